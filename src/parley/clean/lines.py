@@ -1,0 +1,129 @@
+"""The line classifier for scraped plain-text dumps: what role does each line play?
+
+A line's role is judged from its shape alone (length, terminal punctuation, link density,
+label-and-colon form, numerals, capitalisation, glued words) plus its repetition in the
+document; its position is weighed later, by `parley.clean.dump`, which decides where the body
+starts and ends. No boilerplate string is listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from parley.clean.dates import find_date, strip_times
+
+Role = Literal["prose", "heading", "date", "label", "link", "counter", "bullet", "caption", "blank"]
+
+# A prose line (a paragraph) has at least this many words and ends like a sentence.
+MIN_PROSE_WORDS = 4
+# A date line holds a date and at most this many other words ("Published on", "WORLD").
+MAX_DATE_LINE_EXTRA_WORDS = 4
+# "Label: value" lines whose label is at most this many words are metadata, not prose.
+MAX_LABEL_WORDS = 3
+# Share of a line's characters inside markdown links or URLs above which it is navigation.
+MAX_LINK_SHARE = 0.3
+# Counter lines ("4 Views", "2 min read"): a number and at most this many words.
+MAX_COUNTER_WORDS = 3
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$|[.!?…]\s*["'”’»)\]]+$""")
+_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+–—-]|\d{1,2}[.)])\s+")
+_LABEL = re.compile(r"^\s*([^\W\d_][^:|]{0,40}?)\s*:\s*(\S.*)?$")
+_COUNTER = re.compile(r"^\s*[\d.,]+[KkMm]?\s+\w+(?:\s+\w+){0,2}\s*$"  # "4 Views", "2 min read"
+                      r"|^\s*\w+(?:\s+\w+)?\s*:?\s*[\d.,]+[KkMm]?\s*$")  # "Views: 1.2K"
+_GLUED = re.compile(r"[a-z][?!][A-Z][a-z]|[a-z]{3,}[A-Z]{2,}")
+_CREDIT_TAIL = re.compile(r"\s[/|©]\s*[A-Z][\w.&' -]{1,40}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a dump with its shape features and the role they give it."""
+
+    index: int
+    text: str
+    words: int
+    role: Role
+    repeats: int  # how many times the same normalised line occurs in the document
+
+    @property
+    def is_prose(self) -> bool:
+        return self.role == "prose"
+
+
+def normalize_line(text: str) -> str:
+    """Case- and spacing-insensitive form of a line, used to spot repetition."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def classify_lines(lines: list[str]) -> list[Line]:
+    """Assign every line a role from its shape and its repetition in the document."""
+    counts = Counter(normalize_line(line) for line in lines if line.strip())
+    return [
+        Line(index=i, text=line, words=count_words(line), role=line_role(line),
+             repeats=counts[normalize_line(line)] if line.strip() else 0)
+        for i, line in enumerate(lines)
+    ]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def line_role(line: str) -> Role:
+    """The role a line's shape gives it, most specific first."""
+    text = line.strip()
+    if not text:
+        return "blank"
+    if link_share(text) > MAX_LINK_SHARE:
+        return "link"
+    if is_date_line(text):
+        return "date"
+    if _COUNTER.match(text):
+        return "counter"
+    if _BULLET.match(text):
+        return "bullet"
+    words = count_words(text)
+    if _is_label_line(text, words):
+        return "label"
+    if _CREDIT_TAIL.search(text) and not _TERMINAL.search(text):
+        return "caption"
+    if words >= MIN_PROSE_WORDS and _TERMINAL.search(text) and not _GLUED.search(text):
+        return "prose"
+    return "heading"
+
+
+def link_share(text: str) -> float:
+    linked = sum(len(m.group(0)) for m in _LINK.finditer(text))
+    return linked / max(len(text), 1)
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that is mostly an absolute date ("Published on April 24, 2026")."""
+    match = find_date(text)
+    if match is None:
+        return False
+    rest = strip_times(text[: match.start] + " " + text[match.end :])
+    return count_words(rest) <= MAX_DATE_LINE_EXTRA_WORDS
+
+
+def _is_label_line(text: str, words: int) -> bool:
+    """"Category: x, y" and "Edited by: Name": a short label, a colon, a value without a sentence."""
+    match = _LABEL.match(text)
+    if not match:
+        return False
+    label_words = count_words(match.group(1))
+    value = match.group(2) or ""
+    sentence_value = count_words(value) > 2 and _TERMINAL.search(value)
+    return label_words <= MAX_LABEL_WORDS and not sentence_value
+
+
+def label_and_value(text: str) -> tuple[str, str] | None:
+    """Split a "Label: value" line."""
+    match = _LABEL.match(text.strip())
+    if not match:
+        return None
+    return match.group(1).strip(), (match.group(2) or "").strip()

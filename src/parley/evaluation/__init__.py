@@ -1,0 +1,1 @@
+"""Evaluation against gold data sets: used by `bench/` scripts and the quality gates in tests."""

@@ -1,0 +1,92 @@
+"""Typed records that flow between parley's stages.
+
+Every stage takes and returns these frozen dataclasses; none passes loose dicts around.
+`as_dict()` gives the JSON-ready form used by the CLI, the store and CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SourceKind = Literal["text", "html"]
+DateOrigin = Literal["input", "text", "inferred"]
+
+
+@dataclass(frozen=True)
+class DocHints:
+    """Metadata supplied with a document (JSONL fields, feed items); it wins over detection."""
+
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "authors": list(self.authors)}
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One document as read from a source, decoded to text but not parsed.
+
+    `source` names where it came from precisely enough for an error message:
+    a path, a URL, `path:line` for a JSONL record, or `-` for stdin.
+    """
+
+    source: str
+    kind: SourceKind
+    body: str
+    hints: DocHints = field(default_factory=DocHints)
+    raw: bool = False  # body is already clean article text: skip boilerplate removal
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned news article: metadata plus the clean body text all offsets index into."""
+
+    id: str
+    source: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    published: str | None = None
+    published_from: DateOrigin | None = None
+    outlet: str | None = None
+    credited_source: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None
+    input_id: str | None = None  # the `id` the input gave, echoed by `parley annotate`
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "authors": list(self.authors)}
+
+    def contract_dict(self) -> dict[str, Any]:
+        """The `article` object of CONTRACT section 1."""
+        return {
+            "title": self.title,
+            "published": self.published,
+            "outlet": self.outlet,
+            "authors": list(self.authors),
+            "language": self.language,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class DocError:
+    """A document (or source) that could not be processed, with a one-line reason."""
+
+    source: str
+    type: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def one_line(self) -> str:
+        return f"{self.source}: {self.type}: {self.message}".replace("\n", " ")

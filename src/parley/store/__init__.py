@@ -1,0 +1,170 @@
+"""The store: the only module that writes. SQLite by default (WAL), PostgreSQL by URL.
+
+    store = Store.open("parley.db")            # or "postgresql+psycopg://user@host/db"
+    store.add_article(article, signature)      # one transaction: all or nothing
+
+Every write is a single transaction, so a killed process leaves either the whole record or
+nothing, and re-running the same input finds the records it already has and skips them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from parley.models import Article, DocError
+from parley.store.schema import MIGRATIONS, SCHEMA_VERSION, articles, errors, schema_migrations
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
+
+DEFAULT_DB = "parley.db"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is newer than this version of parley."""
+
+
+class Store:
+    """A parley database: articles (and, in later stages, entities, events, stories)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, target: str | Path = DEFAULT_DB) -> Store:
+        """Open (creating and migrating as needed) a store at a path or SQLAlchemy URL."""
+        url = str(target)
+        if "://" not in url:
+            path = Path(url)
+            if path.exists() and path.is_dir():
+                raise StoreError(f"{url}: is a folder, not a database file")
+            url = f"sqlite:///{path}"
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine)
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def migrate(self) -> None:
+        """Apply the migrations this database has not had yet."""
+        with self.engine.begin() as conn:
+            schema_migrations.create(conn, checkfirst=True)
+            done = set(conn.scalars(select(schema_migrations.c.version)))
+            if done and max(done) > SCHEMA_VERSION:
+                raise StoreError(f"database schema v{max(done)} is newer than this parley "
+                                 f"(v{SCHEMA_VERSION}); upgrade parley")
+            for version, description, apply in MIGRATIONS:
+                if version not in done:
+                    apply(conn)
+                    conn.execute(insert(schema_migrations).values(
+                        version=version, description=description, applied_at=_now()))
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.max(schema_migrations.c.version))) or 0)
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.scalar(select(articles.c.id).where(articles.c.id == article_id))
+        return found is not None
+
+    def add_article(self, article: Article, minhash: bytes | None = None) -> bool:
+        """Store an article in one transaction; False if it was already there."""
+        row = {**article.as_dict(), "authors": json.dumps(list(article.authors)),
+               "minhash": minhash, "created_at": _now()}
+        try:
+            with self.engine.begin() as conn:
+                last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
+                row["seq"] = int(last or 0) + 1
+                conn.execute(insert(articles).values(**row))
+        except IntegrityError:
+            return False
+        return True
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article as a dict, in insertion order."""
+        columns = [c for c in articles.c if c.name not in ("minhash", "seq")]
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=500).execute(
+                select(*columns).order_by(articles.c.seq))
+            for row in result.mappings():
+                record = dict(row)
+                record["authors"] = json.loads(record["authors"])
+                yield record
+
+    def iter_signatures(self) -> Iterator[tuple[str, str, bytes | None]]:
+        """(id, content_hash, minhash) of every article, oldest first, for duplicate lookup."""
+        with self.engine.connect() as conn:
+            query = select(articles.c.id, articles.c.content_hash, articles.c.minhash).order_by(
+                articles.c.seq)
+            for row in conn.execute(query):
+                yield row[0], row[1], row[2]
+
+    # -- errors -----------------------------------------------------------------------------
+
+    def add_error(self, error: DocError) -> None:
+        """Record a failed input once (the same failure seen again is not repeated)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(errors).values(**error.as_dict(), created_at=_now()))
+        except IntegrityError:
+            pass
+
+    def iter_errors(self) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(errors).order_by(errors.c.id)).mappings():
+                yield dict(row)
+
+    # -- counts -----------------------------------------------------------------------------
+
+    def count_articles(self, *, duplicates: bool | None = None) -> int:
+        """Number of stored articles; only duplicates (True) or only originals (False)."""
+        query = select(func.count()).select_from(articles)
+        if duplicates is not None:
+            column = articles.c.duplicate_of
+            query = query.where(column.isnot(None) if duplicates else column.is_(None))
+        with self.engine.connect() as conn:
+            return int(conn.scalar(query) or 0)
+
+    def count_errors(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(errors)) or 0)
+
+    def group_counts(self, column: str) -> list[tuple[str | None, int]]:
+        """(value, count) of an article column, most frequent first."""
+        col = articles.c[column]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(col, func.count()).group_by(col)
+                                .order_by(func.count().desc(), col))
+            return [(row[0], int(row[1])) for row in rows]
+
+    def published_range(self) -> tuple[str | None, str | None]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(func.min(articles.c.published),
+                                      func.max(articles.c.published))).one()
+        return row[0], row[1]
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
