@@ -90,3 +90,82 @@ class DocError:
 
     def one_line(self) -> str:
         return f"{self.source}: {self.type}: {self.message}".replace("\n", " ")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, speaks or is acted on (CONTRACT: Actor). start/end: the mention, or None."""
+
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-3, or a CAMEO-style code such as IGO
+    sector: str | None = None  # GOV, MIL, OPP, REB, CVL, BUS, MED, JUD, LEG, ...
+    role: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def code(self) -> str | None:
+        if not self.country and not self.sector:
+            return None
+        return f"{self.country or ''}{self.sector or ''}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector,
+                "code": self.code, "role": self.role, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity and all its mentions in one article (CONTRACT: Entity)."""
+
+    name: str
+    type: str  # PERSON, ORG, GPE, NORP, LOC, ...
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[tuple[int, int], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "country": self.country,
+                "sector": self.sector, "role": self.role, "aliases": list(self.aliases),
+                "mentions": [list(m) for m in self.mentions]}
+
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression normalised against the document date (CONTRACT: Timex)."""
+
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement attributed to a speaker (CONTRACT: Quote). text/start/end: the content."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Actor | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+                "speaker": self.speaker.as_dict() if self.speaker else None, "cue": self.cue,
+                "cue_start": self.cue_start, "cue_end": self.cue_end}
