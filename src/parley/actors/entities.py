@@ -1,0 +1,230 @@
+"""Entities of one article: people, countries, places, organisations, each with its mentions.
+
+    extract_entities(doc, date="2025-08-04") -> [Entity(name="Ishaq Dar", country="PAK", ...)]
+
+A person's country, sector and role come from their title or apposition; a title without a
+nationality takes the country the sentence names outside other people's titles ("According to
+Pakistan's Foreign Ministry, Foreign Minister Ishaq Dar ..."); failing both, from what parley
+already knows of the name (the store's learned people, then the seed dictionary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+from spacy.tokens import Doc, Span
+
+from parley.actors.knowledge import load_knowledge, normalize_name
+from parley.actors.people import Person, collect_people
+from parley.actors.resolve import ActorMatch, resolve_actor_text
+from parley.models import Entity
+
+# Entity labels kept besides PERSON; DATE, MONEY, CARDINAL and the like are not actors.
+KEPT_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
+# Sectors of state office, whose holders take a nationality from context.
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
+# Prepositions that introduce the other party of an interaction, not the actor's own country.
+COUNTERPART_PREPOSITIONS = {"with", "against", "toward", "towards", "versus", "vs", "to", "between",
+                            "from", "into", "on"}
+
+# (name) -> what is known of a person from earlier articles or seed data, if anything.
+PersonLookup = Callable[[str], "KnownPerson | None"]
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+
+
+def extract_entities(doc: Doc, date: str | None = None,
+                     lookup: PersonLookup | None = None) -> list[Entity]:
+    """Every entity of the article (offsets into doc.text), in order of first mention."""
+    people = collect_people(doc, date)
+    entities = [_person_entity(doc, person, people, lookup or seed_person) for person in people]
+    entities += _other_entities(doc, people)
+    return sorted(entities, key=lambda e: e.mentions[0])
+
+
+def seed_person(name: str) -> KnownPerson | None:
+    """What the seed dictionary knows of a person's name."""
+    match = resolve_actor_text(name)
+    if match is None or match.kind != "known":
+        return None
+    return KnownPerson(match.name or name, match.country, match.sector, None)
+
+
+def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: PersonLookup) -> Entity:
+    title = person.title
+    country = title.country if title else None
+    sectors = title.sectors if title else ()
+    role = title.role if title else None
+    if country is None and sectors and sectors[0] in STATE_SECTORS:
+        country = _context_country(doc, person, people)
+    if country is None or not sectors:
+        known = lookup(person.name)
+        if known is not None:
+            country = country or known.country
+            sectors = sectors or ((known.sector,) if known.sector else ())
+            role = role or known.role
+    aliases = tuple(n for n in dict.fromkeys(person.names) if n != person.name)
+    return Entity(name=person.name, type="PERSON", country=country,
+                  sector=sectors[0] if sectors else None, role=role, aliases=aliases,
+                  mentions=tuple(dict.fromkeys(person.mentions)))
+
+
+def _context_country(doc: Doc, person: Person, people: list[Person]) -> str | None:
+    """The country the person's sentence names outside others' titles, nearest first.
+
+    "According to Pakistan's Foreign Ministry, Foreign Minister Ishaq Dar ..." -> PAK; a country
+    that is only the counterpart ("talks with Washington") does not count; with none left, the
+    one country of colleagues' titles ("Iranian President X directed Foreign Minister Y").
+    """
+    anchor = min(person.mentions)[0]
+    titled = [(t.start, t.end) for p in people if p is not person for t in p.titles]
+    token = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    sent = token.sent
+    free, attached = _countries_in(sent, titled)
+    if free:
+        before = [c for c in free if c[0] < anchor]
+        after = [c for c in free if c[0] >= anchor]
+        nearest = max(before)[1] if before else min(after)[1]
+        return nearest
+    if len({c for _, c in attached}) == 1:
+        return attached[0][1]
+    if sent.start > 0:
+        previous_free, _ = _countries_in(doc[sent.start - 1].sent, titled)
+        if len({c for _, c in previous_free}) == 1:
+            return previous_free[0][1]
+    return None
+
+
+Mentions = list[tuple[int, str]]
+
+
+def _countries_in(span: Span, titled: list[tuple[int, int]]) -> tuple[Mentions, Mentions]:
+    """(position, ISO3) of the country mentions in a span: outside people's titles, and inside."""
+    free: Mentions = []
+    attached: Mentions = []
+    places = load_knowledge().places
+    previous: tuple[Span, bool] | None = None
+    for ent in span.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        place = places.get(normalize_name(ent.text))
+        # "Washington, D.C.": the second part shares the first one's role in the sentence
+        continues = previous is not None and ent.start == previous[0].end + 1 and (
+            ent.doc[previous[0].end].text == ",")
+        counterpart = previous[1] if continues and previous else _is_counterpart(ent)
+        previous = (ent, counterpart)
+        if place is None or counterpart:
+            continue
+        inside = any(s <= ent.start_char < e for s, e in titled)
+        (attached if inside else free).append((ent.start_char, place.iso3))
+    return free, attached
+
+
+def _is_counterpart(ent: Span) -> bool:
+    """ "talks with Washington", "a war against Iran": the other party, not the actor's own side."""
+    token = ent.root
+    while token.dep_ in ("appos", "conj", "compound", "poss", "amod", "nmod") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "to" and prep.head.lower_ == "according":
+        return False
+    return prep.lower_ in COUNTERPART_PREPOSITIONS
+
+
+@dataclass
+class _Group:
+    name: str
+    type: str
+    match: ActorMatch | None
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _other_entities(doc: Doc, people: list[Person]) -> list[Entity]:
+    taken = [m for p in people for m in p.mentions]
+    titles = [(t.start, t.end) for p in people for t in p.titles]
+    groups: dict[str, _Group] = {}
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS or _overlaps(ent, taken):
+            continue
+        if ent.label_ in ("ORG", "FAC") and _overlaps(ent, titles) and not _is_known(ent):
+            continue  # "State" in "Secretary of State Marco Rubio"
+        key, group = _group_for(ent)
+        if key is None:
+            continue
+        current = groups.setdefault(key, group)
+        current.names.append(ent.text)
+        current.mentions.append((ent.start_char, ent.end_char))
+    return [_group_entity(g) for g in groups.values()]
+
+
+def _overlaps(ent: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(s < ent.end_char and ent.start_char < e for s, e in spans)
+
+
+def _is_known(ent: Span) -> bool:
+    match = resolve_actor_text(ent.text)
+    return match is not None and match.kind in ("seat", "known")
+
+
+def _group_for(ent: Span) -> tuple[str | None, _Group]:
+    text = _strip_article(ent.text)
+    key = normalize_name(text)
+    if not key:
+        return None, _Group("", "", None)
+    place = load_knowledge().places.get(key)
+    if place is not None and place.kind in ("name", "demonym") and ent.label_ in ("GPE", "NORP"):
+        name = country_name(place.iso3) or text
+        return f"country:{place.iso3}", _Group(name, "GPE", ActorMatch(place.iso3, (), None, "country"))
+    match = resolve_actor_text(_with_possessor(ent), None)
+    return f"{ent.label_}:{key}", _Group(text, ent.label_, match)
+
+
+def _group_entity(group: _Group) -> Entity:
+    match = group.match
+    aliases = tuple(n for n in dict.fromkeys(group.names) if _strip_article(n) != group.name)
+    country = match.country if match else None
+    sector = match.sector if match and group.type in ("ORG", "FAC") else None
+    return Entity(name=group.name, type=group.type, country=country, sector=sector, role=None,
+                  aliases=aliases, mentions=tuple(sorted(set(group.mentions))))
+
+
+def _with_possessor(ent: Span) -> str:
+    """ "Ministry of Foreign Affairs" preceded by "Pakistan's" -> "Pakistan's Ministry of ..."."""
+    doc = ent.doc
+    i = ent.start
+    if i >= 2 and doc[i - 1].lower_ in ("'s", "’s") and doc[i - 2].ent_type_ in ("GPE", "NORP"):
+        return f"{doc[i - 2].text}'s {ent.text}"
+    if i >= 1 and doc[i - 1].ent_type_ == "NORP":
+        return f"{doc[i - 1].text} {ent.text}"
+    return ent.text
+
+
+def _strip_article(text: str) -> str:
+    text = text.strip()
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+@lru_cache(maxsize=512)
+def country_name(iso3: str) -> str | None:
+    """The common English name of a country code."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return {"XKX": "Kosovo"}.get(iso3)
+    return str(getattr(country, "common_name", None) or country.name)

@@ -1,0 +1,130 @@
+"""Actor knowledge loaded once from data files: countries, seats of government, IGOs and named
+actors (a dated seed dictionary), and role words that give a sector.
+
+Everything is keyed by `normalize_name`, so lookups ignore case, curly quotes and stray
+punctuation.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Sector codes parley reports (CAMEO/PLOVER agent types); other three-letter parts of a CAMEO
+# actor code (UNO, EEC, ...) name a specific body, not a sector.
+SECTOR_CODES = frozenset({
+    "GOV", "MIL", "OPP", "REB", "CVL", "BUS", "MED", "JUD", "LEG", "COP", "SPY", "PTY", "ELI", "EDU",
+    "HLH", "REL", "LAB", "AGR", "REF", "CRM", "UAF", "NGO", "IGO", "PRE", "JRN", "ENV", "HRI", "DEV",
+    "SOC", "UNK", "MUS", "CHR", "JEW", "HIN", "BUD", "ATH", "CTH", "SHI", "SUN", "PRM", "RAD", "MOD",
+    "INS", "IRC",
+})
+# Codes of the reference pattern table that parley reports under a standard sector.
+_SECTOR_ALIASES = {"PPL": "CVL"}
+# Non-country prefixes of CAMEO actor codes: international, non-governmental, multinational.
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
+
+
+def normalize_name(text: str) -> str:
+    """Lower-case, straight quotes, no stray punctuation: the key of every lookup table."""
+    text = text.replace("_", " ").replace("’", "'").replace("‘", "'").lower()
+    text = re.sub(r"[^\w' .&-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .'-")
+
+
+@dataclass(frozen=True)
+class Place:
+    iso3: str
+    kind: str  # name | demonym | capital | place
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    code: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    name: str
+    codes: tuple[DatedCode, ...]
+    source: str  # which seed dictionary: countries | international | milnonstate | seat
+
+    def code_at(self, date: str | None) -> str:
+        """The code valid at a date (YYYY-MM-DD), else the most recent one."""
+        if date:
+            for dated in self.codes:
+                if (dated.start or "0000") <= date <= (dated.end or "9999"):
+                    return dated.code
+        return max(self.codes, key=lambda c: (c.start or "", c.end or "9999")).code
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    places: dict[str, Place]
+    sectors: dict[str, tuple[str, ...]]
+    actors: dict[str, tuple[KnownActor, ...]]
+    longest_pattern: int
+
+
+def _data(name: str) -> str:
+    return resources.files("parley").joinpath("data", "actors", name).read_text(encoding="utf-8")
+
+
+def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """ "AZEGOVMIL" -> ("AZE", ("GOV", "MIL")); "IGOUNO" -> ("IGO", ()); "---REB" -> (None, ("REB",))."""
+    country = code[:3] if len(code) >= 3 and code[:3] != "---" else None
+    parts = tuple(code[i : i + 3].upper() for i in range(3, len(code) - 2, 3))
+    return country, tuple(p for p in parts if p in SECTOR_CODES)
+
+
+def _load_places() -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    rank = {"name": 0, "demonym": 1, "capital": 2, "place": 3}
+    for row in csv.DictReader(io.StringIO(_data("countries.tsv")), delimiter="\t"):
+        key = normalize_name(row["name"])
+        current = places.get(key)
+        if current is None or rank[row["kind"]] < rank[current.kind]:
+            places[key] = Place(row["iso3"], row["kind"])
+    return places
+
+
+def _load_sectors() -> dict[str, tuple[str, ...]]:
+    """Role patterns; parley's own additions (sectors_extra.tsv) override the reference table."""
+    sectors = {}
+    for name in ("sectors.tsv", "sectors_extra.tsv"):
+        for row in csv.DictReader(io.StringIO(_data(name)), delimiter="\t"):
+            codes = tuple(row["codes"][i : i + 3] for i in range(0, len(row["codes"]), 3))
+            sectors[normalize_name(row["pattern"])] = tuple(
+                _SECTOR_ALIASES.get(c, c) for c in codes if c != "---")
+    return sectors
+
+
+def _load_actors() -> dict[str, tuple[KnownActor, ...]]:
+    table: dict[str, list[KnownActor]] = {}
+    raw = resources.files("parley").joinpath("data", "actors", "actors.jsonl.gz").read_bytes()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        record = json.loads(line)
+        actor = KnownActor(record["name"], tuple(DatedCode(*c) for c in record["codes"]),
+                           record["file"])
+        for name in record["names"]:
+            table.setdefault(normalize_name(name), []).append(actor)
+    for row in csv.DictReader(io.StringIO(_data("seats.tsv")), delimiter="\t"):
+        seat = KnownActor(row["name"].title(), (DatedCode(row["iso3"] + row["sector"], None, None),),
+                          "seat")
+        table[normalize_name(row["name"])] = [seat]
+    return {name: tuple(actors) for name, actors in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> Knowledge:
+    """All actor knowledge, loaded once per process."""
+    sectors = _load_sectors()
+    return Knowledge(places=_load_places(), sectors=sectors, actors=_load_actors(),
+                     longest_pattern=max(len(p.split()) for p in sectors))

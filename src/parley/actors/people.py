@@ -1,0 +1,211 @@
+"""People within one article: name variants, surname-only, title-only and pronoun mentions.
+
+Two PERSON mentions are one person when they share a surname and their given names agree
+(one is a prefix of the other, or they are spelling variants: Masoud / Masood); a surname
+alone goes to the person last mentioned with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.knowledge import normalize_name
+from parley.actors.titles import TitleInfo, person_title
+
+# Given names this similar (0-100) are spellings of one name ("Masoud" / "Masood").
+GIVEN_NAME_SIMILARITY = 75
+# Pronouns resolved to the last person mentioned, at most this many sentences back.
+PRONOUN_SENTENCE_WINDOW = 2
+_SUBJECT_PRONOUNS = {"he", "she"}
+_QUOTED = re.compile(r'"[^"\n]{1,1500}"|“[^”\n]{1,1500}”')
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof"}
+
+
+@dataclass
+class Person:
+    """A person being assembled from the mentions of one article."""
+
+    names: list[str]
+    mentions: list[tuple[int, int]]
+    titles: list[TitleInfo] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest form of the name: most words, first seen among equals."""
+        return max(self.names, key=lambda n: (len(n.split()), -self.names.index(n)))
+
+    @property
+    def surname(self) -> str:
+        return _tokens(self.name)[-1]
+
+    @property
+    def title(self) -> TitleInfo | None:
+        with_role = [t for t in self.titles if t.role]
+        return with_role[0] if with_role else (self.titles[0] if self.titles else None)
+
+
+def collect_people(doc: Doc, date: str | None = None) -> list[Person]:
+    """Every person of the article with all the mentions that refer to them."""
+    people: list[Person] = []
+    for span in _full_names_first(person_spans(doc)):
+        _add_mention(people, span, date)
+    _add_title_mentions(doc, people, date)
+    _add_pronoun_mentions(doc, people)
+    for person in people:
+        person.mentions.sort()
+    return people
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, plus other entities whose text is a PERSON's surname ("Trump" as ORG)."""
+    persons = [span for e in doc.ents if e.label_ == "PERSON"
+               if (span := clean_person_span(e)) is not None]
+    surnames = {_tokens(p.text)[-1] for p in persons if len(_tokens(p.text)) > 1}
+    others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT",
+                                                  "WORK_OF_ART", "EVENT")
+              and normalize_name(e.text) in surnames]
+    return persons + others
+
+
+def clean_person_span(span: Span) -> Span | None:
+    """The span without honorifics, a possessive or trailing punctuation; None if nothing is left."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_.rstrip(".") in _HONORIFICS or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].lower_ in ("'s", "’s", "'") or span.doc[end - 1].is_punct):
+        end -= 1
+    if start == end or not any(t.is_alpha for t in span.doc[start:end]):
+        return None
+    return span.doc[start:end]
+
+
+def _full_names_first(spans: list[Span]) -> list[Span]:
+    """Multi-word names in text order, then single words in text order: variants find their owner."""
+    full = sorted((s for s in spans if len(_tokens(s.text)) > 1), key=lambda s: s.start)
+    single = sorted((s for s in spans if len(_tokens(s.text)) <= 1), key=lambda s: s.start)
+    return full + single
+
+
+def _add_mention(people: list[Person], span: Span, date: str | None) -> None:
+    text = span.text
+    owner = _find_owner(people, _tokens(text), span.start_char)
+    title = person_title(span, date)
+    if owner is None:
+        owner = Person(names=[text], mentions=[])
+        people.append(owner)
+    elif text not in owner.names:
+        owner.names.append(text)
+    owner.mentions.append((span.start_char, span.end_char))
+    owner.sentences.append(_sentence_index(span.doc, span.start))
+    if title is not None:
+        owner.titles.append(title)
+
+
+def _find_owner(people: list[Person], tokens: list[str], position: int) -> Person | None:
+    if not tokens:
+        return None
+    candidates = [p for p in people if _same_person(tokens, _tokens(p.name))]
+    if not candidates:
+        return None
+    # several people share the surname: the one mentioned last before this point
+    return max(candidates, key=lambda p: max((s for s, _ in p.mentions if s <= position), default=-1))
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    given_a, given_b = a[0], b[0]
+    if given_a == given_b or (len(given_a) == 1 and given_b.startswith(given_a)) or (
+            len(given_b) == 1 and given_a.startswith(given_b)):
+        return True
+    return fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", normalize_name(text)) if t]
+
+
+def _sentence_index(doc: Doc, token_index: int) -> int:
+    return int(doc[token_index].sent.start)
+
+
+def _add_title_mentions(doc: Doc, people: list[Person], date: str | None) -> None:
+    """ "the minister", "the US secretary of state": a role phrase standing for a person."""
+    taken = {(s, e) for p in people for s, e in p.mentions}
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ != "the" or any(t.ent_type_ == "PERSON" for t in chunk):
+            continue
+        if any(s < chunk.end_char and chunk.start_char < e for s, e in taken):
+            continue
+        person = _person_with_role(people, chunk, date)
+        if person is not None:
+            person.mentions.append((chunk.start_char, chunk.end_char))
+
+
+def _person_with_role(people: list[Person], chunk: Span, date: str | None) -> Person | None:
+    from parley.actors.resolve import resolve_actor_text
+
+    match = resolve_actor_text(chunk.text, date)
+    if match is None or match.role is None or match.kind != "role":
+        return None
+    role_words = set(match.role.split())
+    fitting = [p for p in people if p.title and p.title.role and role_words <= set(
+        normalize_name(p.title.role).split()) and (match.country in (None, p.title.country))
+        and min(s for s, _ in p.mentions) < chunk.start_char]
+    return fitting[-1] if len(fitting) == 1 else None
+
+
+def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
+    """ "he said", "she noted": a subject pronoun goes to the person last named before it.
+
+    Pronouns inside quotation marks speak of someone else; a person referred to as "she" is
+    not later "he" (and the reverse).
+    """
+    if not people:
+        return
+    quoted = quoted_spans(doc.text)
+    gender: dict[int, str] = {}
+    for token in doc:
+        if token.lower_ not in _SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(s <= token.idx < e for s, e in quoted):
+            continue
+        person = _last_person_before(doc, people, token, gender, token.lower_)
+        if person is not None:
+            gender[id(person)] = token.lower_
+            person.mentions.append((token.idx, token.idx + len(token)))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (straight or curly)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: dict[int, str],
+                        pronoun: str) -> Person | None:
+    window_start = _sentence_start_before(doc, token, PRONOUN_SENTENCE_WINDOW)
+    best: tuple[int, Person] | None = None
+    for person in people:
+        if gender.get(id(person), pronoun) != pronoun:
+            continue
+        for start, _end in person.mentions:
+            if window_start <= start < token.idx and (best is None or start > best[0]):
+                best = (start, person)
+    return best[1] if best else None
+
+
+def _sentence_start_before(doc: Doc, token: Token, sentences: int) -> int:
+    sent = token.sent
+    for _ in range(sentences):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return int(sent.start_char)
+

@@ -1,0 +1,180 @@
+"""Actor phrases -> country, sectors and the known actor they name.
+
+    resolve_actor_text("Pakistan's army chief General Asim Munir")
+        -> ActorMatch(country="PAK", sectors=("MIL",), role="army chief", ...)
+
+Order of evidence: the whole phrase as a known name (seat of government, IGO, person,
+organisation, country, capital), then the country named inside it (name, demonym, capital,
+city) and the role words that give a sector, then a known actor named inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parley.actors.knowledge import (
+    TRANSNATIONAL,
+    Knowledge,
+    KnownActor,
+    load_knowledge,
+    normalize_name,
+    split_code,
+)
+from parley.datafiles import read_data_json
+
+# Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
+MIN_INNER_NAME_CHARS = 4
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """What an actor phrase says about who the actor is."""
+
+    country: str | None
+    sectors: tuple[str, ...] = ()
+    name: str | None = None  # the known actor's canonical name, when one was named
+    kind: str = "role"  # seat | known | country | capital | role
+    role: str | None = None  # the role words that gave the sector ("army chief")
+
+    @property
+    def sector(self) -> str | None:
+        return self.sectors[0] if self.sectors else None
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    determiners: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    former: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> Modifiers:
+    raw = read_data_json("actors/modifiers.json")
+    determiners = sorted((tuple(d.split()) for d in raw["determiners"]), key=len, reverse=True)
+    return Modifiers(tuple(determiners), frozenset(raw["pronouns"]), frozenset(raw["former"]))
+
+
+def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
+    """Country and sectors of an actor phrase; None if it names no actor parley knows of."""
+    tokens = _strip_determiners(normalize_name(text).replace("'s ", " 's ").split())
+    if not tokens or " ".join(tokens) in _modifiers().pronouns:
+        return None
+    knowledge = load_knowledge()
+    whole = _whole_phrase(" ".join(tokens), knowledge, date)
+    if whole is not None:
+        return whole
+    country, used = _find_country(tokens, knowledge)
+    rest = [t for i, t in enumerate(tokens) if i not in used and t != "'s"]
+    sectors, role = _find_sectors(rest, knowledge)
+    known = _find_known_actor(rest, knowledge)
+    if known is not None:
+        known_country, known_sectors = split_code(known.code_at(date))
+        country = country or _country_code(known_country)
+        sectors = sectors or known_sectors
+    if country is None and not sectors:
+        return None
+    if sectors and sectors[0] == "GOV" and _modifiers().former & set(tokens):
+        sectors = ("ELI", *sectors[1:])
+    return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
+                      kind="known" if known else "role", role=role)
+
+
+def _strip_determiners(tokens: list[str]) -> list[str]:
+    changed = True
+    while changed and tokens:
+        changed = False
+        for det in _modifiers().determiners:
+            if tuple(tokens[: len(det)]) == det and len(tokens) > len(det):
+                tokens = tokens[len(det):]
+                changed = True
+                break
+    return tokens
+
+
+def _whole_phrase(key: str, knowledge: Knowledge, date: str | None) -> ActorMatch | None:
+    actors = knowledge.actors.get(key)
+    if actors and actors[0].source == "seat":
+        country, sectors = split_code(actors[0].code_at(date))
+        return ActorMatch(country, sectors, actors[0].name, "seat")
+    place = knowledge.places.get(key) or knowledge.places.get(_singular(key))
+    if place is not None:
+        # a capital standing alone is a metonym for its government ("Tehran said")
+        sectors = ("GOV",) if place.kind == "capital" else ()
+        return ActorMatch(place.iso3, sectors, None, "capital" if sectors else "country")
+    if actors:
+        actor = _prefer(actors)
+        country, sectors = split_code(actor.code_at(date))
+        return ActorMatch(_country_code(country), sectors, actor.name, "known")
+    return None
+
+
+def _prefer(actors: tuple[KnownActor, ...]) -> KnownActor:
+    """Of several known actors sharing a name, the one from the most specific dictionary."""
+    order = {"seat": 0, "international": 1, "milnonstate": 2, "countries": 3}
+    return min(actors, key=lambda a: order.get(a.source, 4))
+
+
+def _country_code(code: str | None) -> str | None:
+    if code is None or code in TRANSNATIONAL - {"IGO"}:
+        return code if code == "IGO" else None
+    return code
+
+
+def _find_country(tokens: list[str], knowledge: Knowledge) -> tuple[str | None, set[int]]:
+    """The longest place or demonym inside the phrase, and the token positions it covers."""
+    for size in range(min(len(tokens), 5), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            key = " ".join(tokens[start : start + size]).rstrip(".")
+            place = knowledge.places.get(key) or (
+                knowledge.places.get(_singular(key)) if size == 1 else None)
+            if place is not None and key not in _modifiers().pronouns:
+                return place.iso3, set(range(start, start + size))
+    for index, token in enumerate(tokens):  # "somalia-based", "us-led", "iran-backed"
+        head = token.split("-")[0]
+        if "-" in token and head in knowledge.places:
+            return knowledge.places[head].iso3, {index}
+    return None, set()
+
+
+def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, ...], str | None]:
+    """Sectors of the longest role pattern in the phrase (the rightmost among equals)."""
+    longest = min(knowledge.longest_pattern, len(tokens))
+    vague: tuple[tuple[str, ...], str] | None = None
+    for size in range(longest, 0, -1):
+        for start in range(len(tokens) - size, -1, -1):
+            words = tokens[start : start + size]
+            for key in (" ".join(words), " ".join([*words[:-1], _singular(words[-1])])):
+                codes = knowledge.sectors.get(key)
+                if codes and codes != ("UNK",):
+                    return codes, key
+                if codes and vague is None:
+                    vague = (codes, key)  # "group": used only if nothing more telling is found
+    return vague if vague else ((), None)
+
+
+def _find_known_actor(tokens: list[str], knowledge: Knowledge) -> KnownActor | None:
+    """The longest run of words that is a known actor's name ("president vladimir putin")."""
+    for size in range(len(tokens), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            key = " ".join(tokens[start : start + size])
+            if size == 1 and len(key) < MIN_INNER_NAME_CHARS:
+                continue
+            actors = knowledge.actors.get(key)
+            if actors:
+                return _prefer(actors)
+    return None
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular form, enough for role words and demonyms."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

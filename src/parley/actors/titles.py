@@ -1,0 +1,122 @@
+"""Titles and appositions that say who a person is.
+
+    "Iranian Foreign Minister Abbas Araghchi"        -> Foreign Minister, IRN, GOV
+    "Pakistan's army chief General Asim Munir"       -> Army Chief General, PAK, MIL
+    "Ishaq Dar, Pakistan's foreign minister, said"   -> Foreign Minister, PAK, GOV
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.knowledge import load_knowledge, normalize_name
+from parley.actors.resolve import resolve_actor_text
+
+# A title before a name is at most this many tokens ("Deputy Prime Minister and Foreign Minister").
+MAX_TITLE_TOKENS = 10
+# An apposition after a name is at most this many tokens ("Pakistan's foreign minister").
+MAX_APPOSITION_TOKENS = 12
+# Entity labels whose words may sit inside a title ("Iranian", "Pakistan's", "White House").
+_TITLE_ENT_LABELS = {"NORP", "GPE", "ORG", "FAC"}
+_JOINERS = {"and", "of", "for", "'s", "’s", "to", "the", "-", "&"}
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """What a title or apposition says about a person, and where it is."""
+
+    role: str | None
+    country: str | None
+    sectors: tuple[str, ...]
+    start: int
+    end: int
+
+
+def person_title(span: Span, date: str | None = None) -> TitleInfo | None:
+    """The title in front of a PERSON span, else its apposition, resolved to role and country."""
+    return _preceding_title(span, date) or _apposition(span, date)
+
+
+def _preceding_title(span: Span, date: str | None) -> TitleInfo | None:
+    doc = span.doc
+    first = span.start
+    i = span.start - 1
+    while i >= span.sent.start and span.start - i <= MAX_TITLE_TOKENS and _title_token(doc[i]):
+        first = i
+        i -= 1
+    while first < span.start and doc[first].lower_ in _JOINERS:
+        first += 1
+    if first == span.start:
+        return None
+    return _resolve(doc, first, span.start, date)
+
+
+def _title_token(token: Token) -> bool:
+    if (token.is_punct and token.text not in ("-", ".")) or token.ent_type_ == "PERSON":
+        return False
+    if token.ent_type_ in _TITLE_ENT_LABELS:
+        return True
+    if token.lower_ in _JOINERS:
+        return True
+    if token.is_title or token.is_upper:
+        return token.pos_ in ("PROPN", "NOUN", "ADJ")
+    # lower-case role words inside a title: "army chief", "foreign minister"
+    return token.pos_ in ("NOUN", "ADJ") and _is_role_word(token.lower_)
+
+
+def _is_role_word(word: str) -> bool:
+    vocabulary = _role_vocabulary()
+    return word in vocabulary or (word.endswith("s") and word[:-1] in vocabulary)
+
+
+@lru_cache(maxsize=1)
+def _role_vocabulary() -> frozenset[str]:
+    """Every word that appears in a role pattern ("army", "chief", "minister", ...)."""
+    return frozenset(word for pattern in load_knowledge().sectors for word in pattern.split())
+
+
+def _apposition(span: Span, date: str | None) -> TitleInfo | None:
+    """ "Name, <role phrase>," : the words between the commas after the name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    start = span.end + 1
+    end = start
+    limit = min(span.sent.end, start + MAX_APPOSITION_TOKENS)
+    while end < limit and doc[end].text not in (",", ";", "(", ")"):
+        end += 1
+    if end == start or (end < len(doc) and doc[end].text not in (",", ".", ";") and end != span.sent.end):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in doc[start:end]):
+        return None
+    return _resolve(doc, start, end, date)
+
+
+def _resolve(doc: Doc, start: int, end: int, date: str | None) -> TitleInfo | None:
+    text = doc[start:end].text
+    match = resolve_actor_text(text, date)
+    if match is None or not match.sectors or (match.role is None and match.kind not in ("seat", "known")):
+        return None
+    return TitleInfo(role=_role_text(doc[start:end]), country=match.country, sectors=match.sectors,
+                     start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _role_text(span: Span) -> str | None:
+    """The role words of a title, without the country, possessive or article: "Foreign Minister"."""
+    places = load_knowledge().places
+    words = [t for t in span if not (t.ent_type_ in ("NORP", "GPE") or normalize_name(t.text) in places)]
+    while words and (words[0].lower_ in _JOINERS or words[0].is_punct):
+        words = words[1:]
+    while words and (words[-1].lower_ in _JOINERS or words[-1].is_punct):
+        words = words[:-1]
+    if not words:
+        return None
+    return _title_case(" ".join(t.text for t in words))
+
+
+def _title_case(text: str) -> str:
+    small = {"and", "of", "for", "to", "the"}
+    return " ".join(w if w in small or not w.islower() else w.capitalize() for w in text.split())
