@@ -93,7 +93,7 @@ def test_failed_inputs_are_recorded_once(tmp_path: Path, db_path: Path) -> None:
 
 
 def test_kill_9_then_rerun_leaves_every_article_once(tmp_path: Path, db_path: Path) -> None:
-    count = 400
+    count = 150
     write_articles(tmp_path / "in", count)
     command = [sys.executable, "-m", "parley.cli", "process", str(tmp_path / "in"),
                "--db", str(db_path), "--quiet"]

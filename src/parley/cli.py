@@ -26,11 +26,20 @@ from rich.progress import (
 from rich.table import Table
 
 from parley import __version__
+from parley.annotate import ANNOTATION_KINDS, annotate_lines
 from parley.ingest.files import iter_files
 from parley.ingest.web import is_url
 from parley.models import Article, DocError
-from parley.pipeline import ANNOTATION_KINDS, annotate_lines, process_sources
-from parley.query import EXPORT_KINDS, export_records, store_stats
+from parley.pipeline import process_sources
+from parley.query import (
+    EXPORT_KINDS,
+    ActorProfile,
+    actor_profile,
+    entity_record,
+    export_records,
+    find_actors,
+    store_stats,
+)
 from parley.store import DEFAULT_DB, Store, StoreError
 
 app = typer.Typer(
@@ -268,6 +277,63 @@ def articles(db: DbOption = DEFAULT_DB,
         table.add_row(row["id"][:8], row["published"] or "?", row["outlet"] or "?",
                       row["language"] or "?", title)
     Console(highlight=False).print(table, markup=False)
+
+
+@app.command()
+def actor(name: Annotated[str, typer.Argument(help="A name, alias or surname: \"Araghchi\".")],
+          db: DbOption = DEFAULT_DB,
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Profile of an actor: roles over time, the articles that mention it, who appears with it.
+
+    Example:  parley actor Araghchi
+    """
+    _require_db(db)
+    store = _open_store(db)
+    matches = find_actors(store, name)
+    if not matches:
+        store.close()
+        err.print(f"no actor matching {name!r} in {db}", markup=False)
+        raise typer.Exit(1)
+    profile = actor_profile(store, matches[0])
+    store.close()
+    if as_json:
+        typer.echo(json.dumps({
+            **entity_record(profile.entity, [a["id"] for a in profile.articles]),
+            "articles": profile.articles,
+            "co_actors": [{"name": e.name, "type": e.type, "country": e.country, "articles": n}
+                          for e, n in profile.co_actors]}, ensure_ascii=False))
+        return
+    _print_profile(profile, others=[m.name for m in matches[1:4]])
+
+
+def _print_profile(profile: ActorProfile, others: list[str]) -> None:
+    console = Console(highlight=False)
+    entity = profile.entity
+    console.print(f"{entity.name}  ({entity.type}, {entity.country or '?'}"
+                  f"{'/' + entity.sector if entity.sector else ''})", markup=False)
+    if entity.role:
+        console.print(f"current role: {entity.role}", markup=False)
+    if entity.aliases:
+        console.print(f"also written: {', '.join(entity.aliases)}", markup=False)
+    roles = Table(title="roles stated", show_edge=False)
+    for column in ("since", "role", "country", "sector", "article"):
+        roles.add_column(column)
+    for fact in sorted(entity.roles, key=lambda r: r.since or ""):
+        roles.add_row(fact.since or "?", fact.role or "", fact.country or "", fact.sector or "",
+                      fact.article_id[:8])
+    console.print(roles)
+    articles = Table(title=f"{len(profile.articles)} articles", show_edge=False)
+    for column in ("published", "outlet", "title", "mentions"):
+        articles.add_column(column, overflow="fold")
+    for row in profile.articles:
+        articles.add_row(row["published"] or "?", row["outlet"] or "?", row["title"] or "",
+                         str(row["mentions"]))
+    console.print(articles, markup=False)
+    if profile.co_actors:
+        console.print("appears with: " + ", ".join(f"{e.name} ({n})" for e, n in profile.co_actors),
+                      markup=False)
+    if others:
+        console.print("other matches: " + ", ".join(others), markup=False)
 
 
 @app.command()

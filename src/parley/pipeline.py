@@ -1,30 +1,40 @@
-"""Composes the stages: sources -> ingest -> clean -> (later stages) -> store.
+"""Composes the stages: sources -> ingest -> clean -> nlp -> actors -> ... -> store.
 
-    report = process_sources(["seeds/"], store)          # into the store
-    for line in annotate_lines(lines): ...                # CONTRACT section 1, no store
+    report = process_sources(["seeds/"], store)           # into the store
+    for article, analysis in analyze_articles(articles):   # no store (parley annotate)
+        ...
+
+Articles are parsed in batches (spaCy's nlp.pipe); each is then analysed and written in its
+own transaction, so an interrupted run loses at most the batch in flight.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from itertools import islice
 
+from spacy.tokens import Doc
+
+from parley.actors.entities import KnownPerson, PersonLookup, extract_entities, seed_person
+from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_key, surname_of
 from parley.clean import clean_document
-from parley.duplicates import (
-    DuplicateIndex,
-    article_signature,
-    signature_bytes,
-    signature_from_bytes,
-)
+from parley.duplicates import DuplicateIndex, article_signature, signature_bytes, signature_from_bytes
 from parley.errors import ParleyError
 from parley.ingest import Item, read_sources
-from parley.ingest.records import parse_record
-from parley.models import Article, DocError, RawDoc
+from parley.models import Article, DocError, Entity
+from parley.nlp import parse_many
 from parley.store import Store
 
-ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
+# Articles parsed together: spaCy's batching pays off by ~16; more only holds memory longer.
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the NLP stages found in one article (offsets index into article.text)."""
+
+    entities: tuple[Entity, ...] = ()
 
 
 @dataclass
@@ -53,6 +63,23 @@ def clean_item(item: Item) -> Article | DocError:
         return DocError(source=item.source, type=type(exc).__name__, message=str(exc)[:200])
 
 
+def analyze(doc: Doc, article: Article, lookup: PersonLookup | None = None) -> Analysis:
+    """Run the analysis stages on one parsed article."""
+    return Analysis(entities=tuple(extract_entities(doc, article.published, lookup)))
+
+
+def analyze_articles(articles: Iterable[Article], lookup: PersonLookup | None = None
+                     ) -> Iterator[tuple[Article, Analysis]]:
+    """Parse articles in batches and analyse each, in input order."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, BATCH_SIZE)):
+        for article, doc in zip(batch, parse_many(a.text for a in batch), strict=True):
+            yield article, analyze(doc, article, lookup)
+
+
+# -- into the store ---------------------------------------------------------------------------
+
+
 def load_duplicate_index(store: Store) -> DuplicateIndex:
     index = DuplicateIndex()
     for article_id, digest, blob in store.iter_signatures():
@@ -63,85 +90,97 @@ def load_duplicate_index(store: Store) -> DuplicateIndex:
 
 def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
                     on_result: Callable[[Article | DocError], None] | None = None) -> ProcessReport:
-    """Read, clean and store every document of the targets; failures are reported, not raised."""
+    """Read, clean, analyse and store every document of the targets; failures are reported."""
     report = ProcessReport()
-    index = load_duplicate_index(store)
+    writer = _StoreWriter(store, report, on_result)
     for item in read_sources(targets, raw=raw):
         result = clean_item(item)
         if isinstance(result, DocError):
             report.errors.append(result)
             store.add_error(result)
+            writer.notify(result)
         else:
-            result = _store_article(result, store, index, report)
-        if on_result:
-            on_result(result)
+            writer.add(result)
+    writer.flush()
     return report
 
 
-def _store_article(article: Article, store: Store, index: DuplicateIndex,
-                   report: ProcessReport) -> Article:
-    if store.has_article(article.id):
-        report.unchanged += 1
-        return article
-    signature = article_signature(article.text)
-    article = replace(article, duplicate_of=index.find(article.content_hash, signature))
-    if store.add_article(article, signature_bytes(signature)):
-        report.stored += 1
-        report.duplicates += article.duplicate_of is not None
-        index.add(article.id, article.content_hash, signature)
-    else:
-        report.unchanged += 1
-    return article
+class _StoreWriter:
+    """Queues new articles for batched NLP and writes each with its analysis."""
+
+    def __init__(self, store: Store, report: ProcessReport,
+                 on_result: Callable[[Article | DocError], None] | None) -> None:
+        self.store = store
+        self.report = report
+        self.on_result = on_result
+        self.index = load_duplicate_index(store)
+        self.pending: list[tuple[Article, bytes]] = []
+
+    def notify(self, result: Article | DocError) -> None:
+        if self.on_result:
+            self.on_result(result)
+
+    def add(self, article: Article) -> None:
+        if self.store.has_article(article.id):
+            self.report.unchanged += 1
+            self.notify(article)
+            return
+        signature = article_signature(article.text)
+        article = replace(article, duplicate_of=self.index.find(article.content_hash, signature))
+        self.index.add(article.id, article.content_hash, signature)
+        if article.duplicate_of:  # a repeat adds no new knowledge: stored without analysis
+            self._write(article, signature_bytes(signature), Analysis())
+            return
+        self.pending.append((article, signature_bytes(signature)))
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        lookup = store_person_lookup(self.store)
+        docs = parse_many(article.text for article, _ in pending)
+        for (article, signature), doc in zip(pending, docs, strict=True):
+            self._write(article, signature, analyze(doc, article, lookup))
+
+    def _write(self, article: Article, signature: bytes, analysis: Analysis) -> None:
+        linked = link_entities(self.store, article, analysis.entities)
+        if self.store.add_article(article, signature, linked):
+            self.report.stored += 1
+            self.report.duplicates += article.duplicate_of is not None
+        else:
+            self.report.unchanged += 1
+        self.notify(article)
 
 
-@dataclass(frozen=True)
-class AnnotatedLine:
-    """One output line of `parley annotate` and whether its input line was unusable."""
-
-    record: dict[str, Any]
-    unusable: bool
-
-
-def annotate_lines(lines: Iterable[str], *, raw: bool = False,
-                   only: tuple[str, ...] = ANNOTATION_KINDS,
-                   source: str = "-") -> Iterator[AnnotatedLine]:
-    """CONTRACT section 1: one output record per non-blank input line, in input order."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            doc: RawDoc | DocError = parse_record(line, where, raw=raw)
-        except ParleyError as exc:
-            doc = DocError(source=where, type=exc.kind, message=exc.message)
-        yield AnnotatedLine(_annotation(doc, clean_item(doc), only, line),
-                            unusable=_is_unusable(doc))
+def link_entities(store: Store, article: Article,
+                  entities: Iterable[Entity]) -> list[tuple[CorpusEntity, Entity]]:
+    """Pair each of an article's entities with the corpus entity it is (new or known)."""
+    updated: dict[str, CorpusEntity] = {}
+    links: list[tuple[str, Entity]] = []
+    for entity in entities:
+        keys = [name_key(entity.name), *(name_key(a) for a in entity.aliases)]
+        if entity.type == "PERSON":
+            keys.append(surname_of(entity.name))
+        candidates = [updated.get(c.id, c) for c in store.entity_candidates(keys)]
+        candidates += [c for c in updated.values() if c.id not in {x.id for x in candidates}]
+        known = find_match(entity, candidates)
+        corpus = merge_entity(known, entity, article.id, article.published)
+        updated[corpus.id] = corpus
+        links.append((corpus.id, entity))
+    return [(updated[corpus_id], entity) for corpus_id, entity in links]
 
 
-def _is_unusable(doc: RawDoc | DocError) -> bool:
-    return isinstance(doc, DocError) and doc.message.startswith("not valid JSON")
+def store_person_lookup(store: Store) -> PersonLookup:
+    """What the store has learned of a person's name, else what the seed dictionary knows."""
 
+    def lookup(name: str) -> KnownPerson | None:
+        probe = Entity(name=name, type="PERSON")
+        candidates = store.entity_candidates([name_key(name), surname_of(name)])
+        known = find_match(probe, candidates)
+        if known is not None and (known.country or known.sector):
+            return KnownPerson(known.name, known.country, known.sector, known.role)
+        return seed_person(name)
 
-def _annotation(doc: RawDoc | DocError, result: Article | DocError,
-                only: tuple[str, ...], line: str) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": _input_id(doc, line)}
-    if isinstance(result, DocError):
-        record.update({kind: [] for kind in only if kind != "article"})
-        if "article" in only:
-            record["article"] = None
-        record["error"] = {"type": result.type, "message": result.one_line()}
-        return record
-    if "article" in only:
-        record["article"] = result.contract_dict()
-    record.update({kind: [] for kind in only if kind != "article"})
-    record["error"] = None
-    return record
-
-
-def _input_id(doc: RawDoc | DocError, line: str) -> Any:
-    """The input's own `id` value, echoed unchanged (also for a record that failed)."""
-    try:
-        obj = json.loads(line)
-    except ValueError:
-        return None
-    return obj.get("id") if isinstance(obj, dict) else None
+    return lookup

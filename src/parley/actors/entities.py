@@ -64,14 +64,14 @@ def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: Perso
     country = title.country if title else None
     sectors = title.sectors if title else ()
     role = title.role if title else None
-    if country is None and sectors and sectors[0] in STATE_SECTORS:
-        country = _context_country(doc, person, people)
     if country is None or not sectors:
         known = lookup(person.name)
         if known is not None:
             country = country or known.country
             sectors = sectors or ((known.sector,) if known.sector else ())
             role = role or known.role
+    if country is None and sectors and sectors[0] in STATE_SECTORS:
+        country = _context_country(doc, person, people)
     aliases = tuple(n for n in dict.fromkeys(person.names) if n != person.name)
     return Entity(name=person.name, type="PERSON", country=country,
                   sector=sectors[0] if sectors else None, role=role, aliases=aliases,

@@ -115,6 +115,14 @@ def _load_actors() -> dict[str, tuple[KnownActor, ...]]:
                            record["file"])
         for name in record["names"]:
             table.setdefault(normalize_name(name), []).append(actor)
+    for row in csv.DictReader(io.StringIO(_data("learned_people.tsv")), delimiter="\t"):
+        person = KnownActor(row["name"], (DatedCode(row["country"] + row["sector"], row["since"] or None,
+                                                    None),), "learned")
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            table.setdefault(normalize_name(name), []).insert(0, person)
+    for row in csv.DictReader(io.StringIO(_data("territories.tsv")), delimiter="\t"):
+        territory = KnownActor(row["name"].title(), (DatedCode(row["iso3"] + "PRE", None, None),), "seat")
+        table[normalize_name(row["name"])] = [territory]
     for row in csv.DictReader(io.StringIO(_data("seats.tsv")), delimiter="\t"):
         seat = KnownActor(row["name"].title(), (DatedCode(row["iso3"] + row["sector"], None, None),),
                           "seat")

@@ -95,6 +95,9 @@ def _add_mention(people: list[Person], span: Span, date: str | None) -> None:
     text = span.text
     owner = _find_owner(people, _tokens(text), span.start_char)
     title = person_title(span, date)
+    if owner is not None and title is not None and len(_tokens(text)) == 1 and not _same_role(
+            owner.title, title):
+        owner = None  # "Senator Ann Smith ... Governor Smith": the titled surname is someone else
     if owner is None:
         owner = Person(names=[text], mentions=[])
         people.append(owner)
@@ -104,6 +107,14 @@ def _add_mention(people: list[Person], span: Span, date: str | None) -> None:
     owner.sentences.append(_sentence_index(span.doc, span.start))
     if title is not None:
         owner.titles.append(title)
+
+
+def _same_role(known: TitleInfo | None, new: TitleInfo) -> bool:
+    """True unless both titles state roles and neither role's words contain the other's."""
+    if known is None or not known.role or not new.role:
+        return True
+    a, b = set(normalize_name(known.role).split()), set(normalize_name(new.role).split())
+    return a <= b or b <= a
 
 
 def _find_owner(people: list[Person], tokens: list[str], position: int) -> Person | None:

@@ -10,6 +10,7 @@ city) and the role words that give a sector, then a known actor named inside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ from parley.actors.knowledge import (
 )
 from parley.datafiles import read_data_json
 
+# Sectors of state office; with "former" they become ELI (former elites).
+_STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 # Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
 MIN_INNER_NAME_CHARS = 4
 
@@ -59,8 +62,10 @@ def _modifiers() -> Modifiers:
 def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
     """Country and sectors of an actor phrase; None if it names no actor parley knows of."""
     tokens = _strip_determiners(normalize_name(text).replace("'s ", " 's ").split())
-    if not tokens or " ".join(tokens) in _modifiers().pronouns:
+    if not tokens:
         return None
+    if " ".join(tokens) in _modifiers().pronouns:
+        return ActorMatch(None, ("UNK",), None, "pronoun")
     knowledge = load_knowledge()
     whole = _whole_phrase(" ".join(tokens), knowledge, date)
     if whole is not None:
@@ -68,14 +73,16 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
     country, used = _find_country(tokens, knowledge)
     rest = [t for i, t in enumerate(tokens) if i not in used and t != "'s"]
     sectors, role = _find_sectors(rest, knowledge)
-    known = _find_known_actor(rest, knowledge)
+    known = _find_known_actor(tokens, used, knowledge, _acronyms(text))
     if known is not None:
         known_country, known_sectors = split_code(known.code_at(date))
         country = country or _country_code(known_country)
-        sectors = sectors or known_sectors
+        # a named group's own sector beats generic role words ("Boko Haram gunmen" -> REB)
+        if not sectors or (known_sectors and known.source in ("international", "milnonstate")):
+            sectors = known_sectors or sectors
     if country is None and not sectors:
         return None
-    if sectors and sectors[0] == "GOV" and _modifiers().former & set(tokens):
+    if sectors and sectors[0] in _STATE_SECTORS and _modifiers().former & set(tokens):
         sectors = ("ELI", *sectors[1:])
     return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
                       kind="known" if known else "role", role=role)
@@ -100,9 +107,10 @@ def _whole_phrase(key: str, knowledge: Knowledge, date: str | None) -> ActorMatc
         return ActorMatch(country, sectors, actors[0].name, "seat")
     place = knowledge.places.get(key) or knowledge.places.get(_singular(key))
     if place is not None:
-        # a capital standing alone is a metonym for its government ("Tehran said")
-        sectors = ("GOV",) if place.kind == "capital" else ()
-        return ActorMatch(place.iso3, sectors, None, "capital" if sectors else "country")
+        # a capital standing alone is a metonym for its government ("Tehran said"); another
+        # city standing alone is its people ("Mariupol")
+        sectors = {"capital": ("GOV",), "place": ("CVL",)}.get(place.kind, ())
+        return ActorMatch(place.iso3, sectors, None, "capital" if place.kind == "capital" else "country")
     if actors:
         actor = _prefer(actors)
         country, sectors = split_code(actor.code_at(date))
@@ -112,8 +120,8 @@ def _whole_phrase(key: str, knowledge: Knowledge, date: str | None) -> ActorMatc
 
 def _prefer(actors: tuple[KnownActor, ...]) -> KnownActor:
     """Of several known actors sharing a name, the one from the most specific dictionary."""
-    order = {"seat": 0, "international": 1, "milnonstate": 2, "countries": 3}
-    return min(actors, key=lambda a: order.get(a.source, 4))
+    order = {"seat": 0, "learned": 1, "international": 2, "milnonstate": 3, "countries": 4}
+    return min(actors, key=lambda a: order.get(a.source, 5))
 
 
 def _country_code(code: str | None) -> str | None:
@@ -154,12 +162,15 @@ def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, .
     return vague if vague else ((), None)
 
 
-def _find_known_actor(tokens: list[str], knowledge: Knowledge) -> KnownActor | None:
+def _find_known_actor(tokens: list[str], country_span: set[int], knowledge: Knowledge,
+                      acronyms: set[str]) -> KnownActor | None:
     """The longest run of words that is a known actor's name ("president vladimir putin")."""
     for size in range(len(tokens), 0, -1):
         for start in range(len(tokens) - size + 1):
+            if set(range(start, start + size)) <= country_span:
+                continue  # the country itself, already used
             key = " ".join(tokens[start : start + size])
-            if size == 1 and len(key) < MIN_INNER_NAME_CHARS:
+            if size == 1 and len(key) < MIN_INNER_NAME_CHARS and key not in acronyms:
                 continue
             actors = knowledge.actors.get(key)
             if actors:
@@ -167,10 +178,17 @@ def _find_known_actor(tokens: list[str], knowledge: Knowledge) -> KnownActor | N
     return None
 
 
+def _acronyms(text: str) -> set[str]:
+    """Upper-case words of the original text ("CIA", "UN"): short names safe to look up."""
+    return {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}
+
+
 def _singular(word: str) -> str:
     """A plural noun's singular form, enough for role words and demonyms."""
     if word.endswith("men"):
         return word[:-3] + "man"
+    if word.endswith("ves") and len(word) > 4:
+        return word[:-3] + "f"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):

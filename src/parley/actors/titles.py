@@ -108,7 +108,9 @@ def _role_text(span: Span) -> str | None:
     """The role words of a title, without the country, possessive or article: "Foreign Minister"."""
     places = load_knowledge().places
     words = [t for t in span if not (t.ent_type_ in ("NORP", "GPE") or normalize_name(t.text) in places)]
-    while words and (words[0].lower_ in _JOINERS or words[0].is_punct):
+    # "then the prime minister", "a peace envoy", "formerly the ...": the role starts at its noun
+    while words and (words[0].lower_ in _JOINERS or words[0].is_punct
+                     or words[0].pos_ in ("DET", "ADV", "PRON", "ADP")):
         words = words[1:]
     while words and (words[-1].lower_ in _JOINERS or words[-1].is_punct):
         words = words[:-1]

@@ -10,16 +10,27 @@ nothing, and re-running the same input finds the records it already has and skip
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from parley.models import Article, DocError
-from parley.store.schema import MIGRATIONS, SCHEMA_VERSION, articles, errors, schema_migrations
+from parley.actors.registry import CorpusEntity, RoleFact, surname_of
+from parley.models import Article, DocError, Entity
+from parley.store.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    articles,
+    entities,
+    entity_keys,
+    entity_mentions,
+    errors,
+    schema_migrations,
+)
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 
@@ -80,8 +91,13 @@ class Store:
             found = conn.scalar(select(articles.c.id).where(articles.c.id == article_id))
         return found is not None
 
-    def add_article(self, article: Article, minhash: bytes | None = None) -> bool:
-        """Store an article in one transaction; False if it was already there."""
+    def add_article(self, article: Article, minhash: bytes | None = None,
+                    linked: Sequence[tuple[CorpusEntity, Entity]] = ()) -> bool:
+        """Store an article and its entities in one transaction; False if it was already there.
+
+        `linked` pairs each of the article's entities with the corpus entity it was resolved
+        to (already updated with what this article says).
+        """
         row = {**article.as_dict(), "authors": json.dumps(list(article.authors)),
                "minhash": minhash, "created_at": _now()}
         try:
@@ -89,9 +105,89 @@ class Store:
                 last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
                 row["seq"] = int(last or 0) + 1
                 conn.execute(insert(articles).values(**row))
+                for corpus, entity in linked:
+                    self._save_entity(conn, corpus)
+                    self._save_mentions(conn, article, corpus.id, entity)
         except IntegrityError:
             return False
         return True
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def _save_entity(self, conn: Connection, entity: CorpusEntity) -> None:
+        row = {"type": entity.type, "name": entity.name, "country": entity.country,
+               "sector": entity.sector, "role": entity.role,
+               "aliases": json.dumps(list(entity.aliases), ensure_ascii=False),
+               "roles": json.dumps([r.as_dict() for r in entity.roles], ensure_ascii=False),
+               "updated_at": _now()}
+        exists = conn.scalar(select(entities.c.id).where(entities.c.id == entity.id))
+        if exists:
+            conn.execute(entities.update().where(entities.c.id == entity.id).values(**row))
+        else:
+            conn.execute(insert(entities).values(id=entity.id, **row))
+        keys = set(entity.keys)
+        if entity.type == "PERSON":
+            keys.add(surname_of(entity.name))
+        _insert_ignore(conn, entity_keys, [{"key": k, "entity_id": entity.id} for k in keys if k])
+
+    def _save_mentions(self, conn: Connection, article: Article, entity_id: str,
+                       entity: Entity) -> None:
+        rows = [{"article_id": article.id, "entity_id": entity_id, "start": start, "end": end,
+                 "text": article.text[start:end]} for start, end in entity.mentions]
+        _insert_ignore(conn, entity_mentions, rows)
+
+    def entity_candidates(self, keys: Iterable[str]) -> list[CorpusEntity]:
+        """Corpus entities found by any of these name keys (full names, aliases, surnames)."""
+        wanted = sorted({k for k in keys if k})
+        if not wanted:
+            return []
+        with self.engine.connect() as conn:
+            ids = conn.scalars(select(entity_keys.c.entity_id).where(entity_keys.c.key.in_(wanted))
+                               .distinct())
+            rows = conn.execute(select(entities).where(entities.c.id.in_(list(ids)))
+                                .order_by(entities.c.id)).mappings()
+            return [_corpus_entity(dict(r)) for r in rows]
+
+    def iter_entities(self) -> Iterator[tuple[CorpusEntity, list[str]]]:
+        """Every corpus entity with the ids of the articles that mention it."""
+        with self.engine.connect() as conn:
+            mentioned: dict[str, list[str]] = {}
+            query = (select(entity_mentions.c.entity_id, entity_mentions.c.article_id)
+                     .distinct().order_by(entity_mentions.c.entity_id, entity_mentions.c.article_id))
+            for entity_id, article_id in conn.execute(query):
+                mentioned.setdefault(entity_id, []).append(article_id)
+            for row in conn.execute(select(entities).order_by(entities.c.type, entities.c.name,
+                                                              entities.c.id)).mappings():
+                yield _corpus_entity(dict(row)), mentioned.get(row["id"], [])
+
+    def entity_mention_rows(self, entity_id: str) -> list[dict[str, Any]]:
+        """The mentions of one entity: article id, offsets, text, and the article's date."""
+        query = (select(entity_mentions, articles.c.published, articles.c.title, articles.c.outlet)
+                 .join(articles, articles.c.id == entity_mentions.c.article_id)
+                 .where(entity_mentions.c.entity_id == entity_id)
+                 .order_by(articles.c.published, entity_mentions.c.article_id,
+                           entity_mentions.c.start))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def co_mentioned(self, entity_id: str) -> list[tuple[str, int]]:
+        """(entity id, number of shared articles) for entities appearing with this one."""
+        mine = select(entity_mentions.c.article_id).where(entity_mentions.c.entity_id == entity_id)
+        shared = func.count(func.distinct(entity_mentions.c.article_id))
+        query = (select(entity_mentions.c.entity_id, shared)
+                 .where(entity_mentions.c.article_id.in_(mine),
+                        entity_mentions.c.entity_id != entity_id)
+                 .group_by(entity_mentions.c.entity_id).order_by(shared.desc()))
+        with self.engine.connect() as conn:
+            return [(row[0], int(row[1])) for row in conn.execute(query)]
+
+    def get_entities(self, ids: Iterable[str]) -> dict[str, CorpusEntity]:
+        wanted = list(ids)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(entities).where(entities.c.id.in_(wanted))).mappings()
+            return {r["id"]: _corpus_entity(dict(r)) for r in rows}
+
+
 
     def iter_articles(self) -> Iterator[dict[str, Any]]:
         """Every stored article as a dict, in insertion order."""
@@ -155,6 +251,31 @@ class Store:
             row = conn.execute(select(func.min(articles.c.published),
                                       func.max(articles.c.published))).one()
         return row[0], row[1]
+
+
+def _corpus_entity(row: dict[str, Any]) -> CorpusEntity:
+    return CorpusEntity(
+        id=row["id"], type=row["type"], name=row["name"], country=row["country"],
+        sector=row["sector"], role=row["role"], aliases=tuple(json.loads(row["aliases"])),
+        roles=tuple(RoleFact(**fact) for fact in json.loads(row["roles"])))
+
+
+def _insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows, skipping those that would break a unique constraint (idempotent writes)."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
+    elif dialect == "postgresql":
+        conn.execute(postgresql.insert(table).on_conflict_do_nothing(), rows)
+    else:
+        for row in rows:
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(table).values(**row))
+            except IntegrityError:
+                pass
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

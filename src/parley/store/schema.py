@@ -64,8 +64,47 @@ errors = Table(
 )
 
 
+entities = Table(
+    "entities", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("sector", String(8)),
+    Column("role", Text),
+    Column("aliases", Text, nullable=False),  # JSON list
+    Column("roles", Text, nullable=False),  # JSON list of role facts
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_entities_type_name", "type", "name"),
+)
+
+entity_keys = Table(
+    "entity_keys", metadata,  # normalised names and surnames an entity is found by
+    Column("key", Text, nullable=False),
+    Column("entity_id", String(32), nullable=False),
+    UniqueConstraint("key", "entity_id", name="uq_entity_keys"),
+    Index("ix_entity_keys_key", "key"),
+)
+
+entity_mentions = Table(
+    "entity_mentions", metadata,
+    Column("article_id", String(32), nullable=False),
+    Column("entity_id", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    UniqueConstraint("article_id", "start", "end", name="uq_entity_mentions"),
+    Index("ix_entity_mentions_entity", "entity_id"),
+)
+
+
 def _create_core_tables(conn: Connection) -> None:
     for table in (articles, errors):
+        table.create(conn, checkfirst=True)
+
+
+def _create_entity_tables(conn: Connection) -> None:
+    for table in (entities, entity_keys, entity_mentions):
         table.create(conn, checkfirst=True)
 
 
@@ -73,6 +112,7 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "articles and processing errors", _create_core_tables),
+    (2, "corpus-wide entities, their lookup keys and mentions", _create_entity_tables),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

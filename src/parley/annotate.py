@@ -1,0 +1,97 @@
+"""`parley annotate`: CONTRACT section 1, documents in and annotations out, no database.
+
+One output record per non-blank input line, in input order; a document that cannot be
+processed gets an `error` object and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from parley.errors import ParleyError
+from parley.ingest.records import parse_record
+from parley.models import Article, DocError, RawDoc
+from parley.pipeline import BATCH_SIZE, Analysis, analyze_articles, clean_item
+
+ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
+# Kinds that need the spaCy parse; `--only article` skips it.
+_NLP_KINDS = {"entities", "timexes", "quotes", "events"}
+
+
+@dataclass(frozen=True)
+class AnnotatedLine:
+    """One output line of `parley annotate` and whether its input line was unusable."""
+
+    record: dict[str, Any]
+    unusable: bool
+
+
+@dataclass(frozen=True)
+class _Pending:
+    line: str
+    doc: RawDoc | DocError
+    result: Article | DocError
+
+
+def annotate_lines(lines: Iterable[str], *, raw: bool = False,
+                   only: tuple[str, ...] = ANNOTATION_KINDS,
+                   source: str = "-") -> Iterator[AnnotatedLine]:
+    """Annotate every non-blank JSONL line, in batches, preserving order."""
+    pending = (_prepare(line, f"{source}:{number}", raw)
+               for number, line in enumerate(lines, start=1) if line.strip())
+    while batch := list(islice(pending, BATCH_SIZE)):
+        analyses = _analyze_batch(batch, only)
+        for item in batch:
+            analysis = analyses.get(id(item.result), Analysis())
+            yield AnnotatedLine(_record(item, analysis, only), unusable=_is_unusable(item.doc))
+
+
+def _prepare(line: str, where: str, raw: bool) -> _Pending:
+    try:
+        doc: RawDoc | DocError = parse_record(line, where, raw=raw)
+    except ParleyError as exc:
+        doc = DocError(source=where, type=exc.kind, message=exc.message)
+    return _Pending(line, doc, clean_item(doc))
+
+
+def _analyze_batch(batch: list[_Pending], only: tuple[str, ...]) -> dict[int, Analysis]:
+    if not _NLP_KINDS & set(only):
+        return {}
+    articles = [item.result for item in batch if isinstance(item.result, Article)]
+    by_article = {id(a): analysis for a, analysis in analyze_articles(articles)}
+    return by_article
+
+
+def _is_unusable(doc: RawDoc | DocError) -> bool:
+    return isinstance(doc, DocError) and doc.message.startswith("not valid JSON")
+
+
+def _record(item: _Pending, analysis: Analysis, only: tuple[str, ...]) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": _input_id(item.line)}
+    result = item.result
+    if isinstance(result, DocError):
+        if "article" in only:
+            record["article"] = None
+        record.update({kind: [] for kind in only if kind != "article"})
+        record["error"] = {"type": result.type, "message": result.one_line()}
+        return record
+    if "article" in only:
+        record["article"] = result.contract_dict()
+    if "entities" in only:
+        record["entities"] = [e.as_dict() for e in analysis.entities]
+    record.update({kind: [] for kind in only if kind not in ("article", "entities")})
+    record["error"] = None
+    return record
+
+
+def _input_id(line: str) -> Any:
+    """The input's own `id` value, echoed unchanged (also for a record that failed)."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    return obj.get("id") if isinstance(obj, dict) else None
