@@ -169,3 +169,58 @@ class Quote:
         return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
                 "speaker": self.speaker.as_dict() if self.speaker else None, "cue": self.cue,
                 "cue_start": self.cue_start, "cue_end": self.cue_end}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened: a named place with its country and coordinates."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Modality = Literal["asserted", "planned", "hypothetical", "refused", "denied", "reported_past"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, when and where (CONTRACT: Event; PLOVER v0.8 categories)."""
+
+    type: str  # AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE,
+    #            REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT
+    sentence_start: int
+    sentence_end: int
+    source: Actor | None = None
+    target: Actor | None = None
+    mode: str | None = None
+    date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY: when it happened (or will)
+    date_text: str | None = None
+    modality: Modality = "asserted"
+    negated: bool = False
+    location: Location | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    confidence: float = 0.5
+    cameo: str | None = None
+    intensity: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        trigger = None
+        if self.trigger_start is not None and self.trigger_end is not None:
+            trigger = {"start": self.trigger_start, "end": self.trigger_end}
+        return {
+            "type": self.type, "mode": self.mode,
+            "source": self.source.as_dict() if self.source else None,
+            "target": self.target.as_dict() if self.target else None,
+            "date": self.date, "date_text": self.date_text, "modality": self.modality,
+            "negated": self.negated,
+            "location": self.location.as_dict() if self.location else None,
+            "sentence": {"start": self.sentence_start, "end": self.sentence_end},
+            "trigger": trigger, "confidence": round(self.confidence, 3), "cameo": self.cameo,
+            "intensity": self.intensity,
+        }
