@@ -13,7 +13,8 @@ from pathlib import Path
 
 from parley.evaluation.actors import ActorScores, load_assertions, score_assertions
 
-DEFAULT = Path(os.environ.get("PARLEY_SHARED", "../shared")) / "eval/dev/events/ngec_actor_resolution_tests.jsonl"
+SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
+DEFAULT = SHARED / "eval/dev/events/ngec_actor_resolution_tests.jsonl"
 
 
 def main() -> int:

@@ -1,0 +1,88 @@
+"""Time: temporal expressions found in an article and normalised against its date (TIMEX3).
+
+    extract_timexes(doc, dct) -> [Timex]       # "on Sunday" in a 2025-08-04 article -> 2025-08-03
+    governing_date(doc, timexes, start, end, dct) -> DateAnchor | None   # the date of a clause
+
+How: a table of regular expressions built from the word lists in `data/timex_lexicon.json`
+(`grammar`) finds candidates; `filters` drops names, ages, counts and reading times; a rule
+per expression kind (`absolute`, `relative`, `periods`, `durations`) gives the value from the
+document date (DCT), the tense of the clause (`tense`, from spaCy's parse) and the last date
+mentioned (`context`); `links` resolves "the day after <date>". Absolute dates are read by the
+grammar itself (dateparser is not needed). Without a DCT, relative expressions stay unresolved
+("XXXX-XX-XX", "XXXX-06"): they are never anchored to today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.models import Timex
+from parley.timex import absolute, durations, periods, relative
+from parley.timex.anchor import DateAnchor, governing_date
+from parley.timex.context import Context, Resolved
+from parley.timex.filters import keep_candidate, name_spans
+from parley.timex.grammar import Candidate, find_candidates, select_longest
+from parley.timex.links import anchor_offsets
+
+__all__ = ["DateAnchor", "extract_timexes", "find_timexes", "governing_date"]
+
+
+def extract_timexes(doc: Doc, dct: str | None) -> list[Timex]:
+    """The temporal expressions of a parsed text, with TIMEX3 values relative to `dct`
+    ("YYYY-MM-DD", the article's date, or None). Offsets index into `doc.text`."""
+    return find_timexes(doc.text, dct, doc)
+
+
+def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Timex]:
+    """As `extract_timexes`, for a text; without its parse, every clause counts as past tense."""
+    context = Context(text, _parse_dct(dct), doc)
+    timexes = []
+    names = name_spans(doc) if doc is not None else []
+    kept = [candidate for candidate in find_candidates(text) if keep_candidate(candidate, text, names)]
+    for candidate in select_longest(kept):
+        resolved = RESOLVERS[candidate.rule](candidate, context)
+        if resolved is None:
+            continue
+        start, end = resolved.span or (candidate.start, candidate.end)
+        timexes.append(Timex(text[start:end], start, end, resolved.type, resolved.value))
+        context.remember(resolved, end)
+    return anchor_offsets(timexes, text)
+
+
+Resolver = Callable[[Candidate, Context], "Resolved | None"]
+
+RESOLVERS: dict[str, Resolver] = {
+    "clock_time": absolute.resolve_clock, "clock_after_day": absolute.resolve_clock,
+    "date_mdy": absolute.resolve_date, "date_dmy": absolute.resolve_date,
+    "date_iso": absolute.resolve_date, "date_slash": absolute.resolve_date,
+    "month_year": absolute.resolve_month_year, "month_rel_year": relative.resolve_month_rel_year,
+    "quarter": absolute.resolve_quarter, "quarter_code": absolute.resolve_quarter_code,
+    "quarter_relative": periods.resolve_quarter_relative,
+    "year_relative_adjective": periods.resolve_year_relative_adjective,
+    "fiscal_year": absolute.resolve_fiscal_year, "decade": absolute.resolve_decade,
+    "decade_words": absolute.resolve_decade_words, "century": absolute.resolve_century,
+    "year_words": absolute.resolve_year_words, "year_alone": absolute.resolve_year,
+    "holiday": periods.resolve_holiday, "season": periods.resolve_season,
+    "week_of": absolute.resolve_week_of, "deictic_pod": relative.resolve_deictic_pod,
+    "deictic": relative.resolve_deictic, "weekday": relative.resolve_weekday,
+    "month_alone": relative.resolve_month_alone, "unit_relative": relative.resolve_unit_relative,
+    "position_in": relative.resolve_position_in, "anchored_shift": relative.resolve_anchored_shift,
+    "duration": durations.resolve_duration, "unit_plural": durations.resolve_unit_plural,
+    "set": durations.resolve_set, "set_every": durations.resolve_set_every,
+    "set_times": durations.resolve_set_times, "reference": durations.resolve_reference,
+    "reference_adjective": durations.resolve_reference_adjective,
+    "anaphoric": relative.resolve_anaphoric, "overnight": relative.resolve_overnight,
+    "year_end": periods.resolve_year_end,
+}
+
+
+def _parse_dct(dct: str | None) -> date | None:
+    if not dct:
+        return None
+    try:
+        return date.fromisoformat(dct[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,121 @@
+"""What a rule needs to give a match its value: the document date, the clause tense, the
+last date mentioned (for "a year earlier", "the following day"), and the result record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.models import TimexType
+from parley.timex.calendar import Period, unresolved
+from parley.timex.grammar import Candidate
+from parley.timex.lexicon import load_lexicon
+from parley.timex.tense import Tense, clause_tense
+
+# How far back (characters) a quarter may be and still be what "a year ago" is measured from.
+QUARTER_REACH = 1200
+# How far back the last mentioned date may be and still anchor "the following day".
+REFERENCE_REACH = 2500
+# Lexicon unit codes -> calendar granularities (a decade is E, a century C).
+UNIT_GRANULARITY = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "Y": "Y",
+                    "DE": "E", "CE": "C", "ML": "C"}
+_CALENDAR_VALUE = re.compile(r"^\d{2,4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d(?:-WE)?|SP|SU|FA|WI))?$")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A match with its TIMEX3 type and value, and the calendar period it names (if any)."""
+
+    type: TimexType
+    value: str
+    period: Period | None = None
+    span: tuple[int, int] | None = None  # narrower span than the match, when the rule says so
+    anchors: bool = True  # False for comparisons ("a year earlier"): they are not what follows is about
+
+    def _replace_span(self, span: tuple[int, int]) -> Resolved:
+        return Resolved(self.type, self.value, self.period, span, self.anchors)
+
+
+@dataclass
+class Context:
+    """The document-level state rules read: DCT, parse, and the last date mentioned."""
+
+    text: str
+    dct: date | None
+    doc: Doc | None
+    last: Period | None = None
+    last_end: int = -(10**9)
+    last_quarter: Period | None = None
+    last_quarter_end: int = -(10**9)
+    _tenses: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
+
+    def tense(self, candidate: Candidate) -> Tense | None:
+        key = (candidate.start, candidate.end)
+        if key not in self._tenses:
+            self._tenses[key] = (clause_tense(self.doc, candidate.start, candidate.end, self.text)
+                                 if self.doc is not None else None)
+        return self._tenses[key]
+
+    def dct_period(self, granularity: str) -> Period | None:
+        return Period.containing(self.dct, granularity) if self.dct else None
+
+    def reference(self, at: int) -> Period | None:
+        """The last date mentioned before `at`, if near enough; else the document date's day."""
+        if self.last is not None and at - self.last_end <= REFERENCE_REACH:
+            return self.last
+        return self.dct_period("D")
+
+    def recent_quarter(self, at: int) -> Period | None:
+        """The last quarter (or half) mentioned shortly before `at`."""
+        if self.last_quarter is not None and at - self.last_quarter_end <= QUARTER_REACH:
+            return self.last_quarter
+        return None
+
+    def remember(self, resolved: Resolved, end: int) -> None:
+        """Make a resolved date the reference for the expressions after it."""
+        period = resolved.period
+        if period is None or resolved.type not in ("DATE", "TIME") or not resolved.anchors:
+            return
+        self.last, self.last_end = period, end
+        if period.granularity in ("Q", "H"):
+            self.last_quarter, self.last_quarter_end = period, end
+
+
+def group(candidate: Candidate, name: str) -> str:
+    """A named group of the match, lower-cased with single spaces; "" when it did not take part."""
+    if name not in candidate.match.re.groupindex:
+        return ""
+    value = candidate.match.group(name)
+    return re.sub(r"\s+", " ", value.lower()).strip() if value else ""
+
+
+def dated(period: Period | None, granularity: str, kind: TimexType = "DATE",
+          anchors: bool = True) -> Resolved:
+    """A date record for a period, or the unresolved value of its granularity."""
+    if period is None:
+        return Resolved(kind, unresolved(granularity))
+    return Resolved(kind, period.value, period, anchors=anchors)
+
+
+def month_number(word: str) -> int:
+    return load_lexicon().months[word.lower().rstrip(".")]
+
+
+def weekday_number(word: str) -> int:
+    return load_lexicon().weekdays[word.lower() if word.endswith(".") else word.lower().rstrip(".")]
+
+
+def unit_code(word: str) -> str:
+    """The lexicon code of a unit word ("days" -> D, "decades" -> DE, "centuries" -> CE)."""
+    units = load_lexicon().units
+    cleaned = word.lower().rstrip(".")
+    if cleaned in units:
+        return units[cleaned]
+    return units[cleaned[:-1]] if cleaned.endswith("s") and cleaned[:-1] in units else units.get(cleaned, "D")
+
+
+def is_calendar_value(value: str) -> bool:
+    return bool(_CALENDAR_VALUE.match(value))

@@ -1,0 +1,118 @@
+"""Values of lengths of time, repetitions and vague references: "two-day" -> P2D, "2 1/2 years"
+-> P2Y6M, "several weeks" -> PXW, "daily" -> P1D (SET), "every Thursday" -> XXXX-WXX-4 (SET),
+"now" -> PRESENT_REF, "recently" -> PAST_REF, "the future" -> FUTURE_REF."""
+
+from __future__ import annotations
+
+import re
+
+from parley.timex.context import Context, Resolved, group, month_number, unit_code, weekday_number
+from parley.timex.grammar import Candidate
+from parley.timex.lexicon import load_lexicon, number_value
+
+# Unit code -> (TIMEX3 letter, is a time unit written after "T", size in the next smaller unit).
+UNIT_LETTERS = {"S": ("S", True, 0), "MIN": ("M", True, 60), "H": ("H", True, 60), "D": ("D", False, 24),
+                "W": ("W", False, 7), "WE": ("D", False, 0), "2W": ("W", False, 0), "M": ("M", False, 30),
+                "Q": ("Q", False, 3), "Y": ("Y", False, 12), "DE": ("Y", False, 0),
+                "CE": ("Y", False, 0), "ML": ("Y", False, 0)}
+# Units written as multiples of another: a weekend is two days, a decade ten years.
+UNIT_MULTIPLES = {"WE": 2, "2W": 2, "DE": 10, "CE": 100, "ML": 1000}
+# Words before an amount that make "a year" a rate ("$5 million a year"): a SET, not a duration.
+RATE_CONTEXT = re.compile(r"(?:\d|%|million|billion|trillion|percent|cents?|dollars|times|twice|once)"
+                          r"[\w\s,.$]{0,12}$", re.IGNORECASE)
+# Hedge words that are prepositions when an article follows ("within the next year").
+PREPOSITION_HEDGES = frozenset({"over", "within", "under", "around", "about", "for"})
+# Vague unit letters: "several months" is PXM, "a few minutes" PTXM.
+_VAGUE_TIME_PREFIX = {"S": "PTX", "MIN": "PTX", "H": "PTX"}
+
+
+def resolve_duration(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """duration: "two-day", "the first nine months", "more than four hours", "a year"."""
+    code = unit_code(group(candidate, "unit"))
+    number_text = group(candidate, "number")
+    if number_text in ("a", "an") and not group(candidate, "det") and not group(candidate, "hedge") \
+            and RATE_CONTEXT.search(ctx.text[max(0, candidate.start - 30):candidate.start]):
+        return None  # "$5 million a year" is a rate: news annotation leaves it unmarked
+    span = _adjective_span(candidate)
+    count = number_value(number_text)
+    if count is None and code == "Y" and number_text in ("recent", "past") and not group(candidate, "det"):
+        return Resolved("DATE", "PAST_REF")  # "in recent years"
+    if count is None:
+        return Resolved("DURATION", vague_duration(code), span=span)
+    return Resolved("DURATION", duration_value(count, code), span=span)
+
+
+def _adjective_span(candidate: Candidate) -> tuple[int, int] | None:
+    """ "a 12-day war": the expression is "12-day", without the article; "over the past two
+    months": "over" is a preposition there, not a hedge."""
+    match = candidate.match
+    if not group(candidate, "det"):
+        return None
+    if match.group(0)[match.end("number") - match.start():][:1] == "-":
+        return match.start("number"), candidate.end
+    if group(candidate, "hedge") in PREPOSITION_HEDGES:
+        return match.start("det"), candidate.end
+    return None
+
+
+def duration_value(count: float, code: str) -> str:
+    """The TIMEX3 duration of `count` units: P2D, PT5H, P2Y6M, P10Y (a decade)."""
+    letter, is_time, smaller = UNIT_LETTERS.get(code, ("D", False, 0))
+    count *= UNIT_MULTIPLES.get(code, 1)
+    whole = int(count)
+    fraction = count - whole
+    prefix = "PT" if is_time else "P"
+    if fraction and smaller:
+        smaller_letter = _SMALLER_LETTER.get(code, "")
+        rest = round(fraction * smaller)
+        head = f"{whole}{letter}" if whole else ""
+        return f"{prefix}{head}{rest}{smaller_letter}" if smaller_letter else f"{prefix}{count:g}{letter}"
+    return f"{prefix}{whole}{letter}" if not fraction else f"{prefix}{count:g}{letter}"
+
+
+_SMALLER_LETTER = {"Y": "M", "H": "M", "MIN": "S", "D": "H"}
+
+
+def vague_duration(code: str) -> str:
+    letter = UNIT_LETTERS.get(code, ("D", False, 0))[0]
+    if code in ("DE", "CE", "ML"):
+        letter = {"DE": "E", "CE": "C", "ML": "L"}[code]
+    return _VAGUE_TIME_PREFIX.get(code, "PX") + letter
+
+
+def resolve_unit_plural(candidate: Candidate, ctx: Context) -> Resolved:
+    """unit_plural: "for years", "within days", "decades-long" -> PXY, PXD, ..."""
+    name = "unit" if group(candidate, "unit") else "unit2"
+    code = unit_code(group(candidate, name))
+    return Resolved("DURATION", vague_duration(code), span=(candidate.match.start(name), candidate.end))
+
+
+def resolve_set(candidate: Candidate, ctx: Context) -> Resolved:
+    """set: "daily", "weekly", "annually", "hourly"."""
+    return Resolved("SET", load_lexicon().sets[" ".join(group(candidate, "set").split())])
+
+
+def resolve_set_every(candidate: Candidate, ctx: Context) -> Resolved:
+    """set_every: "every day" -> P1D, "each Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07."""
+    if group(candidate, "weekday"):
+        return Resolved("SET", f"XXXX-WXX-{weekday_number(group(candidate, 'weekday'))}")
+    if group(candidate, "month"):
+        return Resolved("SET", f"XXXX-{month_number(group(candidate, 'month')):02d}")
+    count = 2 if group(candidate, "other") else 1
+    return Resolved("SET", duration_value(count, unit_code(group(candidate, "unit"))))
+
+
+def resolve_set_times(candidate: Candidate, ctx: Context) -> Resolved:
+    """set_times: "twice a year", "three times a week" -> the period of the repetition."""
+    return Resolved("SET", duration_value(1, unit_code(group(candidate, "unit"))))
+
+
+def resolve_reference(candidate: Candidate, ctx: Context) -> Resolved:
+    """reference: "now", "currently", "recently", "the past", "soon", "the near future"."""
+    phrase = " ".join(candidate.match.group(0).lower().replace("’", "'").split())
+    return Resolved("DATE", load_lexicon().references[phrase])
+
+
+def resolve_reference_adjective(candidate: Candidate, ctx: Context) -> Resolved:
+    """reference_adjective: "current" -> PRESENT_REF, "recent" -> PAST_REF."""
+    return Resolved("DATE", load_lexicon().reference_adjectives[group(candidate, "adj")])

@@ -1,0 +1,308 @@
+"""Values of expressions measured from the document date or from the last date mentioned:
+"yesterday", "on Sunday", "late last month", "in June", "June last year", "a year earlier",
+"the following day", "earlier in the year".
+
+Without a document date they stay unresolved ("XXXX-XX-XX", "XXXX-06", "XXXX-WXX-7").
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from parley.timex.calendar import (
+    Period,
+    add_months,
+    unresolved,
+    weekday_near,
+)
+from parley.timex.context import (
+    UNIT_GRANULARITY,
+    Context,
+    Resolved,
+    dated,
+    group,
+    month_number,
+    unit_code,
+    weekday_number,
+)
+from parley.timex.grammar import Candidate
+from parley.timex.lexicon import load_lexicon, number_value
+from parley.timex.tense import Tense
+
+# A bare month name in a clause of unknown tense is taken as coming up if at most this far ahead.
+MONTHS_AHEAD = 2
+# Part-of-day words that make a day expression a TIME ("Friday morning" -> ...TMO).
+TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# Direction words that count from the last date mentioned, not from the document date.
+ANAPHORIC_DIRECTIONS = frozenset({"following", "same", "latest"})
+
+
+def direction_of(word: str) -> int | None:
+    """-1 for "last", "the past"; +1 for "next"; 0 for "this"; None for words that point at
+    another date ("the following", "that") or for no word."""
+    word = word.removeprefix("the ")
+    if word in ANAPHORIC_DIRECTIONS:
+        return None
+    return load_lexicon().direction_words.get(word)
+
+
+def resolve_deictic(candidate: Candidate, ctx: Context) -> Resolved:
+    """deictic: "today", "yesterday", "tonight", "this morning", "last night"."""
+    phrase = group(candidate, "deictic") or candidate.match.group(0).lower()
+    phrase = " ".join(phrase.split())
+    shift = load_lexicon().deictic_days.get(phrase, 0)
+    part = next((code for word, code in TIME_OF_DAY.items() if phrase.endswith(word)), None)
+    return _day_with_part(ctx, shift, part)
+
+
+def resolve_deictic_pod(candidate: Candidate, ctx: Context) -> Resolved:
+    """deictic_pod: "yesterday afternoon", "early today", "mid-afternoon yesterday"."""
+    word = group(candidate, "deictic") or group(candidate, "deictic2")
+    pod = group(candidate, "pod") or group(candidate, "pod2")
+    part = load_lexicon().parts_of_day.get(pod) if pod else None
+    return _day_with_part(ctx, load_lexicon().deictic_days[word], part)
+
+
+def _day_with_part(ctx: Context, shift: int, part: str | None) -> Resolved:
+    if ctx.dct is None:
+        return Resolved("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""))
+    day = Period("D", ctx.dct + timedelta(days=shift))
+    if part:
+        return Resolved("TIME", f"{day.value}T{part}", day)
+    return dated(day, "D")
+
+
+def resolve_weekday(candidate: Candidate, ctx: Context) -> Resolved:
+    """weekday: "Sunday" (past clause: the Sunday before the article), "next Friday", "Friday night"."""
+    weekday = weekday_number(group(candidate, "weekday"))
+    pod = group(candidate, "pod")
+    part = load_lexicon().parts_of_day.get(pod) if pod else None
+    if ctx.dct is None:
+        return Resolved("TIME" if part else "DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+    direction_word = group(candidate, "dir")
+    reference = ctx.reference(candidate.start)
+    if direction_word in _REFERENCE_WEEKDAY and reference is not None and reference.granularity == "D":
+        day = weekday_near(reference.start, weekday, _REFERENCE_WEEKDAY[direction_word])
+    else:
+        day = weekday_near(ctx.dct, weekday, _weekday_direction(direction_word, ctx.tense(candidate)))
+    period = Period("D", day)
+    if part:
+        return Resolved("TIME", f"{period.value}T{part}", period)
+    return dated(period, "D")
+
+
+# "the previous Friday", "the following Monday": counted from the last day mentioned.
+_REFERENCE_WEEKDAY = {"previous": -2, "preceding": -2, "prior": -2, "following": 2}
+
+
+def _weekday_direction(word: str, tense: Tense | None) -> int:
+    direction = direction_of(word)
+    if direction == -1:
+        return -2
+    if direction == 1:
+        return 2
+    return 1 if tense == "FUTURE" else -1
+
+
+def resolve_month_alone(candidate: Candidate, ctx: Context) -> Resolved:
+    """month_alone: "in June" (the June before a past clause, after a future one), "last November"."""
+    month = month_number(group(candidate, "month"))
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{month:02d}")
+    direction = direction_of(group(candidate, "dir"))
+    current = Period("M", ctx.dct.replace(day=1))
+    this_year = Period("M", date(ctx.dct.year, month, 1))
+    if direction == -1:
+        period = this_year if this_year.start < current.start else this_year.shift(-12)
+    elif direction == 1:
+        period = this_year if this_year.start > current.start else this_year.shift(12)
+    elif direction == 0:
+        period = this_year
+    else:
+        period = _month_by_tense(this_year, current, ctx.tense(candidate))
+    return dated(period, "M")
+
+
+def _month_by_tense(this_year: Period, current: Period, tense: Tense | None) -> Period:
+    """A past clause: the month on or before the article's; a future one: on or after it;
+    otherwise the nearest, looking ahead at most MONTHS_AHEAD."""
+    if tense == "FUTURE":
+        return this_year if this_year.start >= current.start else this_year.shift(12)
+    if this_year.start <= current.start:
+        return this_year
+    ahead = (this_year.start.year - current.start.year) * 12 + this_year.start.month - current.start.month
+    return this_year if tense != "PAST" and ahead <= MONTHS_AHEAD else this_year.shift(-12)
+
+
+def resolve_month_rel_year(candidate: Candidate, ctx: Context) -> Resolved:
+    """month_rel_year: "June last year", "January this year", "March of that year"."""
+    month = month_number(group(candidate, "month"))
+    year = _year_of(group(candidate, "dir"), candidate, ctx)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{month:02d}")
+    return dated(Period("M", date(year, month, 1)), "M")
+
+
+def _year_of(direction_word: str, candidate: Candidate, ctx: Context) -> int | None:
+    direction = direction_of(direction_word)
+    if direction is not None:
+        return ctx.dct.year + direction if ctx.dct else None
+    reference = ctx.reference(candidate.start)
+    if reference is None:
+        return None
+    shift = {"the following": 1, "the previous": -1}.get(direction_word, 0)
+    return reference.start.year + shift
+
+
+def resolve_unit_relative(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """unit_relative: "last week", "late last month", "this year", "the past year", "the weekend"."""
+    direction_word, unit = group(candidate, "dir"), group(candidate, "unit")
+    granularity = _UNIT_WORDS.get(unit, "D")
+    if direction_word == "the past" and unit == "year":
+        last_year = ctx.dct_period("Y")
+        return dated(last_year.shift(-1) if last_year else None, "Y")  # "over the past year"
+    if direction_word in ("the past", "the last", "past") and unit not in ("weekend", "day", "night"):
+        return Resolved("DURATION", "P1" + _DURATION_LETTER.get(granularity, "Y"))
+    if direction_word == "the" or (direction_word == "that" and unit == "weekend"):
+        return _the_unit(candidate, ctx, unit, granularity)
+    direction = direction_of(direction_word)
+    if direction is None:
+        return _anaphoric_unit(candidate, ctx, direction_word, granularity)
+    base = ctx.dct_period(granularity)
+    if base is None:
+        return Resolved("DATE", unresolved(granularity))
+    if granularity == "WE" and ctx.dct is not None:
+        return dated(_weekend_toward(ctx.dct, direction), "WE")
+    return _positioned(base.shift(direction), group(candidate, "pos"))
+
+
+_UNIT_WORDS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E", "century": "C",
+               "day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D", "quarter": "Q"}
+_DURATION_LETTER = {"W": "W", "M": "M", "Y": "Y", "E": "0Y", "C": "00Y", "Q": "Q", "D": "D"}
+
+
+def _positioned(period: Period, position: str) -> Resolved:
+    half = load_lexicon().position_modifiers.get(position.removeprefix("the ").removesuffix(" the"))
+    if period.granularity == "Y" and half in ("H1", "H2"):
+        return dated(Period("H", period.start if half == "H1" else add_months(period.start, 6)), "H")
+    return dated(period, period.granularity)
+
+
+def _the_unit(candidate: Candidate, ctx: Context, unit: str, granularity: str) -> Resolved | None:
+    if unit == "weekend":
+        return dated(_weekend(ctx, candidate), "WE")
+    before = ctx.text[max(0, candidate.start - 12):candidate.start].lower().split()
+    if unit == "year" and not group(candidate, "pos") and before and before[-1] in (
+            "for", "over", "during", "throughout", "through", "all"):
+        return Resolved("DURATION", "P1Y")
+    reference = ctx.reference(candidate.start) if unit not in ("year",) else ctx.dct_period("D")
+    if reference is None:
+        return Resolved("DATE", unresolved(granularity))
+    return _positioned(reference.coarsen(granularity), group(candidate, "pos"))
+
+
+def _weekend_toward(dct: date, direction: int) -> Period:
+    """ "this weekend", "next/upcoming weekend" (the first one from a weekday), "last weekend"."""
+    this_weekend = Period.containing(dct, "WE")
+    if direction > 0 and dct.isoweekday() >= 6:
+        return this_weekend.shift(1)
+    return this_weekend.shift(-1) if direction < 0 else this_weekend
+
+
+def _weekend(ctx: Context, candidate: Candidate) -> Period | None:
+    if ctx.dct is None:
+        return None
+    this_weekend = Period.containing(ctx.dct, "WE")
+    if ctx.dct.isoweekday() >= 6:
+        return this_weekend
+    return this_weekend if ctx.tense(candidate) == "FUTURE" else this_weekend.shift(-1)
+
+
+def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: str) -> Resolved:
+    reference = ctx.reference(candidate.start)
+    if reference is None:
+        return Resolved("DATE", unresolved(granularity))
+    base = reference.coarsen(granularity) if _finer_or_equal(reference.granularity, granularity) \
+        else reference
+    if word in ("following", "the following"):
+        base = base.shift(1)
+    return dated(base, base.granularity)
+
+
+def _finer_or_equal(granularity: str, than: str) -> bool:
+    order = ("D", "WE", "W", "M", "S", "Q", "H", "Y", "E", "C")
+    return order.index(granularity) <= order.index(than)
+
+
+def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
+    """anaphoric: "that day", "the following day", "the day before", "that year"."""
+    phrase = group(candidate, "phrase")
+    words = phrase.split()
+    unit = next((w for w in words if w in _UNIT_WORDS), "day")
+    granularity = _UNIT_WORDS[unit]
+    reference = ctx.reference(candidate.start)
+    if reference is None:
+        return Resolved("DATE", unresolved(granularity))
+    shift = 1 if {"following", "next", "after"} & set(words) else -1 if {
+        "previous", "preceding", "prior", "before"} & set(words) else 0
+    if not _finer_or_equal(reference.granularity, granularity):
+        return Resolved("DATE", unresolved(granularity)) if shift else dated(reference, reference.granularity)
+    return dated(reference.coarsen(granularity).shift(shift), granularity)
+
+
+def resolve_position_in(candidate: Candidate, ctx: Context) -> Resolved:
+    """position_in: "earlier in the year", "later in the day"."""
+    granularity = _UNIT_WORDS.get(group(candidate, "unit"), "Y")
+    if granularity == "D":
+        reference = ctx.reference(candidate.start)
+        if reference is not None and reference.granularity == "D":
+            return dated(reference, "D")
+    return dated(ctx.dct_period(granularity), granularity)
+
+
+def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
+    """anchored_shift: "a year ago", "two weeks earlier", "five years from now", "a day later"."""
+    anchor = group(candidate, "anchor")
+    forward = load_lexicon().anchor_words.get(anchor, -1) > 0
+    count = number_value(group(candidate, "number"))
+    if count is None:
+        return Resolved("DATE", "FUTURE_REF" if forward else "PAST_REF")
+    code = unit_code(group(candidate, "unit"))
+    if code in ("H", "MIN", "S"):
+        return dated(ctx.dct_period("D"), "D", "TIME")
+    granularity = UNIT_GRANULARITY.get(code, "D")
+    steps = int(count) * (-1 if not forward else 1) * (10 if code == "DE" else 100 if code == "CE" else 1)
+    steps *= 2 if code == "2W" else 1
+    granularity = "Y" if code in ("DE", "CE") else granularity
+    base = _shift_base(candidate, ctx, anchor, granularity)
+    if base is None:
+        return Resolved("DATE", unresolved(granularity))
+    if base.granularity in ("Q", "H") and granularity == "Y":
+        return dated(base.shift(steps * (4 if base.granularity == "Q" else 2)), base.granularity,
+                     anchors=False)
+    return dated(base.coarsen(granularity).shift(steps), granularity, anchors=anchor not in _COMPARISONS)
+
+
+_FROM_NOW = frozenset({"ago", "from now", "hence", "back"})
+# Anchor words of comparisons ("up from a year earlier"): the text does not move to that date.
+_COMPARISONS = frozenset({"ago", "earlier", "before", "previously", "prior", "back"})
+
+
+def _shift_base(candidate: Candidate, ctx: Context, anchor: str, granularity: str) -> Period | None:
+    """What "N units ago/earlier" counts from: the quarter being reported, the document date
+    ("ago" is always counted from now), or the last date mentioned ("two days later")."""
+    if anchor in _FROM_NOW and ctx.dct is None:
+        return None
+    quarter = ctx.recent_quarter(candidate.start)
+    if quarter is not None and granularity == "Y":
+        return quarter
+    if anchor in _FROM_NOW:
+        return ctx.dct_period("D")
+    reference = ctx.reference(candidate.start)
+    if reference is not None and not _finer_or_equal(reference.granularity, granularity):
+        return ctx.dct_period("D")
+    return reference
+
+
+def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
+    return _day_with_part(ctx, 0, "NI")

@@ -1,0 +1,129 @@
+"""The tense of the clause a temporal expression sits in: did it happen, or will it?
+
+"said on Monday" is past (the Monday before the article), "will meet on Friday" and "set to
+resume Monday" are future (the Friday after). Read from spaCy's parse: the verb that governs
+the expression, its auxiliaries and, for an infinitive, the verb it depends on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from parley.timex.lexicon import load_lexicon
+
+Tense = Literal["PAST", "PRESENT", "FUTURE"]
+
+# How many heads to climb from the expression to its verb before giving up.
+MAX_CLIMB = 6
+# How many infinitive-to-governor steps to follow ("expected to be able to meet").
+MAX_CHAIN = 3
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+MODAL_AUXILIARIES = frozenset({"could", "may", "might", "should", "must", "can", "ca"})
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "been", "'s"})
+PRESENT_BE = frozenset({"is", "are", "am", "'re", "'m"})
+# Verbs of saying and knowing: in the present tense they report what already happened.
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "deny", "add",
+                              "note", "insist", "warn", "believe", "think", "know", "show", "suggest",
+                              "indicate", "accuse", "blame", "acknowledge", "admit", "describe", "call"})
+
+
+def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Tense | None:
+    """The tense of the clause that holds the characters [start, end), None if unknown."""
+    before = (text if text is not None else doc.text)[max(0, start - 20):start]
+    lexicon = load_lexicon()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = None
+    if span is not None and len(span) and span.root.dep_ != "poss":  # "Tuesday's ruling": no verb of its own
+        verb = governing_verb(span.root)
+    tense = verb_tense(verb) if verb is not None else None
+    if _ends_with_cue(before, lexicon.future_prepositions) and not (verb is not None and _perfect_past(verb)):
+        return "FUTURE"  # "extended the deadline until Tuesday", but not "had not called until Thursday"
+    if tense != "PAST" and _ends_with_cue(before, lexicon.weak_future_prepositions):
+        return "FUTURE"
+    return tense
+
+
+def _perfect_past(verb: Token) -> bool:
+    return any(child.lower_ == "had" for child in verb.children if child.dep_ in ("aux", "auxpass"))
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary used as a verb) above a token."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """The tense of a verb from its tag and auxiliaries; infinitives take their governor's."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if auxiliaries & FUTURE_AUXILIARIES or _schedules(verb):
+        return "FUTURE"
+    tag = verb.tag_
+    if tag == "VB":
+        return _infinitive_tense(verb, auxiliaries, depth)
+    if tag == "VBD":
+        return "PAST"
+    if tag == "VBN":
+        return _participle_tense(verb, auxiliaries)
+    if tag == "VBG":
+        if auxiliaries & PRESENT_BE:
+            return "FUTURE" if verb.lemma_ not in ("continue", "remain", "stay") else "PRESENT"
+        return "PAST" if auxiliaries & PAST_AUXILIARIES else _governor_tense(verb, depth)
+    if tag in ("VBZ", "VBP"):
+        # "the summit opens Monday" looks ahead; "officials say Monday's attack" reports
+        return "PRESENT" if verb.lemma_ in REPORTING_LEMMAS or verb.lemma_ == "be" else "FUTURE"
+    return None
+
+
+def _schedules(verb: Token) -> bool:
+    """ "has scheduled a news conference Thursday", "planned for early March": a date ahead."""
+    if verb.lemma_ not in load_lexicon().schedule_lemmas or verb.dep_ == "acl":
+        return False
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    return "had" not in auxiliaries and not (verb.lemma_ == "set" and verb.tag_ == "VBD")
+
+
+def _infinitive_tense(verb: Token, auxiliaries: set[str], depth: int) -> Tense | None:
+    if auxiliaries & MODAL_AUXILIARIES:
+        return "FUTURE"
+    if "to" in auxiliaries:
+        governor = verb.head
+        if governor is not verb and (governor.lemma_ in load_lexicon().future_lemmas
+                                     or governor.lemma_ == "be"):
+            return "FUTURE"
+        return _governor_tense(verb, depth)
+    if "did" in auxiliaries:
+        return "PAST"
+    return "PRESENT" if auxiliaries & {"do", "does"} else None
+
+
+def _participle_tense(verb: Token, auxiliaries: set[str]) -> Tense | None:
+    if auxiliaries & PRESENT_BE:
+        # "is scheduled", "are set", "is expected" look ahead; "is heard" is a plain present
+        return "FUTURE" if verb.lemma_ in load_lexicon().future_lemmas else "PRESENT"
+    if auxiliaries & PAST_AUXILIARIES or verb.dep_ in ("ROOT", "conj", "ccomp"):
+        return "PAST"
+    return None  # a bare participle modifying a noun ("the meeting planned for Friday")
+
+
+def _governor_tense(verb: Token, depth: int) -> Tense | None:
+    governor = verb.head
+    if governor is verb or depth >= MAX_CHAIN or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_tense(governor, depth + 1)
+
+
+def _ends_with_cue(before: str, cues: tuple[str, ...]) -> bool:
+    """ "as early as Friday", "until Tuesday": words that look ahead, whatever the verb
+    (the strong cues), or unless the verb is past ("by May", the weak ones)."""
+    lowered = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
+    return any(lowered.endswith(" " + cue) for cue in cues)

@@ -1,0 +1,158 @@
+"""Temporal expressions on real news sentences: values against the article date, tense,
+the undated case, the things that look like dates but are not, and the governing date."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.models import Timex
+from parley.nlp import parse
+from parley.timex import extract_timexes, find_timexes, governing_date
+
+TRT_DATE = "2025-08-04"  # a Monday
+
+
+def timexes(text: str, dct: str | None) -> list[Timex]:
+    found = extract_timexes(parse(text), dct)
+    for timex in found:
+        assert text[timex.start:timex.end] == timex.text
+    return found
+
+
+def values(text: str, dct: str | None) -> dict[str, str]:
+    return {t.text: t.value for t in timexes(text, dct)}
+
+
+def test_weekday_of_a_past_clause_is_the_one_before_the_article() -> None:
+    text = ("Top US and Pakistani diplomats discussed bilateral relations, Pakistan's Foreign Ministry "
+            "said on Monday, a day after Islamabad hosted the Iranian president.")
+    found = values(text, TRT_DATE)
+    assert found["Monday"] == "2025-08-04"
+    text = "Iranian President Masood Pezeshkian concluded his two-day visit to Islamabad on Sunday."
+    found = values(text, TRT_DATE)
+    assert found == {"two-day": "P2D", "Sunday": "2025-08-03"}
+
+
+def test_weekday_of_a_future_clause_is_the_one_after_the_article() -> None:
+    text = "The two ministers will meet again in Geneva on Friday."
+    assert values(text, TRT_DATE) == {"Friday": "2025-08-08"}
+    assert values("Talks are set to resume Thursday in Doha.", TRT_DATE) == {"Thursday": "2025-08-07"}
+    assert values("Officials said talks could begin as early as Wednesday.", TRT_DATE) == {
+        "Wednesday": "2025-08-06"}
+
+
+def test_relative_months_and_partial_dates() -> None:
+    text = ("Dar and Rubio met late last month in Washington, where the US secretary of state "
+            "expressed appreciation for Pakistan's role.")
+    assert values(text, TRT_DATE)["late last month"] == "2025-07"
+    text = ("During the crucial visit following a 12-day war between Israel and Iran in June over the "
+            "Iranian nuclear programme, Pakistan declared its support.")
+    assert values(text, TRT_DATE) == {"12-day": "P12D", "June": "2025-06"}
+    text = "President Donald Trump brokered a ceasefire following a four-day armed conflict in May."
+    assert values(text, TRT_DATE)["May"] == "2025-05"
+    assert values("Ties have improved, with the two sides last week sealing a trade deal.", TRT_DATE) == {
+        "last week": "2025-W31"}
+
+
+def test_absolute_dates_and_named_months() -> None:
+    text = ("Diplomatic circles anticipate a high-level meeting in Istanbul as early as Friday, "
+            "February 6, 2026, following the June 2025 military strikes.")
+    found = values(text, "2026-02-04")
+    assert found == {"Friday, February 6, 2026": "2026-02-06", "June 2025": "2025-06"}
+    assert values("He was arrested on Oct. 23, 1998, in Amherst.", "1999-05-05") == {
+        "Oct. 23, 1998": "1998-10-23"}
+
+
+def test_without_a_document_date_relative_expressions_stay_unresolved() -> None:
+    text = "The minister arrived on Sunday and met the president in June, a month after the talks began."
+    found = values(text, None)
+    assert found["Sunday"] == "XXXX-WXX-7"
+    assert found["June"] == "XXXX-06"
+    found = values("Officials said yesterday that prices rose last month.", None)
+    assert found == {"yesterday": "XXXX-XX-XX", "last month": "XXXX-XX"}
+    found = values("On February 3, 2026, President Pezeshkian directed the foreign minister to act.", None)
+    assert found == {"February 3, 2026": "2026-02-03"}
+
+
+def test_things_that_are_not_dates() -> None:
+    text = ("Tehran, which currently refines uranium to 60% purity, is looking for a path toward "
+            "de-escalation after the June 2025 military action known as Operation Midnight Hammer.")
+    found = timexes(text, None)
+    assert [t.text for t in found] == ["currently", "June 2025"]
+    assert found[0].value == "PRESENT_REF"
+    assert timexes("2 min read", TRT_DATE) == []
+    assert timexes("A 44-year-old man was detained, police said.", TRT_DATE) == []
+    assert timexes("May I ask what the minister meant?", TRT_DATE) == []
+    assert timexes("The story first ran in the Sunday Times.", TRT_DATE) == []
+    assert timexes("Leaders reaffirmed the Good Friday Agreement.", TRT_DATE) == []
+    assert timexes("Some 2,000 troops and two thousand police were deployed.", TRT_DATE) == []
+
+
+def test_financial_quarters_and_comparisons() -> None:
+    text = ("Third-quarter net income rose 12% to $45 million from $40 million a year earlier. "
+            "For the quarter, revenue rose 8%.")
+    found = timexes(text, "1989-10-26")
+    assert [(t.text, t.value) for t in found] == [
+        ("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the quarter", "1989-Q3")]
+    assert values("Sales in the first half of 1990 are expected to fall.", "1989-10-26") == {
+        "the first half of 1990": "1990-H1"}
+    assert values("Earnings for fiscal 1989 fell.", "1989-10-26") == {"fiscal 1989": "1989"}
+    assert values("Revenue grew 4% in Q3 2024, the company said in its FY2024 report.", "2025-02-10") == {
+        "Q3 2024": "2024-Q3", "FY2024": "2024"}
+
+
+def test_durations_sets_and_references() -> None:
+    text = "Prices have fallen over the past two months and will be reviewed every Thursday."
+    found = {t.text: (t.type, t.value) for t in timexes(text, TRT_DATE)}
+    assert found == {"the past two months": ("DURATION", "P2M"), "every Thursday": ("SET", "XXXX-WXX-4")}
+    found = {t.text: (t.type, t.value) for t in timexes("The plant has been idle for 2 1/2 years.", TRT_DATE)}
+    assert found == {"2 1/2 years": ("DURATION", "P2Y6M")}
+    assert values("The agency now publishes the figures daily.", TRT_DATE) == {
+        "now": "PRESENT_REF", "daily": "P1D"}
+    assert values("The group has recently expanded.", TRT_DATE) == {"recently": "PAST_REF"}
+
+
+def test_seasons_holidays_and_anchored_days() -> None:
+    assert values("The offensive began last fall.", "1998-01-20") == {"last fall": "1997-FA"}
+    text = "They met the day after Christmas."
+    assert values(text, "2025-01-10") == {"the day after Christmas": "2024-12-26"}
+    text = "Talks resumed two weeks before the March 3 vote."
+    assert values(text, "2025-03-10") == {"two weeks before the March 3": "2025-02-17"}
+    assert values("He said yesterday that the plan would be ready tomorrow.", TRT_DATE) == {
+        "yesterday": "2025-08-03", "tomorrow": "2025-08-05"}
+
+
+def test_text_only_entry_point_needs_no_parse() -> None:
+    found = find_timexes("The ministers met in Islamabad on August 3, 2025.", None)
+    assert [(t.text, t.value) for t in found] == [("August 3, 2025", "2025-08-03")]
+
+
+@pytest.mark.parametrize(("trigger_word", "expected"), [("said", "2025-08-04"), ("concluded", "2025-08-03")])
+def test_governing_date_follows_the_trigger(trigger_word: str, expected: str) -> None:
+    text = ("The ministry said on Monday that the president concluded his visit to Islamabad on Sunday.")
+    doc = parse(text)
+    found = extract_timexes(doc, TRT_DATE)
+    anchor = governing_date(doc, found, 0, len(text), TRT_DATE, trigger=text.index(trigger_word))
+    assert anchor is not None
+    assert (anchor.value, anchor.precision) == (expected, 10)
+    assert anchor.timex is not None and anchor.timex.value == expected
+
+
+def test_governing_date_precision_and_absence() -> None:
+    text = "Dar and Rubio met late last month in Washington. They discussed trade."
+    doc = parse(text)
+    found = extract_timexes(doc, TRT_DATE)
+    first_end = text.index(".") + 1
+    anchor = governing_date(doc, found, 0, first_end, TRT_DATE)
+    assert anchor is not None and (anchor.value, anchor.precision) == ("2025-07", 7)
+    assert governing_date(doc, found, first_end, len(text), TRT_DATE) is None
+    fallback = governing_date(doc, found, first_end, len(text), TRT_DATE, fallback_to_dct=True)
+    assert fallback is not None and fallback.value == TRT_DATE and fallback.timex is None
+    two_day = parse("He ended a two-day visit.")
+    assert governing_date(two_day, extract_timexes(two_day, TRT_DATE), 0, 25, TRT_DATE) is None
+
+
+def test_as_dict_is_the_contract_record() -> None:
+    [timex] = timexes("The ministry said on Monday it would respond.", TRT_DATE)
+    expected = {"text": "Monday", "start": 21, "end": 27, "type": "DATE", "value": "2025-08-04"}
+    assert timex.as_dict() == expected

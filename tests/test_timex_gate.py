@@ -1,0 +1,98 @@
+"""Quality gate: temporal expressions on TempEval-3 training gold, and the dates of the seeds.
+
+Scored TempEval-3 style by `parley.evaluation.timex` (relaxed match = any character overlap;
+value F1 counts a timex only when matched and of the gold value; each file's DCT is given).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.clean import clean_document
+from parley.evaluation.timex import fixed_subset, load_timeml_dir, score_documents, tag_documents
+from parley.ingest import read_sources
+from parley.models import Article, RawDoc, Timex
+from parley.nlp import parse
+from parley.timex import extract_timexes
+
+from .conftest import shared_path
+
+# Floors only go up. The gate scores every second document (128 of 256, a fixed half, to stay
+# under a minute on two cores); `python bench/timex.py` scores all of them. Measured 2026-11-22:
+#   gate half:  relaxed span F1 0.937, value F1 0.805  (`python bench/timex.py --every 2`)
+#   all 256:    relaxed span F1 0.943, value F1 0.812
+RELAXED_F1_FLOOR = 0.93
+VALUE_F1_FLOOR = 0.80
+GOLD_DOCUMENTS = 256
+GATE_EVERY = 2
+
+
+def test_timex_gold_gate() -> None:
+    docs = load_timeml_dir(shared_path("eval/dev/timex/tempeval3-training"))
+    assert len(docs) == GOLD_DOCUMENTS
+    gate = fixed_subset(docs, GATE_EVERY)
+    system = tag_documents(gate)
+    score = score_documents(zip(system, (doc.timexes for doc in gate), strict=True))
+    assert score.relaxed.f1 >= RELAXED_F1_FLOOR, score
+    assert score.value.f1 >= VALUE_F1_FLOOR, score
+
+
+def _seed(prefix: str) -> tuple[Article, list[Timex]]:
+    [path] = shared_path("seeds").glob(f"{prefix}_*.txt")
+    [doc] = list(read_sources([str(path)]))
+    assert isinstance(doc, RawDoc)
+    article = clean_document(doc)
+    return article, extract_timexes(parse(article.text), article.published)
+
+
+def _value_at(article: Article, timexes: list[Timex], phrase: str, occurrence: int = 0) -> str | None:
+    """The value of the timex inside `phrase` (its n-th occurrence in the article), or None."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.text.index(phrase, start + 1)
+    inside = [t for t in timexes if start <= t.start and t.end <= start + len(phrase)]
+    return inside[0].value if inside else None
+
+
+def _overlaps(article: Article, timexes: list[Timex], phrase: str) -> list[Timex]:
+    start = article.text.index(phrase)
+    return [t for t in timexes if t.start < start + len(phrase) and start < t.end]
+
+
+def test_trt_seed_dates() -> None:
+    article, timexes = _seed("002")
+    assert article.published == "2025-08-04"
+    assert _value_at(article, timexes, "said on Monday") == "2025-08-04"
+    assert _value_at(article, timexes, "to Islamabad on Sunday") == "2025-08-03"
+    assert _value_at(article, timexes, "his two-day visit") == "P2D"
+    assert _value_at(article, timexes, "met late last month") == "2025-07"
+    assert _value_at(article, timexes, "Israel and Iran in June") == "2025-06"
+    assert _value_at(article, timexes, "for lunch in June") == "2025-06"
+
+
+def test_undated_seed_dates_and_non_dates() -> None:
+    article, timexes = _seed("003")
+    assert article.published is None
+    assert _value_at(article, timexes, "as early as Friday, February 6, 2026") == "2026-02-06"
+    assert _value_at(article, timexes, "the June 2025 military strikes") == "2025-06"
+    assert _value_at(article, timexes, "the June 2025 military action") == "2025-06"
+    assert _value_at(article, timexes, "On February 3, 2026") == "2026-02-03"
+    for phrase in ("60% purity", "Operation Midnight Hammer"):
+        assert _overlaps(article, timexes, phrase) == [], phrase
+
+
+def test_reading_time_in_a_raw_page_is_not_a_date() -> None:
+    [path] = shared_path("seeds").glob("002_*.txt")
+    raw = Path(path).read_text(encoding="utf-8")
+    start = raw.index("2 min read")
+    timexes = extract_timexes(parse(raw), "2025-08-04")
+    assert [t for t in timexes if t.start < start + 10 and start < t.end] == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_seed_timexes_index_the_clean_text(prefix: str) -> None:
+    article, timexes = _seed(prefix)
+    for timex in timexes:
+        assert article.text[timex.start:timex.end] == timex.text
