@@ -1,0 +1,164 @@
+"""Indirect speech from the dependency parse: X said that ..., X called for ..., according to X, ...
+
+A cue verb's content is its clausal complement (`ccomp`), or for verbs of stance its object
+("criticized the decision"), or the object of its particle ("called for a ceasefire"). The
+speaker is the verb's subject, possibly borrowed from the clause it hangs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from parley.quotes.grammar import (
+    Finding,
+    char_range,
+    finding,
+    is_verb,
+    sentence_of,
+    speaker_of,
+    text_of,
+)
+from parley.quotes.lexicon import CueLexicon, cue_lexicon
+
+CLAUSE_LABELS = frozenset({"ccomp"})
+# "vowed to fight", "wants to negotiate": an infinitive is the content of intent and promise verbs.
+INFINITIVE_LABELS = frozenset({"xcomp"})
+OBJECT_LABELS = frozenset({"dobj"})
+# What ends an object's content on the verb's right: a comma, a new clause, a conjoined verb.
+OBJECT_STOPS = frozenset({"punct", "cc", "conj", "parataxis", "advcl"})
+
+
+def clause_findings(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Every cue verb with a clause, object or particle content, and every 'according to X'.
+
+    Cues inside quotation marks are skipped: what a speaker says they think is part of the quote.
+    """
+    lexicon = cue_lexicon()
+    phrase_starts = {phrase[0] for phrase in lexicon.according}
+    for token in doc:
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        if token.lower_ in phrase_starts:
+            found = _according(doc, token, lexicon)
+            if found is not None:
+                yield found
+                continue
+        if not is_verb(token):
+            continue
+        found = _verb_finding(doc, token, lexicon)
+        if found is not None:
+            yield found
+
+
+def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:
+    lemma = verb.lemma_.lower()
+    content: list[Token] | None = None
+    cue_end = verb
+    if lexicon.is_clause_cue(lemma):
+        content = _clause_content(verb) or _parenthetical_content(verb)
+    if content is None and lemma in lexicon.infinitives:
+        content = _infinitive_content(verb)
+    if content is None and lemma in lexicon.objects:
+        content = _object_content(verb)
+    if content is None and lemma in lexicon.particles:
+        particle = _particle(verb, lexicon.particles[lemma])
+        if particle is not None:
+            content = _subtree_of_objects(particle)
+            cue_end = particle
+    if not content:
+        return None
+    start, end = _within_paragraph(text_of(doc), char_range(content), verb.idx)
+    speaker = speaker_of(verb, (start, end))
+    return finding(doc, start, end, "indirect", (verb.idx, cue_end.idx + len(cue_end)), speaker)
+
+
+def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """Content clipped to the cue's paragraph: a parse running over a line break is wrong."""
+    start = max(span[0], text.rfind("\n", 0, anchor) + 1)
+    end = text.find("\n", anchor)
+    return start, min(span[1], end if end >= 0 else len(text))
+
+
+def _clause_content(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ in CLAUSE_LABELS:
+            return list(child.subtree)
+    return None
+
+
+def _infinitive_content(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ in INFINITIVE_LABELS and child.i > verb.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return list(child.subtree)
+    return None
+
+
+def _parenthetical_content(verb: Token) -> list[Token] | None:
+    """'Many closures, he said, involved ...': the clause the cue interrupts, less the cue."""
+    if verb.dep_ != "parataxis" or verb.head.i == verb.i:
+        return None
+    inserted = {t.i for t in verb.subtree}
+    tokens = [t for t in verb.head.subtree if t.i not in inserted]
+    return tokens or None
+
+
+def _object_content(verb: Token) -> list[Token] | None:
+    """The object and what the clause goes on to say about it, up to a new clause or a comma."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_LABELS]
+    if not objects:
+        return None
+    last = objects[0]
+    for child in verb.rights:
+        if child.i < objects[0].i:
+            continue
+        if child.dep_ in OBJECT_STOPS:
+            break
+        last = child
+    return list(verb.doc[objects[0].left_edge.i : last.right_edge.i + 1])
+
+
+def _particle(verb: Token, allowed: frozenset[str]) -> Token | None:
+    for child in verb.children:
+        if child.lower_ in allowed and child.dep_ in ("prep", "prt", "dative") and child.i > verb.i:
+            return child
+    return None
+
+
+def _subtree_of_objects(particle: Token) -> list[Token] | None:
+    if particle.dep_ == "prt":
+        objects = [c for c in particle.head.children if c.dep_ == "dobj"]
+    else:
+        objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    return list(objects[0].subtree)
+
+
+def _according(doc: Doc, token: Token, lexicon: CueLexicon) -> Finding | None:
+    """'according to X, CONTENT' or 'CONTENT, according to X': X speaks the rest of the clause."""
+    for phrase in lexicon.according:
+        words = doc[token.i : token.i + len(phrase)]
+        if len(words) == len(phrase) and tuple(t.lower_ for t in words) == phrase:
+            last = words[-1]
+            sources = [c for c in last.children if c.dep_ == "pobj"]
+            if not sources:
+                return None
+            source = sources[0]
+            return _according_content(doc, token, source, (words.start_char, words.end_char))
+    return None
+
+
+def _according_content(doc: Doc, cue: Token, source: Token, cue_span: tuple[int, int]) -> Finding | None:
+    sentence = sentence_of(cue)
+    phrase_end = max(t.i for t in source.subtree) + 1
+    if cue.i - sentence.start <= 1:
+        tokens = list(doc[phrase_end : sentence.end])
+    else:
+        tokens = list(doc[sentence.start : cue.i])
+    if not tokens:
+        return None
+    start, end = _within_paragraph(text_of(doc), char_range(tokens), cue.idx)
+    return finding(doc, start, end, "indirect", cue_span, source)

@@ -1,0 +1,210 @@
+"""Direct quotes: a quoted stretch and the attribution beside it.
+
+The attribution is looked for after the closing mark ("...," she said), before the opening mark
+(He said: "..."), or, for a quote standing alone as a paragraph or sentence, taken over from
+the quote just before it (a speaker goes on across paragraphs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.quotes.grammar import Finding, finding, is_verb, subject_of, text_of
+from parley.quotes.lexicon import cue_lexicon
+from parley.quotes.marks import QuotedSpan, find_quoted_spans
+
+# Fewer words than this inside marks, with no attribution beside them: a scare quote or a title.
+MIN_QUOTE_WORDS = 4
+# How many tokens after a closing mark may hold its attribution ("..., said the senator on Monday").
+TAIL_TOKENS = 14
+# A quote standing alone continues the previous statement (speaker and cue) if it opens at most this many
+# chars after it: the next sentence or paragraph. Further away, annotators and readers see a new statement.
+CONTINUATION_CHARS = 200
+DASHES = frozenset({"―", "—", "–", "-"})  # '"..." ― Maria Lopez' signs a quote
+LEAD_ENDINGS = (":", ",")  # 'He said:' / 'she said,' hand over to the quote that follows
+HANDOVER_ENDINGS = (",", "?", "!", "…", "—", "-", "–")  # a quote ending so awaits its attribution
+INNER_MARKS = "’'‘ "  # a quote inside the quote may close just before the outer mark
+RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})  # '"a proud Democrat" who wants'
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: tuple[int, int] | None
+    speaker: Token | None
+
+
+def direct_findings(doc: Doc) -> Iterator[Finding]:
+    """Each quoted stretch with its attribution, when one can be found."""
+    previous: Finding | None = None
+    floor = 0
+    for quoted in find_quoted_spans(text_of(doc)):
+        found = _attribute(doc, quoted, previous, floor)
+        floor = quoted.outer_end
+        if found is not None:
+            previous = found
+            yield found
+
+
+def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: int) -> Finding | None:
+    inner = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    if inner is None or _word_count(inner) == 0:
+        return None
+    lead_start, lead = _lead_text(text_of(doc), quoted.open, floor)
+    tail = _tail_attribution(doc, quoted)
+    if tail is not None and lead.strip() and not _ends_as_lead(lead):
+        # 'The country "has changed," he said': the unquoted lead-in is part of what was said.
+        return finding(doc, lead_start, quoted.end, "mixed", tail.cue, tail.speaker)
+    attribution = (tail or _lead_attribution(doc, quoted.open, lead)
+                   or _colon_attribution(doc, quoted, lead, floor))
+    if attribution is not None:
+        return finding(doc, quoted.start, quoted.end, "direct", attribution.cue, attribution.speaker)
+    if lead.strip() or _word_count(inner) < MIN_QUOTE_WORDS or previous is None:
+        return None
+    if _tail_tokens(doc, quoted) and not text_of(doc)[quoted.start : quoted.end].rstrip().endswith(
+            tuple(SENTENCE_ENDS)):
+        return None  # the sentence goes on after the quote: not a quote standing alone
+    if quoted.open - previous.end > CONTINUATION_CHARS or previous.speaker is None:
+        return None
+    return finding(doc, quoted.start, quoted.end, "direct", previous.cue, previous.speaker)
+
+
+def _word_count(span: Span) -> int:
+    return sum(1 for t in span if t.is_alpha)
+
+
+def _lead_text(text: str, at: int, floor: int) -> tuple[int, str]:
+    """The text between the start of the sentence (or paragraph, or previous quote) and `at`."""
+    start = at
+    while start > floor and text[start - 1] != "\n":
+        if text[start - 1] in SENTENCE_ENDS and start < at and text[start].isspace():
+            break
+        start -= 1
+    return start, text[start:at]
+
+
+def _colon_attribution(doc: Doc, quoted: QuotedSpan, lead: str, floor: int) -> Attribution | None:
+    """'He said:' ending the paragraph or sentence before a quote that stands alone."""
+    if lead.strip():
+        return None
+    before = text_of(doc)[:quoted.open].rstrip()
+    if not before.endswith(":") or len(before) <= floor:
+        return None
+    _, previous = _lead_text(text_of(doc), len(before), floor)
+    return _lead_attribution(doc, len(before), previous)
+
+
+def _ends_as_lead(lead: str) -> bool:
+    """A lead that hands over to a quote: 'He said:' / 'she said,' / 'he said'."""
+    stripped = lead.rstrip()
+    return stripped.endswith(LEAD_ENDINGS) or not stripped
+
+
+def _tail_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
+    """'"...," she said' / '"...," said John Smith' / '"..." ― Maria Lopez'."""
+    tail = _tail_tokens(doc, quoted)
+    if not tail or not _hands_over(text_of(doc)[quoted.start : quoted.end].rstrip(), tail[0]):
+        return None
+    if tail[0].text in DASHES and len(tail) > 1 and (tail[1].pos_ == "PROPN" or tail[1].ent_type_):
+        return Attribution((tail[0].idx, tail[0].idx + 1), tail[1])
+    for token in tail:
+        if _is_cue(token):
+            if _opens_new_content(token, quoted):
+                return None
+            return Attribution((token.idx, token.idx + len(token)), _tail_speaker(tail, token, quoted))
+    return None
+
+
+def _opens_new_content(verb: Token, quoted: QuotedSpan) -> bool:
+    """', adding that ...' / ', claiming ...' after a quote goes on with new content of the
+    sentence's own speaker instead of attributing the quote."""
+    has_clause = any(c.dep_ in ("ccomp", "xcomp") and c.idx > verb.idx for c in verb.children)
+    subject = subject_of(verb)
+    borrowed = subject is not None and subject.idx < quoted.open
+    return has_clause or borrowed or (verb.tag_ == "VBG" and subject is None)
+
+
+def _hands_over(inner: str, first: Token) -> bool:
+    """Whether a quote's end hands over to an attribution: a comma (inside or after the mark),
+    a question or exclamation, a dash, or straight a name, pronoun or verb ('" Obama said');
+    after a full stop only a lower-case word ('." he said')."""
+    inner = inner.rstrip(INNER_MARKS)
+    if first.text in DASHES or first.text == "," or inner.endswith(HANDOVER_ENDINGS):
+        return True
+    if inner.endswith("."):
+        return first.is_lower
+    return first.lower_ not in RELATIVES and (first.pos_ in ("PROPN", "PRON") or is_verb(first))
+
+
+def _tail_speaker(tail: list[Token], verb: Token, quoted: QuotedSpan) -> Token | None:
+    """'..., she said' takes the subject; '..., said John Smith' the name after the verb.
+    A subject the parser found inside the quote itself is not the speaker."""
+    subject = subject_of(verb)
+    if subject is not None and subject.idx < quoted.outer_end:
+        subject = None
+    nouns_before = [t for t in tail if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nouns_before:
+        return _adjacent_name(tail, verb) or subject
+    return subject or _adjacent_name(tail, verb)
+
+
+def _tail_tokens(doc: Doc, quoted: QuotedSpan) -> list[Token]:
+    """Tokens after the closing mark, up to the sentence's end, a new quote or a line break."""
+    end = min(len(text_of(doc)), quoted.outer_end + 1)
+    after = doc.char_span(quoted.outer_end, end, alignment_mode="expand")
+    if after is None:
+        return []
+    tokens: list[Token] = []
+    for token in doc[after.start : after.start + TAIL_TOKENS]:
+        if token.is_space and "\n" in token.text:
+            break
+        if token.idx < quoted.outer_end or token.is_space:
+            continue
+        if token.text in "“\"‘'" or (token.text in SENTENCE_ENDS and tokens):
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
+    """'He said: "..."', 'she said, "..."' or 'Trump said "...'"."""
+    span = doc.char_span(at - len(lead), at, alignment_mode="contract")
+    if span is None or not lead.strip():
+        return None
+    words = [t for t in span if not t.is_space]
+    if not words or not (_ends_as_lead(lead) or _is_cue(words[-1])):
+        return None
+    verbs = [t for t in words if _is_cue(t)]
+    if not verbs and lead.rstrip().endswith(":"):
+        # 'Trump went even further: "..."': any verb that hands over with a colon says it
+        verbs = [t for t in words if t.pos_ == "VERB" and subject_of(t) is not None]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = subject_of(verb)
+    if subject is not None and subject.idx >= at:
+        subject = None  # found inside the quote: not who said it
+    return Attribution((verb.idx, verb.idx + len(verb)), subject)
+
+
+def _is_cue(token: Token) -> bool:
+    return is_verb(token) and cue_lexicon().is_clause_cue(token.lemma_.lower())
+
+
+def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
+    """'..., said John Smith': the first noun after the verb, else the last before it."""
+    after = [t for t in tail if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if after:
+        return _head_of_run(after[0])
+    before = [t for t in tail if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return before[-1] if before else None
+
+
+def _head_of_run(token: Token) -> Token:
+    """The last token of a run of proper nouns ('John Smith' -> 'Smith')."""
+    while token.i + 1 < len(token.doc) and token.nbor().pos_ == "PROPN" and token.nbor().dep_ != "appos":
+        token = token.nbor()
+    return token

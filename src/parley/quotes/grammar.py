@@ -1,0 +1,154 @@
+"""What the quote finders share: the record of one finding and the speaker of a cue verb."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.models import QuoteKind
+
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+# Clauses that borrow their subject from the verb they hang on ("..., adding that ...").
+SUBJECT_LENDERS = frozenset({"xcomp", "conj", "advcl", "pcomp", "pobj", "prep"})
+# How many clause links to climb to find a borrowed subject.
+MAX_SUBJECT_CLIMB = 3
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+TRAILING = " \t\n,;:—–-―"
+
+
+@dataclass(frozen=True)
+class DocIndex:
+    """What spaCy recomputes on every access (text, entities, sentences), computed once."""
+
+    text: str
+    ents: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    sentence_of: tuple[int, ...]  # token index -> index into sentences
+
+
+@lru_cache(maxsize=4)
+def doc_index(doc: Doc) -> DocIndex:
+    """The index of a parsed document; cached for the few documents being worked on."""
+    sentences = tuple(doc.sents)
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = number
+    return DocIndex(doc.text, tuple(doc.ents), sentences, tuple(sentence_of))
+
+
+def text_of(doc: Doc) -> str:
+    return doc_index(doc).text
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    return doc_index(doc).ents
+
+
+def sentence_of(token: Token) -> Span:
+    index = doc_index(token.doc)
+    return index.sentences[index.sentence_of[token.i]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One attributed statement before it becomes a Quote: content, cue and speaker head."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue_start: int | None
+    cue_end: int | None
+    speaker: Token | None
+
+    @property
+    def cue(self) -> tuple[int, int] | None:
+        if self.cue_start is None or self.cue_end is None:
+            return None
+        return self.cue_start, self.cue_end
+
+
+def finding(doc: Doc, start: int, end: int, kind: QuoteKind, cue: tuple[int, int] | None,
+            speaker: Token | None) -> Finding | None:
+    """A Finding with its content trimmed of edge spaces and separators; None when empty."""
+    text = text_of(doc)
+    while start < end and text[start] in TRAILING:
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    if end <= start:
+        return None
+    return Finding(start, end, kind, cue[0] if cue else None, cue[1] if cue else None, speaker)
+
+
+def speaker_of(verb: Token, content: tuple[int, int]) -> Token | None:
+    """The speaker of a cue verb: the agent of a passive ('was asked by X'; none without one),
+    else its subject, a borrowed subject, or a person named near it."""
+    if _is_passive(verb):
+        return _agent(verb)
+    return subject_of(verb) or nearby_speaker(verb, content)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """A verb's own subject, or the subject of the clause it hangs on."""
+    current = verb
+    for _ in range(MAX_SUBJECT_CLIMB):
+        found = _own_subject(current)
+        if found is not None:
+            return None if found.dep_ == "expl" else found
+        if current.dep_ in ("relcl", "acl"):
+            return current.head  # "the group backing him", "officials who said"
+        if current.dep_ not in SUBJECT_LENDERS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def nearby_speaker(verb: Token, content: tuple[int, int]) -> Token | None:
+    """When the parse gives no subject: the nearest person, group or pronoun before the verb
+    in its sentence (outside the content), else the nearest after it."""
+    sentence = sentence_of(verb)
+    before = [t for t in sentence if t.i < verb.i]
+    after = [t for t in sentence if t.i > verb.i]
+    for token in [*reversed(before), *after]:
+        if content[0] <= token.idx < content[1] or _line_between(token, verb):
+            continue
+        if token.ent_type_ in SPEAKER_ENTITY_TYPES or token.lower_ in SPEAKER_PRONOUNS:
+            return token
+    return None
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The subject nearest the verb on its own side of any line break (a parse may give a
+    dateline or a time stamp above the sentence as a second subject)."""
+    if _is_passive(verb):
+        return _agent(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _line_between(c, verb)]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
+def _line_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[low + 1 : high])
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def char_range(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -1,0 +1,44 @@
+"""The cue words of quote attribution, read once from `data/quote_cues.json`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parley.datafiles import read_data_json
+
+CUES_FILE = "quote_cues.json"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]  # lemmas that introduce a statement as a clause or a quote
+    cognition: frozenset[str]  # lemmas of belief and intent with clausal content
+    infinitives: frozenset[str]  # lemmas whose to-infinitive is the content ("vowed to fight")
+    objects: frozenset[str]  # lemmas whose direct object is what was said or meant
+    particles: dict[str, frozenset[str]]  # lemma -> prepositions whose object is the content
+    according: tuple[tuple[str, ...], ...]  # "according to" phrases, lower-cased words
+    source_heads: frozenset[str]  # documents that speak for someone: statement, tweet, letter
+    titles: frozenset[str]  # role words that name a person in place of their name
+    person_pronouns: frozenset[str]
+    genders: dict[str, str]
+
+    def is_clause_cue(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.cognition
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    raw = read_data_json(CUES_FILE)
+    return CueLexicon(
+        speech=frozenset(raw["speech_verbs"]),
+        cognition=frozenset(raw["cognition_verbs"]),
+        infinitives=frozenset(raw["infinitive_verbs"]),
+        objects=frozenset(raw["object_verbs"]),
+        particles={lemma: frozenset(preps) for lemma, preps in raw["object_particles"].items()},
+        according=tuple(tuple(p.split()) for p in raw["according_phrases"]),
+        source_heads=frozenset(raw["source_heads"]),
+        titles=frozenset(raw["titles"]),
+        person_pronouns=frozenset(raw["person_pronouns"]),
+        genders=dict(raw["gendered_pronouns"]),
+    )

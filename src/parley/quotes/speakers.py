@@ -1,0 +1,166 @@
+"""Speaker mentions: which words name the speaker, and who a pronoun or a title stands for.
+
+`resolve_speaker_name` is the one place that maps a mention ("she", "the minister", "Dar") to
+a person's full name; the entity stage's resolver can replace it without touching the rest.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.models import Actor
+from parley.quotes.grammar import entities, sentence_of
+from parley.quotes.lexicon import cue_lexicon
+
+# Dependency labels of a noun's left modifiers that belong to its mention ("Pakistan's Foreign Office").
+MENTION_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "case", "punct"})
+# How far back a title ("the minister") looks for the person holding it, in tokens.
+TITLE_WINDOW = 6
+# Letters a place and its adjective share ("Iran's minister" ~ "Iranian Foreign Minister X").
+PLACE_PREFIX = 4
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def speaker_actor(token: Token) -> Actor:
+    """The Actor for a speaker whose mention is headed by `token`."""
+    mention = mention_span(token)
+    return Actor(name=resolve_speaker_name(mention), start=mention.start_char, end=mention.end_char)
+
+
+def mention_span(token: Token) -> Span:
+    """The named entity holding the token, else the token with its left modifiers."""
+    doc = token.doc
+    if not token.ent_type_:
+        # "Foreign Minister Abbas Araghchi": a title whose name follows as its apposition
+        named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + 1
+                 and c.ent_type_ == "PERSON"]
+        token = named[0] if named else token
+    for ent in entities(doc):
+        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
+            return _same_paragraph(_trimmed(ent), token)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in MENTION_MODIFIERS:
+            left = min(left, child.left_edge.i)
+    return _same_paragraph(doc[left : token.i + 1], token)
+
+
+def _same_paragraph(span: Span, head: Token) -> Span:
+    """The part of a mention on the head's side of a line break (a time stamp above 'Trump')."""
+    start, end = span.start, span.end
+    for token in span:
+        if "\n" in token.text and token.i < head.i:
+            start = token.i + 1
+        elif "\n" in token.text and token.i > head.i:
+            end = min(end, token.i)
+    return span.doc[start:end]
+
+
+def _trimmed(span: Span) -> Span:
+    """Without leading punctuation and spaces that the entity recogniser let in."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    return span.doc[start : span.end] if start > span.start else span
+
+
+def resolve_speaker_name(mention: Span) -> str:
+    """The full name a mention refers to, when the text before it allows; else the mention itself.
+
+    Pronouns go to the nearest preceding person ("it"/"they" to an organisation or place), "who"
+    to the noun its clause describes, a bare title to the nearest person bearing it, a surname to
+    the full name it was introduced with.
+    """
+    doc = mention.doc
+    word = mention.text.lower()
+    lexicon = cue_lexicon()
+    if word == "who" and mention.root.head.head.i != mention.root.head.i:
+        return resolve_speaker_name(mention_span(mention.root.head.head))
+    if word in GROUP_PRONOUNS:
+        return _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) or mention.text
+    if word in lexicon.person_pronouns:
+        return _antecedent_person(doc, mention.start) or mention.text
+    if mention.label_ == "PERSON" or mention.root.pos_ == "PROPN":
+        return _full_name(doc, mention)
+    if mention.root.lower_ in lexicon.titles:
+        return _title_holder(doc, mention) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.source_heads:
+        return _document_author(doc, mention) or _bare(mention)
+    return _bare(mention)
+
+
+def _document_author(doc: Doc, mention: Span) -> str | None:
+    """Who a statement or tweet speaks for: its possessor ('the ministry's statement') or the
+    object of 'from'/'by'/'of', here or where the same kind of document was named before."""
+    lemma = mention.root.lemma_
+    for token in [mention.root, *reversed(doc[: mention.start])]:
+        if token.lemma_ != lemma:
+            continue
+        for child in token.children:
+            if child.dep_ == "poss":
+                return _bare(mention_span(child))
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _bare(mention_span(objects[0]))
+    return None
+
+
+def _bare(mention: Span) -> str:
+    start = mention.start
+    while start < mention.end - 1 and mention.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return mention.doc[start : mention.end].text
+
+
+def _nearest_entity(doc: Doc, before: int, labels: set[str]) -> str | None:
+    for ent in reversed(entities(doc)):
+        if ent.end <= before and ent.label_ in labels:
+            return _full_name(doc, ent) if ent.label_ == "PERSON" else ent.text
+    return None
+
+
+def _antecedent_person(doc: Doc, before: int) -> str | None:
+    """The person a pronoun points back to: in the nearest sentence naming anyone, its subject
+    if that is a person, else the last person named."""
+    people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before]
+    if not people:
+        return None
+    sentence = sentence_of(people[-1].root)
+    in_sentence = [ent for ent in people if sentence_of(ent.root) == sentence]
+    subjects = [ent for ent in in_sentence if ent.root.dep_ in ("nsubj", "nsubjpass")]
+    return _full_name(doc, (subjects or in_sentence)[-1 if not subjects else 0])
+
+
+def _full_name(doc: Doc, person: Span) -> str:
+    """A surname, or a title and surname, becomes the earlier fuller name that ends with it."""
+    name = _clean_name(person)
+    titles = cue_lexicon().titles
+    core = [word for word in name.split() if word.lower() not in titles]
+    if not core:
+        return name
+    for ent in entities(doc):
+        if ent.start >= person.start:
+            break
+        fuller = _clean_name(ent).split()
+        if ent.label_ == "PERSON" and len(fuller) > len(core) and fuller[-1] == core[-1]:
+            return " ".join(fuller)
+    return name
+
+
+def _clean_name(person: Span) -> str:
+    return person.text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def _title_holder(doc: Doc, mention: Span) -> str | None:
+    """The nearest preceding person whose mention carries the same title word."""
+    title = mention.root.lower_
+    places = [t.lower_[:PLACE_PREFIX] for t in mention if t.ent_type_ in ("GPE", "NORP")]
+    for ent in reversed(entities(doc)):
+        if ent.end > mention.start or ent.label_ != "PERSON":
+            continue
+        window = [t.lower_ for t in doc[max(ent.start - TITLE_WINDOW, 0) : ent.end]]
+        if title in window and all(any(w.startswith(p) for w in window) for p in places):
+            return _full_name(doc, ent)
+    return None

@@ -1,0 +1,225 @@
+"""Quote extraction on real sentences: marks, direct and indirect speech, speakers, the seed quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.evaluation.quotes import (
+    Attribution,
+    GoldDocument,
+    attributions_from_quotes,
+    end_to_end_prf,
+    read_brat,
+    score_document,
+)
+from parley.models import Quote
+from parley.nlp import parse
+from parley.quotes import extract_quotes
+from parley.quotes.marks import find_quoted_spans
+
+from .conftest import shared_path
+
+
+def quotes_of(text: str) -> list[Quote]:
+    quotes = extract_quotes(parse(text))
+    for quote in quotes:  # offsets always index the text
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None and quote.speaker.start is not None:
+            assert quote.speaker.end is not None and quote.speaker.start < quote.speaker.end
+        if quote.cue is not None:
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
+    return quotes
+
+
+def find(quotes: list[Quote], prefix: str) -> Quote:
+    matches = [q for q in quotes if q.text.startswith(prefix)]
+    assert matches, [q.text for q in quotes]
+    return matches[0]
+
+
+def mention(text: str, quote: Quote) -> str:
+    assert quote.speaker is not None
+    return text[quote.speaker.start : quote.speaker.end]
+
+
+# --- marks ------------------------------------------------------------------------------------
+
+
+def test_quoted_spans_straight_curly_and_doubled_apostrophes() -> None:
+    text = "\"One,\" he said, \"two.\" “Three,” she said. ''Four,'' they said. It’s ‘five’."
+    assert [text[q.start : q.end] for q in find_quoted_spans(text)] == \
+        ["One,", "two.", "Three,", "Four,", "five"]
+
+
+def test_quote_inside_a_quote_is_part_of_it() -> None:
+    text = "“I’d rather live in what he calls “hell” than live here.” ― Adriana Rodarte"
+    [span] = find_quoted_spans(text)
+    assert text[span.start : span.end] == "I’d rather live in what he calls “hell” than live here."
+    [quote] = quotes_of(text)
+    assert mention(text, quote) == "Adriana Rodarte" and quote.cue == "―"
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    text = "He said:\n\n“We will talk.\n\n“And we will listen.”\n\nThen he left."
+    [span] = find_quoted_spans(text)
+    assert text[span.start : span.end] == "We will talk.\n\n“And we will listen."
+
+
+def test_mistyped_closing_mark_that_opens_a_quote() -> None:
+    text = "”He is not ready for the job.” ― Maria Lopez"
+    [span] = find_quoted_spans(text)
+    assert text[span.start : span.end] == "He is not ready for the job."
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+def test_seed_quote_is_karoline_leavitts() -> None:
+    [path] = sorted(shared_path("seeds").glob("000_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    quote = find(quotes_of(text), "The President always wants to give diplomacy a chance.")
+    assert quote.kind == "direct"
+    assert quote.text.endswith("he is willing to do that here again")
+    assert quote.speaker is not None and quote.speaker.name == "Karoline Leavitt"
+    assert mention(text, quote) == "she"
+    assert quote.cue == "noted"
+    assert quote.speaker.country is None and quote.speaker.role is None
+
+
+def test_quote_split_by_its_attribution_shares_the_cue() -> None:
+    text = ("“We are ready to talk,” the foreign minister said on Monday, “but not under threat.” "
+            "The talks are due to start next week.")
+    quotes = quotes_of(text)
+    first, second = find(quotes, "We are ready to talk"), find(quotes, "but not under threat")
+    assert first.kind == second.kind == "direct"
+    assert first.cue == second.cue == "said" and first.cue_start == second.cue_start
+    assert mention(text, first) == "the foreign minister"
+
+
+def test_inverted_attribution_names_the_speaker_after_the_verb() -> None:
+    text = '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a Florida activist.'
+    quote = find(quotes_of(text), "The campaign is in panic mode.")
+    assert quote.kind == "direct" and mention(text, quote) == "Leslie Wimes"
+
+
+def test_colon_lead_and_paragraph_continuation() -> None:
+    text = ("Secretary of State Marco Rubio told reporters in Washington:\n\n"
+            "\"We want a ceasefire that holds.\"\n\n"
+            "\"Nobody gains from another war in the region, and everybody knows it.\"")
+    quotes = quotes_of(text)
+    first = find(quotes, "We want a ceasefire")
+    second = find(quotes, "Nobody gains")
+    assert first.speaker is not None and first.speaker.name == "Marco Rubio"
+    assert second.speaker is not None and second.speaker.name == "Marco Rubio"
+    assert second.cue_start == first.cue_start
+
+
+def test_pronoun_speaker_resolves_to_the_person() -> None:
+    text = ("Foreign Office spokeswoman Mumtaz Zahra Baloch briefed reporters in Islamabad. "
+            "\"Pakistan will continue to support dialogue between the two sides,\" she said.")
+    quote = find(quotes_of(text), "Pakistan will continue")
+    assert mention(text, quote) == "she"
+    assert quote.speaker is not None and quote.speaker.name == "Mumtaz Zahra Baloch"
+
+
+def test_speaker_mention_stops_at_a_line_break() -> None:
+    text = "12:15 p.m.\n\nDonald Trump says political correctness has run amok in the military."
+    quote = find(quotes_of(text), "political correctness has run amok")
+    assert mention(text, quote) == "Donald Trump"
+
+
+def test_statement_reported_inside_another_is_not_repeated() -> None:
+    text = "The senator said Cruz criticized the deal on Monday."
+    assert [q.cue for q in quotes_of(text)] == ["said"]
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    text = 'The operation, known as "Midnight Hammer," targeted three sites.'
+    assert not [q for q in quotes_of(text) if q.kind == "direct"]
+
+
+# --- indirect and mixed speech ----------------------------------------------------------------
+
+
+def test_indirect_speech_with_that_clause() -> None:
+    text = "White House Press Secretary Karoline Leavitt stated that Iran had initiated outreach."
+    quote = find(quotes_of(text), "that Iran had initiated outreach")
+    assert quote.kind == "indirect" and quote.cue == "stated"
+    assert quote.speaker is not None and quote.speaker.name == "Karoline Leavitt"
+
+
+def test_partial_quote_inside_a_sentence_is_mixed() -> None:
+    text = ("Iran's Foreign Minister Abbas Araghchi appreciated Pakistan's \"consistent and "
+            "constructive facilitation role\" in promoting dialogue.")
+    quote = find(quotes_of(text), "Pakistan's")
+    assert quote.kind == "mixed" and quote.cue == "appreciated"
+    assert quote.speaker is not None and quote.speaker.name == "Abbas Araghchi"
+
+
+def test_according_to_an_organisation() -> None:
+    text = ("According to Pakistan's Ministry of Foreign Affairs, Ishaq Dar held a telephone "
+            "conversation with Abbas Araghchi.")
+    quote = find(quotes_of(text), "Ishaq Dar held a telephone conversation")
+    assert quote.cue == "According to"
+    assert quote.speaker is not None and "Ministry of Foreign Affairs" in quote.speaker.name
+
+
+def test_statement_on_social_media() -> None:
+    text = ("In a statement posted on X, the Foreign Office said both ministers discussed "
+            "regional stability.")
+    quote = find(quotes_of(text), "both ministers discussed regional stability")
+    assert mention(text, quote) == "the Foreign Office" and quote.cue == "said"
+
+
+def test_title_resolves_to_the_person_holding_it() -> None:
+    text = ("Iranian Foreign Minister Abbas Araghchi met Pakistan's Deputy Prime Minister Ishaq Dar "
+            "in Tehran on Sunday. Later, Iran's foreign minister warned that talks would fail "
+            "without guarantees.")
+    quote = find(quotes_of(text), "that talks would fail")
+    assert quote.speaker is not None and quote.speaker.name == "Abbas Araghchi"
+
+
+def test_cue_inside_a_quote_is_not_a_new_attribution() -> None:
+    text = '"I think the deal is dead," the senator said.'
+    quotes = quotes_of(text)
+    assert [q.cue for q in quotes] == ["said"]
+
+
+# --- the scorer -------------------------------------------------------------------------------
+
+
+def test_brat_gold_and_scoring() -> None:
+    text = '"We will win," Smith said. Jones said that the vote was rigged.'
+    ann = ("T1\tContent 0 14\t\"We will win,\"\nT2\tCue 21 25\tsaid\nT3\tSource 15 20\tSmith\n"
+           "T4\tAttribution 21 25\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T2 Source:T3\n"
+           "T5\tSource 27 32\tJones\nT6\tCue 33 37\tsaid\nT7\tContent 38 63\tthat the vote was rigged\n"
+           "T8\tAttribution 33 37\tsaid\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n")
+    gold = GoldDocument("t", text, tuple(read_brat(ann, text)))
+    assert [g.direct for g in gold.attributions] == [True, False]
+    predicted = attributions_from_quotes(quotes_of(text))
+    score = score_document(gold, predicted)
+    assert end_to_end_prf(score.all).f1 == pytest.approx(1.0)
+    assert end_to_end_prf(score.direct).recall == pytest.approx(1.0)
+    wrong_speaker = [Attribution(((1, 13),), (27, 32), True)]
+    assert score_document(gold, wrong_speaker).all.gold_found_e2e == 0
+
+
+def test_statement_speaks_for_its_author() -> None:
+    text = ("Dar spoke with Rubio by telephone, according to a statement from the ministry in Islamabad. "
+            "\"The two leaders discussed a range of bilateral matters,\" the statement said.")
+    quote = find(quotes_of(text), "The two leaders discussed")
+    assert mention(text, quote) == "the statement"
+    assert quote.speaker is not None and quote.speaker.name == "ministry"
+
+
+def test_text_without_statements() -> None:
+    assert quotes_of("") == []
+    assert quotes_of("Rain fell on Islamabad all week.\n\nThe roads flooded.") == []
+
+
+def test_relative_pronoun_speaker_resolves_to_its_noun() -> None:
+    text = ("The deal was praised by Derek Mitchell, who said that the talks had been "
+            "the most productive in years.")
+    quote = find(quotes_of(text), "that the talks had been")
+    assert mention(text, quote) == "who"
+    assert quote.speaker is not None and quote.speaker.name == "Derek Mitchell"
