@@ -1,0 +1,119 @@
+"""Events: PLOVER gold standard records and the CAMEO manual's examples, scored by
+`parley.evaluation.events`, and the time the event stage takes per sentence.
+
+    python bench/events.py [--shared ../shared] [--errors] [--wikinews N]
+
+Prints precision/recall/F1 at (source country, target country, CAMEO root) on plover_gsr.jsonl;
+CAMEO root accuracy on cameo_manual_examples.jsonl (the highest-confidence event's root, and
+any event's root); error kinds; then, on N Wikinews articles, the share of sentences the
+pre-filter keeps for the dependency parse and the milliseconds per sentence of: a full spaCy
+pass, a tok2vec+ner pass, and the event stage alone (entities, timexes and events).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+from parley.actors.entities import extract_entities
+from parley.evaluation.events import (
+    annotate,
+    describe,
+    load_gold,
+    match_record,
+    roots_by_category,
+    score_dyads,
+    score_roots,
+)
+from parley.events import candidate_sentences, extract_events
+from parley.events.prefilter import sentences
+from parley.nlp import load_nlp, parse_many
+from parley.timex import extract_timexes
+
+DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
+# spaCy components a NER-only pass keeps (the pre-filter needs tokens and entities only).
+NER_ONLY_DISABLED = ("parser", "tagger", "attribute_ruler", "lemmatizer")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--errors", action="store_true", help="list the records with misses")
+    parser.add_argument("--wikinews", type=int, default=60, help="articles timed (0: skip)")
+    args = parser.parse_args()
+    gold_dir = args.shared / "eval/dev/events"
+    if not gold_dir.exists():
+        print(f"no event gold under {gold_dir} (set PARLEY_SHARED or --shared)", file=sys.stderr)
+        return 2
+    roots_of = roots_by_category(args.shared / "data/cameo_codebook.jsonl")
+    load_nlp()
+    _gold_standard(gold_dir / "plover_gsr.jsonl", roots_of, args.errors)
+    _cameo_examples(gold_dir / "cameo_manual_examples.jsonl", roots_of)
+    if args.wikinews:
+        _timing(args.shared / "data/wikinews/wikinews_2020.csv", args.wikinews)
+    return 0
+
+
+def _gold_standard(path: Path, roots_of: dict[str, frozenset[str]], errors: bool) -> None:
+    records = load_gold(path, roots_of)
+    predictions = annotate(records)
+    score = score_dyads(records, predictions, roots_of)
+    prf = score.prf
+    print(f"PLOVER GSR ({len(records)} records, {prf.gold} expected events, {prf.predicted} predicted)")
+    print(f"  dyad+root  P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f}")
+    print("  errors: " + ", ".join(f"{k} {v}" for k, v in score.errors.most_common()))
+    if errors:
+        for record, events in zip(records, predictions, strict=True):
+            pairs = match_record(record.expected, events, roots_of)
+            if all(found is not None for _, found in pairs) and len(events) == len(record.expected):
+                continue
+            print(f"  ## {record.id} {record.text[:160]}")
+            for gold, found in pairs:
+                verdict = "ok" if found else "MISS"
+                print(f"     gold {gold.source}->{gold.target} {sorted(gold.roots)} {verdict}")
+            print("     " + describe(events).replace("\n", "\n     "))
+
+
+def _cameo_examples(path: Path, roots_of: dict[str, frozenset[str]]) -> None:
+    records = [r for r in load_gold(path, roots_of) if r.expected]
+    score = score_roots(records, annotate(records), roots_of)
+    print(f"CAMEO manual examples ({score.records} records, {score.without_events} without events)")
+    print(f"  root accuracy: top event {score.top:.4f}, any event {score.any:.4f}")
+
+
+def _timing(path: Path, limit: int) -> None:
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:limit]
+    texts = [row["text"] for row in rows]
+    dates = [row["date"] for row in rows]
+    started = time.perf_counter()
+    docs = list(parse_many(texts))
+    full = time.perf_counter() - started
+    load_nlp(NER_ONLY_DISABLED)
+    started = time.perf_counter()
+    light = list(parse_many(texts, disable=NER_ONLY_DISABLED))
+    ner_only = time.perf_counter() - started
+    count = sum(1 for doc in docs for _ in doc.sents)
+    kept = sum(len(candidate_sentences(doc)) for doc in light)
+    light_count = sum(1 for doc in light for _ in sentences(doc))
+    inputs = [(doc, date, extract_entities(doc, date), extract_timexes(doc, date))
+              for doc, date in zip(docs, dates, strict=True)]
+    extract_events(*inputs[0])  # loads the lexicon and the gazetteer: not part of the timing
+    started = time.perf_counter()
+    events = sum(len(extract_events(doc, date, entities, timexes)) for doc, date, entities, timexes in inputs)
+    stage = time.perf_counter() - started
+    parsed = sum(len(candidate_sentences(doc)) for doc in docs)
+    print(f"Wikinews 2020 ({len(rows)} articles, {count} sentences, {events} events)")
+    print(f"  pre-filter keeps {kept}/{light_count} sentences ({kept / max(light_count, 1):.0%}) "
+          f"of a tok2vec+ner pass, {parsed}/{count} of the parsed ones")
+    print(f"  ms/sentence: full spaCy {1000 * full / count:.2f}, tok2vec+ner {1000 * ner_only / count:.2f}, "
+          f"event stage {1000 * stage / count:.2f}")
+    print(f"  event stage per candidate sentence: {1000 * stage / max(parsed, 1):.2f} ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

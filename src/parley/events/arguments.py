@@ -1,0 +1,234 @@
+"""Arguments of a trigger on the dependency parse: who acts (subject, passive agent, a noun's
+possessor or demonym) and who is acted on (object, prepositional partner, "between X and Y").
+
+    subject_tokens(spoke)                 # [Dar]
+    slot_tokens(spoke, "with")            # [Rubio]
+    noun_agent_tokens(strikes)            # [United States]  ("strikes conducted by the United States")
+
+Tokens come with their conjuncts ("Dar and Rubio" -> [Dar, Rubio]); the participants module turns
+them into actors.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.actors import resolve_actor_text
+
+# Modifiers of an event noun that may name its agent ("US strikes", "Israeli raids").
+AGENT_MODIFIER_DEPS = ("compound", "amod", "nmod")
+AGENT_LABELS = ("GPE", "NORP", "ORG", "PERSON")
+# Roles a parser gives to the object it failed to attach to its preposition.
+ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
+# Possessors that date a noun rather than act ("last month's invasion").
+TIME_WORDS = {"month", "week", "year", "day", "today", "yesterday", "decade", "century", "weekend"}
+# A participle clause after a main clause shares its subject (", killing 20 people").
+SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and their conjuncts; "Deputy Prime Minister and Foreign Minister Ishaq Dar" is
+    one person: titles joined by "and" around an appositive name stand for that name."""
+    seen: list[Token] = []
+    for token in tokens:
+        named = _appositive_name(token)
+        if named is not None:
+            items: tuple[Token, ...] = (named,)
+        else:
+            items = (token, *token.conjuncts)
+        for item in items:
+            if item not in seen:
+                seen.append(item)
+    return seen
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """The name a title phrase is in apposition to, when the title itself is no entity."""
+    if token.ent_type_:
+        return None
+    for candidate in (token, *token.conjuncts):
+        for child in candidate.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                return child
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does what a verb says: its subject, or the controlling subject up the tree."""
+    if is_passive(verb):
+        return agent_tokens(verb)
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if own:
+        return with_conjuncts(own[:1])  # a broken parse may give several subjects: the first
+    if depth > 3:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        controllers = object_controller(head)
+        return controllers or subject_tokens(head, depth + 1)
+    if verb.dep_ in SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head is not verb:
+        if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
+            return passive_subject_tokens(head) if verb.dep_ == "conj" else []
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        if _actor_like(head):
+            return [head]
+        if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
+            return subject_tokens(head.head, depth + 1)
+        return []  # "a resolution that aims to ...": no actor
+    return []
+
+
+def _actor_like(token: Token) -> bool:
+    if token.ent_type_ in AGENT_LABELS or token.pos_ == "PROPN":
+        return True
+    match = resolve_actor_text(token.text)
+    return match is not None and bool(set(match.sectors) - {"UNK"} or match.country)
+
+
+def object_controller(verb: Token) -> list[Token]:
+    """ "urged Uganda to repatriate", "called on Iran to free": the one told to act."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    if not objects:
+        objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                   for p in c.children if p.dep_ == "pobj"]
+    return with_conjuncts(objects)
+
+
+def agent_tokens(verb: Token) -> list[Token]:
+    """The by-phrase of a passive ("was attacked by militiamen")."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [p for p in child.children if p.dep_ == "pobj"]
+            if objects:
+                return with_conjuncts(objects)
+    return []
+
+
+def passive_subject_tokens(verb: Token) -> list[Token]:
+    """What a passive verb acts on: its subject, or the noun a participle modifies."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own:
+        return with_conjuncts(own)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return passive_subject_tokens(verb.head)
+    return []
+
+
+def slot_tokens(token: Token, slot: str) -> list[Token]:
+    """The heads filling one argument slot of a trigger (dobj, dative, poss, or a preposition)."""
+    if slot == "dobj":
+        if token.pos_ in ("VERB", "AUX") and is_passive(token):
+            return passive_subject_tokens(token)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        for particle in (c for c in token.children if c.dep_ == "prt" and c.lower_ == "up"):
+            objects = objects or preposition_objects(token, "to") or preposition_objects(particle, "to")
+            # "kidnapped up to 16 advisers"
+        return with_conjuncts(objects)
+    if slot == "dative":
+        return with_conjuncts([c for c in token.children if c.dep_ in ("dative", "iobj")
+                               and c.pos_ != "ADP"])
+    if slot == "poss":
+        heads = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
+        return with_conjuncts([c for h in heads for c in h.children if c.dep_ == "poss"])
+    if slot == "obj_agent":
+        return object_agent_tokens(token)
+    return preposition_objects(token, slot)
+
+
+def object_agent_tokens(token: Token) -> list[Token]:
+    """Who made what the trigger acts on: "accepted demands from the rebels", "rejected calls by
+    Belarus's rulers", "violated a ban by General Aoun", "a Senegalese peace plan"."""
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        for word in ("from", "by"):
+            found = preposition_objects(obj, word)
+            if found:
+                return found
+        agents = noun_agent_tokens(obj, None)
+        if agents:
+            return agents
+    return []
+
+
+def preposition_objects(token: Token, word: str) -> list[Token]:
+    """Objects of a preposition attached to a word ("talks with Iran", "between X and Y")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
+            objects = [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            found += objects or _orphan_object(child)
+    return with_conjuncts(found)
+
+
+def _orphan_object(prep: Token) -> list[Token]:
+    """A preposition the parser left without object ("granted asylum to five officers holed up
+    ...": "officers" parsed as the next clause's subject): the noun right after it."""
+    for token in prep.doc[prep.i + 1: prep.i + 7]:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ORPHAN_DEPS:
+            return [token]
+        if token.pos_ in ("VERB", "PUNCT", "ADP"):
+            break
+    return []
+
+
+def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
+    """Who carries out a nominal event: "Israel's attack", "US strikes", "attacks by rebels",
+    "the strikes conducted by the United States", "the visit of the president"."""
+    for child in noun.children:
+        dated = child.ent_type_ in ("DATE", "TIME") or child.lemma_ in TIME_WORDS  # "last month's invasion"
+        if child.dep_ == "poss" and not dated:
+            return with_conjuncts([child])
+    by = preposition_objects(noun, "by")
+    if by:
+        return by
+    for child in noun.children:
+        if child.dep_ == "acl":
+            agents = agent_tokens(child)
+            if agents:
+                return agents
+    modifiers = [c for c in noun.children if c.dep_ in AGENT_MODIFIER_DEPS and c.ent_type_ in AGENT_LABELS]
+    if modifiers:
+        return with_conjuncts(modifiers[:1])
+    if of_names == "source":
+        return preposition_objects(noun, "of")
+    return []
+
+
+def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
+    """A target slot of a nominal event, on the noun or on a participle clause modifying it
+    ("strikes conducted ... against Iranian facilities")."""
+    if slot in ("dobj", "dative", "poss", "obj_agent"):
+        return []
+    found = preposition_objects(noun, slot)
+    if found:
+        return found
+    if noun.dep_ == "compound":  # "a mediation effort between X and Y"
+        found = preposition_objects(noun.head, slot)
+        if found:
+            return found
+    for child in noun.children:
+        if child.dep_ == "acl":
+            found = preposition_objects(child, slot)
+            if found:
+                return found
+    return []
+
+
+def involved_tokens(noun: Token) -> list[Token]:
+    """ "a meeting ..., involving X and Y": the parties named by an involving-clause."""
+    candidates = [c for c in noun.children if c.dep_ in ("acl", "advcl")]
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        candidates += [c for c in head.children if c.dep_ in ("advcl", "acl", "xcomp")]
+    for clause in candidates:
+        if clause.lemma_.lower() in ("involve", "include", "bring", "gather"):
+            return with_conjuncts([c for c in clause.children if c.dep_ == "dobj"])
+    return []

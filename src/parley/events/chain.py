@@ -1,0 +1,127 @@
+"""Which frames govern a trigger: the climb from an event word up the dependency tree through
+complements, objects and conjuncts ("said it would be ready to meet": meet <- ready <- said).
+
+    governing_chain(meet, hits) -> [Hit(ready, commit), Hit(said, report)]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.events.lexicon import TriggerEntry
+from parley.events.triggers import Hit
+
+# How far up the tree a frame may govern an event (a report over a commitment over a verb).
+MAX_CLIMB = 7
+# Words a governed event may sit under without being cut off from the frames above.
+COPULAS = {"be", "become", "remain", "seem", "appear", "stay", "prove"}
+# Prepositions that attach what a frame is about ("agreed to", "called for", "engage in"), unlike
+# those of time and cause ("after two days of fighting") which attach circumstances.
+COMPLEMENT_PREPOSITIONS = {"to", "on", "upon", "for", "of", "in", "into", "from", "against", "about", "over",
+                           "with", "toward", "towards"}
+# Modals that turn a reported clause into a demand ("said Libya must hand over ...") or, softer,
+# an appeal ("said Japan should open its markets", "needs to enact reforms").
+DEMAND_MODALS = {"must"}
+APPEAL_MODALS = {"should", "ought"}
+APPEAL_VERBS = {"need"}
+DEMAND_VERBS = {"have"}
+# Nouns whose that-clause states what someone must do ("a stern reminder ... that it must").
+STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message", "insistence", "call"}
+# Nouns of quantity an event noun may hang from ("10 days of war games", "a wave of strikes").
+MEASURE_NOUNS = {"day", "week", "month", "year", "series", "wave", "round", "spate", "string", "number",
+                 "campaign", "part", "hour", "night"}
+# Frames that do not take a purpose clause as what they govern ("staged rallies to demand").
+LIGHT_KINDS = {"light", "report", "epistemic"}
+MODAL_DEMAND = TriggerEntry(lemma="<must>", word_class="verbs", frame="demand")
+MODAL_APPEAL = TriggerEntry(lemma="<should>", word_class="verbs", frame="appeal")
+
+
+def is_modal(entry: TriggerEntry) -> bool:
+    return entry is MODAL_DEMAND or entry is MODAL_APPEAL
+
+
+def governing_chain(token: Token, by_index: dict[int, Hit], modals: dict[int, Hit]) -> list[Hit] | None:
+    """The frames over a trigger, innermost first; None when it is part of another event."""
+    own = by_index.get(token.i)
+    chain: list[Hit] = []
+    if token.i in modals and own is not None and not is_modal(own.entry):
+        chain.append(modals[token.i])
+    current = token
+    for _ in range(MAX_CLIMB):
+        parent = governor(current, by_index)
+        if parent is None:
+            break
+        hit = by_index.get(parent.i)
+        if hit is not None and hit.is_frame:
+            if current.dep_ != "conj":  # "refused X and urged Y": urging is no part of the refusal
+                chain.append(hit)
+                if parent.i in modals and not is_modal(hit.entry):
+                    chain.append(modals[parent.i])
+        elif hit is not None:
+            return chain if current.dep_ == "conj" else None
+        elif not _passes(current, parent):
+            break
+        elif parent.i in modals:
+            chain.append(modals[parent.i])
+        current = parent
+    return chain
+
+
+def governor(token: Token, by_index: dict[int, Hit]) -> Token | None:
+    """The word a trigger depends on as a complement, object or conjunct; None at a clause edge."""
+    head = token.head
+    if head is token:
+        return None
+    if token.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the demand governs
+        for sibling in head.children:
+            hit = by_index.get(sibling.i)
+            if sibling.dep_ == "dobj" and hit is not None and hit.is_frame and sibling.pos_ == "NOUN":
+                return sibling
+        return head
+    if token.dep_ in ("xcomp", "dobj", "nsubjpass", "attr", "oprd", "acomp", "conj", "pcomp", "compound"):
+        return head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+        return head
+    if token.dep_ in ("prep", "agent", "dative") and head.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+        return head if token.lower_ in COMPLEMENT_PREPOSITIONS else None
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and token.tag_ in ("VB", "VBP"):
+        return head  # "willingness to engage", "a decision to withdraw"
+    if token.dep_ == "advcl" and _infinitive(token):  # "have sworn to fight"
+        hit = by_index.get(head.i)
+        if hit is not None and hit.is_frame and hit.entry.frame not in LIGHT_KINDS:
+            return head
+    return None
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _passes(child: Token, parent: Token) -> bool:
+    """Whether a frame above `parent` still governs what `child` says."""
+    if parent.lemma_.lower() in COPULAS or parent.pos_ == "ADP":
+        return True
+    if child.dep_ in ("conj", "pobj", "compound", "xcomp", "ccomp"):
+        return True
+    return child.dep_ == "prep" and child.lower_ == "of" and parent.lemma_.lower() in MEASURE_NOUNS
+
+
+def modal_frame(token: Token) -> TriggerEntry | None:
+    """ "said the US must ..." (a demand), "said Japan needs to ..." (an appeal): a reported
+    obligation, or None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    reported = token.dep_ == "ccomp" or (token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS)
+    if not reported:
+        return None
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    infinitive = any(c.dep_ == "xcomp" for c in token.children)
+    if auxiliaries & DEMAND_MODALS or (token.lemma_.lower() in DEMAND_VERBS and infinitive):
+        return MODAL_DEMAND
+    if auxiliaries & APPEAL_MODALS or (token.lemma_.lower() in APPEAL_VERBS and infinitive):
+        return MODAL_APPEAL
+    return None
+
+
+def depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)

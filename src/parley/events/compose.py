@@ -1,0 +1,220 @@
+"""Events of a sentence from its triggers: each event word, wrapped by the frames that govern it.
+
+"Jordan and Britain have agreed to undertake joint military exercises": the exercises (COOPERATE
+062) under "agreed" (commit) become AGREE 0312, by Jordan and Britain. "They will not permit
+negotiations": CONSULT, refused (REJECT code 125). A frame that governs no event is an event of
+its own when it can be ("Iran threatened Azerbaijan": THREATEN 130).
+
+    compose_sentence(sent) -> [Proto(...)]   # arguments still as tokens
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from parley.events.arguments import (
+    involved_tokens,
+    is_passive,
+    noun_agent_tokens,
+    noun_slot_tokens,
+    passive_subject_tokens,
+    slot_tokens,
+    subject_tokens,
+)
+from parley.events.chain import depth, governing_chain, is_modal, modal_frame
+from parley.events.frames import (
+    CONTENT_FRAMES,
+    RETYPING_FRAMES,
+    Proto,
+    apply_frame,
+    complement_subjects,
+    complement_targets,
+    frame_subjects,
+    frame_targets,
+)
+from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.triggers import Hit, find_hits
+
+__all__ = ["Proto", "compose_sentence"]
+
+# Frames that stand as events when they govern none.
+STANDALONE_FRAMES = {"commit", "threaten", "reject", "appeal", "demand", "refuse", "allow"}
+# Frames that give meaning to a word that has none alone ("cut ties", "calls for aid").
+MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare"}
+# Prepositions whose nominal event may name the agent of a passive ("killed in an attack by ...").
+PASSIVE_CIRCUMSTANCES = ("in", "during")
+# Objects that make a bare rejection a rejection of a settlement or of a meeting.
+REJECTED_PLANS = {"plan", "proposal", "agreement", "deal", "accord", "initiative", "settlement",
+                  "formula", "resolution", "offer", "treaty", "compromise"}
+REJECTED_MEETINGS = {"invitation", "meeting", "talk", "summit", "visit"}
+# Target slots of a trigger whose entry names none.
+DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our"}
+
+
+def compose_sentence(sent: Span, lexicon: Lexicon | None = None) -> list[Proto]:
+    """Every event of a parsed sentence, with the frames over it applied."""
+    lexicon = lexicon or load_lexicon()
+    by_index = {h.token.i: h for h in find_hits(sent, lexicon)}
+    modals = {t.i: Hit(t, entry) for t in sent if (entry := modal_frame(t)) is not None}
+    for index, hit in modals.items():  # "said the US must ...": a demand
+        by_index.setdefault(index, hit)
+    consumed: set[int] = set()
+    protos = []
+    for hit in sorted(by_index.values(), key=lambda h: h.token.i):
+        if not hit.is_frame:
+            protos += _governed(_event_proto(hit, lexicon), hit, by_index, modals, consumed, lexicon)
+    frames = [h for h in by_index.values() if h.is_frame]
+    for hit in sorted(frames, key=lambda h: -depth(h.token)):
+        if hit.token.i in consumed:
+            continue
+        proto = _standalone_proto(hit, lexicon)
+        if proto is not None:
+            consumed.add(hit.token.i)
+            protos += _governed(proto, hit, by_index, modals, consumed, lexicon)
+    return protos
+
+
+def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: dict[int, Hit],
+              consumed: set[int], lexicon: Lexicon) -> list[Proto]:
+    if proto is None:
+        return []
+    chain = governing_chain(hit.token, by_index, modals)
+    if chain is None:
+        return []
+    if not hit.entry.standalone and not any(h.entry.frame in MEANING_FRAMES for h in chain):
+        return []
+    current: Proto | None = proto
+    for frame_hit in chain:
+        consumed.add(frame_hit.token.i)
+        current = apply_frame(current, frame_hit, lexicon) if current else None
+    if current is not None and not current.speaker:
+        current.speaker = _reporter(hit.token, by_index)
+    return [current] if current else []
+
+
+def _reporter(token: Token, by_index: dict[int, Hit]) -> list[Token]:
+    """The subject of a report verb over the event's clause ("officials have indicated that
+    while they are prepared ..."): who "they" most likely is."""
+    for ancestor in token.ancestors:
+        hit = by_index.get(ancestor.i)
+        if hit is not None and hit.entry.frame == "report":
+            return subject_tokens(ancestor)
+    return []
+
+
+def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
+    entry = hit.entry
+    event_type = entry.type or lexicon.plover_of(entry.cameo)
+    if entry.cameo is None or event_type is None:
+        return None
+    token = hit.token
+    nominal = entry.word_class == "nouns"
+    anchor = token
+    if nominal:
+        sources = noun_agent_tokens(token, entry.of)
+        verb = _governing_verb(token)
+        collective = event_type == "PROTEST" and token.dep_ == "pobj"  # "converging for a rally"
+        if verb is not None and (token.dep_ == "dobj" or verb.lemma_.lower() in entry.via or collective):
+            anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
+            if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
+                sources = subject_tokens(verb)
+    elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
+        sources = passive_subject_tokens(token)
+    else:
+        sources = subject_tokens(token) or _circumstance_agents(token)
+    groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
+    groups = [g for g in groups if g]
+    return Proto(entry=entry, event_token=token, type=event_type, cameo=entry.cameo, content=entry.cameo,
+                 mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
+                 sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
+                 symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
+
+
+def _circumstance_agents(verb: Token) -> list[Token]:
+    """ "was murdered in an attack ... by Kosovo Albanians": the attack's agent did it."""
+    if not is_passive(verb):
+        return []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PASSIVE_CIRCUMSTANCES:
+            for noun in (c for c in child.children if c.dep_ == "pobj"):
+                agents = noun_agent_tokens(noun, None)
+                if agents:
+                    return agents
+    return []
+
+
+def _possessive_only(sources: list[Token]) -> bool:
+    """ "continued their hunger strike": the possessive pronoun is the verb's subject anyway."""
+    return len(sources) == 1 and sources[0].lower_ in POSSESSIVE_PRONOUNS
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+
+
+def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[Token]]:
+    """The trigger's own target candidates, best first: its slots, then the slots of its object
+    ("provided aid to Macedonia", "deploy peacekeepers in Iraq"), then a possessor."""
+    if entry.not_target:
+        return []
+    slots = list(entry.target or DEFAULT_SLOTS)
+    if entry.of == "target" and "of" not in slots:
+        slots.append("of")
+    groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
+    if nominal:
+        return [*groups, involved_tokens(token)] if entry.symmetric else groups
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    groups += [[t for obj in objects for t in noun_slot_tokens(obj, s)] for s in slots]
+    if "poss" in slots:
+        groups.append(possessor_targets(token))
+    return groups
+
+
+def possessor_targets(token: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of ...": a possessor in the complement."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "prep"):
+            continue
+        for item in child.subtree:
+            if item.dep_ == "poss" and item.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+                return [item]
+    return []
+
+
+def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
+    entry = hit.entry
+    kind = entry.frame or ""
+    if kind not in STANDALONE_FRAMES:
+        return None
+    spec = lexicon.frames[kind]
+    code = {"reject": _rejection_code(hit.token), "refuse": "120"}.get(kind) or entry.base or spec.base
+    if code is None:
+        return None
+    token = hit.token
+    nominal = entry.word_class == "nouns"
+    sources = frame_subjects(hit)
+    proto = Proto(entry=entry, event_token=token, type=spec.type or lexicon.plover_of(code) or "REJECT",
+                  cameo=code, content=code, mode=lexicon.mode_of(code), trigger=token, anchor=token,
+                  sources=sources, targets=[], symmetric=entry.symmetric, weak=entry.weak or nominal,
+                  nominal=nominal)
+    groups = [frame_targets(hit, proto)]
+    if is_modal(entry) or kind in ("appeal", "demand"):
+        groups.insert(0 if is_modal(entry) else 1, complement_subjects(token))
+    groups.append(complement_targets(token))
+    groups = [[t for t in g if t not in sources] for g in groups]
+    groups = [g for g in groups if g]
+    proto.targets, proto.more_targets = (groups[0], groups[1:]) if groups else ([], [])
+    return proto
+
+
+def _rejection_code(token: Token) -> str:
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if REJECTED_PLANS & set(objects):
+        return "127"
+    if REJECTED_MEETINGS & set(objects):
+        return "125"
+    return "120"

@@ -1,0 +1,268 @@
+"""The event stage: who did what to whom, when and where, in PLOVER categories with the closest
+CAMEO code, from the sentences of a parsed article.
+
+    extract_events(doc, "2025-08-04", entities, timexes)
+        -> [Event(type="CONSULT", mode="phone", source=Actor("Ishaq Dar", "PAK", "GOV"),
+                  target=Actor("Marco Rubio", "USA", "GOV"), date="2025-08-04", ...)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import cast
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.entities import country_name
+from parley.events.coding import (
+    clause_depth,
+    conditional_threat,
+    confidence,
+    intensity,
+    refined_code,
+    typed,
+)
+from parley.events.compose import Proto, compose_sentence
+from parley.events.dating import EventDate, event_date, is_background, reference_date
+from parley.events.lexicon import Lexicon, load_lexicon
+from parley.events.modality import clause_modality
+from parley.events.participants import ParticipantResolver
+from parley.events.places import entity_text, geocode, place_tokens
+from parley.events.prefilter import candidate_sentences
+from parley.models import Actor, Entity, Event, Location, Modality, Timex
+
+# At most this many events from one trigger (compound actors multiply them).
+MAX_PAIRS = 6
+# Clause words that tell where a visit or a deployment goes ("to Islamabad").
+MOTION_PREPOSITIONS = ("to",)
+# Categories whose recipient, when no actor is named, is the country where the event happens
+# ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk").
+PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT"}
+# Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
+                    "ELI", "BUS", "MED", "AGR", "CVL"}
+# Codes of measures a government takes at home (curfews, emergencies, bans, their easing or the
+# threat of them): without a named recipient, the recipient is the government's own country.
+DOMESTIC_CODES = ("081", "082", "083", "132", "0351", "0352", "034", "17")
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    entities: list[Entity]
+    timexes: list[Timex]
+    article_date: str | None
+    reference: str | None
+    resolver: ParticipantResolver
+    lexicon: Lexicon
+
+
+def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
+                   timexes: list[Timex]) -> list[Event]:
+    """The events of a dependency-parsed article (offsets index into doc.text).
+
+    `entities` come from `actors.entities.extract_entities(doc, article_date)`, `timexes` from
+    `timex.extract_timexes(doc, article_date)`. Only sentences that `candidate_sentences` keeps
+    are read: a pipeline may parse those alone (see `parley.events.prefilter`)."""
+    lexicon = load_lexicon()
+    context = _Context(doc, entities, timexes, article_date, reference_date(article_date, timexes),
+                       ParticipantResolver(doc, entities, article_date), lexicon)
+    events: list[Event] = []
+    for sent in candidate_sentences(doc):
+        found: list[Event] = []
+        for proto in compose_sentence(sent, lexicon):
+            found += _events_of(proto, sent, context)
+        events += deduplicate(found)
+    return events
+
+
+def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
+    modality, negated = clause_modality(proto)
+    proto = conditional_threat(proto, modality, context.lexicon)
+    if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
+        modality = "asserted"
+    sources, targets = _participants(proto, context)
+    if proto.entry.solo_cameo and not targets:
+        proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
+    when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
+    location = _location(proto, sent, sources + targets, context)
+    sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
+    targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
+    sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
+    if not sources:
+        return []
+    cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
+    if not _allowed(proto, cameo, targets, context.lexicon, modality):
+        return []
+    if modality == "asserted" and is_background(proto, when, context.reference):
+        modality = "reported_past"
+    if not when.from_text and modality != "asserted":
+        when = EventDate(None, None, False)
+    events = []
+    for source, target in _pairs(sources, targets):
+        if proto.symmetric and target is not None:
+            context.resolver.remember_pair(source, target)
+        event_type = typed(proto, cameo, source, context.lexicon)
+        events.append(Event(
+            type=event_type, mode=mode, source=source, target=target, date=when.value,
+            date_text=when.text, modality=cast(Modality, modality),
+            negated=negated, location=location, sentence_start=sent.start_char,
+            sentence_end=sent.start_char + len(sent.text.rstrip()), trigger_start=proto.trigger.idx,
+            trigger_end=proto.trigger.idx + len(proto.trigger), cameo=cameo,
+            intensity=intensity(event_type, mode, context.lexicon),
+            confidence=confidence(proto, source, target, when, modality, inferred)))
+    return events
+
+
+def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Actor]]:
+    """Source and target actors (the first target candidates that name an actor); for a
+    symmetric event, the second party named is the target."""
+    resolver = context.resolver
+    speaker = _first(resolver.actors(proto.speaker[0])) if proto.speaker else None
+    sources = _actors(proto.sources, resolver, speaker)
+    targets: list[Actor] = []
+    for group in proto.target_groups():
+        targets = [t for t in _actors(group, resolver, speaker) if not _same_any(t, sources)]
+        if targets:
+            break
+    if proto.symmetric and not sources and len(targets) >= 2:
+        sources, targets = targets[:1], targets[1:]
+    if proto.symmetric and len(sources) >= 2 and not targets:
+        sources, targets = sources[:1], sources[1:]
+    return sources, targets
+
+
+def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
+    """Actors with a country or a name: "the police" of no known country says too little."""
+    return [a for a in actors if a.country or context.resolver.is_named(a)]
+
+
+def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
+                      location: Location | None) -> tuple[list[Actor], list[Actor], bool]:
+    """Parties the text implies: unidentified attackers where an attack happened, the country
+    where a curfew or ban applies, the place of a protest or a crackdown."""
+    inferred = False
+    main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
+    if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
+        sources, inferred = [Actor("unidentified attackers", location.country, "UAF")], True
+    if targets or not sources or proto.weak:
+        return sources, targets, inferred
+    if location and location.country and proto.type in PLACE_TARGET_TYPES:
+        return sources, [Actor(location.name, location.country)], inferred
+    if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
+        return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
+    return sources, targets, inferred
+
+
+def _with_country(actor: Actor, location: Location | None, sent: Span | None, context: _Context) -> Actor:
+    """An actor of a domestic kind known by sector only ("the judge", "Leaders of the opposition
+    coalition") takes the country where the event happens, else (for a source) the one country
+    its sentence names."""
+    if actor.country or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    if location is not None and location.country:
+        return replace(actor, country=location.country)
+    if sent is None:
+        return actor
+    countries = {e.country for e in context.entities if e.type in ("GPE", "NORP") and e.country
+                 and any(sent.start_char <= s < sent.end_char for s, _ in e.mentions)}
+    if len(countries) == 1:
+        return replace(actor, country=countries.pop())
+    return actor
+
+
+def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:
+    found: list[Actor] = []
+    for token in tokens:
+        for actor in resolver.actors(token, speaker):
+            if not _same_any(actor, found):
+                found.append(actor)
+    return found
+
+
+def _first(actors: list[Actor]) -> Actor | None:
+    return actors[0] if actors else None
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.start is not None and a.start == b.start:
+        return True
+    return a.name == b.name and a.country == b.country
+
+
+def _same_any(actor: Actor, others: list[Actor]) -> bool:
+    return any(_same(actor, other) for other in others)
+
+
+def _pairs(sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    pairs: list[tuple[Actor, Actor | None]] = []
+    if not targets:
+        pairs += [(s, None) for s in sources]
+    else:
+        pairs += [(s, t) for s in sources for t in targets if not _same(s, t)]
+    return pairs[:MAX_PAIRS]
+
+
+def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, modality: str) -> bool:
+    """An event needs a target when its category does (PLOVER: as coded, so a refused aid is a
+    rejection, which needs none) or when its trigger is ambiguous."""
+    if targets:
+        return True
+    if proto.symmetric and modality == "asserted" and proto.trigger is proto.event_token:
+        return False  # "talks were held", "a big deal": a meeting or deal of one party is none
+    category = lexicon.categories.get(lexicon.plover_of(cameo) or proto.type)
+    return not proto.weak and not (category and category.requires_recipient)
+
+
+def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> Location | None:
+    """The place named in the event's clause; else the one place the sentence names with "in"."""
+    anchors = [proto.event_token, proto.anchor, proto.trigger]
+    extra = MOTION_PREPOSITIONS if proto.mode == "visit" or proto.type == "MOBILIZE" else ()
+    prefer = {a.country for a in actors if a.country}
+    for token in [*place_tokens(anchors, extra), *place_tokens(list(sent), ())]:
+        found = geocode(entity_text(token), prefer)
+        if found is not None:
+            return found
+    return None
+
+
+def country_label(iso3: str) -> str:
+    return country_name(iso3) or iso3
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (source, target, category, code root, modality) in a sentence; an event
+    without a target gives way to the same one with a target; what protesters demand is part of
+    their protest, not an event of its own (PLOVER)."""
+    events = _merge_protest_demands(events)
+    best: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (_actor_key(event.source), _actor_key(event.target), event.type, (event.cameo or "")[:2],
+               event.modality)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    kept = list(best.values())
+    with_target = {(_actor_key(e.source), e.type) for e in kept if e.target is not None}
+    kept = [e for e in kept if e.target is not None or (_actor_key(e.source), e.type) not in with_target]
+    return sorted(kept, key=lambda e: (e.trigger_start or 0, -e.confidence))
+
+
+def _merge_protest_demands(events: list[Event]) -> list[Event]:
+    protesters = {_actor_key(e.source) for e in events if e.type == "PROTEST"}
+    demands = [e for e in events if e.type == "REQUEST" and _actor_key(e.source) in protesters]
+    kept = []
+    for event in events:
+        if event in demands:
+            continue
+        if event.type == "PROTEST" and event.target is None:
+            aimed = next((d.target for d in demands if _actor_key(d.source) == _actor_key(event.source)
+                          and d.target is not None), None)
+            event = replace(event, target=aimed) if aimed else event
+        kept.append(event)
+    return kept
+
+
+def _actor_key(actor: Actor | None) -> tuple[str | None, ...] | None:
+    if actor is None:
+        return None
+    return (actor.name, actor.country, actor.sector)

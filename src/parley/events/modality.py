@@ -1,0 +1,109 @@
+"""Whether the text asserts an event, plans it, imagines it, refuses it or denies it.
+
+    clause_modality(proto) -> ("planned", False)     # "anticipate a meeting ... as early as Friday"
+    clause_modality(proto) -> ("refused", True)      # "will not permit negotiations"
+    clause_modality(proto) -> ("denied", True)       # "India says there was no US mediation"
+
+Background ("reported_past") depends on dates and is decided with them (see `dating`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.events.compose import Proto
+from parley.events.lexicon import load_lexicon
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "gonna"}
+HYPOTHETICAL_AUX = {"could", "might", "may"}
+# Conjunctions that make a clause a condition ("if", "unless") rather than a fact.
+CONDITIONS = {"if", "unless", "whether", "provided"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+def clause_modality(proto: Proto) -> tuple[str, bool]:
+    """(modality, negated) of an event from its clause; "asserted" unless something says otherwise."""
+    negated = proto.negated or _negated(proto)
+    if proto.modality in ("refused", "denied"):
+        return proto.modality, True
+    if _conditional(proto.anchor) or _conditional(proto.event_token):
+        return "hypothetical", negated
+    future = _future(proto.anchor) or _planned_noun(proto)
+    if negated:
+        return ("refused" if future else "denied"), True
+    if proto.modality == "hypothetical" or _hypothetical_modal(proto.anchor):
+        return "hypothetical", False
+    if proto.modality == "planned" or future:
+        return "planned", False
+    return "asserted", False
+
+
+def is_future(token: Token) -> bool:
+    return _future(token)
+
+
+def _path(proto: Proto) -> list[Token]:
+    """The event word and the words up to the top of its clause."""
+    path = [proto.event_token]
+    for ancestor in proto.event_token.ancestors:
+        path.append(ancestor)
+        if ancestor is proto.anchor:
+            return path
+    return [proto.event_token, proto.anchor]
+
+
+def _negated(proto: Proto) -> bool:
+    for token in _path(proto):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+            return True
+    return False
+
+
+def _aux_words(token: Token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    head = token.head
+    if token.dep_ in ("xcomp", "acomp") and head is not token:  # "is going to visit", "is set to"
+        words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.lemma_.lower() == "go" and head.tag_ == "VBG":
+            words.add("will")
+    if token.dep_ == "conj" and head is not token:
+        words |= {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return words
+
+
+def _future(token: Token) -> bool:
+    words = _aux_words(token)
+    if words & FUTURE_AUX:
+        return True
+    # "would" in reported speech is the future of the past ("said it would allow ...")
+    return "would" in words and token.dep_ in ("ccomp", "xcomp", "conj")
+
+
+def _hypothetical_modal(token: Token) -> bool:
+    return bool(_aux_words(token) & HYPOTHETICAL_AUX)
+
+
+def _conditional(token: Token) -> bool:
+    """Inside an if/unless clause, or a would-clause that has one ("would be worse if ...")."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
+            return True
+        if current.dep_ in ("advcl", "ROOT") or current.head is current:
+            break
+        current = current.head
+    if "would" in _aux_words(token):
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+                   for c in token.children)
+    return False
+
+
+def _planned_noun(proto: Proto) -> bool:
+    """ "the upcoming discussions", "a planned visit", "next week's summit"."""
+    if not proto.nominal or proto.trigger is not proto.event_token:
+        return False  # "cancelled a planned visit": the cancellation is not planned
+    words = {c.lower_ for c in proto.event_token.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+    for child in proto.event_token.children:
+        if child.dep_ == "poss":
+            words |= {c.lower_ for c in child.children}
+    return bool(words & load_lexicon().planned_modifiers)

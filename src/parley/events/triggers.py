@@ -1,0 +1,172 @@
+"""Trigger words in a parsed sentence: each token whose lemma and context match a sense of the
+lexicon ("imposed" + object "sanctions", "talks" in the plural, "hunger strike").
+
+    find_hits(sentence) -> [Hit(token=imposed, entry=<impose: light frame>), Hit(token=sanctions, ...)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from parley.events.lexicon import POS_CLASSES, Lexicon, TriggerEntry, load_lexicon
+
+# Dependency labels of a verb's object; a passive subject is the object of the action.
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+# Children of a noun that say what kind of thing it is ("hunger strike", "military exercises").
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "poss")
+# Regular English endings and what may replace them to give the base form.
+DEINFLECTIONS = (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("", "e")),
+                 ("s", ("",)))
+# Entity labels of tokens that can be a person-like target ("called Rubio", "shot two soldiers").
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A token that triggers an event or a frame, with the sense it matched."""
+
+    token: Token
+    entry: TriggerEntry
+
+    @property
+    def is_frame(self) -> bool:
+        return self.entry.frame is not None
+
+
+def find_hits(sent: Span, lexicon: Lexicon | None = None) -> list[Hit]:
+    """Every trigger of a sentence, in text order (one sense per token)."""
+    lexicon = lexicon or load_lexicon()
+    hits = []
+    for token in sent:
+        entry = match_token(token, lexicon)
+        if entry is not None:
+            hits.append(Hit(token, entry))
+    return hits
+
+
+def match_token(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """The first sense of the token's lemma whose conditions hold, if any."""
+    if token.dep_ in ("aux", "auxpass") or (token.dep_ == "amod" and token.pos_ == "VERB"):
+        return None  # "has", "Jordan's visiting king": no event
+    if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "EVENT"):
+        return None  # "the Democratic Rally": a name
+    for word_class, tags in POS_CLASSES.items():
+        if token.pos_ not in tags:
+            continue
+        if word_class == "adjectives" and not _has_complement(token):
+            continue
+        for lemma in lemma_candidates(token, word_class):
+            for entry in lexicon.senses(word_class, lemma):
+                if _conditions_hold(token, entry):
+                    return entry
+    return None
+
+
+def lemma_candidates(token: Token, word_class: str) -> list[str]:
+    """The lemma, then the word's own regular base forms: the lemmatizer errs ("staged" -> "stag")."""
+    if word_class == "adjectives":
+        return [token.lower_]
+    lower = token.lower_
+    candidates = [token.lemma_.lower(), lower]
+    for suffix, replacements in DEINFLECTIONS:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            candidates += [stem + r for r in replacements]
+    return list(dict.fromkeys(candidates))
+
+
+def _has_complement(token: Token) -> bool:
+    """ "ready to meet", "willing to withdraw": an adjective frame needs its infinitive."""
+    return any(c.dep_ in ("xcomp", "ccomp", "prep") for c in token.children)
+
+
+def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
+    if entry.word_class == "nouns":
+        return _noun_conditions(token, entry)
+    if entry.prep and not (preposition_words(token) & entry.prep):
+        return False
+    if entry.not_prep and preposition_words(token) & entry.not_prep:
+        return False
+    objects = object_tokens(token)
+    if entry.obj and not any(object_words(o) & entry.obj for o in objects):
+        return False
+    if entry.needs_obj and not objects:
+        return False
+    if entry.not_obj and any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if entry.subject and not any(object_words(s) & entry.subject for s in _subjects(token)):
+        return False
+    if entry.obj_head and not any(o.lemma_.lower() in entry.obj_head for o in objects):
+        return False
+    if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    if entry.object_control and not (any(c.dep_ == "dobj" for c in token.children)
+                                     and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
+        return False
+    return not entry.person_target or any(_is_actor_like(o) for o in objects)
+
+
+def _subjects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _noun_conditions(token: Token, entry: TriggerEntry) -> bool:
+    if entry.plural and token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if entry.compound and not (modifier_words(token) & entry.compound):
+        return False
+    if entry.via and governing_verb_lemma(token) not in entry.via:
+        return False
+    return not entry.prep_obj or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(object_words(p) & entry.prep_obj for p in c.children)
+        for c in token.children)
+
+
+def preposition_words(token: Token) -> set[str]:
+    """The prepositions and particles attached to a word ("call on", "carry out")."""
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+
+
+def object_tokens(token: Token) -> list[Token]:
+    """The heads of a verb's object phrases (with conjuncts); a passive subject counts."""
+    heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    for child in token.children:  # "agreed on a plan", "called off the strike"
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "for", "with", "in"):
+            heads += [p for p in child.children if p.dep_ == "pobj"]
+    return [c for head in heads for c in (head, *head.conjuncts)]
+
+
+def object_words(head: Token) -> set[str]:
+    """Lemmas naming an object: its head, modifiers and of-complement ("state of emergency")."""
+    words = {head.lemma_.lower(), head.lower_}
+    words |= modifier_words(head)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    words |= {p.lemma_.lower()} | modifier_words(p)
+    return words
+
+
+def modifier_words(token: Token) -> set[str]:
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in MODIFIER_DEPS}
+    words |= {c.lower_ for c in token.children if c.dep_ in MODIFIER_DEPS}
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "-" and token.i > 1:  # "hunger-strike"
+        words.add(token.doc[token.i - 2].lower_)
+    return words
+
+
+def governing_verb_lemma(token: Token) -> str | None:
+    """The verb a noun depends on, through one preposition ("remained on alert" -> remain)."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if head is token or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return str(head.lemma_.lower())
+
+
+def _is_actor_like(token: Token) -> bool:
+    return token.ent_type_ in ACTOR_LABELS or token.pos_ in ("PRON", "PROPN")

@@ -1,0 +1,44 @@
+"""Quality gate: events on the PLOVER gold standard records and the CAMEO manual's examples.
+
+Scored by `parley.evaluation.events` (see its docstring): each record's text is one document
+dated by the record, as `parley annotate --raw` sees it. PLOVER GSR: precision/recall/F1 at
+(source country, target country, CAMEO root). CAMEO examples: the root of the
+highest-confidence event ("top"), and of any event.
+"""
+
+from __future__ import annotations
+
+from parley.evaluation.events import annotate, load_gold, roots_by_category, score_dyads, score_roots
+
+from .conftest import shared_path
+
+# Floors only go up. Measured 2026-11-22 with `python bench/events.py`: PLOVER GSR P 0.607,
+# R 0.569, F1 0.587; CAMEO examples root accuracy 0.762 (top event), 0.765 (any event).
+GSR_F1_FLOOR = 0.575
+GSR_PRECISION_FLOOR = 0.59
+CAMEO_TOP_ROOT_FLOOR = 0.75
+CAMEO_ANY_ROOT_FLOOR = 0.75
+GSR_RECORDS = 179
+CAMEO_RECORDS = 277
+
+
+def _roots() -> dict[str, frozenset[str]]:
+    return roots_by_category(shared_path("data", "cameo_codebook.jsonl"))
+
+
+def test_plover_gold_standard_gate() -> None:
+    roots = _roots()
+    records = load_gold(shared_path("eval", "dev", "events", "plover_gsr.jsonl"), roots)
+    assert len(records) == GSR_RECORDS
+    score = score_dyads(records, annotate(records), roots)
+    assert score.prf.f1 >= GSR_F1_FLOOR, score
+    assert score.prf.precision >= GSR_PRECISION_FLOOR, score
+
+
+def test_cameo_manual_examples_gate() -> None:
+    roots = _roots()
+    records = load_gold(shared_path("eval", "dev", "events", "cameo_manual_examples.jsonl"), roots)
+    assert len(records) == CAMEO_RECORDS
+    score = score_roots(records, annotate(records), roots)
+    assert score.top >= CAMEO_TOP_ROOT_FLOOR, score
+    assert score.any >= CAMEO_ANY_ROOT_FLOOR, score
