@@ -23,6 +23,9 @@ demo: install
 	$(BIN)/parley process samples/ --db $(DEMO_DB)
 	$(BIN)/parley stats --db $(DEMO_DB)
 	$(BIN)/parley articles --db $(DEMO_DB)
+	$(BIN)/parley actor Trump --db $(DEMO_DB)
+	$(BIN)/parley quotes --speaker Trump --db $(DEMO_DB)
+	$(BIN)/parley timeline USA --db $(DEMO_DB)
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -34,7 +37,7 @@ test: lint typecheck
 	$(BIN)/pytest
 
 bench: install
-	$(BIN)/python bench/extraction.py
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

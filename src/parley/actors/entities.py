@@ -52,7 +52,9 @@ def extract_entities(doc: Doc, date: str | None = None,
 
 
 def seed_person(name: str) -> KnownPerson | None:
-    """What the seed dictionary knows of a person's name."""
+    """What the seed dictionary knows of a person's full name (a lone surname is too ambiguous)."""
+    if len(name.split()) < 2:
+        return None
     match = resolve_actor_text(name)
     if match is None or match.kind != "known":
         return None

@@ -87,7 +87,9 @@ def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
 def _load_places() -> dict[str, Place]:
     places: dict[str, Place] = {}
     rank = {"name": 0, "demonym": 1, "capital": 2, "place": 3}
-    for row in csv.DictReader(io.StringIO(_data("countries.tsv")), delimiter="\t"):
+    rows = [*csv.DictReader(io.StringIO(_data("countries.tsv")), delimiter="\t"),
+            *csv.DictReader(io.StringIO(_data("countries_extra.tsv")), delimiter="\t")]
+    for row in rows:
         key = normalize_name(row["name"])
         current = places.get(key)
         if current is None or rank[row["kind"]] < rank[current.kind]:
@@ -120,6 +122,10 @@ def _load_actors() -> dict[str, tuple[KnownActor, ...]]:
                                                     None),), "learned")
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             table.setdefault(normalize_name(name), []).insert(0, person)
+    for row in csv.DictReader(io.StringIO(_data("actors_extra.tsv")), delimiter="\t"):
+        extra = KnownActor(row["name"].upper() if len(row["name"]) <= 4 else row["name"].title(),
+                           (DatedCode(row["code"], None, None),), "international")
+        table[normalize_name(row["name"])] = [extra]
     for row in csv.DictReader(io.StringIO(_data("territories.tsv")), delimiter="\t"):
         territory = KnownActor(row["name"].title(), (DatedCode(row["iso3"] + "PRE", None, None),), "seat")
         table[normalize_name(row["name"])] = [territory]

@@ -54,6 +54,7 @@ def collect_people(doc: Doc, date: str | None = None) -> list[Person]:
     people: list[Person] = []
     for span in _full_names_first(person_spans(doc)):
         _add_mention(people, span, date)
+    _add_surname_mentions(doc, people)
     _add_title_mentions(doc, people, date)
     _add_pronoun_mentions(doc, people)
     for person in people:
@@ -145,6 +146,22 @@ def _tokens(text: str) -> list[str]:
 
 def _sentence_index(doc: Doc, token_index: int) -> int:
     return int(doc[token_index].sent.start)
+
+
+def _add_surname_mentions(doc: Doc, people: list[Person]) -> None:
+    """A known surname the entity recogniser missed ("President Pezeshkian articulated ...")."""
+    by_surname: dict[str, list[Person]] = {}
+    for person in people:
+        if len(_tokens(person.name)) > 1:
+            by_surname.setdefault(person.surname, []).append(person)
+    taken = [m for p in people for m in p.mentions]
+    for token in doc:
+        owners = by_surname.get(token.lower_)
+        if not owners or len(owners) > 1 or not token.is_title or token.ent_type_ == "PERSON":
+            continue
+        span = (token.idx, token.idx + len(token.text))
+        if not any(s < span[1] and span[0] < e for s, e in taken):
+            owners[0].mentions.append(span)
 
 
 def _add_title_mentions(doc: Doc, people: list[Person], date: str | None) -> None:

@@ -37,7 +37,20 @@ class TitleInfo:
 
 def person_title(span: Span, date: str | None = None) -> TitleInfo | None:
     """The title in front of a PERSON span, else its apposition, resolved to role and country."""
-    return _preceding_title(span, date) or _apposition(span, date)
+    title = _preceding_title(span, date) or _apposition(span, date)
+    if title is not None and title.country is None:
+        country = _of_country(span)  # "King Hassan of Morocco"
+        if country is not None:
+            return TitleInfo(title.role, country, title.sectors, title.start, title.end)
+    return title
+
+
+def _of_country(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of" or doc[span.end + 1].ent_type_ != "GPE":
+        return None
+    place = load_knowledge().places.get(normalize_name(doc[span.end + 1].text))
+    return place.iso3 if place is not None and place.kind in ("name", "demonym") else None
 
 
 def _preceding_title(span: Span, date: str | None) -> TitleInfo | None:

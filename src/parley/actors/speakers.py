@@ -1,0 +1,47 @@
+"""Quote speakers linked to the article's entities: "she noted" -> Karoline Leavitt (USA, GOV).
+
+The quotes stage finds the speaker's mention; this gives it the identity of the entity that
+mention belongs to (a person resolved through names, titles and pronouns), or, for an
+organisation or government ("Pakistan's Ministry of Foreign Affairs", "the White House"), the
+country and sector its words name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parley.actors.resolve import resolve_actor_text
+from parley.models import Actor, Entity, Quote
+
+
+def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
+                       date: str | None = None) -> list[Quote]:
+    """The quotes with each speaker named, placed and given a sector where the text allows."""
+    return [replace(q, speaker=_identify(q.speaker, entities, text, date)) if q.speaker else q
+            for q in quotes]
+
+
+def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | None) -> Actor:
+    if speaker.start is None or speaker.end is None:
+        return speaker
+    entity = _entity_at(entities, speaker.start, speaker.end)
+    if entity is not None:
+        return Actor(name=entity.name, country=entity.country, sector=entity.sector,
+                     role=entity.role, start=speaker.start, end=speaker.end)
+    match = resolve_actor_text(text[speaker.start:speaker.end], date)
+    if match is None or match.kind == "pronoun":
+        return speaker
+    return replace(speaker, country=speaker.country or match.country,
+                   sector=speaker.sector or match.sector, role=speaker.role or match.role)
+
+
+def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping [start, end); people first, then the tightest."""
+    best: tuple[int, int, Entity] | None = None
+    for entity in entities:
+        for m_start, m_end in entity.mentions:
+            if m_start < end and start < m_end:
+                rank = (0 if entity.type == "PERSON" else 1, m_end - m_start)
+                if best is None or rank < best[:2]:
+                    best = (*rank, entity)
+    return best[2] if best else None
