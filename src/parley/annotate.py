@@ -14,7 +14,7 @@ from typing import Any
 
 from parley.errors import ParleyError
 from parley.ingest.records import parse_record
-from parley.models import Article, DocError, RawDoc
+from parley.models import Article, DocError, Entity, Event, Quote, RawDoc, Timex
 from parley.pipeline import BATCH_SIZE, Analysis, analyze_articles, clean_item
 
 ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
@@ -62,8 +62,7 @@ def _analyze_batch(batch: list[_Pending], only: tuple[str, ...]) -> dict[int, An
     if not _NLP_KINDS & set(only):
         return {}
     articles = [item.result for item in batch if isinstance(item.result, Article)]
-    by_article = {id(a): analysis for a, analysis in analyze_articles(articles)}
-    return by_article
+    return {id(a): analysis for a, analysis in analyze_articles(articles, stages=only)}
 
 
 def _is_unusable(doc: RawDoc | DocError) -> bool:
@@ -81,9 +80,12 @@ def _record(item: _Pending, analysis: Analysis, only: tuple[str, ...]) -> dict[s
         return record
     if "article" in only:
         record["article"] = result.contract_dict()
-    if "entities" in only:
-        record["entities"] = [e.as_dict() for e in analysis.entities]
-    record.update({kind: [] for kind in only if kind not in ("article", "entities")})
+    lists: dict[str, tuple[Entity | Timex | Quote | Event, ...]] = {
+        "entities": analysis.entities, "timexes": analysis.timexes, "quotes": analysis.quotes,
+        "events": analysis.events}
+    for kind in only:
+        if kind != "article":
+            record[kind] = [item.as_dict() for item in lists.get(kind, ())]
     record["error"] = None
     return record
 

@@ -10,7 +10,7 @@ own transaction, so an interrupted run loses at most the batch in flight.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -18,16 +18,25 @@ from spacy.tokens import Doc
 
 from parley.actors.entities import KnownPerson, PersonLookup, extract_entities, seed_person
 from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_key, surname_of
+from parley.actors.speakers import attribute_speakers
 from parley.clean import clean_document
 from parley.duplicates import DuplicateIndex, article_signature, signature_bytes, signature_from_bytes
 from parley.errors import ParleyError
+from parley.events import extract_events
 from parley.ingest import Item, read_sources
-from parley.models import Article, DocError, Entity
+from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.nlp import parse_many
-from parley.store import Store
+from parley.quotes import extract_quotes
+from parley.store import ArticleBundle, EventReport, Store
+from parley.stories import StoryClusterer, StoryDoc, story_doc
+from parley.stories.merge import MergeCandidate, find_same_event, mention_id, merge_key
+from parley.timex import extract_timexes
 
 # Articles parsed together: spaCy's batching pays off by ~16; more only holds memory longer.
 BATCH_SIZE = 16
+
+
+STAGES = ("entities", "timexes", "quotes", "events")
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,9 @@ class Analysis:
     """What the NLP stages found in one article (offsets index into article.text)."""
 
     entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass
@@ -63,18 +75,29 @@ def clean_item(item: Item) -> Article | DocError:
         return DocError(source=item.source, type=type(exc).__name__, message=str(exc)[:200])
 
 
-def analyze(doc: Doc, article: Article, lookup: PersonLookup | None = None) -> Analysis:
-    """Run the analysis stages on one parsed article."""
-    return Analysis(entities=tuple(extract_entities(doc, article.published, lookup)))
+def analyze(doc: Doc, article: Article, lookup: PersonLookup | None = None,
+            stages: Collection[str] = STAGES) -> Analysis:
+    """Run the analysis stages on one parsed article (only those asked for, and what they need)."""
+    date = article.published
+    entities: list[Entity] = []
+    if {"entities", "quotes", "events"} & set(stages):
+        entities = extract_entities(doc, date, lookup)
+    timexes = extract_timexes(doc, date) if {"timexes", "events"} & set(stages) else []
+    found: list[Quote] = []
+    if "quotes" in stages:
+        found = attribute_speakers(extract_quotes(doc), entities, article.text, date)
+    events = extract_events(doc, date, entities, timexes) if "events" in stages else []
+    return Analysis(entities=tuple(entities), timexes=tuple(timexes), quotes=tuple(found),
+                    events=tuple(events))
 
 
-def analyze_articles(articles: Iterable[Article], lookup: PersonLookup | None = None
-                     ) -> Iterator[tuple[Article, Analysis]]:
+def analyze_articles(articles: Iterable[Article], lookup: PersonLookup | None = None,
+                     stages: Collection[str] = STAGES) -> Iterator[tuple[Article, Analysis]]:
     """Parse articles in batches and analyse each, in input order."""
     iterator = iter(articles)
     while batch := list(islice(iterator, BATCH_SIZE)):
         for article, doc in zip(batch, parse_many(a.text for a in batch), strict=True):
-            yield article, analyze(doc, article, lookup)
+            yield article, analyze(doc, article, lookup, stages)
 
 
 # -- into the store ---------------------------------------------------------------------------
@@ -114,6 +137,7 @@ class _StoreWriter:
         self.report = report
         self.on_result = on_result
         self.index = load_duplicate_index(store)
+        self.stories = load_story_clusterer(store)
         self.pending: list[tuple[Article, bytes]] = []
 
     def notify(self, result: Article | DocError) -> None:
@@ -146,13 +170,24 @@ class _StoreWriter:
 
     def _write(self, article: Article, signature: bytes, analysis: Analysis) -> None:
         linked = link_entities(self.store, article, analysis.entities)
-        if self.store.add_article(article, signature, linked):
+        quotes = [(q, speaker_entity(q, linked)) for q in analysis.quotes]
+        events = merge_events(self.store, article, analysis.events)
+        story_id, actors = self._story(article, analysis)
+        bundle = ArticleBundle(article, signature, linked, quotes, events, story_id, actors)
+        if self.store.add_article(bundle):
             self.report.stored += 1
             self.report.duplicates += article.duplicate_of is not None
         else:
             self.report.unchanged += 1
         self.notify(article)
 
+
+    def _story(self, article: Article, analysis: Analysis) -> tuple[str | None, frozenset[str]]:
+        """The story of a new article; a duplicate joins the story of the article it repeats."""
+        if article.duplicate_of:
+            return self.stories.assignments.get(article.duplicate_of), frozenset()
+        doc = story_doc(article, analysis.entities)
+        return self.stories.add(doc), doc.actors
 
 def link_entities(store: Store, article: Article,
                   entities: Iterable[Entity]) -> list[tuple[CorpusEntity, Entity]]:
@@ -170,6 +205,44 @@ def link_entities(store: Store, article: Article,
         updated[corpus.id] = corpus
         links.append((corpus.id, entity))
     return [(updated[corpus_id], entity) for corpus_id, entity in links]
+
+
+def load_story_clusterer(store: Store) -> StoryClusterer:
+    """The story clusterer as the stored assignments left it."""
+    pairs = ((StoryDoc(row["id"], row["title"], row["text"], row["published"],
+                       frozenset(row["actors"])), row["story_id"])
+             for row in store.iter_story_inputs())
+    return StoryClusterer.from_assignments(pairs)
+
+
+def merge_events(store: Store, article: Article, events: Iterable[Event]) -> list[EventReport]:
+    """Pair each of an article's events with the corpus event it reports (known or new)."""
+    reports: list[EventReport] = []
+    created: dict[str, list[MergeCandidate]] = {}
+    for event in events:
+        key = merge_key(event)
+        known = [MergeCandidate(*found) for found in store.event_candidates(key)]
+        sentence = article.text[event.sentence_start:event.sentence_end]
+        same = find_same_event(event, sentence, known + created.get(key, []))
+        report_id = mention_id(article.id, event)
+        if same is not None:
+            reports.append(EventReport(event, same.id, report_id, key, sentence, is_new=False))
+            continue
+        created.setdefault(key, []).append(MergeCandidate(report_id, event.date, (sentence,)))
+        reports.append(EventReport(event, report_id, report_id, key, sentence, is_new=True))
+    return reports
+
+
+def speaker_entity(quote: Quote, linked: list[tuple[CorpusEntity, Entity]]) -> str | None:
+    """The corpus entity whose mention in the article is the quote's speaker mention."""
+    speaker = quote.speaker
+    if speaker is None or speaker.start is None or speaker.end is None:
+        return None
+    for corpus, entity in linked:
+        overlaps = any(s < speaker.end and speaker.start < e for s, e in entity.mentions)
+        if overlaps and (entity.type == "PERSON" or corpus.name == speaker.name):
+            return corpus.id
+    return None
 
 
 def store_person_lookup(store: Store) -> PersonLookup:

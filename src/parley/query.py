@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,9 +26,75 @@ def export_records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
     elif kind == "entities":
         for entity, article_ids in store.iter_entities():
             yield entity_record(entity, article_ids)
+    elif kind == "quotes":
+        yield from (quote_record(row) for row in store.iter_quotes())
+    elif kind == "events":
+        yield from (event_record(row) for row in store.iter_events())
+    elif kind == "stories":
+        yield from story_records(store)
     elif kind not in EXPORT_KINDS:
         raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(EXPORT_KINDS)}")
-    # events, quotes and stories are filled by later stages: none stored yet
+
+
+def event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A merged event as CONTRACT section 2 exports it: the event, its reports and outlets."""
+    evidence = row["evidence"]
+    first = json.loads(evidence[0]["record"]) if evidence else {}
+    article_ids = list(dict.fromkeys(e["article_id"] for e in evidence))
+    return {
+        "id": row["id"], "type": row["type"], "mode": row["mode"], "source": row["source"],
+        "target": row["target"], "date": row["date"], "date_text": row["date_text"],
+        "modality": row["modality"], "negated": row["negated"], "location": row["location"],
+        "sentence": first.get("sentence"), "trigger": first.get("trigger"),
+        "confidence": row["confidence"], "cameo": row["cameo"], "intensity": row["intensity"],
+        "article_ids": article_ids, "mentions": len(article_ids),
+        "outlets": list(dict.fromkeys(e["outlet"] for e in evidence if e["outlet"])),
+        "story_id": row["story_id"],
+        "evidence": [{"article_id": e["article_id"], "start": e["start"], "end": e["end"],
+                      "text": e["text"]} for e in evidence],
+    }
+
+
+def story_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Stories (CONTRACT section 2): their articles, events and date range."""
+    stories: dict[str, dict[str, Any]] = {}
+    for story_id, article_id, published, title in store.iter_story_articles():
+        story = stories.setdefault(story_id, {"id": story_id, "title": title, "article_ids": [],
+                                              "event_ids": [], "dates": []})
+        story["article_ids"].append(article_id)
+        story["title"] = story["title"] or title
+        if published:
+            story["dates"].append(published)
+    for row in store.iter_events():
+        owner = stories.get(row["story_id"] or "")
+        if owner is not None:
+            owner["event_ids"].append(row["id"])
+            if row["date"]:
+                owner["dates"].append(row["date"])
+    for story in stories.values():
+        dates = sorted(story.pop("dates"))
+        yield {**story, "first_date": dates[0] if dates else None,
+               "last_date": dates[-1] if dates else None}
+
+
+def quote_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored quote as CONTRACT section 2 exports it."""
+    return {"id": row["id"], "article_id": row["article_id"], "text": row["text"],
+            "start": row["start"], "end": row["end"], "kind": row["kind"],
+            "speaker": row["speaker"], "speaker_entity_id": row["speaker_entity_id"],
+            "cue": row["cue"], "cue_start": row["cue_start"], "cue_end": row["cue_end"],
+            "published": row["published"], "outlet": row.get("outlet")}
+
+
+def find_quotes(store: Store, speaker: str | None = None,
+                since: str | None = None) -> Iterator[dict[str, Any]]:
+    """Quotes, oldest first; by a speaker (any entity answering to the name) and a date."""
+    if speaker is None:
+        yield from (quote_record(r) for r in store.iter_quotes(since=since))
+        return
+    ids = [e.id for e in find_actors(store, speaker)]
+    rows = store.iter_quotes(entity_ids=ids, speaker_like=speaker, since=since)
+    yield from (quote_record(r) for r in rows)
 
 
 def entity_record(entity: CorpusEntity, article_ids: list[str]) -> dict[str, Any]:

@@ -9,18 +9,31 @@ nothing, and re-running the same input finds the records it already has and skip
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from parley.actors.registry import CorpusEntity, RoleFact, surname_of
-from parley.models import Article, DocError, Entity
+from parley.models import Actor, Article, DocError, Entity, Event, Location, Quote
 from parley.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -29,12 +42,41 @@ from parley.store.schema import (
     entity_keys,
     entity_mentions,
     errors,
+    event_mentions,
+    events,
     schema_migrations,
+    story_articles,
 )
+from parley.store.schema import quotes as quotes_table
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventReport", "Store", "StoreError"]
 
 DEFAULT_DB = "parley.db"
+
+
+@dataclass(frozen=True)
+class ArticleBundle:
+    """An article and everything found in it, written together or not at all."""
+
+    article: Article
+    minhash: bytes | None = None
+    entities: Sequence[tuple[CorpusEntity, Entity]] = ()  # article entity -> corpus entity
+    quotes: Sequence[tuple[Quote, str | None]] = ()  # quote -> speaker's corpus entity id
+    events: Sequence[EventReport] = ()
+    story_id: str | None = None
+    story_actors: Collection[str] = ()  # the salient actors the story assignment used
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One article's report of an event, and the corpus event it was merged into."""
+
+    event: Event
+    event_id: str
+    mention_id: str
+    merge_key: str
+    text: str  # the sentence that reports it
+    is_new: bool  # True: this report creates the corpus event
 
 
 class StoreError(Exception):
@@ -91,26 +133,158 @@ class Store:
             found = conn.scalar(select(articles.c.id).where(articles.c.id == article_id))
         return found is not None
 
-    def add_article(self, article: Article, minhash: bytes | None = None,
-                    linked: Sequence[tuple[CorpusEntity, Entity]] = ()) -> bool:
-        """Store an article and its entities in one transaction; False if it was already there.
+    def add_article(self, bundle: ArticleBundle) -> bool:
+        """Store an article with everything found in it, in one transaction.
 
-        `linked` pairs each of the article's entities with the corpus entity it was resolved
-        to (already updated with what this article says).
+        False if the article was already there (nothing is written then).
         """
+        article = bundle.article
         row = {**article.as_dict(), "authors": json.dumps(list(article.authors)),
-               "minhash": minhash, "created_at": _now()}
+               "minhash": bundle.minhash, "created_at": _now()}
         try:
             with self.engine.begin() as conn:
                 last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
                 row["seq"] = int(last or 0) + 1
                 conn.execute(insert(articles).values(**row))
-                for corpus, entity in linked:
+                for corpus, entity in bundle.entities:
                     self._save_entity(conn, corpus)
                     self._save_mentions(conn, article, corpus.id, entity)
+                self._save_quotes(conn, article, bundle.quotes)
+                self._save_events(conn, article, bundle.events, bundle.story_id)
+                if bundle.story_id:
+                    _insert_ignore(conn, story_articles, [{
+                        "article_id": article.id, "story_id": bundle.story_id,
+                        "actors": json.dumps(sorted(bundle.story_actors), ensure_ascii=False)}])
         except IntegrityError:
             return False
         return True
+
+    def _save_quotes(self, conn: Connection, article: Article,
+                     found: Sequence[tuple[Quote, str | None]]) -> None:
+        rows = []
+        for quote, entity_id in found:
+            speaker = quote.speaker
+            rows.append({
+                "id": _record_id(article.id, "quote", quote.start, quote.end),
+                "article_id": article.id, "text": quote.text, "start": quote.start,
+                "end": quote.end, "kind": quote.kind,
+                "speaker": json.dumps(speaker.as_dict(), ensure_ascii=False) if speaker else None,
+                "speaker_name": speaker.name if speaker else None, "speaker_entity_id": entity_id,
+                "cue": quote.cue, "cue_start": quote.cue_start, "cue_end": quote.cue_end,
+                "published": article.published})
+        _insert_ignore(conn, quotes_table, rows)
+
+    def _save_events(self, conn: Connection, article: Article, reports: Sequence[EventReport],
+                     story_id: str | None) -> None:
+        for report in reports:
+            event = report.event
+            if report.is_new:
+                conn.execute(insert(events).values(
+                    id=report.event_id, merge_key=report.merge_key, type=event.type,
+                    mode=event.mode, source=_json(event.source), target=_json(event.target),
+                    source_code=event.source.code if event.source else None,
+                    target_code=event.target.code if event.target else None,
+                    date=event.date, date_text=event.date_text, modality=event.modality,
+                    negated=int(event.negated), location=_json(event.location),
+                    confidence=event.confidence, cameo=event.cameo, intensity=event.intensity,
+                    story_id=story_id, first_article_id=article.id))
+            else:
+                self._refine_event(conn, report)
+        _insert_ignore(conn, event_mentions, [{
+            "id": r.mention_id, "event_id": r.event_id, "article_id": article.id,
+            "record": json.dumps(r.event.as_dict(), ensure_ascii=False),
+            "start": r.event.sentence_start, "end": r.event.sentence_end, "text": r.text}
+            for r in reports])
+
+    def _refine_event(self, conn: Connection, report: EventReport) -> None:
+        """A new report may date the event more precisely or raise its confidence."""
+        row = conn.execute(select(events.c.date, events.c.date_text, events.c.confidence)
+                           .where(events.c.id == report.event_id)).one_or_none()
+        if row is None:
+            return
+        event = report.event
+        values: dict[str, Any] = {}
+        if event.date and (row[0] is None or len(event.date) > len(row[0])):
+            values.update(date=event.date, date_text=event.date_text)
+        if event.confidence > row[2]:
+            values["confidence"] = event.confidence
+        if values:
+            conn.execute(events.update().where(events.c.id == report.event_id).values(**values))
+
+    def event_candidates(self, key: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+        """(id, date, evidence sentences) of the corpus events with a merge key."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(events.c.id, events.c.date).where(events.c.merge_key == key)
+                                .order_by(events.c.id)).all()
+            found = []
+            for event_id, date in rows:
+                texts = conn.scalars(select(event_mentions.c.text)
+                                     .where(event_mentions.c.event_id == event_id)).all()
+                found.append((str(event_id), date, tuple(texts)))
+        return found
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        """Every corpus event with its evidence, article ids and outlets, in date order."""
+        with self.engine.connect() as conn:
+            evidence: dict[str, list[dict[str, Any]]] = {}
+            query = (select(event_mentions.c.event_id, event_mentions.c.article_id,
+                            event_mentions.c.start, event_mentions.c.end, event_mentions.c.text,
+                            event_mentions.c.record, articles.c.outlet, articles.c.published)
+                     .join(articles, articles.c.id == event_mentions.c.article_id)
+                     .order_by(articles.c.seq, event_mentions.c.start))
+            for row in conn.execute(query).mappings():
+                evidence.setdefault(row["event_id"], []).append(dict(row))
+            for row in conn.execute(select(events).order_by(events.c.date, events.c.id)).mappings():
+                record = dict(row)
+                for name in ("source", "target", "location"):
+                    record[name] = json.loads(record[name]) if record[name] else None
+                record["negated"] = bool(record["negated"])
+                record["evidence"] = evidence.get(record["id"], [])
+                yield record
+
+    def iter_story_inputs(self) -> Iterator[dict[str, Any]]:
+        """What story clustering saw of each article, in the order articles were added."""
+        query = (select(story_articles.c.story_id, story_articles.c.actors, articles.c.id,
+                        articles.c.title, articles.c.text, articles.c.published)
+                 .join(articles, articles.c.id == story_articles.c.article_id)
+                 .order_by(articles.c.seq))
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                record = dict(row)
+                record["actors"] = json.loads(record["actors"])
+                yield record
+
+    def iter_story_articles(self) -> Iterator[tuple[str, str, str | None, str | None]]:
+        """(story id, article id, published, title) in insertion order."""
+        query = (select(story_articles.c.story_id, articles.c.id, articles.c.published,
+                        articles.c.title)
+                 .join(articles, articles.c.id == story_articles.c.article_id)
+                 .order_by(articles.c.seq))
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield row[0], row[1], row[2], row[3]
+
+    def iter_quotes(self, entity_ids: Sequence[str] | None = None, speaker_like: str | None = None,
+                    since: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored quotes, oldest first; filtered by speaker entity, speaker name or date."""
+        query = select(quotes_table, articles.c.outlet, articles.c.title).join(
+            articles, articles.c.id == quotes_table.c.article_id)
+        if entity_ids is not None or speaker_like is not None:
+            conditions = []
+            if entity_ids:
+                conditions.append(quotes_table.c.speaker_entity_id.in_(list(entity_ids)))
+            if speaker_like:
+                conditions.append(quotes_table.c.speaker_name.ilike(f"%{speaker_like}%"))
+            query = query.where(or_(*conditions)) if conditions else query.where(false())
+        if since:
+            query = query.where(quotes_table.c.published >= since)
+        query = query.order_by(quotes_table.c.published, quotes_table.c.article_id,
+                               quotes_table.c.start)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                record = dict(row)
+                record["speaker"] = json.loads(record["speaker"]) if record["speaker"] else None
+                yield record
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -285,6 +459,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _json(record: Actor | Location | None) -> str | None:
+    return json.dumps(record.as_dict(), ensure_ascii=False) if record is not None else None
+
+
+def _record_id(article_id: str, kind: str, *parts: object) -> str:
+    """A stable id for a record found in an article: the same input always gives the same id."""
+    key = "\n".join([article_id, kind, *map(str, parts)])
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _now() -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import (
     Column,
     Connection,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -98,6 +99,73 @@ entity_mentions = Table(
 )
 
 
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", Text),  # JSON Actor
+    Column("speaker_name", Text),
+    Column("speaker_entity_id", String(32)),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("published", String(10)),
+    Index("ix_quotes_article", "article_id"),
+    Index("ix_quotes_speaker_entity", "speaker_entity_id"),
+    Index("ix_quotes_published", "published"),
+)
+
+
+events = Table(
+    "events", metadata,  # one row per real-world event, merged across reports
+    Column("id", String(32), primary_key=True),
+    Column("merge_key", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("source", Text),  # JSON Actor
+    Column("target", Text),  # JSON Actor
+    Column("source_code", String(16)),
+    Column("target_code", String(16)),
+    Column("date", String(10)),
+    Column("date_text", Text),
+    Column("modality", String(16), nullable=False),
+    Column("negated", Integer, nullable=False),
+    Column("location", Text),  # JSON Location
+    Column("confidence", Float, nullable=False),
+    Column("cameo", String(8)),
+    Column("intensity", Float),
+    Column("story_id", String(32)),
+    Column("first_article_id", String(32), nullable=False),
+    Index("ix_events_merge_key", "merge_key"),
+    Index("ix_events_date", "date"),
+)
+
+event_mentions = Table(
+    "event_mentions", metadata,  # each report of an event: the evidence
+    Column("id", String(32), primary_key=True),
+    Column("event_id", String(32), nullable=False),
+    Column("article_id", String(32), nullable=False),
+    Column("record", Text, nullable=False),  # JSON: the event as this article states it
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_event_mentions_event", "event_id"),
+    Index("ix_event_mentions_article", "article_id"),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("story_id", String(32), nullable=False),
+    Column("actors", Text, nullable=False),  # JSON list: the salient actors clustering used
+    Index("ix_story_articles_story", "story_id"),
+)
+
+
 def _create_core_tables(conn: Connection) -> None:
     for table in (articles, errors):
         table.create(conn, checkfirst=True)
@@ -108,11 +176,22 @@ def _create_entity_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _create_quote_tables(conn: Connection) -> None:
+    quotes.create(conn, checkfirst=True)
+
+
+def _create_event_tables(conn: Connection) -> None:
+    for table in (events, event_mentions, story_articles):
+        table.create(conn, checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "articles and processing errors", _create_core_tables),
     (2, "corpus-wide entities, their lookup keys and mentions", _create_entity_tables),
+    (3, "quotes with their speakers", _create_quote_tables),
+    (4, "events merged across reports, their evidence, and stories", _create_event_tables),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

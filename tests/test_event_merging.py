@@ -1,0 +1,106 @@
+"""Cross-article event merging, timelines and briefs over a real SQLite store.
+
+The events are built by hand here so that merging is tested apart from the event coder;
+the end-to-end path (articles -> coder -> merge) is tested with the seeds elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parley.brief import write_brief
+from parley.clean import content_hash
+from parley.models import Actor, Article, Event
+from parley.pipeline import merge_events
+from parley.query import export_records
+from parley.store import ArticleBundle, Store
+from parley.timeline import dyad_trend, timeline
+
+PAK = Actor("Ishaq Dar", "PAK", "GOV", "Foreign Minister")
+TUR = Actor("Hakan Fidan", "TUR", "GOV", "Foreign Minister")
+IRN = Actor("Abbas Araghchi", "IRN", "GOV", "Foreign Minister")
+USA = Actor("United States", "USA", None)
+IRAN = Actor("Iran", "IRN", None)
+
+
+def _article(number: int, text: str, outlet: str, published: str) -> Article:
+    digest = content_hash(text)
+    return Article(id=f"article{number:02d}", source=f"{outlet}-{number}.txt", text=text,
+                   content_hash=digest, title=f"Report {number}", published=published,
+                   outlet=outlet)
+
+
+def _event(text: str, kind: str, source: Actor, target: Actor, date: str | None,
+           modality: str = "asserted", intensity: float = 2.5) -> Event:
+    return Event(type=kind, sentence_start=0, sentence_end=len(text), source=source,
+                 target=target, date=date, modality=modality,  # type: ignore[arg-type]
+                 trigger_start=0, trigger_end=5, confidence=0.8, intensity=intensity)
+
+
+def _store_article(store: Store, article: Article, events: list[Event]) -> None:
+    reports = merge_events(store, article, events)
+    assert store.add_article(ArticleBundle(article, events=reports, story_id="story-1"))
+
+
+def test_same_call_reported_by_three_outlets_is_one_event(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    call = "Dar spoke with Araghchi by telephone on Monday."
+    for number, outlet in enumerate(("Dawn", "TRT", "Reuters")):
+        article = _article(number, call, outlet, "2025-08-04")
+        _store_article(store, article, [_event(call, "CONSULT", PAK, IRN, "2025-08-04")])
+    [event] = list(export_records(store, "events"))
+    assert event["mentions"] == 3 and event["outlets"] == ["Dawn", "TRT", "Reuters"]
+    assert len(event["evidence"]) == 3 and event["story_id"] == "story-1"
+    store.close()
+
+
+def test_near_misses_stay_apart(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    first = "Turkey's foreign minister called Araghchi on Sunday."
+    second = "Pakistan's foreign minister called Araghchi on Monday."
+    _store_article(store, _article(1, first, "A", "2025-08-03"),
+                   [_event(first, "CONSULT", TUR, IRN, "2025-08-03")])
+    _store_article(store, _article(2, second, "B", "2025-08-04"),
+                   [_event(second, "CONSULT", PAK, IRN, "2025-08-04")])
+    third = "Pakistan's foreign minister called Araghchi again on Tuesday."
+    _store_article(store, _article(3, third, "C", "2025-08-05"),
+                   [_event(third, "CONSULT", PAK, IRN, "2025-08-05")])
+    assert len(list(export_records(store, "events"))) == 3
+    store.close()
+
+
+def test_background_report_merges_with_precise_date(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    back = "Following the June 2025 strikes by the United States on Iran, talks stalled."
+    news = "The United States struck three Iranian nuclear sites on June 22."
+    _store_article(store, _article(1, back, "A", "2026-02-04"),
+                   [_event(back, "ASSAULT", USA, IRAN, "2025-06", "reported_past", -9.0)])
+    _store_article(store, _article(2, news, "B", "2025-06-22"),
+                   [_event(news, "ASSAULT", USA, IRAN, "2025-06-22", intensity=-9.0)])
+    [event] = list(export_records(store, "events"))
+    assert event["date"] == "2025-06-22" and event["mentions"] == 2
+    store.close()
+
+
+def test_timeline_brief_and_trend(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    strike = "The United States struck Iranian nuclear sites."
+    talks = "Iran and the United States will meet in Istanbul."
+    _store_article(store, _article(1, strike, "A", "2025-06-22"),
+                   [_event(strike, "ASSAULT", USA, IRAN, "2025-06-22", intensity=-9.0)])
+    _store_article(store, _article(2, talks, "B", "2026-02-03"),
+                   [_event(talks, "CONSULT", IRAN, USA, "2026-02-06", "planned")])
+    entries = timeline(store, ["USA", "IRN"])
+    assert [(e.date, e.type, e.modality) for e in entries] == [
+        ("2025-06-22", "ASSAULT", "asserted"), ("2026-02-06", "CONSULT", "planned")]
+    assert [e.type for e in timeline(store, ["Iran"], since="2026")] == ["CONSULT"]
+    assert dyad_trend(store, "USA", "IRN") == [("2025-06", -9.0, 1)]  # plans are not relations
+    text, svg = write_brief(store, ["USA", "IRN"], "trend.svg")
+    assert "## Timeline" in text and "*(planned)*" in text and "[1]" in text and "[2]" in text
+    assert "![PLOVER intensity per month](trend.svg)" in text and svg.startswith("<svg")
+    stories = list(export_records(store, "stories"))
+    assert stories[0]["article_ids"] == ["article01", "article02"]
+    assert stories[0]["first_date"] == "2025-06-22" and stories[0]["last_date"] == "2026-02-06"
+    json.dumps(stories)
+    store.close()
