@@ -117,7 +117,8 @@ def find_actors(store: Store, name: str) -> list[CorpusEntity]:
     key = name_key(name)
     candidates = store.entity_candidates([key, surname_of(name)])
     probe = Entity(name=name, type="PERSON")
-    exact = [c for c in candidates if key in c.keys]
+    # several answer to the name: the one with the most stated roles (the public figure) first
+    exact = sorted((c for c in candidates if key in c.keys), key=lambda c: -len(c.roles))
     person = find_match(probe, [c for c in candidates if c.type == "PERSON"])
     ordered = exact + ([person] if person and person not in exact else [])
     return ordered + [c for c in candidates if c not in ordered]

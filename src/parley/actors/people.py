@@ -122,10 +122,14 @@ def _find_owner(people: list[Person], tokens: list[str], position: int) -> Perso
     if not tokens:
         return None
     candidates = [p for p in people if _same_person(tokens, _tokens(p.name))]
-    if not candidates:
-        return None
-    # several people share the surname: the one mentioned last before this point
-    return max(candidates, key=lambda p: max((s for s, _ in p.mentions if s <= position), default=-1))
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    # several people share the surname ("Donald Trump", "Melania Trump"): a lone surname is
+    # the one with a title, else the one the article introduced first (its main subject)
+    titled = [p for p in candidates if p.title is not None and p.title.role]
+    if len(titled) == 1:
+        return titled[0]
+    return min(candidates, key=lambda p: min((s for s, _ in p.mentions), default=position))
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
