@@ -115,3 +115,19 @@ def test_real_subprocess_annotate(tmp_path: Path) -> None:
     assert len(records) == 12 and all(r["error"] is None for r in records)
     assert records[0]["article"]["published"] == "2019-01-04"
     assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+def test_events_timeline_and_brief_commands(db_path: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["process", str(SAMPLES), "--db", str(db_path)]).exit_code == 0
+    events = runner.invoke(app, ["events", "--db", str(db_path), "--actor", "USA", "--json"])
+    assert events.exit_code == 0
+    records = [json.loads(line) for line in events.stdout.splitlines()]
+    assert records and all(r["evidence"] and r["mentions"] >= 1 for r in records)
+    text = runner.invoke(app, ["timeline", "USA", "--db", str(db_path), "--format", "markdown"])
+    assert text.exit_code == 0 and text.stdout.startswith("- ")
+    brief = tmp_path / "usa.md"
+    result = runner.invoke(app, ["brief", "USA", "--db", str(db_path), "-o", str(brief)])
+    assert result.exit_code == 0 and "## Sources" in brief.read_text()
+    assert (tmp_path / "usa-trend.svg").read_text().startswith("<svg")
+    bad = runner.invoke(app, ["timeline", "USA", "--since", "last week", "--db", str(db_path)])
+    assert bad.exit_code == 2 and "wants a date" in bad.output

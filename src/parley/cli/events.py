@@ -18,6 +18,7 @@ from parley.cli.common import (
     open_store,
     require_db,
 )
+from parley.query import export_records
 from parley.store import DEFAULT_DB
 from parley.timeline import TimelineEntry, party_label, timeline
 
@@ -60,6 +61,36 @@ def timeline_command(
         return
     for entry in entries:
         typer.echo(_timeline_text(entry, markdown=fmt is TimelineFormat.markdown))
+    if not entries:
+        err.print("no events match", markup=False)
+
+
+@app.command("events")
+def events_command(
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", "-a", help="Only events with this party (repeatable): USA, Iran, Araghchi.")] = None,
+    types: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="PLOVER category (repeatable): CONSULT, ASSAULT, ...")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print CONTRACT JSONL records.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Stored events, merged across reports, with the sentences that state them.
+
+    Example:  parley events --actor PAK --type CONSULT --since 2025-08
+    """
+    since = check_date(since, "--since")
+    require_db(db)
+    store = open_store(db)
+    entries = timeline(store, actor or [], since, None, types or [])
+    records = {r["id"]: r for r in export_records(store, "events")} if as_json else {}
+    store.close()
+    for entry in entries:
+        if as_json:
+            typer.echo(json.dumps(records[entry.event_id], ensure_ascii=False))
+        else:
+            typer.echo(_timeline_text(entry, markdown=False))
+            typer.echo(f"    “{entry.evidence}”")
     if not entries:
         err.print("no events match", markup=False)
 
