@@ -4,7 +4,7 @@
     dyad_trend(store, "USA", "IRN")                      -> [(month, mean intensity, events)]
 
 An actor argument is a country code ("USA"), a country name or demonym ("Iran", "Iranian"),
-or a person's name ("Araghchi"): events match when one of their parties is that actor.
+or a person's name ("Trump"): events match when one of their parties is that actor.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def dyad_trend(store: Store, first: str, second: str | None = None) -> list[tupl
 
 
 def party_label(actor: dict[str, Any] | None) -> str:
-    """ "Ishaq Dar (PAKGOV)", "Iran (IRN)", "?" """
+    """ "Anna Berg (PAKGOV)", "Iran (IRN)", "?" """
     if not actor:
         return "?"
     name = actor.get("name") or "?"

@@ -1,10 +1,10 @@
 """Entities of one article: people, countries, places, organisations, each with its mentions.
 
-    extract_entities(doc, date="2025-08-04") -> [Entity(name="Ishaq Dar", country="PAK", ...)]
+    extract_entities(doc, date="2025-08-04") -> [Entity(name="Anna Berg", country="PAK", ...)]
 
 A person's country, sector and role come from their title or apposition; a title without a
 nationality takes the country the sentence names outside other people's titles ("According to
-Pakistan's Foreign Ministry, Foreign Minister Ishaq Dar ..."); failing both, from what parley
+Pakistan's Foreign Ministry, Foreign Minister Anna Berg ..."); failing both, from what parley
 already knows of the name (the store's learned people, then the seed dictionary).
 """
 
@@ -83,7 +83,7 @@ def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: Perso
 def _context_country(doc: Doc, person: Person, people: list[Person]) -> str | None:
     """The country the person's sentence names outside others' titles, nearest first.
 
-    "According to Pakistan's Foreign Ministry, Foreign Minister Ishaq Dar ..." -> PAK; a country
+    "According to Pakistan's Foreign Ministry, Foreign Minister Anna Berg ..." -> PAK; a country
     that is only the counterpart ("talks with Washington") does not count; with none left, the
     one country of colleagues' titles ("Iranian President X directed Foreign Minister Y").
     """
@@ -163,7 +163,7 @@ def _other_entities(doc: Doc, people: list[Person]) -> list[Entity]:
         if ent.label_ not in KEPT_LABELS or _overlaps(ent, taken):
             continue
         if ent.label_ in ("ORG", "FAC") and _overlaps(ent, titles) and not _is_known(ent):
-            continue  # "State" in "Secretary of State Marco Rubio"
+            continue  # "State" in "Secretary of State John Miles"
         key, group = _group_for(ent)
         if key is None:
             continue

@@ -153,7 +153,7 @@ def _sentence_index(doc: Doc, token_index: int) -> int:
 
 
 def _add_surname_mentions(doc: Doc, people: list[Person]) -> None:
-    """A known surname the entity recogniser missed ("President Pezeshkian articulated ...")."""
+    """A known surname the entity recogniser missed ("President Rahimi articulated ...")."""
     by_surname: dict[str, list[Person]] = {}
     for person in people:
         if len(_tokens(person.name)) > 1:

@@ -1,9 +1,9 @@
 """One identity per real-world entity across the corpus.
 
 An article's entities are linked to the corpus entities already known: a person by full name,
-spelling variant (Masoud / Masood Pezeshkian) or surname alone when only one known person
+spelling variant (Mohammad / Muhammad Rahimi) or surname alone when only one known person
 bears it; anything else by its normalised name. A person's roles are remembered with the
-date of the article that stated them, so a later article that just says "Araghchi" knows who
+date of the article that stated them, so a later article that just says "Haddad" knows who
 he is, and the latest stated role is the current one.
 """
 

@@ -1,6 +1,6 @@
 """Actor phrases -> country, sectors and the known actor they name.
 
-    resolve_actor_text("Pakistan's army chief General Asim Munir")
+    resolve_actor_text("Pakistan's army chief General Karl Weiss")
         -> ActorMatch(country="PAK", sectors=("MIL",), role="army chief", ...)
 
 Order of evidence: the whole phrase as a known name (seat of government, IGO, person,

@@ -1,4 +1,4 @@
-"""Quote speakers linked to the article's entities: "she noted" -> Karoline Leavitt (USA, GOV).
+"""Quote speakers linked to the article's entities: "she noted" -> Sara Cole (USA, GOV).
 
 The quotes stage finds the speaker's mention; this gives it the identity of the entity that
 mention belongs to (a person resolved through names, titles and pronouns), or, for an

@@ -1,8 +1,8 @@
 """Titles and appositions that say who a person is.
 
-    "Iranian Foreign Minister Abbas Araghchi"        -> Foreign Minister, IRN, GOV
-    "Pakistan's army chief General Asim Munir"       -> Army Chief General, PAK, MIL
-    "Ishaq Dar, Pakistan's foreign minister, said"   -> Foreign Minister, PAK, GOV
+    "Iranian Foreign Minister Omar Haddad"        -> Foreign Minister, IRN, GOV
+    "Pakistan's army chief General Karl Weiss"       -> Army Chief General, PAK, MIL
+    "Anna Berg, Pakistan's foreign minister, said"   -> Foreign Minister, PAK, GOV
 """
 
 from __future__ import annotations

@@ -194,7 +194,7 @@ def find_published(lines: list[Line], body: list[Line]) -> str | None:
 
 
 def find_authors(lines: list[Line]) -> tuple[str, ...]:
-    """Names from byline lines ("By Jane Doe", "Edited by: Tatyana Hurynovich")."""
+    """Names from byline lines ("By Jane Doe", "Edited by: Jane Roe")."""
     for line in lines:
         names = _byline(line.text)
         if names:
@@ -233,7 +233,7 @@ def find_outlet(lines: list[Line]) -> tuple[str | None, str | None]:
 
 
 def _outlet_parts(text: str) -> tuple[str | None, str | None] | None:
-    """ "rki.news | Sources: Dawn News" -> ("rki.news", "Dawn News"); a lone domain line too."""
+    """ "example.news | Sources: Wire Service" -> ("example.news", "Wire Service"); a lone domain line too."""
     parts = [p.strip() for p in text.split("|") if p.strip()]
     if not parts or len(parts) > 4 or count_words(text) > 12:
         return None

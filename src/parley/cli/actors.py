@@ -28,12 +28,12 @@ from parley.store import DEFAULT_DB
 
 
 @app.command()
-def actor(name: Annotated[str, typer.Argument(help="A name, alias or surname: \"Araghchi\".")],
+def actor(name: Annotated[str, typer.Argument(help="A name, alias or surname: \"Trump\".")],
           db: DbOption = DEFAULT_DB,
           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Profile of an actor: roles over time, the articles that mention it, who appears with it.
 
-    Example:  parley actor Araghchi
+    Example:  parley actor Trump
     """
     require_db(db)
     store = open_store(db)
@@ -87,7 +87,7 @@ def _print_profile(profile: ActorProfile, others: list[str]) -> None:
 @app.command()
 def quotes(
     speaker: Annotated[str | None, typer.Option(
-        "--speaker", "-s", help="Who said it: a name, alias or surname (\"Araghchi\").")] = None,
+        "--speaker", "-s", help="Who said it: a name, alias or surname (\"Trump\").")] = None,
     since: Annotated[str | None, typer.Option(
         "--since", help="Only quotes from articles published on or after YYYY-MM-DD.")] = None,
     db: DbOption = DEFAULT_DB,
@@ -95,7 +95,7 @@ def quotes(
 ) -> None:
     """Who said what: stored quotes with their speakers, oldest first.
 
-    Example:  parley quotes --speaker Araghchi --since 2026-01-01
+    Example:  parley quotes --speaker Trump --since 2026-01-01
     """
     since = check_date(since, "--since")
     require_db(db)

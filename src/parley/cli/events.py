@@ -32,7 +32,7 @@ class TimelineFormat(StrEnum):
 @app.command("timeline")
 def timeline_command(
     actors: Annotated[list[str] | None, typer.Argument(
-        help="Actors that must take part: country codes (USA), names (Iran, Araghchi).",
+        help="Actors that must take part: country codes (USA), names (Iran, Trump).",
         show_default=False)] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
@@ -68,7 +68,7 @@ def timeline_command(
 @app.command("events")
 def events_command(
     actor: Annotated[list[str] | None, typer.Option(
-        "--actor", "-a", help="Only events with this party (repeatable): USA, Iran, Araghchi.")] = None,
+        "--actor", "-a", help="Only events with this party (repeatable): USA, Iran, Trump.")] = None,
     types: Annotated[list[str] | None, typer.Option(
         "--type", "-t", help="PLOVER category (repeatable): CONSULT, ASSAULT, ...")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,

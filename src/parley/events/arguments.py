@@ -2,10 +2,10 @@
 possessor or demonym) and who is acted on (object, prepositional partner, "between X and Y").
 
     subject_tokens(spoke)                 # [Dar]
-    slot_tokens(spoke, "with")            # [Rubio]
+    slot_tokens(spoke, "with")            # [Miles]
     noun_agent_tokens(strikes)            # [United States]  ("strikes conducted by the United States")
 
-Tokens come with their conjuncts ("Dar and Rubio" -> [Dar, Rubio]); the participants module turns
+Tokens come with their conjuncts ("Berg and Miles" -> [Berg, Miles]); the participants module turns
 them into actors.
 """
 
@@ -27,7 +27,7 @@ SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
-    """The tokens and their conjuncts; "Deputy Prime Minister and Foreign Minister Ishaq Dar" is
+    """The tokens and their conjuncts; "Deputy Prime Minister and Foreign Minister Anna Berg" is
     one person: titles joined by "and" around an appositive name stand for that name."""
     seen: list[Token] = []
     for token in tokens:

@@ -2,8 +2,8 @@
 CAMEO code, from the sentences of a parsed article.
 
     extract_events(doc, "2025-08-04", entities, timexes)
-        -> [Event(type="CONSULT", mode="phone", source=Actor("Ishaq Dar", "PAK", "GOV"),
-                  target=Actor("Marco Rubio", "USA", "GOV"), date="2025-08-04", ...)]
+        -> [Event(type="CONSULT", mode="phone", source=Actor("Anna Berg", "PAK", "GOV"),
+                  target=Actor("John Miles", "USA", "GOV"), date="2025-08-04", ...)]
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `resolve_actor_text` ("Israeli soldiers" -> ISR MIL).
 
     resolver = ParticipantResolver(doc, entities, date)
-    resolver.actors(token)          # [Actor("Ishaq Dar", "PAK", "GOV", ...)]
+    resolver.actors(token)          # [Actor("Anna Berg", "PAK", "GOV", ...)]
 
 Pronouns take the speaker of the clause or the nearest fitting entity before them; "both sides",
 "the two leaders" take the last pair of parties an event named; "US and Pakistani diplomats" are

@@ -19,7 +19,7 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Regular English endings and what may replace them to give the base form.
 DEINFLECTIONS = (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("", "e")),
                  ("s", ("",)))
-# Entity labels of tokens that can be a person-like target ("called Rubio", "shot two soldiers").
+# Entity labels of tokens that can be a person-like target ("called Miles", "shot two soldiers").
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 

@@ -32,7 +32,7 @@ def mention_span(token: Token) -> Span:
     """The named entity holding the token, else the token with its left modifiers."""
     doc = token.doc
     if not token.ent_type_:
-        # "Foreign Minister Abbas Araghchi": a title whose name follows as its apposition
+        # "Foreign Minister Omar Haddad": a title whose name follows as its apposition
         named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + 1
                  and c.ent_type_ == "PERSON"]
         token = named[0] if named else token

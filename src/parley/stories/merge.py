@@ -4,7 +4,7 @@ Two reports are one real-world event when they have the same PLOVER category, th
 actors (people by name, otherwise country + sector; either order for symmetric categories),
 the same kind of modality (a fact, a plan, a refusal), and dates that agree at their shared
 precision ("2025-06" and "2025-06-22" agree; "2025-08-03" and "2025-08-04" do not). Undated
-reports merge only when their sentences are alike. Turkey's minister calling Araghchi on one
+reports merge only when their sentences are alike. Turkey's minister calling Haddad on one
 day and Pakistan's the next stay two events.
 """
 
@@ -39,7 +39,7 @@ class MergeCandidate:
 def actor_key(actor: Actor | None) -> str:
     """How an actor is told apart: by country and sector codes ("PAKGOV"), else by name.
 
-    Codes, not names: one article names "Ishaq Dar", another "Pakistan's foreign minister".
+    Codes, not names: one article names "Anna Berg", another "Pakistan's foreign minister".
     """
     if actor is None:
         return "-"

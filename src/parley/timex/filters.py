@@ -25,7 +25,7 @@ MONTH_CUES = frozenset({
 })
 # Prepositions before "two thousand (and) five" that make it a year, not a count.
 YEAR_WORD_CUES = frozenset({"in", "since", "until", "till", "by", "of", "from", "before", "after", "during"})
-# spaCy entity labels of names that can contain date words ("Operation Midnight Hammer").
+# spaCy entity labels of names that can contain date words ("Operation Desert Storm").
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON", "GPE", "NORP"})
 # spaCy entity labels of amounts: "1990 police officers" is a count, not a year.
 COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
