@@ -1,5 +1,7 @@
-"""Throughput of parley's NLP stage (spaCy parse + entities and actors) against a plain spaCy
-tok2vec+ner pass over the same texts, measured in the same run.
+"""Throughput of parley's NLP stage (spaCy pass + entities and actors) against a plain spaCy
+tok2vec+ner pass over the same texts, measured in the same run; and of the same stage with the
+dependency parse on every sentence (PARLEY_FULL_PARSE=1) instead of only on the sentences that
+can hold an event or a quote.
 
     python bench/nlp.py [--limit 120]
 
@@ -19,7 +21,8 @@ from pathlib import Path
 import spacy
 
 from parley.actors.entities import extract_entities
-from parley.nlp import load_nlp, model_names, parse_many
+from parley.nlp import PARSED_SENTENCES, load_nlp, model_names
+from parley.pipeline import parse_texts
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "wikinews_sample.jsonl"
@@ -42,11 +45,15 @@ def plain_pass(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def parley_pass(texts: list[str]) -> float:
-    load_nlp()  # loading is not throughput
+def parley_pass(texts: list[str], full: bool, share: list[float]) -> float:
+    list(parse_texts(["Loading is not throughput."], full=full))
     started = time.perf_counter()
-    for doc in parse_many(texts):
+    parsed = total = 0
+    for doc in parse_texts(texts, full=full):
         extract_entities(doc, None)
+        total += len(doc)
+        parsed += sum(end - start for start, end in doc.user_data.get(PARSED_SENTENCES, [(0, len(doc))]))
+    share.append(parsed / total)
     return time.perf_counter() - started
 
 
@@ -56,12 +63,17 @@ def main() -> int:
     args = parser.parse_args()
     texts = load_texts(args.limit)
     words = sum(len(t.split()) for t in texts)
+    load_nlp()
+    share: list[float] = []
     plain = plain_pass(texts)
-    ours = parley_pass(texts)
+    ours = parley_pass(texts, False, share)
+    full = parley_pass(texts, True, share)
     print(f"{len(texts)} articles, {words:,} words")
-    print(f"plain spaCy tok2vec+ner   {words / plain:9,.0f} words/s")
-    print(f"parley nlp + entities     {words / ours:9,.0f} words/s")
-    print(f"throughput ratio parley/plain: {plain / ours:.2f}")
+    print(f"plain spaCy tok2vec+ner            {words / plain:9,.0f} words/s")
+    print(f"parley nlp + entities              {words / ours:9,.0f} words/s"
+          f"  (tokens in parsed sentences: {share[0]:.0%})")
+    print(f"parley nlp + entities, full parse  {words / full:9,.0f} words/s")
+    print(f"throughput ratio parley/plain: {plain / ours:.2f}; selective/full parse: {full / ours:.2f}")
     return 0
 
 

@@ -32,7 +32,7 @@ from parley.evaluation.quotes import (
     load_polnear,
     score_corpus,
 )
-from parley.nlp import parse_many
+from parley.pipeline import parse_texts
 from parley.quotes import extract_quotes
 
 DEFAULT_DATA = Path(os.environ.get("PARLEY_SHARED", "../shared")) / "eval/dev/quotes/polnear/dev"
@@ -91,7 +91,7 @@ def main() -> int:
         return 2
     gold = load_polnear(args.data, args.limit)
     started = time.perf_counter()
-    docs = list(parse_many(doc.text for doc in gold))
+    docs = list(parse_texts(doc.text for doc in gold))
     parse_seconds = time.perf_counter() - started
     print(f"{len(gold)} articles from {args.data}, "
           f"{sum(len(d.attributions) for d in gold)} gold attributions; spaCy parse {parse_seconds:.1f} s")

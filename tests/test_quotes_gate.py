@@ -9,7 +9,7 @@ from parley.evaluation.quotes import (
     load_polnear,
     score_corpus,
 )
-from parley.nlp import parse_many
+from parley.pipeline import parse_texts
 from parley.quotes import extract_quotes
 
 from .conftest import shared_path
@@ -25,7 +25,7 @@ ALL_E2E_F1_FLOOR = 0.65
 def test_quote_attribution_on_polnear_dev() -> None:
     gold = load_polnear(shared_path("eval/dev/quotes/polnear/dev"))
     assert len(gold) >= 80
-    docs = parse_many(doc.text for doc in gold)
+    docs = parse_texts(doc.text for doc in gold)
     predicted = [attributions_from_quotes(extract_quotes(doc)) for doc in docs]
     score = score_corpus(gold, predicted)
     direct, every = end_to_end_prf(score.direct), end_to_end_prf(score.all)

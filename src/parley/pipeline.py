@@ -10,11 +10,12 @@ own transaction, so an interrupted run loses at most the batch in flight.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parley.actors.entities import KnownPerson, PersonLookup, extract_entities, seed_person
 from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_key, surname_of
@@ -23,10 +24,12 @@ from parley.clean import clean_document
 from parley.duplicates import DuplicateIndex, article_signature, signature_bytes, signature_from_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
+from parley.events.prefilter import may_hold_event
 from parley.ingest import Item, read_sources
 from parley.models import Article, DocError, Entity, Event, Quote, Timex
-from parley.nlp import parse_many
+from parley.nlp import parse_many, parse_selected
 from parley.quotes import extract_quotes
+from parley.quotes.prefilter import may_hold_quote
 from parley.store import ArticleBundle, EventReport, Store
 from parley.stories import StoryClusterer, StoryDoc, story_doc
 from parley.stories.merge import MergeCandidate, find_same_event, mention_id, merge_key
@@ -37,6 +40,8 @@ BATCH_SIZE = 16
 
 
 STAGES = ("entities", "timexes", "quotes", "events")
+# Set to parse every sentence (slower; for comparison): the stages then see a full parse.
+FULL_PARSE_ENV = "PARLEY_FULL_PARSE"
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,20 @@ def clean_item(item: Item) -> Article | DocError:
         return DocError(source=item.source, type=type(exc).__name__, message=str(exc)[:200])
 
 
+def needs_parse(sent: Span) -> bool:
+    """A sentence gets the dependency parse if events or quotes could find something in it."""
+    return may_hold_event(sent) or may_hold_quote(sent)
+
+
+def parse_texts(texts: Iterable[str], *, full: bool | None = None) -> Iterator[Doc]:
+    """Texts through the NLP stage as the pipeline runs it: tagging, lemmas and entities
+    everywhere, the dependency parse only where `needs_parse` says (`full` or the environment
+    variable PARLEY_FULL_PARSE=1: every sentence)."""
+    if full is None:
+        full = os.environ.get(FULL_PARSE_ENV, "") not in ("", "0")
+    return parse_many(texts) if full else parse_selected(texts, needs_parse)
+
+
 def analyze(doc: Doc, article: Article, lookup: PersonLookup | None = None,
             stages: Collection[str] = STAGES) -> Analysis:
     """Run the analysis stages on one parsed article (only those asked for, and what they need)."""
@@ -96,7 +115,7 @@ def analyze_articles(articles: Iterable[Article], lookup: PersonLookup | None = 
     """Parse articles in batches and analyse each, in input order."""
     iterator = iter(articles)
     while batch := list(islice(iterator, BATCH_SIZE)):
-        for article, doc in zip(batch, parse_many(a.text for a in batch), strict=True):
+        for article, doc in zip(batch, parse_texts(a.text for a in batch), strict=True):
             yield article, analyze(doc, article, lookup, stages)
 
 
@@ -164,7 +183,7 @@ class _StoreWriter:
         if not pending:
             return
         lookup = store_person_lookup(self.store)
-        docs = parse_many(article.text for article, _ in pending)
+        docs = parse_texts(article.text for article, _ in pending)
         for (article, signature), doc in zip(pending, docs, strict=True):
             self._write(article, signature, analyze(doc, article, lookup))
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from parley.actors.entities import extract_entities
 from parley.events import extract_events
 from parley.models import Event
-from parley.nlp import parse_many
+from parley.pipeline import parse_texts
 from parley.timex import extract_timexes
 
 # PLOVER v0.5b1 labels of the gold standard records and their v0.8 categories.
@@ -130,7 +130,7 @@ def roots_by_category(codebook: Path) -> dict[str, frozenset[str]]:
 def annotate(records: Sequence[GoldRecord]) -> list[list[Event]]:
     """Events of every record, each text parsed as a document dated by the record."""
     results = []
-    for record, doc in zip(records, parse_many(r.text for r in records), strict=True):
+    for record, doc in zip(records, parse_texts(r.text for r in records), strict=True):
         entities = extract_entities(doc, record.date)
         timexes = extract_timexes(doc, record.date)
         results.append(extract_events(doc, record.date, entities, timexes))

@@ -175,10 +175,10 @@ def _count_document(counts: _Counts, system: list[Timex], gold: list[Timex]) -> 
 
 def tag_documents(docs: list[GoldDoc]) -> list[list[Timex]]:
     """parley's timexes for each gold document (parsed in batches, dated by its DCT)."""
-    from parley.nlp import parse_many
+    from parley.pipeline import parse_texts
     from parley.timex import extract_timexes
 
-    parsed_docs = parse_many(doc.text for doc in docs)
+    parsed_docs = parse_texts(doc.text for doc in docs)
     return [extract_timexes(parsed, doc.dct) for doc, parsed in zip(docs, parsed_docs, strict=True)]
 
 

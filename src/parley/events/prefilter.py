@@ -5,10 +5,9 @@ pipeline can decide what to parse:
     light = parse(text, disable=("parser", "tagger", "attribute_ruler", "lemmatizer"))
     spans = candidate_sentences(light)       # ~30% of news sentences; [Span] with start_char/end_char
 
-`extract_events` runs the same check on a fully parsed doc and reads only these sentences, so a
-full parse of the whole article works as is. A pipeline that parses only the candidates must
-still give `extract_events` one Doc over the whole article text (offsets index into it) in
-which those sentences carry the dependency parse. Without sentence boundaries (no parser, no
+`extract_events` runs the same check and reads only these sentences, so a full parse of the
+whole article works as is; `parley.pipeline.parse_texts` parses only the sentences this (or
+the quotes' prefilter) keeps and gives `extract_events` one Doc over the whole article text. Without sentence boundaries (no parser, no
 senter) the text is split at final punctuation and blank lines.
 
 Trigger words are matched on their surface forms (inflections generated from the lexicon's
@@ -36,8 +35,13 @@ SENTENCE_ENDS = {".", "!", "?"}
 
 def candidate_sentences(doc: Doc) -> list[Span]:
     """The sentences of `doc` with an actor candidate and a trigger word, in order."""
+    return [sent for sent in sentences(doc) if may_hold_event(sent)]
+
+
+def may_hold_event(sent: Span) -> bool:
+    """True if the sentence names an actor candidate and has a trigger word."""
     forms = trigger_forms()
-    return [sent for sent in sentences(doc) if _has_actor(sent) and any(t.lower_ in forms for t in sent)]
+    return any(t.lower_ in forms for t in sent) and _has_actor(sent)
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
@@ -55,7 +59,7 @@ def sentences(doc: Doc) -> Iterator[Span]:
 
 
 def _has_actor(sent: Span) -> bool:
-    if any(ent.label_ in ACTOR_LABELS for ent in sent.ents):
+    if any(t.ent_type_ in ACTOR_LABELS for t in sent):
         return True
     return any(t.lower_ in ACTOR_WORDS for t in sent) or any(
         t.is_alpha and t.is_title and t.i > sent.start for t in sent)

@@ -1,0 +1,46 @@
+"""The NLP stage as the pipeline runs it: the dependency parse only where a stage can use it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parley.events.prefilter import candidate_sentences
+from parley.nlp import PARSED_SENTENCES, UNPARSED_DEP, parse_selected
+from parley.pipeline import needs_parse, parse_texts
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "wikinews_sample.jsonl"
+
+
+def _sample_texts() -> list[str]:
+    return [json.loads(line)["text"] for line in SAMPLES.open(encoding="utf-8")]
+
+
+def test_only_chosen_sentences_carry_a_parse() -> None:
+    text = ("The weather was fine on the coast. Iran's foreign minister met his Pakistani "
+            "counterpart in Islamabad on Monday. Read more about it.")
+    [doc] = list(parse_selected([text], lambda sent: "met" in sent.text))
+    sentences = list(doc.sents)
+    assert [s.text for s in sentences] == ["The weather was fine on the coast.",
+                                           "Iran's foreign minister met his Pakistani counterpart in "
+                                           "Islamabad on Monday.", "Read more about it."]
+    assert doc.user_data[PARSED_SENTENCES] == [(sentences[1].start, sentences[1].end)]
+    met = next(t for t in doc if t.text == "met")
+    assert {c.dep_ for c in met.children} >= {"nsubj", "dobj"}
+    assert all(t.dep_ in (UNPARSED_DEP, "ROOT") for t in sentences[0])
+    assert sentences[0].root.text == "was"  # the placeholder tree hangs on the first verb
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Iran", "Islamabad"]
+
+
+def test_pipeline_parses_every_event_candidate_and_fewer_tokens_than_all() -> None:
+    texts = _sample_texts()
+    docs = list(parse_texts(texts, full=False))
+    parsed = total = 0
+    for doc in docs:
+        ranges = doc.user_data[PARSED_SENTENCES]
+        # the parser may split a chosen sentence in two; each part lies inside a parsed range
+        for sent in [*candidate_sentences(doc), *filter(needs_parse, doc.sents)]:
+            assert any(start <= sent.start and sent.end <= end for start, end in ranges), sent.text
+        parsed += sum(end - start for start, end in ranges)
+        total += len(doc)
+    assert 0 < parsed < total
