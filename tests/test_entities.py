@@ -31,6 +31,12 @@ def _people(text: str, date: str | None = "2025-08-04") -> dict[str, Entity]:
     ("Britain's Defense Ministry", "GBR", "GOV"),
     ("American warplanes", "USA", "MIL"),
     ("soldiers", None, "MIL"),
+    ("the speaker of the Knesset", "ISR", "LEG"),
+    ("officers of the Mossad", "ISR", "SPY"),
+    ("Bundestag", "DEU", "LEG"),
+    ("Sen. Maria Lima", None, "LEG"),  # a surname that is also a capital
+    ("relatives", None, "CVL"),
+    ("paramilitary organization", None, "PRM"),  # a description, not a dictionary synonym
 ])
 def test_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None) -> None:
     match = resolve_actor_text(phrase)
@@ -38,6 +44,19 @@ def test_resolve_actor_phrases(phrase: str, country: str | None, sector: str | N
     assert match.country == country
     if sector:
         assert match.sector == sector
+
+
+def test_a_group_that_took_power_is_coded_by_the_date() -> None:
+    before = resolve_actor_text("Hayat Tahrir al-Sham fighters", "2020-03-01")
+    after = resolve_actor_text("Hayat Tahrir al-Sham", "2025-03-01")
+    assert before is not None and (before.country, before.sector) == ("SYR", "REB")
+    assert after is not None and (after.country, after.sector) == ("SYR", "GOV")
+
+
+def test_lone_surname_resolves_only_when_its_known_bearers_agree() -> None:
+    putin = resolve_actor_text("Putin")
+    assert putin is not None and (putin.country, putin.sector) == ("RUS", "GOV")
+    assert resolve_actor_text("Khan") is None  # many known Khans, in different countries
 
 
 def test_igo_is_an_international_actor() -> None:

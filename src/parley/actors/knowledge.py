@@ -71,6 +71,7 @@ class Knowledge:
     sectors: dict[str, tuple[str, ...]]
     actors: dict[str, tuple[KnownActor, ...]]
     longest_pattern: int
+    surnames: dict[str, tuple[KnownActor, ...]]  # last name -> the known people who bear it
 
 
 def _data(name: str) -> str:
@@ -126,6 +127,8 @@ def _load_actors() -> dict[str, tuple[KnownActor, ...]]:
         extra = KnownActor(row["name"].upper() if len(row["name"]) <= 4 else row["name"].title(),
                            (DatedCode(row["code"], None, None),), "international")
         table[normalize_name(row["name"])] = [extra]
+    for name, institution in _load_institutions().items():
+        table[name] = [institution]
     for row in csv.DictReader(io.StringIO(_data("territories.tsv")), delimiter="\t"):
         territory = KnownActor(row["name"].title(), (DatedCode(row["iso3"] + "PRE", None, None),), "seat")
         table[normalize_name(row["name"])] = [territory]
@@ -136,9 +139,44 @@ def _load_actors() -> dict[str, tuple[KnownActor, ...]]:
     return {name: tuple(actors) for name, actors in table.items()}
 
 
+def _load_institutions() -> dict[str, KnownActor]:
+    """Named national institutions and groups (institutions.tsv); a name's rows are the periods
+    of its codes ("taliban": REB until 2021-08-14, GOV since)."""
+    periods: dict[str, list[DatedCode]] = {}
+    notes: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(_data("institutions.tsv")), delimiter="\t"):
+        key = normalize_name(row["name"])
+        periods.setdefault(key, []).append(DatedCode(row["code"], row["start"] or None, row["end"] or None))
+        notes.setdefault(key, row["note"].split(",")[0].strip() or row["name"])
+    return {key: KnownActor(notes[key], tuple(codes), "institutions") for key, codes in periods.items()}
+
+
 @lru_cache(maxsize=1)
 def load_knowledge() -> Knowledge:
     """All actor knowledge, loaded once per process."""
     sectors = _load_sectors()
-    return Knowledge(places=_load_places(), sectors=sectors, actors=_load_actors(),
-                     longest_pattern=max(len(p.split()) for p in sectors))
+    places = _load_places()
+    actors = _load_actors()
+    return Knowledge(places=places, sectors=sectors, actors=actors,
+                     longest_pattern=max(len(p.split()) for p in sectors),
+                     surnames=_index_surnames(actors, sectors, places))
+
+
+# Words that show a dictionary name is a body, not a person ("Ministry of Defense").
+_NON_PERSON_WORDS = frozenset({"of", "the", "and", "for", "de", "al", "party", "front", "army"})
+
+
+def _index_surnames(actors: dict[str, tuple[KnownActor, ...]], sectors: dict[str, tuple[str, ...]],
+                    places: dict[str, Place]) -> dict[str, tuple[KnownActor, ...]]:
+    """Known people by last name; a name counts as a person's if it has two to four words,
+    none of them a role word, a place or a word of institutions' names."""
+    index: dict[str, dict[str, KnownActor]] = {}
+    for name, bearers in actors.items():
+        words = name.split()
+        if not 2 <= len(words) <= 4 or any(
+                w in _NON_PERSON_WORDS or w in sectors or w in places or not w.isalpha() for w in words):
+            continue
+        for actor in bearers:
+            if actor.source in ("countries", "learned"):
+                index.setdefault(words[-1], {})[actor.name] = actor
+    return {surname: tuple(people.values()) for surname, people in index.items()}

@@ -28,6 +28,8 @@ from parley.datafiles import read_data_json
 _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 # Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
 MIN_INNER_NAME_CHARS = 4
+# Dictionaries of named organisations, whose own sector beats generic role words around them.
+_GROUP_SOURCES = ("international", "milnonstate", "institutions")
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,15 @@ class Modifiers:
     determiners: tuple[tuple[str, ...], ...]
     pronouns: frozenset[str]
     former: frozenset[str]
+    heading_roles: frozenset[str]  # roles that take the sector of the body they head
 
 
 @lru_cache(maxsize=1)
 def _modifiers() -> Modifiers:
     raw = read_data_json("actors/modifiers.json")
     determiners = sorted((tuple(d.split()) for d in raw["determiners"]), key=len, reverse=True)
-    return Modifiers(tuple(determiners), frozenset(raw["pronouns"]), frozenset(raw["former"]))
+    return Modifiers(tuple(determiners), frozenset(raw["pronouns"]), frozenset(raw["former"]),
+                     frozenset(raw["heading_roles"]))
 
 
 def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
@@ -67,18 +71,30 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
     if " ".join(tokens) in _modifiers().pronouns:
         return ActorMatch(None, ("UNK",), None, "pronoun")
     knowledge = load_knowledge()
-    whole = _whole_phrase(" ".join(tokens), knowledge, date)
+    generic = not any(c.isupper() for c in text)
+    described = generic and _is_role(tokens, knowledge)  # "paramilitary organization"
+    whole = None if described else _whole_phrase(" ".join(tokens), knowledge, date)
     if whole is not None:
         return whole
-    country, used = _find_country(tokens, knowledge)
+    of_part = _of_institution(tokens, text, date, knowledge)
+    if of_part is not None:
+        return of_part
+    if len(tokens) == 1 and not generic:
+        surname = _surname_match(tokens[0], knowledge, date)
+        if surname is not None:
+            return surname
+    name_tail = _name_tail(text)
+    country, used = _find_country(tokens, knowledge, name_tail)
     rest = [t for i, t in enumerate(tokens) if i not in used and t != "'s"]
     sectors, role = _find_sectors(rest, knowledge)
-    known = _find_known_actor(tokens, used, knowledge, _acronyms(text))
+    # a description names no particular actor; a name's last word is a surname, not a body
+    skip = set(range(len(tokens))) if described else used | ({len(tokens) - 1} if name_tail else set())
+    known = _find_known_actor(tokens, skip, knowledge, _acronyms(text))
     if known is not None:
         known_country, known_sectors = split_code(known.code_at(date))
         country = country or _country_code(known_country)
         # a named group's own sector beats generic role words ("Boko Haram gunmen" -> REB)
-        if not sectors or (known_sectors and known.source in ("international", "milnonstate")):
+        if not sectors or (known_sectors and known.source in _GROUP_SOURCES):
             sectors = known_sectors or sectors
     if country is None and not sectors:
         return None
@@ -120,7 +136,8 @@ def _whole_phrase(key: str, knowledge: Knowledge, date: str | None) -> ActorMatc
 
 def _prefer(actors: tuple[KnownActor, ...]) -> KnownActor:
     """Of several known actors sharing a name, the one from the most specific dictionary."""
-    order = {"seat": 0, "learned": 1, "international": 2, "milnonstate": 3, "countries": 4}
+    order = {"seat": 0, "learned": 1, "institutions": 2, "international": 2, "milnonstate": 3,
+             "countries": 4}
     return min(actors, key=lambda a: order.get(a.source, 5))
 
 
@@ -130,10 +147,14 @@ def _country_code(code: str | None) -> str | None:
     return code
 
 
-def _find_country(tokens: list[str], knowledge: Knowledge) -> tuple[str | None, set[int]]:
-    """The longest place or demonym inside the phrase, and the token positions it covers."""
+def _find_country(tokens: list[str], knowledge: Knowledge,
+                  name_tail: bool = False) -> tuple[str | None, set[int]]:
+    """The longest place or demonym inside the phrase, and the token positions it covers; with
+    `name_tail`, a one-word place ending the phrase is a surname ("Sen. Maria Lima")."""
     for size in range(min(len(tokens), 5), 0, -1):
         for start in range(len(tokens) - size + 1):
+            if name_tail and size == 1 and start == len(tokens) - 1:
+                continue
             key = " ".join(tokens[start : start + size]).rstrip(".")
             place = knowledge.places.get(key) or (
                 knowledge.places.get(_singular(key)) if size == 1 else None)
@@ -146,14 +167,68 @@ def _find_country(tokens: list[str], knowledge: Knowledge) -> tuple[str | None, 
     return None, set()
 
 
+def _is_role(tokens: list[str], knowledge: Knowledge) -> bool:
+    """True if the whole phrase is a role pattern ("paramilitary organization", "protesters")."""
+    words = [t.rstrip(".") for t in tokens]
+    keys = {" ".join(words), *(" ".join([*words[:-1], form]) for form in _singulars(words[-1]))}
+    return any(knowledge.sectors.get(key) not in (None, ("UNK",)) for key in keys)
+
+
+def _name_tail(text: str) -> bool:
+    """True if the phrase ends in two capitalised words of a name, the first not a role or
+    place word: "Sen. Feliciano Valencia", but not "Pakistani Prime Minister"."""
+    words = text.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return False
+    knowledge = load_knowledge()
+    before = normalize_name(words[-2])
+    return before not in knowledge.sectors and before not in knowledge.places and not words[-2].isupper()
+
+
+def _of_institution(tokens: list[str], text: str, date: str | None,
+                    knowledge: Knowledge) -> ActorMatch | None:
+    """"members of the FSB", "president of the Riigikogu": a vague or heading role of a named
+    body takes the body's country and sector."""
+    if "of" not in tokens[1:-1]:
+        return None
+    split = tokens.index("of")
+    head = _strip_determiners(tokens[:split])
+    body = " ".join(_strip_determiners(tokens[split + 1 :]))
+    if not head:
+        return None
+    vague = _find_sectors(head, knowledge)[0] in ((), ("UNK",))
+    if not vague and head[-1] not in _modifiers().heading_roles:
+        return None
+    actors = knowledge.actors.get(body)
+    if not actors or actors[0].source not in (*_GROUP_SOURCES, "seat"):
+        return None
+    country, sectors = split_code(_prefer(actors).code_at(date))
+    if not sectors:
+        return None
+    return ActorMatch(_country_code(country), sectors, _prefer(actors).name, "known", " ".join(head))
+
+
+def _surname_match(token: str, knowledge: Knowledge, date: str | None) -> ActorMatch | None:
+    """A lone surname: the country and sectors all known bearers share, without naming one."""
+    bearers = knowledge.surnames.get(token, ())
+    codes = {split_code(actor.code_at(date)) for actor in bearers}
+    if len(codes) != 1:
+        return None
+    country, sectors = codes.pop()
+    if country is None or not sectors:
+        return None
+    return ActorMatch(_country_code(country), sectors, None, "surname")
+
+
 def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, ...], str | None]:
     """Sectors of the longest role pattern in the phrase (the rightmost among equals)."""
     longest = min(knowledge.longest_pattern, len(tokens))
     vague: tuple[tuple[str, ...], str] | None = None
     for size in range(longest, 0, -1):
         for start in range(len(tokens) - size, -1, -1):
-            words = tokens[start : start + size]
-            for key in (" ".join(words), " ".join([*words[:-1], _singular(words[-1])])):
+            words = [w.rstrip(".") for w in tokens[start : start + size]]
+            last = words[-1]
+            for key in (" ".join(words), *(" ".join([*words[:-1], form]) for form in _singulars(last))):
                 codes = knowledge.sectors.get(key)
                 if codes and codes != ("UNK",):
                     return codes, key
@@ -181,6 +256,13 @@ def _find_known_actor(tokens: list[str], country_span: set[int], knowledge: Know
 def _acronyms(text: str) -> set[str]:
     """Upper-case words of the original text ("CIA", "UN"): short names safe to look up."""
     return {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Candidate singulars of a plural: the rule's form and the word without its final s
+    ("relatives" -> "relatif", "relative")."""
+    plain = word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+    return tuple(dict.fromkeys((_singular(word), plain)))
 
 
 def _singular(word: str) -> str:
