@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import cast
 
 import numpy
@@ -88,10 +89,13 @@ def parse_selected(texts: Iterable[str], wants_parse: SentenceFilter) -> Iterato
     """
     light = load_light_nlp()
     parser = cast(TrainablePipe, load_nlp().get_pipe("parser"))
-    for doc in light.pipe(texts, batch_size=BATCH_SIZE):
-        chosen = [sent for sent in doc.sents if wants_parse(sent)]
-        parsed = parser.pipe((_sentence_doc(sent) for sent in chosen), batch_size=SENTENCE_BATCH_SIZE)
-        yield _with_parse(doc, chosen, list(parsed))
+    docs = light.pipe(texts, batch_size=BATCH_SIZE)
+    while batch := list(islice(docs, BATCH_SIZE)):
+        chosen = [[sent for sent in doc.sents if wants_parse(sent)] for doc in batch]
+        sentences = [_sentence_doc(sent) for sents in chosen for sent in sents]
+        parsed = iter(list(parser.pipe(sentences, batch_size=SENTENCE_BATCH_SIZE)))
+        for doc, sents in zip(batch, chosen, strict=True):
+            yield _with_parse(doc, sents, list(islice(parsed, len(sents))))
 
 
 def _sentence_doc(sent: Span) -> Doc:

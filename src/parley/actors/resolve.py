@@ -11,7 +11,7 @@ city) and the role words that give a sector, then a known actor named inside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from parley.actors.knowledge import (
@@ -75,7 +75,7 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
     described = generic and _is_role(tokens, knowledge)  # "paramilitary organization"
     whole = None if described else _whole_phrase(" ".join(tokens), knowledge, date)
     if whole is not None:
-        return whole
+        return _facet_named(whole, tokens, knowledge)
     of_part = _of_institution(tokens, text, date, knowledge)
     if of_part is not None:
         return of_part
@@ -102,6 +102,15 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
         sectors = ("ELI", *sectors[1:])
     return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
                       kind="known" if known else "role", role=role)
+
+
+def _facet_named(match: ActorMatch, tokens: list[str], knowledge: Knowledge) -> ActorMatch:
+    """A known body with several sectors, named by the word for one of them, is that one first:
+    "the Senate" of a GOV+LEG entry is LEG."""
+    own = _find_sectors(tokens, knowledge)[0]
+    if len(match.sectors) < 2 or not own or own[0] not in match.sectors[1:]:
+        return match
+    return replace(match, sectors=(own[0], *(s for s in match.sectors if s != own[0])))
 
 
 def _strip_determiners(tokens: list[str]) -> list[str]:

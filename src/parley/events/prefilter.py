@@ -7,8 +7,9 @@ pipeline can decide what to parse:
 
 `extract_events` runs the same check and reads only these sentences, so a full parse of the
 whole article works as is; `parley.pipeline.parse_texts` parses only the sentences this (or
-the quotes' prefilter) keeps and gives `extract_events` one Doc over the whole article text. Without sentence boundaries (no parser, no
-senter) the text is split at final punctuation and blank lines.
+the quotes' prefilter) keeps and gives `extract_events` one Doc over the whole article text.
+Without sentence boundaries (no parser, no senter) the text is split at final punctuation and
+blank lines.
 
 Trigger words are matched on their surface forms (inflections generated from the lexicon's
 lemmas, plus its irregular forms), so no lemmatizer is needed.
