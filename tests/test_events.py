@@ -260,3 +260,9 @@ def test_seed_events_come_from_article_text_only(prefix: str) -> None:
         assert event.trigger_start is not None and event.sentence_start <= event.trigger_start
         assert event.type in load_lexicon().categories
         assert event.cameo is not None and len(event.cameo) >= 3
+
+
+def test_an_actors_abstract_thing_stands_for_the_actor() -> None:
+    event = only(events_of("Ankara backed Cairo's bid for a seat on the council."), "SUPPORT")
+    assert countries(event) == ("TUR", "EGY")
+    assert event.target is not None and event.target.name == "Cairo"

@@ -135,6 +135,10 @@ class ParticipantResolver:
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
         found = self._from_phrase(text, start, end, entity)
+        if found is not None and found.role is None and found.sector is None:
+            owner = self._possessor(head)  # "Tehran's pursuit of ...": the owner acts
+            if owner is not None:
+                return owner
         if found is not None and found.country is None:
             inner = self._inner_country(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
             if inner is not None:
@@ -143,6 +147,15 @@ class ParticipantResolver:
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
+
+    def _possessor(self, head: Token) -> Actor | None:
+        """The placed entity that owns a thing with no role of its own ("Pakistan's role")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                entity, mention = self._entity_at(child)
+                if entity is not None and (entity.country or entity.sector):
+                    return self._from_entity(entity, mention)
+        return None
 
     def _entity_or_phrase(self, entity: Entity, mention: tuple[int, int], text: str,
                           bounds: tuple[int, int]) -> Actor:
