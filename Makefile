@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
+# Debian packages are installed as root; other users go through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint typecheck bench clean
+.PHONY: install demo test lint typecheck postgres bench clean
 
 install: $(STAMP)
 
@@ -33,7 +35,15 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: lint typecheck
+# The PostgreSQL server programs the store's PostgreSQL tests start a private cluster with.
+postgres:
+	@if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "PostgreSQL server programs found"; \
+	else \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends postgresql; \
+	fi
+
+test: lint typecheck postgres
 	$(BIN)/pytest
 
 bench: install

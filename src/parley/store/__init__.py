@@ -10,6 +10,7 @@ nothing, and re-running the same input finds the records it already has and skip
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ class StoreError(Exception):
     """The store cannot be opened or is newer than this version of parley."""
 
 
+# Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
 class Store:
     """A parley database: articles (and, in later stages, entities, events, stories)."""
 
@@ -98,7 +100,7 @@ class Store:
             if path.exists() and path.is_dir():
                 raise StoreError(f"{url}: is a folder, not a database file")
             url = f"sqlite:///{path}"
-        engine = create_engine(url)
+        engine = create_engine(_with_driver(url))
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine)
@@ -234,7 +236,8 @@ class Store:
                      .order_by(articles.c.seq, event_mentions.c.start))
             for row in conn.execute(query).mappings():
                 evidence.setdefault(row["event_id"], []).append(dict(row))
-            for row in conn.execute(select(events).order_by(events.c.date, events.c.id)).mappings():
+            by_date = select(events).order_by(events.c.date.asc().nulls_first(), events.c.id)
+            for row in conn.execute(by_date).mappings():
                 record = dict(row)
                 for name in ("source", "target", "location"):
                     record[name] = json.loads(record[name]) if record[name] else None
@@ -274,11 +277,12 @@ class Store:
             if entity_ids:
                 conditions.append(quotes_table.c.speaker_entity_id.in_(list(entity_ids)))
             if speaker_like:
-                conditions.append(quotes_table.c.speaker_name.ilike(f"%{speaker_like}%"))
+                pattern = speaker_like.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                conditions.append(quotes_table.c.speaker_name.ilike(f"%{pattern}%", escape="\\"))
             query = query.where(or_(*conditions)) if conditions else query.where(false())
         if since:
             query = query.where(quotes_table.c.published >= since)
-        query = query.order_by(quotes_table.c.published, quotes_table.c.article_id,
+        query = query.order_by(quotes_table.c.published.asc().nulls_first(), quotes_table.c.article_id,
                                quotes_table.c.start)
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
@@ -339,7 +343,7 @@ class Store:
         query = (select(entity_mentions, articles.c.published, articles.c.title, articles.c.outlet)
                  .join(articles, articles.c.id == entity_mentions.c.article_id)
                  .where(entity_mentions.c.entity_id == entity_id)
-                 .order_by(articles.c.published, entity_mentions.c.article_id,
+                 .order_by(articles.c.published.asc().nulls_first(), entity_mentions.c.article_id,
                            entity_mentions.c.start))
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
@@ -351,7 +355,8 @@ class Store:
         query = (select(entity_mentions.c.entity_id, shared)
                  .where(entity_mentions.c.article_id.in_(mine),
                         entity_mentions.c.entity_id != entity_id)
-                 .group_by(entity_mentions.c.entity_id).order_by(shared.desc()))
+                 .group_by(entity_mentions.c.entity_id)
+                 .order_by(shared.desc(), entity_mentions.c.entity_id))
         with self.engine.connect() as conn:
             return [(row[0], int(row[1])) for row in conn.execute(query)]
 
@@ -417,7 +422,7 @@ class Store:
         col = articles.c[column]
         with self.engine.connect() as conn:
             rows = conn.execute(select(col, func.count()).group_by(col)
-                                .order_by(func.count().desc(), col))
+                                .order_by(func.count().desc(), col.asc().nulls_first()))
             return [(row[0], int(row[1])) for row in rows]
 
     def published_range(self) -> tuple[str | None, str | None]:
@@ -450,6 +455,16 @@ def _insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -
                     conn.execute(insert(table).values(**row))
             except IntegrityError:
                 pass
+
+
+def _with_driver(url: str) -> str:
+    """PostgreSQL URLs without a driver use psycopg 3 (SQLAlchemy's default is psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("postgresql+psycopg://") and importlib.util.find_spec("psycopg") is None:
+        raise StoreError("PostgreSQL needs the psycopg driver: pip install 'parley[postgres]'")
+    return url
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
