@@ -1,7 +1,7 @@
 """The store: the only module that writes. SQLite by default (WAL), PostgreSQL by URL.
 
-    store = Store.open("parley.db")            # or "postgresql+psycopg://user@host/db"
-    store.add_article(article, signature)      # one transaction: all or nothing
+    store = Store.open("parley.db")            # or "postgresql://user@host/db"
+    store.add_article(bundle)                  # one transaction: all or nothing
 
 Every write is a single transaction, so a killed process leaves either the whole record or
 nothing, and re-running the same input finds the records it already has and skips them.
@@ -9,19 +9,14 @@ nothing, and re-running the same input finds the records it already has and skip
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import json
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Table,
     create_engine,
     event,
     false,
@@ -30,11 +25,20 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from parley.actors.registry import CorpusEntity, RoleFact, surname_of
-from parley.models import Actor, Article, DocError, Entity, Event, Location, Quote
+from parley.actors.registry import CorpusEntity, surname_of
+from parley.models import Article, DocError, Entity, Quote
+from parley.store.backend import insert_ignore, sqlite_pragmas, with_driver
+from parley.store.records import (
+    ArticleBundle,
+    EventReport,
+    StoreError,
+    corpus_entity,
+    now,
+    record_id,
+    record_json,
+)
 from parley.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -55,35 +59,6 @@ __all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventReport", "Store", "StoreErro
 DEFAULT_DB = "parley.db"
 
 
-@dataclass(frozen=True)
-class ArticleBundle:
-    """An article and everything found in it, written together or not at all."""
-
-    article: Article
-    minhash: bytes | None = None
-    entities: Sequence[tuple[CorpusEntity, Entity]] = ()  # article entity -> corpus entity
-    quotes: Sequence[tuple[Quote, str | None]] = ()  # quote -> speaker's corpus entity id
-    events: Sequence[EventReport] = ()
-    story_id: str | None = None
-    story_actors: Collection[str] = ()  # the salient actors the story assignment used
-
-
-@dataclass(frozen=True)
-class EventReport:
-    """One article's report of an event, and the corpus event it was merged into."""
-
-    event: Event
-    event_id: str
-    mention_id: str
-    merge_key: str
-    text: str  # the sentence that reports it
-    is_new: bool  # True: this report creates the corpus event
-
-
-class StoreError(Exception):
-    """The store cannot be opened or is newer than this version of parley."""
-
-
 # Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
 class Store:
     """A parley database: articles (and, in later stages, entities, events, stories)."""
@@ -100,9 +75,9 @@ class Store:
             if path.exists() and path.is_dir():
                 raise StoreError(f"{url}: is a folder, not a database file")
             url = f"sqlite:///{path}"
-        engine = create_engine(_with_driver(url))
+        engine = create_engine(with_driver(url))
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", sqlite_pragmas)
         store = cls(engine)
         store.migrate()
         return store
@@ -122,7 +97,7 @@ class Store:
                 if version not in done:
                     apply(conn)
                     conn.execute(insert(schema_migrations).values(
-                        version=version, description=description, applied_at=_now()))
+                        version=version, description=description, applied_at=now()))
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
@@ -142,7 +117,7 @@ class Store:
         """
         article = bundle.article
         row = {**article.as_dict(), "authors": json.dumps(list(article.authors)),
-               "minhash": bundle.minhash, "created_at": _now()}
+               "minhash": bundle.minhash, "created_at": now()}
         try:
             with self.engine.begin() as conn:
                 last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
@@ -154,7 +129,7 @@ class Store:
                 self._save_quotes(conn, article, bundle.quotes)
                 self._save_events(conn, article, bundle.events, bundle.story_id)
                 if bundle.story_id:
-                    _insert_ignore(conn, story_articles, [{
+                    insert_ignore(conn, story_articles, [{
                         "article_id": article.id, "story_id": bundle.story_id,
                         "actors": json.dumps(sorted(bundle.story_actors), ensure_ascii=False)}])
         except IntegrityError:
@@ -167,14 +142,14 @@ class Store:
         for quote, entity_id in found:
             speaker = quote.speaker
             rows.append({
-                "id": _record_id(article.id, "quote", quote.start, quote.end),
+                "id": record_id(article.id, "quote", quote.start, quote.end),
                 "article_id": article.id, "text": quote.text, "start": quote.start,
                 "end": quote.end, "kind": quote.kind,
                 "speaker": json.dumps(speaker.as_dict(), ensure_ascii=False) if speaker else None,
                 "speaker_name": speaker.name if speaker else None, "speaker_entity_id": entity_id,
                 "cue": quote.cue, "cue_start": quote.cue_start, "cue_end": quote.cue_end,
                 "published": article.published})
-        _insert_ignore(conn, quotes_table, rows)
+        insert_ignore(conn, quotes_table, rows)
 
     def _save_events(self, conn: Connection, article: Article, reports: Sequence[EventReport],
                      story_id: str | None) -> None:
@@ -183,16 +158,16 @@ class Store:
             if report.is_new:
                 conn.execute(insert(events).values(
                     id=report.event_id, merge_key=report.merge_key, type=event.type,
-                    mode=event.mode, source=_json(event.source), target=_json(event.target),
+                    mode=event.mode, source=record_json(event.source), target=record_json(event.target),
                     source_code=event.source.code if event.source else None,
                     target_code=event.target.code if event.target else None,
                     date=event.date, date_text=event.date_text, modality=event.modality,
-                    negated=int(event.negated), location=_json(event.location),
+                    negated=int(event.negated), location=record_json(event.location),
                     confidence=event.confidence, cameo=event.cameo, intensity=event.intensity,
                     story_id=story_id, first_article_id=article.id))
             else:
                 self._refine_event(conn, report)
-        _insert_ignore(conn, event_mentions, [{
+        insert_ignore(conn, event_mentions, [{
             "id": r.mention_id, "event_id": r.event_id, "article_id": article.id,
             "record": json.dumps(r.event.as_dict(), ensure_ascii=False),
             "start": r.event.sentence_start, "end": r.event.sentence_end, "text": r.text}
@@ -297,7 +272,7 @@ class Store:
                "sector": entity.sector, "role": entity.role,
                "aliases": json.dumps(list(entity.aliases), ensure_ascii=False),
                "roles": json.dumps([r.as_dict() for r in entity.roles], ensure_ascii=False),
-               "updated_at": _now()}
+               "updated_at": now()}
         exists = conn.scalar(select(entities.c.id).where(entities.c.id == entity.id))
         if exists:
             conn.execute(entities.update().where(entities.c.id == entity.id).values(**row))
@@ -306,13 +281,13 @@ class Store:
         keys = set(entity.keys)
         if entity.type == "PERSON":
             keys.add(surname_of(entity.name))
-        _insert_ignore(conn, entity_keys, [{"key": k, "entity_id": entity.id} for k in keys if k])
+        insert_ignore(conn, entity_keys, [{"key": k, "entity_id": entity.id} for k in keys if k])
 
     def _save_mentions(self, conn: Connection, article: Article, entity_id: str,
                        entity: Entity) -> None:
         rows = [{"article_id": article.id, "entity_id": entity_id, "start": start, "end": end,
                  "text": article.text[start:end]} for start, end in entity.mentions]
-        _insert_ignore(conn, entity_mentions, rows)
+        insert_ignore(conn, entity_mentions, rows)
 
     def entity_candidates(self, keys: Iterable[str]) -> list[CorpusEntity]:
         """Corpus entities found by any of these name keys (full names, aliases, surnames)."""
@@ -324,7 +299,7 @@ class Store:
                                .distinct())
             rows = conn.execute(select(entities).where(entities.c.id.in_(list(ids)))
                                 .order_by(entities.c.id)).mappings()
-            return [_corpus_entity(dict(r)) for r in rows]
+            return [corpus_entity(dict(r)) for r in rows]
 
     def iter_entities(self) -> Iterator[tuple[CorpusEntity, list[str]]]:
         """Every corpus entity with the ids of the articles that mention it."""
@@ -336,7 +311,7 @@ class Store:
                 mentioned.setdefault(entity_id, []).append(article_id)
             for row in conn.execute(select(entities).order_by(entities.c.type, entities.c.name,
                                                               entities.c.id)).mappings():
-                yield _corpus_entity(dict(row)), mentioned.get(row["id"], [])
+                yield corpus_entity(dict(row)), mentioned.get(row["id"], [])
 
     def entity_mention_rows(self, entity_id: str) -> list[dict[str, Any]]:
         """The mentions of one entity: article id, offsets, text, and the article's date."""
@@ -364,7 +339,7 @@ class Store:
         wanted = list(ids)
         with self.engine.connect() as conn:
             rows = conn.execute(select(entities).where(entities.c.id.in_(wanted))).mappings()
-            return {r["id"]: _corpus_entity(dict(r)) for r in rows}
+            return {r["id"]: corpus_entity(dict(r)) for r in rows}
 
 
 
@@ -393,7 +368,7 @@ class Store:
         """Record a failed input once (the same failure seen again is not repeated)."""
         try:
             with self.engine.begin() as conn:
-                conn.execute(insert(errors).values(**error.as_dict(), created_at=_now()))
+                conn.execute(insert(errors).values(**error.as_dict(), created_at=now()))
         except IntegrityError:
             pass
 
@@ -430,61 +405,3 @@ class Store:
             row = conn.execute(select(func.min(articles.c.published),
                                       func.max(articles.c.published))).one()
         return row[0], row[1]
-
-
-def _corpus_entity(row: dict[str, Any]) -> CorpusEntity:
-    return CorpusEntity(
-        id=row["id"], type=row["type"], name=row["name"], country=row["country"],
-        sector=row["sector"], role=row["role"], aliases=tuple(json.loads(row["aliases"])),
-        roles=tuple(RoleFact(**fact) for fact in json.loads(row["roles"])))
-
-
-def _insert_ignore(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows, skipping those that would break a unique constraint (idempotent writes)."""
-    if not rows:
-        return
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        conn.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
-    elif dialect == "postgresql":
-        conn.execute(postgresql.insert(table).on_conflict_do_nothing(), rows)
-    else:
-        for row in rows:
-            try:
-                with conn.begin_nested():
-                    conn.execute(insert(table).values(**row))
-            except IntegrityError:
-                pass
-
-
-def _with_driver(url: str) -> str:
-    """PostgreSQL URLs without a driver use psycopg 3 (SQLAlchemy's default is psycopg2)."""
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            url = "postgresql+psycopg://" + url[len(prefix):]
-    if url.startswith("postgresql+psycopg://") and importlib.util.find_spec("psycopg") is None:
-        raise StoreError("PostgreSQL needs the psycopg driver: pip install 'parley[postgres]'")
-    return url
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
-def _json(record: Actor | Location | None) -> str | None:
-    return json.dumps(record.as_dict(), ensure_ascii=False) if record is not None else None
-
-
-def _record_id(article_id: str, kind: str, *parts: object) -> str:
-    """A stable id for a record found in an article: the same input always gives the same id."""
-    key = "\n".join([article_id, kind, *map(str, parts)])
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
