@@ -162,19 +162,16 @@ def load_knowledge() -> Knowledge:
                      surnames=_index_surnames(actors, sectors, places))
 
 
-# Words that show a dictionary name is a body, not a person ("Ministry of Defense").
-_NON_PERSON_WORDS = frozenset({"of", "the", "and", "for", "de", "al", "party", "front", "army"})
-
-
 def _index_surnames(actors: dict[str, tuple[KnownActor, ...]], sectors: dict[str, tuple[str, ...]],
                     places: dict[str, Place]) -> dict[str, tuple[KnownActor, ...]]:
     """Known people by last name; a name counts as a person's if it has two to four words,
     none of them a role word, a place or a word of institutions' names."""
     index: dict[str, dict[str, KnownActor]] = {}
+    body_words = frozenset(json.loads(_data("modifiers.json"))["institution_words"])
     for name, bearers in actors.items():
         words = name.split()
         if not 2 <= len(words) <= 4 or any(
-                w in _NON_PERSON_WORDS or w in sectors or w in places or not w.isalpha() for w in words):
+                w in body_words or w in sectors or w in places or not w.isalpha() for w in words):
             continue
         for actor in bearers:
             if actor.source in ("countries", "learned"):

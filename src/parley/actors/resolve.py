@@ -71,7 +71,7 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
     if " ".join(tokens) in _modifiers().pronouns:
         return ActorMatch(None, ("UNK",), None, "pronoun")
     knowledge = load_knowledge()
-    generic = not any(c.isupper() for c in text)
+    generic = not _has_capitals(text)
     described = generic and _is_role(tokens, knowledge)  # "paramilitary organization"
     whole = None if described else _whole_phrase(" ".join(tokens), knowledge, date)
     if whole is not None:
@@ -102,6 +102,13 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
         sectors = ("ELI", *sectors[1:])
     return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
                       kind="known" if known else "role", role=role)
+
+
+def _has_capitals(text: str) -> bool:
+    """True if a word after any leading determiner is capitalised ("The office" has none)."""
+    words = text.split()
+    kept = _strip_determiners([w.lower() for w in words])
+    return any(c.isupper() for w in words[len(words) - len(kept):] for c in w)
 
 
 def _facet_named(match: ActorMatch, tokens: list[str], knowledge: Knowledge) -> ActorMatch:
