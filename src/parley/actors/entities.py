@@ -159,8 +159,9 @@ def _other_entities(doc: Doc, people: list[Person]) -> list[Entity]:
     taken = [m for p in people for m in p.mentions]
     titles = [(t.start, t.end) for p in people for t in p.titles]
     groups: dict[str, _Group] = {}
-    for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS or _overlaps(ent, taken):
+    for found in doc.ents:
+        ent = _balanced(found)
+        if ent is None or ent.label_ not in KEPT_LABELS or _overlaps(ent, taken):
             continue
         if ent.label_ in ("ORG", "FAC") and _overlaps(ent, titles) and not _is_known(ent):
             continue  # "State" in "Secretary of State John Miles"
@@ -171,6 +172,15 @@ def _other_entities(doc: Doc, people: list[Person]) -> list[Entity]:
         current.names.append(ent.text)
         current.mentions.append((ent.start_char, ent.end_char))
     return [_group_entity(g) for g in groups.values()]
+
+
+def _balanced(ent: Span) -> Span | None:
+    """The entity without a bracket it does not close: "Commission on Trade (CT" -> "Commission
+    on Trade"; None if nothing is left."""
+    for i, token in enumerate(ent):
+        if token.text in "([{" and not any(t.text in ")]}" for t in ent[i + 1:]):
+            return Span(ent.doc, ent.start, ent.start + i, label=ent.label) if i else None
+    return ent
 
 
 def _overlaps(ent: Span, spans: list[tuple[int, int]]) -> bool:
