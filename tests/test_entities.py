@@ -153,3 +153,9 @@ def test_no_entity_from_boilerplate(seeds_dir: Path) -> None:
     names = {e.name for e in extract_entities(parse(article.text), article.published)}
     for junk in ("Gaza", "Aleppo", "Greenland", "Netanyahu", "Khamenei", "Fidan", "TRT", "Venezuela"):
         assert not any(junk in name for name in names), junk
+
+
+def test_an_entity_does_not_end_in_an_unclosed_bracket() -> None:
+    doc = parse("The Northern Fisheries Cooperation Commission (NFCC) said on Friday that talks had failed.")
+    names = [e.name for e in extract_entities(doc, "2024-03-01") if e.type == "ORG"]
+    assert names and all("(" not in name for name in names), names
