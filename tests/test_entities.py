@@ -37,6 +37,9 @@ def _people(text: str, date: str | None = "2025-08-04") -> dict[str, Entity]:
     ("Sen. Maria Lima", None, "LEG"),  # a surname that is also a capital
     ("relatives", None, "CVL"),
     ("paramilitary organization", None, "PRM"),  # a description, not a dictionary synonym
+    ("Russia's FSB", "RUS", "SPY"),  # a body of the country, not a surname
+    ("former director of the CIA", "USA", "ELI"),
+    ("Labour Party voters", "GBR", "CVL"),  # a party's sector does not beat the voters'
 ])
 def test_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None) -> None:
     match = resolve_actor_text(phrase)
@@ -56,7 +59,10 @@ def test_a_group_that_took_power_is_coded_by_the_date() -> None:
 def test_lone_surname_resolves_only_when_its_known_bearers_agree() -> None:
     putin = resolve_actor_text("Putin")
     assert putin is not None and (putin.country, putin.sector) == ("RUS", "GOV")
-    assert resolve_actor_text("Khan") is None  # many known Khans, in different countries
+    museveni = resolve_actor_text("Museveni", person=True)  # two known Musevenis, both Ugandan GOV
+    assert museveni is not None and (museveni.country, museveni.sector) == ("UGA", "GOV")
+    assert resolve_actor_text("Museveni") is None  # not known to be a person's name
+    assert resolve_actor_text("Khan", person=True) is None  # many known Khans, in different countries
 
 
 def test_igo_is_an_international_actor() -> None:

@@ -266,3 +266,5 @@ def test_an_actors_abstract_thing_stands_for_the_actor() -> None:
     event = only(events_of("Ankara backed Cairo's bid for a seat on the council."), "SUPPORT")
     assert countries(event) == ("TUR", "EGY")
     assert event.target is not None and event.target.name == "Cairo"
+    enemies = only(events_of("Israel's enemies fired rockets at Haifa."), "ASSAULT")
+    assert enemies.source is not None and enemies.source.name != "Israel"  # other actors

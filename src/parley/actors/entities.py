@@ -47,7 +47,7 @@ def extract_entities(doc: Doc, date: str | None = None,
     """Every entity of the article (offsets into doc.text), in order of first mention."""
     people = collect_people(doc, date)
     entities = [_person_entity(doc, person, people, lookup or seed_person) for person in people]
-    entities += _other_entities(doc, people)
+    entities += _other_entities(doc, people, date)
     return sorted(entities, key=lambda e: e.mentions[0])
 
 
@@ -155,7 +155,7 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _other_entities(doc: Doc, people: list[Person]) -> list[Entity]:
+def _other_entities(doc: Doc, people: list[Person], date: str | None) -> list[Entity]:
     taken = [m for p in people for m in p.mentions]
     titles = [(t.start, t.end) for p in people for t in p.titles]
     groups: dict[str, _Group] = {}
@@ -165,7 +165,7 @@ def _other_entities(doc: Doc, people: list[Person]) -> list[Entity]:
             continue
         if ent.label_ in ("ORG", "FAC") and _overlaps(ent, titles) and not _is_known(ent):
             continue  # "State" in "Secretary of State John Miles"
-        key, group = _group_for(ent)
+        key, group = _group_for(ent, date)
         if key is None:
             continue
         current = groups.setdefault(key, group)
@@ -192,7 +192,7 @@ def _is_known(ent: Span) -> bool:
     return match is not None and match.kind in ("seat", "known")
 
 
-def _group_for(ent: Span) -> tuple[str | None, _Group]:
+def _group_for(ent: Span, date: str | None) -> tuple[str | None, _Group]:
     text = _strip_article(ent.text)
     key = normalize_name(text)
     if not key:
@@ -201,7 +201,7 @@ def _group_for(ent: Span) -> tuple[str | None, _Group]:
     if place is not None and place.kind in ("name", "demonym") and ent.label_ in ("GPE", "NORP"):
         name = country_name(place.iso3) or text
         return f"country:{place.iso3}", _Group(name, "GPE", ActorMatch(place.iso3, (), None, "country"))
-    match = resolve_actor_text(_with_possessor(ent), None)
+    match = resolve_actor_text(_with_possessor(ent), date)
     return f"{ent.label_}:{key}", _Group(text, ent.label_, match)
 
 

@@ -30,6 +30,8 @@ _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 MIN_INNER_NAME_CHARS = 4
 # Dictionaries of named organisations, whose own sector beats generic role words around them.
 _GROUP_SOURCES = ("international", "milnonstate", "institutions")
+# Sectors of the institutions table that beat role words (armed and criminal groups).
+_ARMED_SECTORS = frozenset({"REB", "PRM", "UAF", "CRM"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Modifiers:
     pronouns: frozenset[str]
     former: frozenset[str]
     heading_roles: frozenset[str]  # roles that take the sector of the body they head
+    relational: frozenset[str]  # nouns for actors related to an owner ("Israel's enemies")
 
 
 @lru_cache(maxsize=1)
@@ -60,29 +63,42 @@ def _modifiers() -> Modifiers:
     raw = read_data_json("actors/modifiers.json")
     determiners = sorted((tuple(d.split()) for d in raw["determiners"]), key=len, reverse=True)
     return Modifiers(tuple(determiners), frozenset(raw["pronouns"]), frozenset(raw["former"]),
-                     frozenset(raw["heading_roles"]))
+                     frozenset(raw["heading_roles"]), frozenset(raw["relational_nouns"]))
 
 
-def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
-    """Country and sectors of an actor phrase; None if it names no actor parley knows of."""
+def is_relational_noun(word: str) -> bool:
+    """True for nouns naming other actors related to an owner: "enemies", "allies", "proxies"."""
+    return word.lower() in _modifiers().relational
+
+
+def resolve_actor_text(text: str, date: str | None = None, *, person: bool = False) -> ActorMatch | None:
+    """Country and sectors of an actor phrase; None if it names no actor parley knows of.
+
+    `person`: the phrase is a person's name, so a lone surname may resolve to the country and
+    sector that all the known people of that surname share."""
     tokens = _strip_determiners(normalize_name(text).replace("'s ", " 's ").split())
     if not tokens:
         return None
     if " ".join(tokens) in _modifiers().pronouns:
         return ActorMatch(None, ("UNK",), None, "pronoun")
+    match = _resolve_tokens(text, tokens, date, person)
+    if match is not None and match.sector in _STATE_SECTORS and _modifiers().former & set(tokens):
+        return replace(match, sectors=("ELI", *match.sectors[1:]))
+    return match
+
+
+def _resolve_tokens(text: str, tokens: list[str], date: str | None, person: bool) -> ActorMatch | None:
     knowledge = load_knowledge()
     generic = not _has_capitals(text)
     described = generic and _is_role(tokens, knowledge)  # "paramilitary organization"
     whole = None if described else _whole_phrase(" ".join(tokens), knowledge, date)
     if whole is not None:
         return _facet_named(whole, tokens, knowledge)
-    of_part = _of_institution(tokens, text, date, knowledge)
+    of_part = _of_institution(tokens, date, knowledge)
     if of_part is not None:
         return of_part
-    if len(tokens) == 1 and not generic:
-        surname = _surname_match(tokens[0], knowledge, date)
-        if surname is not None:
-            return surname
+    if person and len(tokens) == 1 and not generic:
+        return _surname_match(tokens[0], knowledge, date)
     name_tail = _name_tail(text)
     country, used = _find_country(tokens, knowledge, name_tail)
     rest = [t for i, t in enumerate(tokens) if i not in used and t != "'s"]
@@ -93,15 +109,20 @@ def resolve_actor_text(text: str, date: str | None = None) -> ActorMatch | None:
     if known is not None:
         known_country, known_sectors = split_code(known.code_at(date))
         country = country or _country_code(known_country)
-        # a named group's own sector beats generic role words ("Boko Haram gunmen" -> REB)
-        if not sectors or (known_sectors and known.source in _GROUP_SOURCES):
+        if not sectors or _group_sector_wins(known, known_sectors):
             sectors = known_sectors or sectors
     if country is None and not sectors:
         return None
-    if sectors and sectors[0] in _STATE_SECTORS and _modifiers().former & set(tokens):
-        sectors = ("ELI", *sectors[1:])
     return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
                       kind="known" if known else "role", role=role)
+
+
+def _group_sector_wins(known: KnownActor, sectors: tuple[str, ...]) -> bool:
+    """A named armed group's own sector beats generic role words ("Boko Haram gunmen" -> REB);
+    a party's or a parliament's does not ("Labour Party voters" are civilians)."""
+    if not sectors or known.source not in _GROUP_SOURCES:
+        return False
+    return known.source != "institutions" or sectors[0] in _ARMED_SECTORS
 
 
 def _has_capitals(text: str) -> bool:
@@ -196,24 +217,22 @@ def _name_tail(text: str) -> bool:
     words = text.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
         return False
+    if words[-2].endswith(("'s", "’s", "s'")):  # "Russia's FSB": a body of the country
+        return False
     knowledge = load_knowledge()
     before = normalize_name(words[-2])
     return before not in knowledge.sectors and before not in knowledge.places and not words[-2].isupper()
 
 
-def _of_institution(tokens: list[str], text: str, date: str | None,
-                    knowledge: Knowledge) -> ActorMatch | None:
-    """"members of the FSB", "president of the Riigikogu": a vague or heading role of a named
-    body takes the body's country and sector."""
+def _of_institution(tokens: list[str], date: str | None, knowledge: Knowledge) -> ActorMatch | None:
+    """"members of the FSB", "speaker of the Riigikogu": a role that heads or belongs to a
+    named body takes the body's country and sector ("critics of the Kremlin" do not)."""
     if "of" not in tokens[1:-1]:
         return None
     split = tokens.index("of")
     head = _strip_determiners(tokens[:split])
     body = " ".join(_strip_determiners(tokens[split + 1 :]))
-    if not head:
-        return None
-    vague = _find_sectors(head, knowledge)[0] in ((), ("UNK",))
-    if not vague and head[-1] not in _modifiers().heading_roles:
+    if not head or head[-1] not in _modifiers().heading_roles:
         return None
     actors = knowledge.actors.get(body)
     if not actors or actors[0].source not in (*_GROUP_SOURCES, "seat"):

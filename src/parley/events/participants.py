@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from parley.actors import resolve_actor_text
+from parley.actors.resolve import is_relational_noun
 from parley.events.lexicon import load_lexicon
 from parley.models import Actor, Entity
 
@@ -135,10 +136,9 @@ class ParticipantResolver:
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
         found = self._from_phrase(text, start, end, entity)
-        if found is not None and found.role is None and found.sector is None:
-            owner = self._possessor(head)  # "Tehran's pursuit of ...": the owner acts
-            if owner is not None:
-                return owner
+        owner = self._possessor(head) if found is not None and found.role is None else None
+        if owner is not None and found is not None and found.sector is None:
+            return owner  # "Tehran's pursuit of ...": the owner acts
         if found is not None and found.country is None:
             inner = self._inner_country(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
             if inner is not None:
@@ -149,7 +149,10 @@ class ParticipantResolver:
         return found
 
     def _possessor(self, head: Token) -> Actor | None:
-        """The placed entity that owns a thing with no role of its own ("Pakistan's role")."""
+        """The placed entity that owns a thing with no role of its own ("Pakistan's role"; not
+        "Israel's enemies", who are other actors)."""
+        if is_relational_noun(head.text):
+            return None
         for child in head.children:
             if child.dep_ == "poss":
                 entity, mention = self._entity_at(child)
@@ -192,7 +195,7 @@ class ParticipantResolver:
         sector = entity.sector
         match = None
         if country is None or entity.type == "GPE":
-            match = resolve_actor_text(entity.name, self.date)
+            match = resolve_actor_text(entity.name, self.date, person=entity.type == "PERSON")
         if match is not None and country is None:
             sectors = (*match.sectors, sector) if sector else match.sectors
             country = normalize_country(match.country, sectors, match.kind)
