@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import pwd
 import re
 import shutil
 import socket
@@ -11,6 +13,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -46,13 +49,14 @@ def db_path(tmp_path: Path) -> Path:
 
 # -- a private PostgreSQL server for the store's PostgreSQL tests ------------------------------
 
-def _pg_program(name: str) -> str | None:
-    """A PostgreSQL server program on PATH or in Debian's versioned folder."""
-    found = shutil.which(name)
+def _pg_bin_dir() -> Path | None:
+    """The folder of the PostgreSQL server programs: PATH's initdb, else Debian's newest."""
+    found = shutil.which("initdb")
     if found:
-        return found
-    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
-    return str(candidates[-1]) if candidates else None
+        return Path(found).resolve().parent
+    versions = [p for p in Path("/usr/lib/postgresql").glob("*/bin") if (p / "initdb").exists()]
+    versions.sort(key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    return versions[-1] if versions else None
 
 
 def _unavailable(reason: str) -> None:
@@ -61,34 +65,51 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def _run(command: list[str], log: Path | None = None) -> None:
+    """Run a server command; on failure, fail with its output and the server log's tail."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = log.read_text(errors="replace")[-2000:] if log and log.exists() else ""
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}{tail}")
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[tuple[str, int]]:
     """A throw-away PostgreSQL cluster on a Unix socket: (socket folder, port)."""
-    initdb, pg_ctl = _pg_program("initdb"), _pg_program("pg_ctl")
-    if initdb is None or pg_ctl is None:
+    bin_dir = _pg_bin_dir()
+    if bin_dir is None:
         _unavailable("PostgreSQL server programs (initdb, pg_ctl) are not installed")
-    assert initdb is not None and pg_ctl is not None
+    assert bin_dir is not None
     if importlib.util.find_spec("psycopg") is None:
         _unavailable("the psycopg driver is not installed")
-    root = Path(tempfile.mkdtemp(prefix="parley-pg-"))
     as_owner: list[str] = []
     if os.geteuid() == 0:  # the server refuses to run as root: run it as the postgres user
-        shutil.chown(root, "postgres", "postgres")
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            _unavailable("running as root and there is no postgres user to run the server as")
         as_owner = ["runuser", "-u", "postgres", "--"]
-    data = root / "data"
-    with socket.socket() as probe:  # a free port number names the socket file
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    subprocess.run([*as_owner, initdb, "-D", str(data), "-U", "parley", "--auth=trust", "-E", "UTF8",
-                    "--no-sync"], check=True, capture_output=True)
-    options = f"-c listen_addresses='' -k {root} -p {port} -c fsync=off"
-    subprocess.run([*as_owner, pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w",
-                    "start"], check=True, capture_output=True)
+    # a short folder: a Unix socket path must stay under ~100 characters
+    root = Path(tempfile.mkdtemp(prefix="parley-pg-", dir="/tmp"))
+    data, log = root / "data", root / "server.log"
+    pg_ctl = str(bin_dir / "pg_ctl")
+    started = False
     try:
+        if as_owner:
+            shutil.chown(root, "postgres", "postgres")
+        with socket.socket() as probe:  # a free port number names the socket file
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        _run([*as_owner, str(bin_dir / "initdb"), "-D", str(data), "-U", "parley", "--auth=trust",
+              "-E", "UTF8", "--no-sync"])
+        options = f"-c listen_addresses='' -k {root} -p {port} -c fsync=off"
+        _run([*as_owner, pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"], log)
+        started = True
         yield str(root), port
     finally:
-        subprocess.run([*as_owner, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"],
-                       check=False, capture_output=True)
+        if started:
+            subprocess.run([*as_owner, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"],
+                           check=False, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -98,9 +119,10 @@ def postgres_url(postgres_server: tuple[str, int], request: pytest.FixtureReques
     import psycopg
 
     folder, port = postgres_server
-    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    digest = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:10]
+    name = "t_" + re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:40] + "_" + digest
     with psycopg.connect(host=folder, port=port, user="parley", dbname="postgres",
                          autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # names come from test names only
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # [a-z0-9_] only: safe to quote
         conn.execute(f'CREATE DATABASE "{name}"')
-    return f"postgresql://parley@/{name}?host={folder}&port={port}"
+    return f"postgresql://parley@/{name}?host={quote(folder, safe='/')}&port={port}"

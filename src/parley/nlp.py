@@ -46,6 +46,10 @@ def model_names() -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     """The spaCy pipeline, loaded once per set of disabled components."""
+    return _load_model(disable)
+
+
+def _load_model(disable: tuple[str, ...]) -> Language:
     errors = []
     for name in model_names():
         try:
@@ -58,9 +62,10 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
 
 @lru_cache(maxsize=1)
 def load_light_nlp() -> Language:
-    """The pipeline with its dependency parser switched off and a sentence splitter on (the
-    model's trained `senter` when it has one, else punctuation rules)."""
-    nlp = load_nlp(("parser",))
+    """The pipeline with its dependency parser switched off (kept, for `parse_selected`) and a
+    sentence splitter on (the model's trained `senter` when it has one, else punctuation rules).
+    A copy of its own: the pipelines `load_nlp` hands out are not changed."""
+    nlp = _load_model(("parser",))
     if "senter" in nlp.component_names:
         nlp.enable_pipe("senter")
     elif "sentencizer" not in nlp.pipe_names:
@@ -84,11 +89,16 @@ def parse_selected(texts: Iterable[str], wants_parse: SentenceFilter) -> Iterato
     Every token gets tagging, lemmas and entities; sentences come from the sentence splitter.
     Chosen sentences are parsed on their own, from the token vectors of the whole-document
     pass; the others get a placeholder tree (every token attached to the sentence's first
-    verb, or first token, with the label `dep`), so each sentence stays one tree and
-    `doc.sents` is unchanged. `doc.user_data[PARSED_SENTENCES]` lists the parsed token ranges.
+    verb, or first token, with the label `dep`), so each stays one sentence; the parser may
+    split a chosen one further. `doc.user_data[PARSED_SENTENCES]` lists the parsed token ranges.
+    A model whose parser does not read a shared `tok2vec` (a transformer model) is parsed in
+    full instead.
     """
     light = load_light_nlp()
-    parser = cast(TrainablePipe, load_nlp().get_pipe("parser"))
+    if not supports_selective_parse(light):
+        yield from parse_many(texts)
+        return
+    parser = cast(TrainablePipe, light.get_pipe("parser"))
     docs = light.pipe(texts, batch_size=BATCH_SIZE)
     while batch := list(islice(docs, BATCH_SIZE)):
         chosen = [[sent for sent in doc.sents if wants_parse(sent)] for doc in batch]
@@ -96,6 +106,12 @@ def parse_selected(texts: Iterable[str], wants_parse: SentenceFilter) -> Iterato
         parsed = iter(list(parser.pipe(sentences, batch_size=SENTENCE_BATCH_SIZE)))
         for doc, sents in zip(batch, chosen, strict=True):
             yield _with_parse(doc, sents, list(islice(parsed, len(sents))))
+
+
+def supports_selective_parse(nlp: Language) -> bool:
+    """True if the parser reads the token vectors a shared `tok2vec` leaves in `doc.tensor`."""
+    return "parser" in nlp.component_names and "tok2vec" in nlp.pipe_names and \
+        "transformer" not in nlp.component_names
 
 
 def _sentence_doc(sent: Span) -> Doc:

@@ -18,6 +18,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from parley.actors.entities import KnownPerson, PersonLookup, extract_entities, seed_person
+from parley.actors.prefilter import may_mention_person
 from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_key, surname_of
 from parley.actors.speakers import attribute_speakers
 from parley.clean import clean_document
@@ -81,8 +82,9 @@ def clean_item(item: Item) -> Article | DocError:
 
 
 def needs_parse(sent: Span) -> bool:
-    """A sentence gets the dependency parse if events or quotes could find something in it."""
-    return may_hold_event(sent) or may_hold_quote(sent)
+    """A sentence gets the dependency parse if events, quotes or people resolution (pronouns,
+    "the minister") could find something in it."""
+    return may_hold_event(sent) or may_hold_quote(sent) or may_mention_person(sent)
 
 
 def parse_texts(texts: Iterable[str], *, full: bool | None = None) -> Iterator[Doc]:

@@ -14,13 +14,13 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.knowledge import normalize_name
+from parley.actors.prefilter import PERSON_PRONOUNS
 from parley.actors.titles import TitleInfo, person_title
 
 # Given names this similar (0-100) are spellings of one name ("Masoud" / "Masood").
 GIVEN_NAME_SIMILARITY = 75
 # Pronouns resolved to the last person mentioned, at most this many sentences back.
 PRONOUN_SENTENCE_WINDOW = 2
-_SUBJECT_PRONOUNS = {"he", "she"}
 _QUOTED = re.compile(r'"[^"\n]{1,1500}"|“[^”\n]{1,1500}”')
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof"}
 
@@ -205,7 +205,7 @@ def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
     quoted = quoted_spans(doc.text)
     gender: dict[int, str] = {}
     for token in doc:
-        if token.lower_ not in _SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if any(s <= token.idx < e for s, e in quoted):
             continue
