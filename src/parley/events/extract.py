@@ -81,7 +81,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
         modality = "asserted"
-    sources, targets = _participants(proto, context)
+    sources, targets, mutual = _participants(proto, context)
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
@@ -99,7 +99,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if not when.from_text and modality != "asserted":
         when = EventDate(None, None, False)
     events = []
-    for source, target in _pairs(sources, targets):
+    for source, target in _pairs(sources, targets, mutual):
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
         event_type = typed(proto, cameo, source, context.lexicon)
@@ -114,9 +114,10 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     return events
 
 
-def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Actor]]:
+def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Actor], bool]:
     """Source and target actors (the first target candidates that name an actor); for a
-    symmetric event, the second party named is the target."""
+    symmetric event, the second party named is the target, and when the parties are named
+    together ("X and Y agreed") the event is mutual: it goes both ways."""
     resolver = context.resolver
     speaker = _first(resolver.actors(proto.speaker[0])) if proto.speaker else None
     sources = _actors(proto.sources, resolver, speaker)
@@ -126,10 +127,10 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
         if targets:
             break
     if proto.symmetric and not sources and len(targets) >= 2:
-        sources, targets = targets[:1], targets[1:]
+        return targets[:1], targets[1:], True
     if proto.symmetric and len(sources) >= 2 and not targets:
-        sources, targets = sources[:1], sources[1:]
-    return sources, targets
+        return sources[:1], sources[1:], True
+    return sources, targets, False
 
 
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
@@ -194,12 +195,14 @@ def _same_any(actor: Actor, others: list[Actor]) -> bool:
     return any(_same(actor, other) for other in others)
 
 
-def _pairs(sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+def _pairs(sources: list[Actor], targets: list[Actor], mutual: bool) -> list[tuple[Actor, Actor | None]]:
     pairs: list[tuple[Actor, Actor | None]] = []
     if not targets:
         pairs += [(s, None) for s in sources]
     else:
         pairs += [(s, t) for s in sources for t in targets if not _same(s, t)]
+    if mutual:  # "Jordan and Britain agreed": each agreed with the other
+        pairs += [(t, s) for s, t in list(pairs) if t is not None]
     return pairs[:MAX_PAIRS]
 
 
