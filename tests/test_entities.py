@@ -40,6 +40,7 @@ def _people(text: str, date: str | None = "2025-08-04") -> dict[str, Entity]:
     ("Russia's FSB", "RUS", "SPY"),  # a body of the country, not a surname
     ("former director of the CIA", "USA", "ELI"),
     ("Labour Party voters", "GBR", "CVL"),  # a party's sector does not beat the voters'
+    ("head of the Islamic Revolutionary Guard Corps - Quds Force", "IRN", "MIL"),  # not REL
 ])
 def test_resolve_actor_phrases(phrase: str, country: str | None, sector: str | None) -> None:
     match = resolve_actor_text(phrase)

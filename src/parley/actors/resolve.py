@@ -28,6 +28,9 @@ from parley.datafiles import read_data_json
 _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 # Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
 MIN_INNER_NAME_CHARS = 4
+# Known names this long are proper names whose modifiers are no role words ("Islamic
+# Revolutionary Guard Corps"); shorter ones are often generic ("defense department").
+PROPER_NAME_WORDS = 3
 # Dictionaries of named organisations, whose own sector beats generic role words around them.
 _GROUP_SOURCES = ("international", "milnonstate", "institutions")
 # Sectors of the institutions table that beat role words (armed and criminal groups).
@@ -101,11 +104,14 @@ def _resolve_tokens(text: str, tokens: list[str], date: str | None, person: bool
         return _surname_match(tokens[0], knowledge, date)
     name_tail = _name_tail(text)
     country, used = _find_country(tokens, knowledge, name_tail)
-    rest = [t for i, t in enumerate(tokens) if i not in used and t != "'s"]
-    sectors, role = _find_sectors(rest, knowledge)
     # a description names no particular actor; a name's last word is a surname, not a body
     skip = set(range(len(tokens))) if described else used | ({len(tokens) - 1} if name_tail else set())
-    known = _find_known_actor(tokens, skip, knowledge, _acronyms(text))
+    known, named = _find_known_actor(tokens, skip, knowledge, _acronyms(text))
+    # a known name's modifiers are part of the name ("Islamic" of the Revolutionary Guard Corps);
+    # its last word still says what it is ("Defense Department", "Northern Fleet")
+    modifiers = named - {max(named)} if len(named) >= PROPER_NAME_WORDS else set()
+    rest = [t for i, t in enumerate(tokens) if i not in used and i not in modifiers and t != "'s"]
+    sectors, role = _find_sectors(rest, knowledge)
     if known is not None:
         known_country, known_sectors = split_code(known.code_at(date))
         country = country or _country_code(known_country)
@@ -273,19 +279,21 @@ def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, .
 
 
 def _find_known_actor(tokens: list[str], country_span: set[int], knowledge: Knowledge,
-                      acronyms: set[str]) -> KnownActor | None:
-    """The longest run of words that is a known actor's name ("president vladimir putin")."""
+                      acronyms: set[str]) -> tuple[KnownActor | None, set[int]]:
+    """The longest run of words that is a known actor's name ("president vladimir putin"), and
+    the token positions it covers."""
     for size in range(len(tokens), 0, -1):
         for start in range(len(tokens) - size + 1):
-            if set(range(start, start + size)) <= country_span:
+            span = set(range(start, start + size))
+            if span <= country_span:
                 continue  # the country itself, already used
             key = " ".join(tokens[start : start + size])
             if size == 1 and len(key) < MIN_INNER_NAME_CHARS and key not in acronyms:
                 continue
             actors = knowledge.actors.get(key)
             if actors:
-                return _prefer(actors)
-    return None
+                return _prefer(actors), span
+    return None, set()
 
 
 def _acronyms(text: str) -> set[str]:
