@@ -212,9 +212,7 @@ def _find_country(tokens: list[str], knowledge: Knowledge,
 
 def _is_role(tokens: list[str], knowledge: Knowledge) -> bool:
     """True if the whole phrase is a role pattern ("paramilitary organization", "protesters")."""
-    words = [t.rstrip(".") for t in tokens]
-    keys = {" ".join(words), *(" ".join([*words[:-1], form]) for form in _singulars(words[-1]))}
-    return any(knowledge.sectors.get(key) not in (None, ("UNK",)) for key in keys)
+    return any(knowledge.sectors.get(key) not in (None, ("UNK",)) for key in _pattern_keys(tokens))
 
 
 def _name_tail(text: str) -> bool:
@@ -267,9 +265,7 @@ def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, .
     vague: tuple[tuple[str, ...], str] | None = None
     for size in range(longest, 0, -1):
         for start in range(len(tokens) - size, -1, -1):
-            words = [w.rstrip(".") for w in tokens[start : start + size]]
-            last = words[-1]
-            for key in (" ".join(words), *(" ".join([*words[:-1], form]) for form in _singulars(last))):
+            for key in _pattern_keys(tokens[start : start + size]):
                 codes = knowledge.sectors.get(key)
                 if codes and codes != ("UNK",):
                     return codes, key
@@ -299,6 +295,14 @@ def _find_known_actor(tokens: list[str], country_span: set[int], knowledge: Know
 def _acronyms(text: str) -> set[str]:
     """Upper-case words of the original text ("CIA", "UN"): short names safe to look up."""
     return {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}
+
+
+def _pattern_keys(tokens: list[str]) -> tuple[str, ...]:
+    """Role-table keys of some words: as written, and with the last word made singular
+    ("Sen." -> "sen", "relatives" -> "relative")."""
+    words = [t.rstrip(".") for t in tokens]
+    return tuple(dict.fromkeys((" ".join(words), *(" ".join([*words[:-1], form])
+                                                   for form in _singulars(words[-1])))))
 
 
 def _singulars(word: str) -> tuple[str, ...]:
