@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from parley.models import Article, Entity
-from parley.pipeline import analyze_articles
+from parley.pipeline import analyze_articles, require_analysis
 from parley.stories import StoryClusterer, StoryDoc, salient_actors, story_doc, story_id_for
 from parley.stories.clustering import STALE_FACTOR
 from parley.stories.vectors import article_vectors, stem
@@ -37,8 +37,8 @@ def _articles(path: Path) -> list[Article]:
 @pytest.fixture(scope="module")
 def docs() -> list[StoryDoc]:
     articles = _articles(FIXTURES / "stories" / "wikinews_stories.jsonl")
-    return [story_doc(a, analysis.entities)
-            for a, analysis in analyze_articles(articles, stages=("entities",))]
+    return [story_doc(a, require_analysis(result).entities)
+            for a, result in analyze_articles(articles, stages=("entities",))]
 
 
 def _cluster(docs: list[StoryDoc]) -> dict[str, str]:

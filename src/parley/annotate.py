@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
 from parley.errors import ParleyError
 from parley.ingest.records import parse_record
 from parley.models import Article, DocError, Entity, Event, Quote, RawDoc, Timex
-from parley.pipeline import BATCH_SIZE, Analysis, analyze_articles, clean_item
+from parley.pipeline import BATCH_SIZE, Analysis, analyze_batch, clean_item
 
 ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
 # Kinds that need the spaCy parse; `--only article` skips it.
@@ -46,8 +46,11 @@ def annotate_lines(lines: Iterable[str], *, raw: bool = False,
     while batch := list(islice(pending, BATCH_SIZE)):
         analyses = _analyze_batch(batch, only)
         for item in batch:
-            analysis = analyses.get(id(item.result), Analysis())
-            yield AnnotatedLine(_record(item, analysis, only), unusable=_is_unusable(item.doc))
+            result = analyses.get(id(item.result), Analysis())
+            if isinstance(result, DocError):  # a stage failed on this document only
+                item = replace(item, result=result)
+                result = Analysis()
+            yield AnnotatedLine(_record(item, result, only), unusable=_is_unusable(item.doc))
 
 
 def _prepare(line: str, where: str, raw: bool) -> _Pending:
@@ -58,11 +61,12 @@ def _prepare(line: str, where: str, raw: bool) -> _Pending:
     return _Pending(line, doc, clean_item(doc))
 
 
-def _analyze_batch(batch: list[_Pending], only: tuple[str, ...]) -> dict[int, Analysis]:
+def _analyze_batch(batch: list[_Pending], only: tuple[str, ...]) -> dict[int, Analysis | DocError]:
     if not _NLP_KINDS & set(only):
         return {}
     articles = [item.result for item in batch if isinstance(item.result, Article)]
-    return {id(a): analysis for a, analysis in analyze_articles(articles, stages=only)}
+    return {id(a): result for a, result in zip(articles, analyze_batch(articles, stages=only),
+                                               strict=True)}
 
 
 def _is_unusable(doc: RawDoc | DocError) -> bool:
@@ -76,10 +80,13 @@ def _record(item: _Pending, analysis: Analysis, only: tuple[str, ...]) -> dict[s
         if "article" in only:
             record["article"] = None
         record.update({kind: [] for kind in only if kind != "article"})
-        record["error"] = {"type": result.type, "message": result.one_line()}
+        record["error"] = {"type": result.type, "message": result.one_line(),
+                           "stage": result.stage}
         return record
     if "article" in only:
         record["article"] = result.contract_dict()
+    if result.skipped:  # said even when the article object is not asked for
+        record["skipped"] = result.skipped
     lists: dict[str, tuple[Entity | Timex | Quote | Event, ...]] = {
         "entities": analysis.entities, "timexes": analysis.timexes, "quotes": analysis.quotes,
         "events": analysis.events}

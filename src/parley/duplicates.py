@@ -54,6 +54,13 @@ class DuplicateIndex:
             self._lsh.insert(article_id, signature)
             self._signatures[article_id] = signature
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article (one that failed before it could be stored)."""
+        for digest in [d for d, known in self._by_hash.items() if known == article_id]:
+            del self._by_hash[digest]
+        if self._signatures.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
     def find(self, content_hash: str, signature: MinHash) -> str | None:
         """The id of the first-seen article this one duplicates, or None."""
         if content_hash in self._by_hash:

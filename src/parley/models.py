@@ -61,6 +61,8 @@ class Article:
     url: str | None = None
     duplicate_of: str | None = None
     input_id: str | None = None  # the `id` the input gave, echoed by `parley annotate`
+    # Why the English-only stages did not run ("language fr"); None when they ran.
+    skipped: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "authors": list(self.authors)}
@@ -73,6 +75,7 @@ class Article:
             "outlet": self.outlet,
             "authors": list(self.authors),
             "language": self.language,
+            "skipped": self.skipped,
             "text": self.text,
         }
 
@@ -84,12 +87,15 @@ class DocError:
     source: str
     type: str
     message: str
+    stage: str | None = None  # the pipeline stage that failed (None: reading the input)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def one_line(self) -> str:
-        return f"{self.source}: {self.type}: {self.message}".replace("\n", " ")
+        """`news/0412.txt: IndexError in timex: no such group` (the stage when known)."""
+        where = f"{self.type} in {self.stage}" if self.stage else self.type
+        return f"{self.source}: {where}: {self.message}".replace("\n", " ")
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,15 @@
         ...
 
 Articles are parsed in batches (spaCy's nlp.pipe); each is then analysed and written in its
-own transaction, so an interrupted run loses at most the batch in flight.
+own transaction, so an interrupted run loses at most the batch in flight. Every stage runs
+per article inside `faults.stage`: an exception fails that article only, as a one-line
+DocError naming the stage, and the rest of the batch and the run go on.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -22,11 +24,13 @@ from parley.actors.prefilter import may_mention_person
 from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_key, surname_of
 from parley.actors.speakers import attribute_speakers
 from parley.clean import clean_document
+from parley.clean.language import unreadable_reason
 from parley.duplicates import DuplicateIndex, article_signature, signature_bytes, signature_from_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
 from parley.events.prefilter import may_hold_event
-from parley.ingest import Item, read_sources
+from parley.faults import StageError, inject_fault, stage
+from parley.ingest import Item, read_sources, unexpected_error
 from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.nlp import parse_many, parse_selected
 from parley.quotes import extract_quotes
@@ -62,6 +66,7 @@ class ProcessReport:
     stored: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    skipped: int = 0  # stored without the English-only stages (another language)
     errors: list[DocError] = field(default_factory=list)
 
     @property
@@ -70,15 +75,19 @@ class ProcessReport:
 
 
 def clean_item(item: Item) -> Article | DocError:
-    """Clean one ingested item; any failure becomes a DocError naming its source."""
+    """Clean one ingested item; any failure becomes a DocError naming its source.
+
+    An article parley's English-only stages cannot read comes back with `skipped` set."""
     if isinstance(item, DocError):
         return item
     try:
-        return clean_document(item)
+        inject_fault("clean", item.body)
+        article = clean_document(item)
+        return replace(article, skipped=unreadable_reason(article.text))
     except ParleyError as exc:
         return DocError(source=exc.source, type=exc.kind, message=exc.message)
     except Exception as exc:  # a bug in one document must not stop the batch
-        return DocError(source=item.source, type=type(exc).__name__, message=str(exc)[:200])
+        return unexpected_error(item.source, exc, stage="clean")
 
 
 def needs_parse(sent: Span) -> bool:
@@ -96,29 +105,81 @@ def parse_texts(texts: Iterable[str], *, full: bool | None = None) -> Iterator[D
     return parse_many(texts) if full else parse_selected(texts, needs_parse)
 
 
+def parse_articles(articles: Sequence[Article]) -> list[Doc | DocError]:
+    """The parsed Doc of each article, in order; an article the NLP stage fails on gets its
+    DocError (the batch is parsed together, and one by one only when it fails)."""
+    try:
+        with stage("nlp"):
+            for article in articles:
+                inject_fault("nlp", article.text)
+            return list(parse_texts(a.text for a in articles))
+    except StageError as exc:
+        if len(articles) == 1:
+            return [exc.doc_error(articles[0].source)]
+    return [parse_articles([article])[0] for article in articles]
+
+
 def analyze(doc: Doc, article: Article, lookup: PersonLookup | None = None,
             stages: Collection[str] = STAGES) -> Analysis:
-    """Run the analysis stages on one parsed article (only those asked for, and what they need)."""
-    date = article.published
+    """Run the analysis stages on one parsed article (only those asked for, and what they need).
+
+    Raises StageError naming the stage that failed."""
+    date, text = article.published, article.text
     entities: list[Entity] = []
     if {"entities", "quotes", "events"} & set(stages):
-        entities = extract_entities(doc, date, lookup)
-    timexes = extract_timexes(doc, date) if {"timexes", "events"} & set(stages) else []
+        with stage("actors", text):
+            entities = extract_entities(doc, date, lookup)
+    timexes: list[Timex] = []
+    if {"timexes", "events"} & set(stages):
+        with stage("timex", text):
+            timexes = extract_timexes(doc, date)
     found: list[Quote] = []
     if "quotes" in stages:
-        found = attribute_speakers(extract_quotes(doc), entities, article.text, date)
-    events = extract_events(doc, date, entities, timexes) if "events" in stages else []
+        with stage("quotes", text):
+            found = attribute_speakers(extract_quotes(doc), entities, text, date)
+    events: list[Event] = []
+    if "events" in stages:
+        with stage("events", text):
+            events = extract_events(doc, date, entities, timexes)
     return Analysis(entities=tuple(entities), timexes=tuple(timexes), quotes=tuple(found),
                     events=tuple(events))
 
 
+def analyze_batch(articles: Sequence[Article], lookup: PersonLookup | None = None,
+                  stages: Collection[str] = STAGES) -> list[Analysis | DocError]:
+    """Parse and analyse a batch: each article's Analysis, or its DocError if a stage failed.
+    Articles marked `skipped` (another language) get an empty Analysis without being parsed."""
+    readable = [a for a in articles if not a.skipped]
+    parsed = dict(zip((id(a) for a in readable), parse_articles(readable), strict=True))
+    results: list[Analysis | DocError] = []
+    for article in articles:
+        doc = parsed.get(id(article))
+        if doc is None or isinstance(doc, DocError):
+            results.append(doc or Analysis())
+            continue
+        try:
+            results.append(analyze(doc, article, lookup, stages))
+        except StageError as exc:
+            results.append(exc.doc_error(article.source))
+    return results
+
+
 def analyze_articles(articles: Iterable[Article], lookup: PersonLookup | None = None,
-                     stages: Collection[str] = STAGES) -> Iterator[tuple[Article, Analysis]]:
-    """Parse articles in batches and analyse each, in input order."""
+                     stages: Collection[str] = STAGES
+                     ) -> Iterator[tuple[Article, Analysis | DocError]]:
+    """Parse articles in batches and analyse each, in input order; a failed article comes
+    with its DocError instead of an Analysis."""
     iterator = iter(articles)
     while batch := list(islice(iterator, BATCH_SIZE)):
-        for article, doc in zip(batch, parse_texts(a.text for a in batch), strict=True):
-            yield article, analyze(doc, article, lookup, stages)
+        yield from zip(batch, analyze_batch(batch, lookup, stages), strict=True)
+
+
+def require_analysis(result: Analysis | DocError) -> Analysis:
+    """The Analysis itself; a failed article raises with its one-line error (for evaluation
+    code, where a failure must be seen rather than skipped)."""
+    if isinstance(result, DocError):
+        raise RuntimeError(result.one_line())
+    return result
 
 
 # -- into the store ---------------------------------------------------------------------------
@@ -140,9 +201,7 @@ def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
     for item in read_sources(targets, raw=raw):
         result = clean_item(item)
         if isinstance(result, DocError):
-            report.errors.append(result)
-            store.add_error(result)
-            writer.notify(result)
+            writer.fail(result)
         else:
             writer.add(result)
     writer.flush()
@@ -150,7 +209,10 @@ def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
 
 
 class _StoreWriter:
-    """Queues new articles for batched NLP and writes each with its analysis."""
+    """Queues new articles for batched NLP and writes each with its analysis.
+
+    Articles are written in arrival order, a repeat after the article it repeats; a repeat
+    of an article that failed is analysed in its own right instead."""
 
     def __init__(self, store: Store, report: ProcessReport,
                  on_result: Callable[[Article | DocError], None] | None) -> None:
@@ -165,6 +227,12 @@ class _StoreWriter:
         if self.on_result:
             self.on_result(result)
 
+    def fail(self, error: DocError) -> None:
+        """Record a failed input: reported, kept in the store's errors, the run goes on."""
+        self.report.errors.append(error)
+        self.store.add_error(error)
+        self.notify(error)
+
     def add(self, article: Article) -> None:
         if self.store.has_article(article.id):
             self.report.unchanged += 1
@@ -173,42 +241,85 @@ class _StoreWriter:
         signature = article_signature(article.text)
         article = replace(article, duplicate_of=self.index.find(article.content_hash, signature))
         self.index.add(article.id, article.content_hash, signature)
-        if article.duplicate_of:  # a repeat adds no new knowledge: stored without analysis
-            self._write(article, signature_bytes(signature), Analysis())
-            return
         self.pending.append((article, signature_bytes(signature)))
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
-        pending, self.pending = self.pending, []
-        if not pending:
-            return
-        lookup = store_person_lookup(self.store)
-        docs = parse_texts(article.text for article, _ in pending)
-        for (article, signature), doc in zip(pending, docs, strict=True):
-            self._write(article, signature, analyze(doc, article, lookup))
+        while self.pending:
+            pending, self.pending = self.pending, []
+            self._flush_batch(pending)
 
-    def _write(self, article: Article, signature: bytes, analysis: Analysis) -> None:
-        linked = link_entities(self.store, article, analysis.entities)
-        quotes = [(q, speaker_entity(q, linked)) for q in analysis.quotes]
-        events = merge_events(self.store, article, analysis.events)
-        story_id, actors = self._story(article, analysis)
-        bundle = ArticleBundle(article, signature, linked, quotes, events, story_id, actors)
-        if self.store.add_article(bundle):
-            self.report.stored += 1
-            self.report.duplicates += article.duplicate_of is not None
-        else:
-            self.report.unchanged += 1
+    def _flush_batch(self, pending: list[tuple[Article, bytes]]) -> None:
+        # A repeat adds no new knowledge: it is stored without analysis.
+        originals = [article for article, _ in pending if not article.duplicate_of]
+        results = dict(zip((a.id for a in originals),
+                           analyze_batch(originals, store_person_lookup(self.store)),
+                           strict=True))
+        failed: set[str] = set()
+        orphans: list[Article] = []
+        for article, signature in pending:
+            if article.duplicate_of in failed:
+                orphans.append(article)
+                continue
+            result = results.get(article.id, Analysis())
+            error = result if isinstance(result, DocError) else (
+                self._write(article, signature, result))
+            if error is not None:
+                failed.add(article.id)
+                self.index.remove(article.id)
+                self.fail(error)
+        self._readd(orphans)
+
+    def _readd(self, orphans: list[Article]) -> None:
+        """Repeats of a failed article, queued again as articles of their own."""
+        for article in orphans:
+            self.index.remove(article.id)
+        for article in orphans:
+            self.add(replace(article, duplicate_of=None))
+
+    def _write(self, article: Article, signature: bytes, analysis: Analysis) -> DocError | None:
+        """Store one article with its analysis; its DocError if a stage failed (then nothing
+        of it is stored, and the story clusterer is restored to what the store holds)."""
+        clustered = False
+        try:
+            with stage("actors", article.text):
+                linked = link_entities(self.store, article, analysis.entities)
+                quotes = [(q, speaker_entity(q, linked)) for q in analysis.quotes]
+            with stage("stories", article.text):
+                events = merge_events(self.store, article, analysis.events)
+                clustered = True
+                story_id, actors = self._story(article, analysis)
+            with stage("store", article.text):
+                bundle = ArticleBundle(article, signature, linked, quotes, events, story_id,
+                                       actors)
+                stored = self.store.add_article(bundle)
+        except StageError as exc:
+            if clustered:
+                self.stories = load_story_clusterer(self.store)
+            return exc.doc_error(article.source)
+        self._count(article, stored)
         self.notify(article)
+        return None
 
+    def _count(self, article: Article, stored: bool) -> None:
+        if not stored:
+            self.report.unchanged += 1
+            return
+        self.report.stored += 1
+        self.report.duplicates += article.duplicate_of is not None
+        self.report.skipped += article.skipped is not None
 
     def _story(self, article: Article, analysis: Analysis) -> tuple[str | None, frozenset[str]]:
-        """The story of a new article; a duplicate joins the story of the article it repeats."""
+        """The story of a new article; a duplicate joins the story of the article it repeats;
+        an article in another language joins none (nothing in it was read)."""
         if article.duplicate_of:
             return self.stories.assignments.get(article.duplicate_of), frozenset()
+        if article.skipped:
+            return None, frozenset()
         doc = story_doc(article, analysis.entities)
         return self.stories.add(doc), doc.actors
+
 
 def link_entities(store: Store, article: Article,
                   entities: Iterable[Entity]) -> list[tuple[CorpusEntity, Entity]]:

@@ -15,7 +15,7 @@ EXPORT_KINDS = ("articles", "entities", "events", "quotes", "stories")
 # Columns of `parley export articles`: CONTRACT section 2 fields first.
 ARTICLE_FIELDS = ("id", "source", "content_hash", "duplicate_of", "title", "published",
                   "published_from", "outlet", "credited_source", "authors", "language",
-                  "url", "input_id", "text")
+                  "skipped", "url", "input_id", "text")
 
 
 def export_records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
@@ -149,6 +149,8 @@ class StoreStats:
     outlets: list[tuple[str | None, int]]
     date_origins: list[tuple[str | None, int]]
     schema_version: int
+    error_stages: list[tuple[str | None, int]]  # failed inputs by stage (None: the input)
+    skipped: list[tuple[str | None, int]]  # articles stored unread, by reason (language)
 
 
 def store_stats(store: Store) -> StoreStats:
@@ -163,4 +165,6 @@ def store_stats(store: Store) -> StoreStats:
         outlets=store.group_counts("outlet"),
         date_origins=store.group_counts("published_from"),
         schema_version=store.schema_version(),
+        error_stages=store.error_stage_counts(),
+        skipped=[(reason, n) for reason, n in store.group_counts("skipped") if reason],
     )

@@ -39,8 +39,9 @@ def process(
 ) -> None:
     """Read news into the store: clean each article, find duplicates, save it.
 
-    Every input that fails is named on one line of stderr, and the rest are still stored.
-    Running it again on the same input changes nothing. Exit code: 0 if every input was
+    Every input that fails is named on one line of stderr, with the stage that failed on it,
+    and the rest are still stored. Articles not in English are stored with their metadata but
+    not read. Running it again on the same input changes nothing. Exit code: 0 if every input was
     read, 1 if some failed, 2 if the database could not be opened.
 
     Examples:  parley process seeds/   |   parley process https://example.org/rss.xml
@@ -58,7 +59,8 @@ def process(
         report = process_sources(targets, store, raw=raw, on_result=on_result)
     store.close()
     if not quiet:
-        err.print(f"{report.stored} stored ({report.duplicates} duplicates), "
+        unread = f", {report.skipped} not read (not English)" if report.skipped else ""
+        err.print(f"{report.stored} stored ({report.duplicates} duplicates{unread}), "
                   f"{report.unchanged} already in the store, {len(report.errors)} failed "
                   f"-> {db}", markup=False)
     raise typer.Exit(1 if report.errors else 0)

@@ -91,6 +91,8 @@ def articles(db: DbOption = DEFAULT_DB,
         title = row["title"] or "(untitled)"
         if row["duplicate_of"]:
             title += f"  [duplicate of {row['duplicate_of'][:8]}]"
+        if row.get("skipped"):
+            title += f"  [not read: {row['skipped']}]"
         table.add_row(row["id"][:8], row["published"] or "?", row["outlet"] or "?",
                       row["language"] or "?", title)
     Console(highlight=False).print(table, markup=False)
@@ -111,7 +113,10 @@ def stats(db: DbOption = DEFAULT_DB,
     table = Table(title=f"parley store {db} (schema v{summary.schema_version})", show_header=False)
     table.add_row("articles", str(summary.articles))
     table.add_row("duplicates", str(summary.duplicates))
-    table.add_row("failed inputs", str(summary.errors))
+    table.add_row("failed inputs", str(summary.errors) + (
+        f" (by stage: {_top(summary.error_stages, unknown='input')})" if summary.errors else ""))
+    if summary.skipped:
+        table.add_row("not read", _top(summary.skipped))
     table.add_row("published", f"{summary.first_published or '?'} .. {summary.last_published or '?'}")
     table.add_row("languages", _top(summary.languages))
     table.add_row("outlets", _top(summary.outlets))
@@ -119,8 +124,8 @@ def stats(db: DbOption = DEFAULT_DB,
     console.print(table)
 
 
-def _top(pairs: list[tuple[str | None, int]], limit: int = 6) -> str:
-    return ", ".join(f"{value or 'unknown'} {count}" for value, count in pairs[:limit])
+def _top(pairs: list[tuple[str | None, int]], limit: int = 6, unknown: str = "unknown") -> str:
+    return ", ".join(f"{value or unknown} {count}" for value, count in pairs[:limit])
 
 
 if __name__ == "__main__":

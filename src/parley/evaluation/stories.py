@@ -36,7 +36,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from parley.clean import content_hash
 from parley.models import Article
-from parley.pipeline import analyze_articles
+from parley.pipeline import analyze_articles, require_analysis
 from parley.stories import StoryClusterer, StoryDoc, story_doc
 
 # Distance thresholds the baseline is cut at (below 0.5 it leaves nearly every document alone);
@@ -159,8 +159,8 @@ def cluster_with_parley(docs: Sequence[GoldStoryDoc]) -> dict[str, str]:
 def parley_story_docs(docs: Sequence[GoldStoryDoc]) -> list[StoryDoc]:
     """The documents as parley's clusterer sees them, entities found by parley's pipeline."""
     articles = (doc.article() for doc in docs)
-    return [story_doc(article, analysis.entities)
-            for article, analysis in analyze_articles(articles, stages=("entities",))]
+    return [story_doc(article, require_analysis(result).entities)
+            for article, result in analyze_articles(articles, stages=("entities",))]
 
 
 def cluster_story_docs(docs: Iterable[StoryDoc]) -> dict[str, str]:

@@ -44,10 +44,18 @@ def read_sources(targets: Iterable[str], *, raw: bool = False,
                     yield from _read_path(path, raw=raw)
         except ParleyError as exc:
             yield _error(exc)
+        except Exception as exc:  # a reader's bug costs this target, not the run
+            yield unexpected_error(target, exc)
 
 
 def _error(exc: ParleyError) -> DocError:
     return DocError(source=exc.source, type=exc.kind, message=exc.message)
+
+
+def unexpected_error(source: str, exc: Exception, stage: str = "ingest") -> DocError:
+    """A bug met while reading one input, as that input's one-line error."""
+    message = " ".join(str(exc).split())[:200] or "(no message)"
+    return DocError(source=source, type=type(exc).__name__, message=message, stage=stage)
 
 
 def _read_path(path: Path, *, raw: bool) -> Iterator[Item]:
@@ -59,6 +67,8 @@ def _read_path(path: Path, *, raw: bool) -> Iterator[Item]:
         yield from read_bytes(data, str(path), raw=raw)
     except ParleyError as exc:
         yield _error(exc)
+    except Exception as exc:
+        yield unexpected_error(str(path), exc)
 
 
 def _read_stdin(stream: BinaryIO | None, *, raw: bool) -> Iterator[Item]:
@@ -102,6 +112,8 @@ def _jsonl_lines(lines: list[str], source: str, *, raw: bool) -> Iterator[Item]:
                 yield parse_record(line, f"{source}:{number}", raw=raw)
             except ParleyError as exc:
                 yield _error(exc)
+            except Exception as exc:
+                yield unexpected_error(f"{source}:{number}", exc)
 
 
 def _jsonl_line(line: bytes, source: str, *, raw: bool) -> Iterator[Item]:
@@ -113,6 +125,8 @@ def _jsonl_line(line: bytes, source: str, *, raw: bool) -> Iterator[Item]:
         yield parse_record(decode_bytes(line, source), source, raw=raw)
     except ParleyError as exc:
         yield _error(exc)
+    except Exception as exc:
+        yield unexpected_error(source, exc)
 
 
 def _read_url(url: str) -> Iterator[Item]:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     create_engine,
+    delete,
     event,
     false,
     func,
@@ -123,6 +124,8 @@ class Store:
                 last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
                 row["seq"] = int(last or 0) + 1
                 conn.execute(insert(articles).values(**row))
+                # The input is stored now: an earlier run's failure of it is history.
+                conn.execute(delete(errors).where(errors.c.source == article.source))
                 for corpus, entity in bundle.entities:
                     self._save_entity(conn, corpus)
                     self._save_mentions(conn, article, corpus.id, entity)
@@ -391,6 +394,13 @@ class Store:
     def count_errors(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(errors)) or 0)
+
+    def error_stage_counts(self) -> list[tuple[str | None, int]]:
+        """(stage, number of failed inputs) most frequent first; None: the input itself."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(errors.c.stage, func.count()).group_by(errors.c.stage)
+                                .order_by(func.count().desc(), errors.c.stage.asc().nulls_first()))
+            return [(row[0], int(row[1])) for row in rows]
 
     def group_counts(self, column: str) -> list[tuple[str | None, int]]:
         """(value, count) of an article column, most frequent first."""

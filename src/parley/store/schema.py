@@ -20,6 +20,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
+    text,
 )
 
 metadata = MetaData()
@@ -48,6 +50,7 @@ articles = Table(
     Column("language", String(8)),
     Column("text", Text, nullable=False),
     Column("duplicate_of", String(32)),
+    Column("skipped", Text),  # why the English-only stages did not run (v5)
     Column("minhash", LargeBinary),
     Column("created_at", String(32), nullable=False),
     Index("ix_articles_content_hash", "content_hash"),
@@ -60,6 +63,7 @@ errors = Table(
     Column("source", Text, nullable=False),
     Column("type", String(64), nullable=False),
     Column("message", Text, nullable=False),
+    Column("stage", String(32)),  # the pipeline stage that failed (v5)
     Column("created_at", String(32), nullable=False),
     UniqueConstraint("source", "type", "message", name="uq_errors_source_message"),
 )
@@ -185,6 +189,16 @@ def _create_event_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _add_stage_columns(conn: Connection) -> None:
+    """Failed inputs name their stage; articles say why English-only stages were skipped.
+    A store created at v5 or later already has both columns (the tables are made whole)."""
+    for table, column in ((errors, "stage"), (articles, "skipped")):
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        if column not in present:
+            kind = table.c[column].type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column} {kind}"))
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -192,6 +206,8 @@ MIGRATIONS: list[Migration] = [
     (2, "corpus-wide entities, their lookup keys and mentions", _create_entity_tables),
     (3, "quotes with their speakers", _create_quote_tables),
     (4, "events merged across reports, their evidence, and stories", _create_event_tables),
+    (5, "the failing stage of an error; why an article's English-only stages were skipped",
+     _add_stage_columns),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
