@@ -7,6 +7,7 @@ the end-to-end path (articles -> coder -> merge) is tested with the seeds elsewh
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from parley.brief import write_brief
@@ -31,10 +32,12 @@ def _article(number: int, text: str, outlet: str, published: str) -> Article:
                    outlet=outlet)
 
 
-def _event(text: str, kind: str, source: Actor, target: Actor, date: str | None,
-           modality: str = "asserted", intensity: float = 2.5) -> Event:
+def _event(text: str, kind: str, source: Actor | None, target: Actor | None, date: str | None,
+           modality: str = "asserted", intensity: float = 2.5, date_text: str | None = None,
+           mode: str | None = None) -> Event:
     return Event(type=kind, sentence_start=0, sentence_end=len(text), source=source,
-                 target=target, date=date, modality=modality,  # type: ignore[arg-type]
+                 target=target, date=date, date_text=date_text, mode=mode,
+                 modality=modality,  # type: ignore[arg-type]
                  trigger_start=0, trigger_end=5, confidence=0.8, intensity=intensity)
 
 
@@ -62,10 +65,10 @@ def test_near_misses_stay_apart(tmp_path: Path) -> None:
     _store_article(store, _article(1, first, "A", "2025-08-03"),
                    [_event(first, "CONSULT", TUR, IRN, "2025-08-03")])
     _store_article(store, _article(2, second, "B", "2025-08-04"),
-                   [_event(second, "CONSULT", PAK, IRN, "2025-08-04")])
+                   [_event(second, "CONSULT", PAK, IRN, "2025-08-04", date_text="on Monday")])
     third = "Pakistan's foreign minister called Araghchi again on Tuesday."
     _store_article(store, _article(3, third, "C", "2025-08-05"),
-                   [_event(third, "CONSULT", PAK, IRN, "2025-08-05")])
+                   [_event(third, "CONSULT", PAK, IRN, "2025-08-05", date_text="on Tuesday")])
     assert len(list(export_records(store, "events"))) == 3
     store.close()
 
@@ -104,3 +107,93 @@ def test_timeline_brief_and_trend(tmp_path: Path) -> None:
     assert stories[0]["first_date"] == "2025-06-22" and stories[0]["last_date"] == "2026-02-06"
     json.dumps(stories)
     store.close()
+
+
+RUSSIA = Actor("Russia", "RUS", None)
+PUTIN = Actor("Vladimir Putin", "RUS", "GOV", "President")
+TRUMP = Actor("Donald Trump", "USA", "GOV", "President")
+UKRAINE = Actor("Ukraine", "UKR", None)
+
+
+def _events(store: Store) -> list[dict[str, object]]:
+    return list(export_records(store, "events"))
+
+
+def test_parties_however_named_and_a_missing_party_merge(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    first = "Trump spoke with Putin for two hours on Tuesday."
+    second = "Russia and the United States held a phone call on Tuesday."
+    third = "The Kremlin said the call took place on Tuesday."
+    _store_article(store, _article(1, first, "A", "2025-03-18"),
+                   [_event(first, "CONSULT", TRUMP, PUTIN, "2025-03-18", date_text="on Tuesday")])
+    _store_article(store, _article(2, second, "B", "2025-03-18"),
+                   [_event(second, "CONSULT", RUSSIA, USA, "2025-03-18", mode="phone",
+                           date_text="on Tuesday")])
+    _store_article(store, _article(3, third, "C", "2025-03-19"),
+                   [_event(third, "CONSULT", RUSSIA, None, "2025-03-18", date_text="on Tuesday")])
+    [event] = _events(store)
+    assert event["mentions"] == 3 and event["mode"] == "phone"
+    assert event["source"]["code"] == "USAGOV" and event["target"]["code"] == "RUSGOV"
+    bases = [e["merge_basis"] for e in event["evidence"]]  # type: ignore[union-attr]
+    assert bases[0] is None
+    assert "parties RUS+USA" in bases[1] and "same date" in bases[1]
+    assert "parties RUS" in bases[2]
+    store.close()
+
+
+def test_a_day_of_publication_lag_merges_but_two_stated_days_do_not(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    first = "Israel struck targets across Gaza on Tuesday, killing more than 400 people."
+    second = "Israeli airstrikes pounded Gaza and killed more than 400 people."
+    _store_article(store, _article(1, first, "A", "2025-03-18"),
+                   [_event(first, "ASSAULT", Actor("Israel", "ISR"), Actor("Gaza", "PSE"),
+                           "2025-03-18", date_text="on Tuesday", intensity=-9.0)])
+    _store_article(store, _article(2, second, "B", "2025-03-19"),  # dated by its publication
+                   [_event(second, "ASSAULT", Actor("Israel", "ISR"), Actor("Gaza", "PSE"),
+                           "2025-03-19", mode="aerial", intensity=-9.0)])
+    [event] = _events(store)
+    assert event["mentions"] == 2 and event["date"] == "2025-03-18"
+    assert "dates a day apart" in event["evidence"][1]["merge_basis"]  # type: ignore[index]
+    store.close()
+
+
+def test_undated_report_joins_only_with_evidence(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    dated = "Russia and Ukraine agreed on Friday to exchange 1,000 prisoners each."
+    alike = "Both sides agreed to a swap of 1,000 prisoners of war."
+    unlike = "Russia and Ukraine have agreed on several things over the years."
+    _store_article(store, _article(1, dated, "A", "2025-05-16"),
+                   [_event(dated, "AGREE", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday")])
+    _store_article(store, _article(2, alike, "B", "2025-05-17"),
+                   [_event(alike, "AGREE", UKRAINE, RUSSIA, None)])
+    _store_article(store, _article(3, unlike, "C", "2025-05-17"),
+                   [_event(unlike, "AGREE", RUSSIA, UKRAINE, None)])
+    events = _events(store)
+    assert sorted(e["mentions"] for e in events) == [1, 2]  # type: ignore[type-var]
+    joined = next(e for e in events if e["mentions"] == 2)
+    assert "figure 1000" in joined["evidence"][1]["merge_basis"]  # type: ignore[index]
+    store.close()
+
+
+def test_same_parties_in_another_place_or_reversed_roles_stay_apart(tmp_path: Path) -> None:
+    from parley.models import Location
+
+    store = Store.open(tmp_path / "p.db")
+    aze, arm = Actor("Ilham Aliyev", "AZE", "GOV"), Actor("Nikol Pashinyan", "ARM", "GOV")
+    here = "Aliyev and Pashinyan met at the White House in Washington in August."
+    there = "Aliyev and Pashinyan held talks in Abu Dhabi in July, officials said."
+    _store_article(store, _article(1, here, "A", "2025-08-09"), [replace(
+        _event(here, "CONSULT", aze, arm, "2025-08"),
+        location=Location("Washington", "USA"))])
+    _store_article(store, _article(2, there, "B", "2025-08-09"), [replace(
+        _event(there, "CONSULT", aze, arm, "2025-08"), location=Location("Abu Dhabi", "ARE"))])
+    blame = "Armenia accused Azerbaijan of shelling on Monday."
+    reply = "Azerbaijan accused Armenia of shelling on Monday."
+    _store_article(store, _article(3, blame + " " + reply, "C", "2025-08-04"), [
+        _event(blame, "ACCUSE", Actor("Armenia", "ARM"), Actor("Azerbaijan", "AZE"),
+               "2025-08-04"),
+        _event(reply, "ACCUSE", Actor("Azerbaijan", "AZE"), Actor("Armenia", "ARM"),
+               "2025-08-04")])
+    assert len(_events(store)) == 4
+    store.close()
+

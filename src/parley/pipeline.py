@@ -35,9 +35,9 @@ from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.nlp import parse_many, parse_selected
 from parley.quotes import extract_quotes
 from parley.quotes.prefilter import may_hold_quote
-from parley.store import ArticleBundle, EventReport, Store
+from parley.store import ArticleBundle, Store
 from parley.stories import StoryClusterer, StoryDoc, story_doc
-from parley.stories.merge import MergeCandidate, find_same_event, mention_id, merge_key
+from parley.stories.merge import KnownEvent, Merged, date_window, merge_reports
 from parley.timex import extract_timexes
 
 # Articles parsed together: spaCy's batching pays off by ~16; more only holds memory longer.
@@ -347,22 +347,14 @@ def load_story_clusterer(store: Store) -> StoryClusterer:
     return StoryClusterer.from_assignments(pairs)
 
 
-def merge_events(store: Store, article: Article, events: Iterable[Event]) -> list[EventReport]:
-    """Pair each of an article's events with the corpus event it reports (known or new)."""
-    reports: list[EventReport] = []
-    created: dict[str, list[MergeCandidate]] = {}
-    for event in events:
-        key = merge_key(event)
-        known = [MergeCandidate(*found) for found in store.event_candidates(key)]
-        sentence = article.text[event.sentence_start:event.sentence_end]
-        same = find_same_event(event, sentence, known + created.get(key, []))
-        report_id = mention_id(article.id, event)
-        if same is not None:
-            reports.append(EventReport(event, same.id, report_id, key, sentence, is_new=False))
-            continue
-        created.setdefault(key, []).append(MergeCandidate(report_id, event.date, (sentence,)))
-        reports.append(EventReport(event, report_id, report_id, key, sentence, is_new=True))
-    return reports
+def merge_events(store: Store, article: Article, events: Iterable[Event]) -> list[Merged]:
+    """Pair each of an article's events with the corpus event it reports (known or new);
+    `stories.merge` decides, from the stored events the store offers as candidates."""
+
+    def known(key: str, event: Event) -> list[KnownEvent]:
+        return store.event_candidates(key, date_window(event))
+
+    return merge_reports(article.id, article.text, events, known)
 
 
 def speaker_entity(quote: Quote, linked: list[tuple[CorpusEntity, Entity]]) -> str | None:

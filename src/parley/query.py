@@ -51,7 +51,9 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "outlets": list(dict.fromkeys(e["outlet"] for e in evidence if e["outlet"])),
         "story_id": row["story_id"],
         "evidence": [{"article_id": e["article_id"], "start": e["start"], "end": e["end"],
-                      "text": e["text"]} for e in evidence],
+                      "text": e["text"],
+                      "merge_basis": json.loads(e["merge_basis"]) if e["merge_basis"] else None}
+                     for e in evidence],
     }
 
 

@@ -33,12 +33,12 @@ from parley.models import Article, DocError, Entity, Quote
 from parley.store.backend import insert_ignore, sqlite_pragmas, with_driver
 from parley.store.records import (
     ArticleBundle,
-    EventReport,
     StoreError,
     corpus_entity,
+    event_values,
     now,
     record_id,
-    record_json,
+    stored_event,
 )
 from parley.store.schema import (
     MIGRATIONS,
@@ -54,8 +54,9 @@ from parley.store.schema import (
     story_articles,
 )
 from parley.store.schema import quotes as quotes_table
+from parley.stories.merge import DateWindow, KnownEvent, Merged
 
-__all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventReport", "Store", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "ArticleBundle", "Store", "StoreError"]
 
 DEFAULT_DB = "parley.db"
 
@@ -154,54 +155,42 @@ class Store:
                 "published": article.published})
         insert_ignore(conn, quotes_table, rows)
 
-    def _save_events(self, conn: Connection, article: Article, reports: Sequence[EventReport],
+    def _save_events(self, conn: Connection, article: Article, reports: Sequence[Merged],
                      story_id: str | None) -> None:
+        """Persist what the merger decided: new events, merged records, every report."""
         for report in reports:
-            event = report.event
+            values = event_values(report.record)
             if report.is_new:
                 conn.execute(insert(events).values(
-                    id=report.event_id, merge_key=report.merge_key, type=event.type,
-                    mode=event.mode, source=record_json(event.source), target=record_json(event.target),
-                    source_code=event.source.code if event.source else None,
-                    target_code=event.target.code if event.target else None,
-                    date=event.date, date_text=event.date_text, modality=event.modality,
-                    negated=int(event.negated), location=record_json(event.location),
-                    confidence=event.confidence, cameo=event.cameo, intensity=event.intensity,
+                    id=report.event_id, merge_key=report.block_key, **values,
                     story_id=story_id, first_article_id=article.id))
             else:
-                self._refine_event(conn, report)
+                conn.execute(events.update().where(events.c.id == report.event_id)
+                             .values(**values))
         insert_ignore(conn, event_mentions, [{
             "id": r.mention_id, "event_id": r.event_id, "article_id": article.id,
             "record": json.dumps(r.event.as_dict(), ensure_ascii=False),
-            "start": r.event.sentence_start, "end": r.event.sentence_end, "text": r.text}
+            "start": r.event.sentence_start, "end": r.event.sentence_end, "text": r.sentence,
+            "merge_basis": json.dumps(list(r.basis)) if r.basis else None}
             for r in reports])
 
-    def _refine_event(self, conn: Connection, report: EventReport) -> None:
-        """A new report may date the event more precisely or raise its confidence."""
-        row = conn.execute(select(events.c.date, events.c.date_text, events.c.confidence)
-                           .where(events.c.id == report.event_id)).one_or_none()
-        if row is None:
-            return
-        event = report.event
-        values: dict[str, Any] = {}
-        if event.date and (row[0] is None or len(event.date) > len(row[0])):
-            values.update(date=event.date, date_text=event.date_text)
-        if event.confidence > row[2]:
-            values["confidence"] = event.confidence
-        if values:
-            conn.execute(events.update().where(events.c.id == report.event_id).values(**values))
-
-    def event_candidates(self, key: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
-        """(id, date, evidence sentences) of the corpus events with a merge key."""
+    def event_candidates(self, key: str, window: DateWindow | None) -> list[KnownEvent]:
+        """The stored events of a block key that a report could be (its dates in the window,
+        or undated; None: any date), each with its merged record and evidence sentences."""
+        query = select(events).where(events.c.merge_key == key)
+        if window is not None:
+            exact, prefixes = window
+            query = query.where(or_(events.c.date.is_(None), events.c.date.in_(exact),
+                                    *(events.c.date.like(p + "%") for p in prefixes)))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(events.c.id, events.c.date).where(events.c.merge_key == key)
-                                .order_by(events.c.id)).all()
-            found = []
-            for event_id, date in rows:
-                texts = conn.scalars(select(event_mentions.c.text)
-                                     .where(event_mentions.c.event_id == event_id)).all()
-                found.append((str(event_id), date, tuple(texts)))
-        return found
+            rows = [dict(r) for r in conn.execute(query.order_by(events.c.id)).mappings()]
+            texts: dict[str, list[str]] = {}
+            if rows:
+                mentions = select(event_mentions.c.event_id, event_mentions.c.text).where(
+                    event_mentions.c.event_id.in_([r["id"] for r in rows]))
+                for event_id, sentence in conn.execute(mentions.order_by(event_mentions.c.id)):
+                    texts.setdefault(event_id, []).append(sentence)
+        return [KnownEvent(r["id"], stored_event(r), tuple(texts.get(r["id"], ()))) for r in rows]
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
         """Every corpus event with its evidence, article ids and outlets, in date order."""
@@ -209,7 +198,8 @@ class Store:
             evidence: dict[str, list[dict[str, Any]]] = {}
             query = (select(event_mentions.c.event_id, event_mentions.c.article_id,
                             event_mentions.c.start, event_mentions.c.end, event_mentions.c.text,
-                            event_mentions.c.record, articles.c.outlet, articles.c.published)
+                            event_mentions.c.record, event_mentions.c.merge_basis,
+                            articles.c.outlet, articles.c.published)
                      .join(articles, articles.c.id == event_mentions.c.article_id)
                      .order_by(articles.c.seq, event_mentions.c.start))
             for row in conn.execute(query).mappings():

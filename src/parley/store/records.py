@@ -11,6 +11,7 @@ from typing import Any
 
 from parley.actors.registry import CorpusEntity, RoleFact
 from parley.models import Actor, Article, Entity, Event, Location, Quote
+from parley.stories.merge import Merged
 
 
 @dataclass(frozen=True)
@@ -21,21 +22,9 @@ class ArticleBundle:
     minhash: bytes | None = None
     entities: Sequence[tuple[CorpusEntity, Entity]] = ()  # article entity -> corpus entity
     quotes: Sequence[tuple[Quote, str | None]] = ()  # quote -> speaker's corpus entity id
-    events: Sequence[EventReport] = ()
+    events: Sequence[Merged] = ()  # each report and the corpus event it joined
     story_id: str | None = None
     story_actors: Collection[str] = ()  # the salient actors the story assignment used
-
-
-@dataclass(frozen=True)
-class EventReport:
-    """One article's report of an event, and the corpus event it was merged into."""
-
-    event: Event
-    event_id: str
-    mention_id: str
-    merge_key: str
-    text: str  # the sentence that reports it
-    is_new: bool  # True: this report creates the corpus event
 
 
 class StoreError(Exception):
@@ -57,6 +46,35 @@ def record_id(article_id: str, kind: str, *parts: object) -> str:
     """A stable id for a record found in an article: the same input always gives the same id."""
     key = "\n".join([article_id, kind, *map(str, parts)])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def event_values(record: Event) -> dict[str, Any]:
+    """The `events` columns of a corpus event's merged record."""
+    return {
+        "type": record.type, "mode": record.mode, "source": record_json(record.source),
+        "target": record_json(record.target),
+        "source_code": record.source.code if record.source else None,
+        "target_code": record.target.code if record.target else None,
+        "date": record.date, "date_text": record.date_text, "modality": record.modality,
+        "negated": int(record.negated), "location": record_json(record.location),
+        "confidence": record.confidence, "cameo": record.cameo, "intensity": record.intensity}
+
+
+def stored_event(row: dict[str, Any]) -> Event:
+    """A corpus event's merged record from its `events` row (no offsets: it has many reports)."""
+    def actor(value: str | None) -> Actor | None:
+        if not value:
+            return None
+        fields = json.loads(value)
+        fields.pop("code", None)  # derived from country and sector
+        return Actor(**fields)
+
+    location = json.loads(row["location"]) if row["location"] else None
+    return Event(type=row["type"], sentence_start=0, sentence_end=0, source=actor(row["source"]),
+                 target=actor(row["target"]), mode=row["mode"], date=row["date"],
+                 date_text=row["date_text"], modality=row["modality"],
+                 negated=bool(row["negated"]), confidence=row["confidence"], cameo=row["cameo"],
+                 intensity=row["intensity"], location=Location(**location) if location else None)
 
 
 def now() -> str:

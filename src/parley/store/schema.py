@@ -157,6 +157,7 @@ event_mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("merge_basis", Text),  # JSON list: why this report joined the event (v6)
     Index("ix_event_mentions_event", "event_id"),
     Index("ix_event_mentions_article", "article_id"),
 )
@@ -189,14 +190,24 @@ def _create_event_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
-def _add_stage_columns(conn: Connection) -> None:
-    """Failed inputs name their stage; articles say why English-only stages were skipped.
-    A store created at v5 or later already has both columns (the tables are made whole)."""
-    for table, column in ((errors, "stage"), (articles, "skipped")):
+def _add_columns(conn: Connection, *wanted: tuple[Table, str]) -> None:
+    """Add columns to existing tables; a table an earlier migration of this same store
+    created from today's definition already has them."""
+    for table, column in wanted:
         present = {c["name"] for c in inspect(conn).get_columns(table.name)}
         if column not in present:
             kind = table.c[column].type.compile(dialect=conn.dialect)
             conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column} {kind}"))
+
+
+def _add_stage_columns(conn: Connection) -> None:
+    """Failed inputs name their stage; articles say why English-only stages were skipped."""
+    _add_columns(conn, (errors, "stage"), (articles, "skipped"))
+
+
+def _add_merge_basis(conn: Connection) -> None:
+    """Each report of an event says why it was merged into it."""
+    _add_columns(conn, (event_mentions, "merge_basis"))
 
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -208,6 +219,7 @@ MIGRATIONS: list[Migration] = [
     (4, "events merged across reports, their evidence, and stories", _create_event_tables),
     (5, "the failing stage of an error; why an article's English-only stages were skipped",
      _add_stage_columns),
+    (6, "why each report of an event was merged into it", _add_merge_basis),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,81 +1,234 @@
-"""One event however many reports: merging an article's events into the corpus's events.
+"""One event however many reports: the one place that decides when two reports are one event.
 
-Two reports are one real-world event when they have the same PLOVER category, the same
-actors (people by name, otherwise country + sector; either order for symmetric categories),
-the same kind of modality (a fact, a plan, a refusal), and dates that agree at their shared
-precision ("2025-06" and "2025-06-22" agree; "2025-08-03" and "2025-08-04" do not). Undated
-reports merge only when their sentences are alike. Turkey's minister calling Haddad on one
-day and Pakistan's the next stay two events.
+Two reports are one real-world event when what they say is compatible and something in both
+says it is the same happening:
+- the same PLOVER category and kind of modality (a fact, a plan, a refusal), both negated or not;
+- parties that agree however they are named ("Russia", "the Kremlin", "Putin" are all RUS):
+  at least one party the same, none of another country; either order for symmetric categories;
+  a party one report leaves out does not count against it;
+- dates that agree at their shared precision ("2025-06" and "2025-06-22"), or full dates a day
+  apart where one was not stated in its text (time zones, publication lag: "on Monday" and
+  "on Tuesday" stated by two reports are two days); a report with no date joins only with evidence from both
+  sentences (content-word likeness, or the same figures in both);
+- different modes ("aerial" / "heavy-weapons") or different places join only when the
+  sentences say the same.
+The pipeline asks `merge_reports`; the store persists what it decided, with the basis of each
+merge (`merge_basis`) for the evidence view.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from parley.actors.registry import name_key
-from parley.models import Actor, Event
+from parley.models import Actor, Event, Location
 
 # Categories whose two parties act together: "A and B talked" is "B and A talked".
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Undated reports of the same actors and category are one event only if their sentences
-# share this share of content words (Jaccard).
+# A report with no date joins a known event only if the sentences share this share of their
+# content words (Jaccard), or a figure.
 UNDATED_SIMILARITY = 0.3
+# Reports that disagree on mode or place join only if their sentences are this alike.
+DIFFERENT_DETAIL_SIMILARITY = 0.5
+# Full dates this many days apart can be one event (time zones, publication lag).
+DAY_LAG = 1
 _MODALITY_GROUPS = {"asserted": "fact", "reported_past": "fact", "planned": "future",
                     "hypothetical": "future", "refused": "negative", "denied": "negative"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# Figures that identify a happening ("175 prisoners", "2,000 drones"); not years.
+_FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,]*\d(?![\d,])")
+# How date relations rank when a report could join several known events.
+_DATE_RANK = {"same date": 3, "dates a day apart": 2, "one report undated": 1, "both undated": 0}
 
 
 @dataclass(frozen=True)
-class MergeCandidate:
-    """A corpus event as the merger needs it."""
+class KnownEvent:
+    """A corpus event as the merger needs it: its merged record and the sentences reporting it."""
 
     id: str
-    date: str | None
-    evidence: tuple[str, ...]  # the sentences already reporting it
+    event: Event
+    evidence: tuple[str, ...]
 
 
-def actor_key(actor: Actor | None) -> str:
-    """How an actor is told apart: by country and sector codes ("PAKGOV"), else by name.
+@dataclass(frozen=True)
+class Merged:
+    """One article's report of an event and what the merger decided for it."""
 
-    Codes, not names: one article names "Anna Berg", another "Pakistan's foreign minister".
-    """
-    if actor is None:
-        return "-"
-    if actor.code:
-        return "code:" + actor.code
-    return "name:" + name_key(actor.name)
+    event: Event  # as this article states it
+    record: Event  # the corpus event after this report: merged fields, most precise first
+    event_id: str
+    mention_id: str
+    block_key: str
+    sentence: str
+    basis: tuple[str, ...]  # why it joined the known event; () when it is a new one
+    is_new: bool
 
 
-def merge_key(event: Event) -> str:
-    """The key every report of one real-world event shares (dates are compared separately)."""
-    parties = [actor_key(event.source), actor_key(event.target)]
-    if event.type in SYMMETRIC_TYPES:
-        parties.sort()
+CandidateLookup = Callable[[str, Event], list[KnownEvent]]
+# The dates a known event may have to be this report's: (exact values, prefixes); undated
+# known events always qualify.
+DateWindow = tuple[list[str], list[str]]
+
+
+def merge_reports(article_id: str, text: str, events: Iterable[Event],
+                  known: CandidateLookup) -> list[Merged]:
+    """Pair each of an article's events with the corpus event it reports, known or new.
+
+    `known(block_key, event)` gives the stored events it could be; reports of one article
+    merge with each other by the same rules."""
+    merged: list[Merged] = []
+    created: dict[str, dict[str, KnownEvent]] = {}  # block key -> id -> this article's events
+    for event in events:
+        key = block_key(event)
+        sentence = text[event.sentence_start:event.sentence_end]
+        local = created.setdefault(key, {})
+        stored = [c for c in known(key, event) if c.id not in local]
+        match = find_same_event(event, sentence, [*local.values(), *stored])
+        report_id = mention_id(article_id, event)
+        if match is None:
+            local[report_id] = KnownEvent(report_id, event, (sentence,))
+            merged.append(Merged(event, event, report_id, report_id, key, sentence, (), True))
+            continue
+        record = merged_record(match.known.event, event)
+        local[match.known.id] = KnownEvent(match.known.id, record,
+                                           (*match.known.evidence, sentence))
+        merged.append(Merged(event, record, match.known.id, report_id, key, sentence,
+                             match.basis, False))
+    return merged
+
+
+def block_key(event: Event) -> str:
+    """What every report of one event shares: category, kind of modality, negation."""
     group = _MODALITY_GROUPS.get(event.modality, event.modality)
-    negated = "not" if event.negated else "is"
-    return "|".join([event.type, group, negated, *parties])
+    return "|".join([event.type, group, "not" if event.negated else "is"])
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """True if two dates (YYYY[-MM[-DD]]) agree at the precision they share."""
-    if a is None or b is None:
-        return False
-    shared = min(len(a), len(b))
-    return a[:shared] == b[:shared]
+@dataclass(frozen=True)
+class _Match:
+    known: KnownEvent
+    basis: tuple[str, ...]
+    rank: tuple[int, int, float]
 
 
 def find_same_event(event: Event, sentence: str,
-                    candidates: list[MergeCandidate]) -> MergeCandidate | None:
-    """The known event this report is about, among events with the same merge key."""
-    if event.date is not None:
-        dated = [c for c in candidates if dates_agree(event.date, c.date)]
-        # the most precise agreeing date is the likeliest same event
-        return max(dated, key=lambda c: (len(c.date or ""), c.id)) if dated else None
-    alike = [(similarity(sentence, c.evidence), c) for c in candidates]
-    alike = [(score, c) for score, c in alike if score >= UNDATED_SIMILARITY]
-    return max(alike, key=lambda item: (item[0], item[1].id))[1] if alike else None
+                    candidates: Iterable[KnownEvent]) -> _Match | None:
+    """The known event this report is about (the best supported), or None."""
+    matches = [m for m in (_compare(event, sentence, c) for c in candidates) if m is not None]
+    return max(matches, key=lambda m: (m.rank, m.known.id)) if matches else None
+
+
+def _compare(event: Event, sentence: str, known: KnownEvent) -> _Match | None:
+    other = known.event
+    if block_key(event) != block_key(other):
+        return None
+    parties = shared_parties(event, other)
+    when = date_relation(event.date, other.date)
+    if when == "dates a day apart" and event.date_text and other.date_text:
+        when = None  # both stated in the text ("on Monday", "on Tuesday"): two days
+    if not parties or when is None:
+        return None
+    likeness = similarity(sentence, known.evidence)
+    figures = shared_figures(sentence, known.evidence)
+    undated = when in ("one report undated", "both undated")
+    if undated and likeness < UNDATED_SIMILARITY and not figures:
+        return None
+    differs = _detail_differs(event, other)
+    if differs and likeness < DIFFERENT_DETAIL_SIMILARITY:
+        return None
+    basis = (f"type {event.type}", "parties " + "+".join(parties), when,
+             f"sentence likeness {likeness:.2f}", *(f"figure {f}" for f in figures[:3]))
+    return _Match(known, basis, (len(parties), _DATE_RANK[when], likeness))
+
+
+def _detail_differs(a: Event, b: Event) -> bool:
+    """True when the reports name different modes or different places."""
+    if a.mode and b.mode and a.mode != b.mode:
+        return True
+    return places_differ(a.location, b.location)
+
+
+def actor_country(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def same_party(a: Actor | None, b: Actor | None) -> str | None:
+    """How two mentions are the same party ("RUS", a person's name), "" when nothing tells,
+    None when they are clearly different (another country, another named person of none)."""
+    if a is None or b is None:
+        return ""
+    country_a, country_b = actor_country(a), actor_country(b)
+    if country_a and country_b:
+        return country_a if country_a == country_b else None
+    if name_key(a.name) == name_key(b.name):
+        return a.name
+    return ""
+
+
+def shared_parties(a: Event, b: Event) -> list[str]:
+    """The parties two reports agree on (empty: none agree, or one clearly differs)."""
+    orders = [(b.source, b.target)]
+    if a.type in SYMMETRIC_TYPES:
+        orders.append((b.target, b.source))
+    best: list[str] = []
+    for source, target in orders:
+        pair = [same_party(a.source, source), same_party(a.target, target)]
+        if None in pair:
+            continue
+        agreed = [p for p in pair if p]
+        if len(agreed) > len(best):
+            best = [str(p) for p in agreed]
+    return best
+
+
+def date_relation(a: str | None, b: str | None) -> str | None:
+    """How two event dates (YYYY[-MM[-DD]]) relate, or None when they clearly differ."""
+    if a is None and b is None:
+        return "both undated"
+    if a is None or b is None:
+        return "one report undated"
+    shared = min(len(a), len(b))
+    if a[:shared] == b[:shared]:
+        return "same date"
+    if len(a) == len(b) == 10 and _days_apart(a, b) <= DAY_LAG:
+        return "dates a day apart"
+    return None
+
+
+def date_window(event: Event) -> DateWindow | None:
+    """The stored dates `date_relation` could accept for this report (None: any date)."""
+    value = event.date
+    if value is None:
+        return None
+    exact = [value[:4], value[:7]] if len(value) >= 7 else [value[:4]]
+    if len(value) == 10:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return [*exact, value], []
+        exact += [(day + timedelta(days=n)).isoformat() for n in range(-DAY_LAG, DAY_LAG + 1)]
+        return exact, []
+    return exact, [value + "-"]
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 10**6
+
+
+def places_differ(a: Location | None, b: Location | None) -> bool:
+    """True when both reports name a place and the places clearly differ."""
+    if a is None or b is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    name_a, name_b = a.name.lower(), b.name.lower()
+    return name_a not in name_b and name_b not in name_a
 
 
 def similarity(sentence: str, evidence: tuple[str, ...]) -> float:
@@ -89,6 +242,36 @@ def similarity(sentence: str, evidence: tuple[str, ...]) -> float:
     return best
 
 
+def shared_figures(sentence: str, evidence: tuple[str, ...]) -> list[str]:
+    """Figures (not years) that the sentence and some evidence sentence both state."""
+    mine = {f.replace(",", "") for f in _FIGURE.findall(sentence)}
+    theirs = {f.replace(",", "") for other in evidence for f in _FIGURE.findall(other)}
+    return sorted(mine & theirs)
+
+
+def merged_record(current: Event, new: Event) -> Event:
+    """The corpus event after one more report: each field as precise as some report gives it."""
+    record = current
+    if new.date and (current.date is None or len(new.date) > len(current.date)):
+        record = replace(record, date=new.date, date_text=new.date_text)
+    if new.type not in SYMMETRIC_TYPES or same_party(current.source, new.source) is not None:
+        record = replace(record, source=_more_specific(current.source, new.source),
+                         target=_more_specific(current.target, new.target))
+    return replace(record, mode=current.mode or new.mode,
+                   location=current.location or new.location,
+                   confidence=max(current.confidence, new.confidence))
+
+
+def _more_specific(current: Actor | None, new: Actor | None) -> Actor | None:
+    """The mention that says more of one party: one with a sector over a bare country."""
+    if current is None:
+        return new
+    if new is None or same_party(current, new) is None:
+        return current
+    return new if (new.sector and not current.sector) or (
+        new.country and not current.country) else current
+
+
 def more_precise(current: str | None, new: str | None) -> str | None:
     """The more precise of two agreeing dates."""
     if current is None:
@@ -100,5 +283,13 @@ def more_precise(current: str | None, new: str | None) -> str | None:
 
 def mention_id(article_id: str, event: Event) -> str:
     """A stable id for one report of an event in one article."""
-    key = f"{article_id}\n{event.type}\n{event.sentence_start}\n{event.trigger_start}\n{merge_key(event)}"
+    parties = [_party_id(event.source), _party_id(event.target)]
+    key = "\n".join([article_id, event.type, str(event.sentence_start), str(event.trigger_start),
+                     block_key(event), *parties])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _party_id(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return "code:" + actor.code if actor.code else "name:" + name_key(actor.name)
