@@ -23,6 +23,7 @@ class ExtractedPage:
     text: str
     title: str | None = None
     published: str | None = None
+    published_from: str | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
@@ -47,6 +48,7 @@ def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPag
         text=_paragraphs(drop_leading_title(doc.text, doc.title)),
         title=doc.title or None,
         published=(doc.date or None) and str(doc.date)[:10],
+        published_from="html" if doc.date else None,
         outlet=doc.sitename or None,
         authors=_authors(doc.author),
         url=doc.url or url,
