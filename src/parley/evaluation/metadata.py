@@ -7,6 +7,7 @@ as a text dump alone, or (`with_url`) as a JSONL record that also carries the pa
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.clean import clean_document
+from parley.clean.dates import date_from_url
 from parley.models import Article, DocHints, RawDoc
 
 # Names compared without spaces ("dpa-AFX" ~ "dpa AFX") must be this long to match inside another.
@@ -114,3 +116,17 @@ def outlet_matches(found: str, gold: str) -> bool:
         return True
     squeezed = key.replace(" ", "")
     return len(squeezed) >= MIN_SQUEEZED_MATCH and squeezed in gold_key.replace(" ", "")
+
+
+def dated_html_pages(folder: Path) -> list[tuple[str, str, str]]:
+    """(id, html, date) for the scrapinghub pages whose URL carries a full date: that date is
+    the gold, and the URL is withheld from the extractors so each must read the page."""
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted((folder / "html").glob("*.html.gz")):
+        key = path.name.split(".")[0]
+        value = date_from_url(gold.get(key, {}).get("url"))
+        if value:
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+            pages.append((key, html, value))
+    return pages
