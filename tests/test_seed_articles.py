@@ -29,7 +29,7 @@ def test_rki_article_metadata(seeds_dir: Path) -> None:
     article = _article(seeds_dir, "000")
     assert article.title == "US Signals Diplomatic Opening as Iran Engages Dialogue"
     assert article.published == "2026-04-24"  # not the "Document Date" scrape time
-    assert article.published_from == "text"
+    assert article.published_from == "marker"  # "Published on ...": a labelled date line
     assert article.outlet == "rki.news"
     assert article.credited_source == "Dawn News"
     assert article.language == "en"

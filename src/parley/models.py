@@ -10,7 +10,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 SourceKind = Literal["text", "html"]
-DateOrigin = Literal["input", "text", "inferred"]
+# What an article's publication date rests on: given with the input; a labelled marker line
+# ("date 2025-03-02", "Posted on"), a byline's date, the lead's dateline, the URL, a bare date
+# in the page header, a secondary label ("Updated ..."), an HTML page's metadata; "text" for
+# a date found in the text on no more specific basis.
+DateOrigin = Literal["input", "marker", "byline", "dateline", "url", "header", "secondary",
+                     "html", "text"]
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import cast
 
 from parley.clean.dates import date_from_url
 from parley.clean.dump import parse_dump
 from parley.clean.html import extract_page
 from parley.clean.language import detect_language
+from parley.clean.metadata import site_from_url
 from parley.errors import CleanError
 from parley.models import Article, DateOrigin, RawDoc
 
@@ -24,18 +26,19 @@ def clean_document(doc: RawDoc) -> Article:
         page = extract_page(doc.body, doc.source, doc.hints.url)
         text, title, published, outlet, authors = (
             page.text, page.title, page.published, page.outlet, page.authors)
-        credit, url = None, doc.hints.url or page.url
+        credit, url, basis = None, doc.hints.url or page.url, page.published_from
     elif doc.raw:
         text, title, published, outlet, authors, credit = doc.body, None, None, None, (), None
-        url = doc.hints.url
+        url, basis = doc.hints.url, None
     else:
-        dump = parse_dump(doc.body)
+        dump = parse_dump(doc.body, doc.hints.url)
         text, title, published, outlet = dump.text, dump.title, dump.published, dump.outlet
         authors, credit, url = dump.authors, dump.credited_source, doc.hints.url
+        basis = dump.published_from
     if not text.strip():
         raise CleanError(doc.source, "no article text found")
     hints = doc.hints
-    published_final, origin = _published(hints.published, published, url)
+    published_final, origin = _published(hints.published, published, basis, url)
     digest = content_hash(text)
     return Article(
         id=article_id(hints.id, url, doc.source, digest),
@@ -45,7 +48,7 @@ def clean_document(doc: RawDoc) -> Article:
         title=hints.title or title,
         published=published_final,
         published_from=origin,
-        outlet=hints.outlet or outlet,
+        outlet=hints.outlet or outlet or site_from_url(url),
         credited_source=credit,
         authors=hints.authors or authors,
         language=detect_language(text),
@@ -54,14 +57,15 @@ def clean_document(doc: RawDoc) -> Article:
     )
 
 
-def _published(given: str | None, found: str | None,
+def _published(given: str | None, found: str | None, basis: str | None,
                url: str | None) -> tuple[str | None, DateOrigin | None]:
+    """The publication date and what it rests on: the input, else the page, else its URL."""
     if given:
         return given, "input"
     if found:
-        return found, "text"
-    inferred = date_from_url(url)
-    return (inferred, "inferred") if inferred else (None, None)
+        return found, cast(DateOrigin, basis or "text")
+    from_url = date_from_url(url)
+    return (from_url, "url") if from_url else (None, None)
 
 
 def content_hash(text: str) -> str:

@@ -23,6 +23,11 @@ _PATTERNS = (
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
     re.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
 )
+_URL_MONTH = r"(?:(?P<mnum>[01]?\d)|(?P<mname>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+# A date folder or slug in a URL path: /2025/06/02/, -2025-03-19-, /2019/nov/18/, _20250602.
+_URL_DATE = re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<sep>[/_-]?)" + _URL_MONTH
+                       + r"(?P=sep)(?P<day>[0-3]?\d)(?![\d])", re.IGNORECASE)
+_URL_YEAR = re.compile(r"[/_-](?P<year>(?:19|20)\d\d)(?:[/_-]|$)")
 _TIME = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b|\s*[+-]\d\d:?\d\d)?",
                    re.IGNORECASE)
 
@@ -52,16 +57,33 @@ def strip_times(text: str) -> str:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A publication date written in a URL path (/2025/08/04/ or /2025-08-04-), if any."""
+    """A publication date written in a URL path (/2025/08/04/, -2025-08-04-, /2019/nov/18/)."""
+    path = _url_path(url)
+    for match in _URL_DATE.finditer(path):
+        month = match["mnum"] or str(month_number(match["mname"]) or "")
+        try:
+            return date(int(match["year"]), int(month), int(match["day"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def year_from_url(url: str | None) -> int | None:
+    """The year of a URL's date folder (/2025/06/, /nachrichten-2025-03/), if any."""
+    match = _URL_YEAR.search(_url_path(url))
+    return int(match["year"]) if match else None
+
+
+def month_number(name: str | None) -> int | None:
+    """1-12 for a month name or its abbreviation ("Sept", "june"), else None."""
+    return _MONTHS.get(name.lower()[:3]) if name else None
+
+
+def _url_path(url: str | None) -> str:
+    """The part of a URL after its host: a year in a host name is no date."""
     if not url:
-        return None
-    match = re.search(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:[/-]|$)", url)
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-    except ValueError:
-        return None
+        return ""
+    return re.sub(r"^[a-z][\w+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
 
 
 def _to_date(match: re.Match[str]) -> date | None:

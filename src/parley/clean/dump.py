@@ -10,17 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.clean.dates import find_date
 from parley.clean.labels import LABELS
 from parley.clean.lines import (
     MIN_PROSE_WORDS,
     Line,
     classify_lines,
     count_words,
-    is_date_line,
     label_and_value,
     line_role,
     normalize_line,
+    split_glued_metadata,
+)
+from parley.clean.metadata import (
+    PageLayout,
+    find_authors_in,
+    find_credit,
+    find_dateline,
+    find_published,
+    find_site_name,
 )
 
 # More non-prose lines than this in a row end a run of body text.
@@ -31,15 +38,11 @@ SECONDARY_MIN_LINES = 2
 # Titles are looked for among the first lines of the page.
 TITLE_SCAN_LINES = 12
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 2, 30
-# Dates after this many body paragraphs are not the page's publication date.
-DATE_SCAN_PARAGRAPHS = 2
 # A dump is hard-wrapped if this share of its lines sit just under its widest lines.
 WRAPPED_SHARE = 0.3
 
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)"
-                   r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)){1,4}$")
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w.&' -]{1,40}?)\.?"
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}\s*)?([A-Z][\w.&' -]{1,40}?)\.?"
                         r"(?:\s+all rights.*)?$",
                         re.IGNORECASE)
 
@@ -49,32 +52,44 @@ class ParsedDump:
     paragraphs: tuple[str, ...]
     title: str | None = None
     published: str | None = None
+    published_from: str | None = None  # the basis: marker, byline, dateline, url, header, ...
     outlet: str | None = None
     credited_source: str | None = None
     authors: tuple[str, ...] = ()
+    dateline: str | None = None  # the place of the lead's dateline ("WASHINGTON")
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
 
-def parse_dump(text: str) -> ParsedDump:
-    """Split a scraped text dump into its metadata and its clean body paragraphs."""
-    lines = classify_lines(unwrap_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+def parse_dump(text: str, url: str | None = None) -> ParsedDump:
+    """Split a scraped text dump into its metadata and its clean body paragraphs.
+
+    `url`, when the page's address is known, is one more source of its publication date.
+    """
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = classify_lines(unwrap_lines(split_glued_metadata(raw_lines)))
     body = select_body(lines)
     first_body = body[0].index if body else len(lines)
-    title = find_title(lines, first_body)
+    title_line = find_title_line(lines, first_body)
+    title = title_line.text.strip() if title_line else None
     title_key = normalize_line(title) if title else None
     paragraphs = tuple(line.text.strip() for line in body
                        if normalize_line(line.text) != title_key)
+    layout = PageLayout(lines, body, title_line.index if title_line else None)
+    dateline = find_dateline(layout)
+    published, basis = find_published(layout, dateline, url)
     outlet, credit = find_outlet(lines)
     return ParsedDump(
         paragraphs=_dedupe(paragraphs),
         title=title,
-        published=find_published(lines, body),
-        outlet=outlet,
-        credited_source=credit,
+        published=published,
+        published_from=basis,
+        outlet=outlet or find_site_name(layout, dateline),
+        credited_source=credit or find_credit(layout, dateline),
         authors=find_authors(lines),
+        dateline=dateline.place if dateline else None,
     )
 
 
@@ -154,6 +169,12 @@ def _dedupe(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 def find_title(lines: list[Line], first_body: int) -> str | None:
     """The headline: a short line near the top, best if the page repeats it."""
+    line = find_title_line(lines, first_body)
+    return line.text.strip() if line else None
+
+
+def find_title_line(lines: list[Line], first_body: int) -> Line | None:
+    """The headline's line: a short line near the top, best if the page repeats it."""
     candidates = [line for line in lines[:first_body]
                   if line.role in ("heading", "prose")][:TITLE_SCAN_LINES]
     scored = [(_title_score(line, rank), -rank, line) for rank, line in enumerate(candidates)
@@ -161,7 +182,7 @@ def find_title(lines: list[Line], first_body: int) -> str | None:
     scored = [item for item in scored if item[0] > 0]
     if not scored:
         return None
-    return max(scored, key=lambda item: (item[0], item[1]))[2].text.strip()
+    return max(scored, key=lambda item: (item[0], item[1]))[2]
 
 
 def _title_score(line: Line, rank: int) -> float:
@@ -172,48 +193,12 @@ def _title_score(line: Line, rank: int) -> float:
 
 
 def _is_metadata(text: str) -> bool:
-    return bool(_byline(text) or _outlet_parts(text) or _related_outlet(text))
-
-
-def find_published(lines: list[Line], body: list[Line]) -> str | None:
-    """The publication date stated near the top of the page, skipping scrape-time stamps."""
-    limit = body[min(DATE_SCAN_PARAGRAPHS, len(body) - 1)].index if body else len(lines)
-    unlabelled = None
-    for line in lines[:limit]:
-        if line.role != "date" or not is_date_line(line.text):
-            continue
-        match = find_date(line.text)
-        assert match is not None
-        label = set(normalize_line(line.text[: match.start]).split())
-        if label & LABELS.not_publication:
-            continue
-        if label & LABELS.publication:
-            return match.value.isoformat()
-        unlabelled = unlabelled or match.value.isoformat()
-    return unlabelled
+    return bool(find_authors_in(text) or _outlet_parts(text) or _related_outlet(text))
 
 
 def find_authors(lines: list[Line]) -> tuple[str, ...]:
     """Names from byline lines ("By Jane Doe", "Edited by: Jane Roe")."""
-    for line in lines:
-        names = _byline(line.text)
-        if names:
-            return names
-    return ()
-
-
-def _byline(text: str) -> tuple[str, ...]:
-    stripped = text.strip()
-    if count_words(stripped) > 12:
-        return ()
-    lowered = stripped.lower()
-    for label in LABELS.byline:
-        if lowered.startswith(label) and len(stripped) > len(label) and not stripped[len(label)].isalnum():
-            rest = stripped[len(label):].lstrip(" :–—-")
-            names = tuple(n.strip() for n in re.split(r",|\band\b|&", rest) if n.strip())
-            if names and all(_NAME.match(n) for n in names):
-                return names
-    return ()
+    return next((names for line in lines if (names := find_authors_in(line.text))), ())
 
 
 def find_outlet(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -252,7 +237,7 @@ def _related_outlet(text: str) -> str | None:
     """ "RelatedTRT Global - Iran's president arrives ..." -> "TRT": a link to a sibling story."""
     stripped = text.strip()
     for prefix in LABELS.related_prefixes:
-        if stripped.lower().startswith(prefix):
+        if stripped.lower().startswith(prefix) and not _label_continues(stripped, len(prefix)):
             match = re.match(r"\s*:?\s*([A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})\s+[-–—|:]\s+\S",
                              stripped[len(prefix):])
             if match:
@@ -262,3 +247,10 @@ def _related_outlet(text: str) -> str | None:
                 return " ".join(words)
     return None
 
+
+
+def _label_continues(text: str, end: int) -> bool:
+    """ "RELATED STORY | ...": the word after an all-capital label is more of the label."""
+    head = text[:end]
+    following = text[end:].split()
+    return head.isupper() and bool(following) and following[0].isupper()

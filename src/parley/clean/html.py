@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
+import htmldate
 import trafilatura
 
+from parley.clean.dates import date_from_url
 from parley.errors import CleanError
 
 # A leading line repeating the headline is dropped: at most this many lines, this many words,
@@ -23,6 +25,7 @@ class ExtractedPage:
     text: str
     title: str | None = None
     published: str | None = None
+    published_from: str | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
@@ -43,14 +46,33 @@ def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPag
         doc = SimpleNamespace(**doc)
     if doc is None or not (doc.text or "").strip():
         raise CleanError(source, "no article text found in the HTML page")
+    published, basis = find_html_date(html, url, (doc.date or None) and str(doc.date)[:10])
     return ExtractedPage(
         text=_paragraphs(drop_leading_title(doc.text, doc.title)),
         title=doc.title or None,
-        published=(doc.date or None) and str(doc.date)[:10],
+        published=published,
+        published_from=basis,
         outlet=doc.sitename or None,
         authors=_authors(doc.author),
         url=doc.url or url,
     )
+
+
+def find_html_date(html: str, url: str | None,
+                   found: str | None) -> tuple[str | None, str | None]:
+    """The publication date of a page and its basis: a full date in its URL first (htmldate's
+    own order), then trafilatura's reading of the page's metadata (right on 16 of 17 dated dev
+    pages against htmldate's 13, bench/metadata.py), then htmldate's fast original-date search."""
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url"
+    if found:
+        return found, "html"
+    try:
+        fallback = htmldate.find_date(html, original_date=True, extensive_search=False)
+    except Exception:  # htmldate raises many kinds on broken markup
+        return None, None
+    return (str(fallback)[:10], "html") if fallback else (None, None)
 
 
 def drop_leading_title(text: str, title: str | None) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from parley.clean.dates import find_date, strip_times
+from parley.clean.labels import LABELS
 
 Role = Literal["prose", "heading", "date", "label", "link", "counter", "bullet", "caption", "blank"]
 
@@ -27,6 +28,13 @@ MAX_LABEL_WORDS = 3
 MAX_LINK_SHARE = 0.3
 # Counter lines ("4 Views", "2 min read"): a number and at most this many words.
 MAX_COUNTER_WORDS = 3
+# A line this long holding this many sentences is prose even when cut off mid-sentence
+# (stored pages end mid-word; scrapers glue paragraphs into one line).
+LONG_PROSE_WORDS, LONG_PROSE_SENTENCES = 40, 2
+# A metadata marker run into a line ("date 2025-03-02 The ...") starts within this many characters.
+MAX_MARKER_PREFIX = 30
+# A copyright notice glued to the last sentence is split off when at most this many words.
+MAX_COPYRIGHT_WORDS = 20
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$|[.!?…]\s*["'”’»)\]]+$""")
@@ -37,6 +45,11 @@ _COUNTER = re.compile(r"^\s*[\d.,]+[KkMm]?\s+\w+(?:\s+\w+){0,2}\s*$"  # "4 Views
                       r"|^\s*\w+(?:\s+\w+)?\s*:?\s*[\d.,]+[KkMm]?\s*$")  # "Views: 1.2K"
 _GLUED = re.compile(r"[a-z][?!][A-Z][a-z]|[a-z]{3,}[A-Z]{2,}")
 _CREDIT_TAIL = re.compile(r"\s[/|©]\s*[A-Z][\w.&' -]{1,40}$")
+_SENTENCE_END = re.compile(r"[a-z0-9)][.!?][\"'”’]?(?:\s+|(?=[A-Z]))")
+_TIME_AFTER = re.compile(r"[\s,|]*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+                         r"[\s,|:–—-]*", re.IGNORECASE)
+_GLUED_COPYRIGHT = re.compile(r"(?<=[.!?\"”’])\s*(?=(?:copyright|©|\(c\))\W)", re.IGNORECASE)
+_MARKER_FILLERS = frozenset({"on", "at", "the", "of"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,40 @@ class Line:
     @property
     def is_prose(self) -> bool:
         return self.role == "prose"
+
+
+def split_glued_metadata(lines: list[str]) -> list[str]:
+    """Metadata a scraper ran into a line put on a line of its own: a leading marker
+    (" date 2025-03-02 The foreign ministers ...", "Published: May 2, 2025 KYIV ...") and a
+    trailing copyright ("... the economist added.Copyright(c) 2025 RTTNews.com")."""
+    split: list[str] = []
+    for line in lines:
+        split.extend(_split_trailing_copyright(part) for part in _split_leading_marker(line))
+    return [part for group in split for part in group.split("\n")]
+
+
+def _split_leading_marker(line: str) -> list[str]:
+    match = find_date(line[: MAX_MARKER_PREFIX + 40])
+    if match is None or match.start > MAX_MARKER_PREFIX:
+        return [line]
+    label = normalize_line(line[: match.start]).split()
+    markers = LABELS.publication | LABELS.secondary | LABELS.not_publication
+    if not any(word in markers for word in label) or not all(
+            word in markers or word in _MARKER_FILLERS for word in label):
+        return [line]
+    time = _TIME_AFTER.match(line, match.end)  # "date 2025-03-02 10:15 GMT |"
+    end = time.end() if time else match.end
+    rest = line[end:]
+    if count_words(rest) < MIN_PROSE_WORDS:
+        return [line]
+    return [line[:end].rstrip(" ,|:–—-"), rest]
+
+
+def _split_trailing_copyright(line: str) -> str:
+    match = _GLUED_COPYRIGHT.search(line)
+    if not match or count_words(line[match.end() :]) > MAX_COPYRIGHT_WORDS:
+        return line
+    return line[: match.start()] + "\n" + line[match.end() :]
 
 
 def normalize_line(text: str) -> str:
@@ -91,6 +138,8 @@ def line_role(line: str) -> Role:
         return "label"
     if _CREDIT_TAIL.search(text) and not _TERMINAL.search(text):
         return "caption"
+    if words >= LONG_PROSE_WORDS and len(_SENTENCE_END.findall(text)) >= LONG_PROSE_SENTENCES:
+        return "prose"
     if words >= MIN_PROSE_WORDS and _TERMINAL.search(text) and not _GLUED.search(text):
         return "prose"
     return "heading"
