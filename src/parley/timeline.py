@@ -9,12 +9,14 @@ or a person's name ("Trump"): events match when one of their parties is that act
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from parley.actors.registry import name_key
 from parley.actors.resolve import resolve_actor_text
+from parley.models import strongest_basis
 from parley.store import Store
 
 ActorTest = Callable[[dict[str, Any] | None], bool]
@@ -26,6 +28,7 @@ class TimelineEntry:
 
     event_id: str
     date: str | None
+    date_basis: str | None  # text, discourse, publication (models.DateBasis)
     type: str
     mode: str | None
     source: dict[str, Any] | None
@@ -45,7 +48,8 @@ class TimelineEntry:
         return len(self.article_ids)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"event_id": self.event_id, "date": self.date, "type": self.type,
+        return {"event_id": self.event_id, "date": self.date, "date_basis": self.date_basis,
+                "type": self.type,
                 "mode": self.mode, "source": self.source, "target": self.target,
                 "modality": self.modality, "negated": self.negated, "location": self.location,
                 "intensity": self.intensity, "cameo": self.cameo, "outlets": list(self.outlets),
@@ -103,8 +107,9 @@ def _entry(row: dict[str, Any]) -> TimelineEntry:
     evidence = row["evidence"]
     outlets = tuple(dict.fromkeys(e["outlet"] for e in evidence if e["outlet"]))
     article_ids = tuple(dict.fromkeys(e["article_id"] for e in evidence))
+    basis = strongest_basis(row["date"], [json.loads(e["record"]) for e in evidence])
     return TimelineEntry(
-        event_id=row["id"], date=row["date"], type=row["type"], mode=row["mode"],
+        event_id=row["id"], date=row["date"], date_basis=basis, type=row["type"], mode=row["mode"],
         source=row["source"], target=row["target"], modality=row["modality"],
         negated=row["negated"], location=row["location"], intensity=row["intensity"],
         cameo=row["cameo"], outlets=outlets, article_ids=article_ids,
