@@ -84,7 +84,7 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
             return EventDate(anchor.value, anchor.timex.text if anchor.timex else None, "text")
         if _in_background_phrase(noun):
             return UNDATED
-    clause_timexes = [t for t in timexes if not starts_state(doc.text, t)]
+    clause_timexes = [t for t in timexes if not starts_state(doc, t, proto.anchor)]
     found = governing_date(doc, clause_timexes, sent.start_char, sent.end_char, None,
                            trigger=proto.anchor.idx)
     if found is not None:
@@ -92,10 +92,24 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
     return UNDATED
 
 
-def starts_state(text: str, timex: Timex) -> bool:
-    """ "since 1992": the date a state began, not the date of an event."""
-    before = text[max(0, timex.start - 12):timex.start].lower().split()
-    return bool(before) and before[-1] in STATE_START_WORDS
+def starts_state(doc: Doc, timex: Timex, event: Token | None = None) -> bool:
+    """ "in place since 1992", "their largest swap since the war began in 2022": the date a
+    state began, not the date of an event (of `event`'s clause, if given, when the "since" lies
+    between the two in the parse)."""
+    before = doc.text[max(0, timex.start - 12):timex.start].lower().split()
+    if before and before[-1] in STATE_START_WORDS:
+        return True
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    above_event = set(event.ancestors) | {event} if event is not None else set()
+    for token in span.root.ancestors:
+        if token in above_event:
+            return False
+        if token.lower_ in STATE_START_WORDS or any(
+                c.dep_ == "mark" and c.lower_ in STATE_START_WORDS for c in token.children):
+            return True
+    return False
 
 
 def is_background(proto: Proto, when: EventDate, reference: str | None) -> bool:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, starts_state
 from parley.models import Actor, DateBasis, Event, Timex
 from parley.timex.anchor import calendar_date
-from parley.timex.tense import clause_tense
+from parley.timex.tense import clause_tense, governing_verb
 
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
 ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
@@ -45,16 +45,19 @@ class Anchor:
     text: str
 
 
-def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex],
-                      article_date: str | None) -> list[Event]:
-    """The events, those left undated by their own clause dated from the article if it allows."""
-    reference = article_date[:10] if article_date else None
-    anchors = narrative_anchors(doc, timexes, reference)
+def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], article_date: str | None,
+                      reference: str | None = None) -> list[Event]:
+    """The events, those left undated by their own clause dated from the article if it allows.
+
+    `reference` is the day of the article's news if known otherwise than by `article_date`
+    (its publication date): anchors must be news against it, and it dates nothing by itself."""
+    published = article_date[:10] if article_date else None
+    anchors = narrative_anchors(doc, timexes, published or reference)
     dated = [e for e in events if e.date and e.date_basis == "text" and e.modality == "asserted"]
     result = []
     for event in events:
         if event.date is None and _dateable(doc, event, timexes):
-            value, text, basis = _best_date(doc.text, event, dated, anchors, reference)
+            value, text, basis = _best_date(doc.text, event, dated, anchors, published)
             if value is not None:
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
@@ -66,25 +69,36 @@ def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> 
     anchors = []
     for timex in timexes:
         value = calendar_date(timex)
-        if value is None or len(value) != 10 or starts_state(doc.text, timex):
+        if value is None or len(value) != 10 or starts_state(doc, timex):
             continue
-        if not _is_news(value, reference):
-            continue
-        if clause_tense(doc, timex.start, timex.end) in ANCHOR_TENSES:
+        if _is_news(value, reference) and _tells_past(doc, timex):
             anchors.append(Anchor(timex.start, value, timex.text))
     return anchors
 
 
+def _tells_past(doc: Doc, timex: Timex) -> bool:
+    """The date's clause is past or present; a past participle that modifies a noun ("a
+    declaration signed on August 8") is as past as the clause the noun stands in."""
+    tense = clause_tense(doc, timex.start, timex.end)
+    if tense is not None:
+        return tense in ANCHOR_TENSES
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return False
+    return event_aspect(verb.head) in ("past", "perfect")
+
+
 def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor],
-               reference: str | None) -> tuple[str | None, str | None, DateBasis | None]:
+               published: str | None) -> tuple[str | None, str | None, DateBasis | None]:
     same = _same_event_date(event, dated)
     if same is not None:
         return same.date, same.date_text, "discourse"
     anchor = _paragraph_anchor(text, event.sentence_start, anchors) or (anchors[0] if anchors else None)
     if anchor is not None:
         return anchor.value, anchor.text, "discourse"
-    if reference is not None:
-        return reference, None, "publication"
+    if published is not None:
+        return published, None, "publication"
     return None, None, None
 
 

@@ -37,6 +37,7 @@ from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver
 from parley.events.places import entity_text, geocode, place_tokens
 from parley.events.prefilter import candidate_sentences
+from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
 
 # At most this many events from one trigger (compound actors multiply them).
@@ -73,7 +74,11 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
     `timex.extract_timexes(doc, article_date)`. Only sentences that `candidate_sentences` keeps
     are read: a pipeline may parse those alone (see `parley.events.prefilter`)."""
     lexicon = load_lexicon()
-    context = _Context(doc, entities, timexes, article_date, reference_date(article_date, timexes),
+    inferred = None
+    if article_date is None:
+        inferred, timexes = resolve_undated(doc, timexes)
+    reference = inferred or reference_date(article_date, timexes)
+    context = _Context(doc, entities, timexes, article_date, reference,
                        ParticipantResolver(doc, entities, article_date), lexicon)
     events: list[Event] = []
     for sent in candidate_sentences(doc):
@@ -81,7 +86,7 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
         for proto in compose_sentence(sent, lexicon):
             found += _events_of(proto, sent, context)
         events += deduplicate(found)
-    return date_by_discourse(doc, events, timexes, article_date)
+    return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
@@ -93,7 +98,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
-    if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.article_date):
+    if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
         when = UNDATED
     location = _location(proto, sent, sources + targets, context)
     sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
