@@ -15,9 +15,9 @@ the (headline, reporting) present, in this order of preference:
 An anchor must be news: not after the article's date and not more than a week before it
 (`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
 denied or background (those keep the date their own words give, or none), an ongoing one ("are
-insisting"), or one whose sentence places it at another time the calendar cannot pin down
-("earlier", "recently", "on Tuesday" in an undated article): that would be a date the article
-contradicts.
+insisting"), or one whose words place it at another time the calendar cannot pin down ("Kenya
+earlier accused", "recently", "on Tuesday" in an undated article): that would be a date the
+article contradicts.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, starts_state
 from parley.models import Actor, DateBasis, Event, Timex
 from parley.timex.anchor import calendar_date
+from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import clause_tense, governing_verb
 
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
@@ -140,7 +141,18 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
         return False
     span = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
                          alignment_mode="expand")
-    return span is None or not len(span) or event_aspect(span.root) in NEWS_ASPECTS
+    if span is None or not len(span):
+        return True
+    verb = governing_verb(span.root)
+    if verb is not None and _placed_before(verb):
+        return False
+    return event_aspect(span.root) in NEWS_ASPECTS
+
+
+def _placed_before(verb: Token) -> bool:
+    """ "Kenya earlier accused ...", "has previously said": before the news, at no known time."""
+    backward = {word for word, direction in load_timex_lexicon().anchor_words.items() if direction < 0}
+    return any(c.dep_ == "advmod" and c.lower_ in backward for c in verb.children)
 
 
 def _other_time(timex: Timex) -> bool:
