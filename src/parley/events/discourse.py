@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, starts_state
+from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
 from parley.models import Actor, DateBasis, Event, Timex
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
@@ -54,7 +54,9 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
     (its publication date): anchors must be news against it, and it dates nothing by itself."""
     published = article_date[:10] if article_date else None
     anchors = narrative_anchors(doc, timexes, published or reference)
-    dated = [e for e in events if e.date and e.date_basis == "text" and e.modality == "asserted"]
+    # a fact dated after the news is misdated (a plan's date in its clause): it lends no date
+    dated = [e for e in events if e.date and e.date_basis == "text" and e.modality == "asserted"
+             and not _after(e.date, published or reference)]
     result = []
     for event in events:
         if event.date is None and _dateable(doc, event, timexes):
@@ -121,6 +123,14 @@ def _paragraph_anchor(text: str, start: int, anchors: list[Anchor]) -> Anchor | 
     """The last anchor before `start` in the same paragraph (no line break between)."""
     before = [a for a in anchors if a.start < start and "\n" not in text[a.start:start]]
     return before[-1] if before else None
+
+
+def _after(value: str, reference: str | None) -> bool:
+    """Whether a YYYY[-MM[-DD]] period starts after the reference day."""
+    try:
+        return reference is not None and period_start(value) > date.fromisoformat(reference)
+    except ValueError:
+        return False
 
 
 def _is_news(value: str, reference: str | None) -> bool:
