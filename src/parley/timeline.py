@@ -20,6 +20,9 @@ from parley.models import strongest_basis
 from parley.store import Store
 
 ActorTest = Callable[[dict[str, Any] | None], bool]
+# How a timeline marks a date the event's own clause does not state: "~" inferred from the
+# article's account of it, "*" the article's publication date.
+BASIS_MARKS = {"text": "", "discourse": "~", "publication": "*"}
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,13 @@ def dyad_trend(store: Store, first: str, second: str | None = None) -> list[tupl
                 entry.modality in ("asserted", "reported_past") and not entry.negated):
             months.setdefault(entry.date[:7], []).append(entry.intensity)
     return [(month, sum(values) / len(values), len(values)) for month, values in sorted(months.items())]
+
+
+def date_label(entry: TimelineEntry) -> str:
+    """ "2025-08-04", "2025-08-02~" (inferred from the article), "2025-08-04*" (publication)."""
+    if entry.date is None:
+        return "undated"
+    return entry.date + BASIS_MARKS.get(entry.date_basis or "", "")
 
 
 def party_label(actor: dict[str, Any] | None) -> str:

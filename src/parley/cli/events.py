@@ -20,7 +20,7 @@ from parley.cli.common import (
 )
 from parley.query import export_records
 from parley.store import DEFAULT_DB
-from parley.timeline import TimelineEntry, party_label, timeline
+from parley.timeline import TimelineEntry, date_label, party_label, timeline
 
 
 class TimelineFormat(StrEnum):
@@ -97,10 +97,6 @@ def events_command(
         err.print("no events match", markup=False)
 
 
-# How the timeline marks a date that the event's own clause does not state.
-BASIS_MARKS = {"text": "", "discourse": "~", "publication": "*"}
-
-
 def _timeline_text(entry: TimelineEntry, markdown: bool) -> str:
     flags = [] if entry.modality == "asserted" else [
         "background" if entry.modality == "reported_past" else entry.modality]
@@ -110,8 +106,7 @@ def _timeline_text(entry: TimelineEntry, markdown: bool) -> str:
     what = entry.type + (f"/{entry.mode}" if entry.mode else "")
     flag_text = f" [{', '.join(flags)}]" if flags else ""
     outlets = ", ".join(entry.outlets) or "unknown outlet"
-    when = (entry.date or "undated") + BASIS_MARKS.get(entry.date_basis or "", "")
-    line = (f"{when:11} {party_label(entry.source)} -> "
+    line = (f"{date_label(entry):11} {party_label(entry.source)} -> "
             f"{party_label(entry.target)}  {what}{where}{flag_text}  ({outlets}; "
             f"{entry.mentions} report{'s' if entry.mentions != 1 else ''})")
     return f"- {line}" if markdown else line
