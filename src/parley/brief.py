@@ -24,6 +24,8 @@ CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 640, 240, 40
 INTENSITY_RANGE = 10.0
 _MODALITY_NOTES = {"planned": "planned", "hypothetical": "hypothetical", "refused": "refused",
                    "denied": "denied", "reported_past": "background"}
+# Dates the event's own clause does not state say what they rest on (models.DateBasis).
+_BASIS_NOTES = {"discourse": "date from the article's account", "publication": "publication date"}
 
 
 def write_brief(store: Store, actors: Sequence[str], chart_name: str) -> tuple[str, str]:
@@ -60,6 +62,8 @@ def _timeline_line(entry: TimelineEntry, citations: _Citations) -> str:
     flags = [note] if note else []
     if entry.negated:
         flags.append("negated")
+    if entry.date and entry.date_basis in _BASIS_NOTES:
+        flags.append(_BASIS_NOTES[entry.date_basis])
     where = f" in {entry.location['name']}" if entry.location else ""
     what = entry.type + (f" ({entry.mode})" if entry.mode else "")
     refs = "".join(f"[{citations.number(a)}]" for a in entry.article_ids)

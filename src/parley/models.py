@@ -196,6 +196,22 @@ class Location:
 
 
 Modality = Literal["asserted", "planned", "hypothetical", "refused", "denied", "reported_past"]
+# What an event's date rests on: a timex governing its clause ("text"), the article's own account
+# elsewhere (the same event dated, the paragraph's or story's anchor: "discourse"), or the date
+# the article was published ("publication").
+DateBasis = Literal["text", "discourse", "publication"]
+DATE_BASES: tuple[DateBasis, ...] = ("text", "discourse", "publication")  # strongest first
+
+
+# Reports merge only when their dates agree, so a merged event's date is the most precise
+# report's; the reports that give it may rest on different bases: the firmest one counts.
+def strongest_basis(date: str | None, records: list[dict[str, Any]]) -> str | None:
+    """What a merged event's date rests on: the strongest basis among the reports (their
+    `Event.as_dict()` records) that give that date."""
+    if date is None:
+        return None
+    bases = {r.get("date_basis") for r in records if r.get("date") == date}
+    return next((b for b in DATE_BASES if b in bases), None)
 
 
 @dataclass(frozen=True)
@@ -212,6 +228,7 @@ class Event:
     date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY: when it happened (or will)
     date_text: str | None = None
     modality: Modality = "asserted"
+    date_basis: DateBasis | None = None  # None when undated
     negated: bool = False
     location: Location | None = None
     trigger_start: int | None = None
@@ -228,8 +245,8 @@ class Event:
             "type": self.type, "mode": self.mode,
             "source": self.source.as_dict() if self.source else None,
             "target": self.target.as_dict() if self.target else None,
-            "date": self.date, "date_text": self.date_text, "modality": self.modality,
-            "negated": self.negated,
+            "date": self.date, "date_text": self.date_text, "date_basis": self.date_basis,
+            "modality": self.modality, "negated": self.negated,
             "location": self.location.as_dict() if self.location else None,
             "sentence": {"start": self.sentence_start, "end": self.sentence_end},
             "trigger": trigger, "confidence": round(self.confidence, 3), "cameo": self.cameo,

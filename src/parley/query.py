@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parley.actors.registry import CorpusEntity, find_match, name_key, surname_of
-from parley.models import Entity
+from parley.models import Entity, strongest_basis
 from parley.store import Store
 
 EXPORT_KINDS = ("articles", "entities", "events", "quotes", "stories")
@@ -39,11 +39,13 @@ def export_records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
     """A merged event as CONTRACT section 2 exports it: the event, its reports and outlets."""
     evidence = row["evidence"]
-    first = json.loads(evidence[0]["record"]) if evidence else {}
+    records = [json.loads(e["record"]) for e in evidence]
+    first = records[0] if records else {}
     article_ids = list(dict.fromkeys(e["article_id"] for e in evidence))
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"], "source": row["source"],
         "target": row["target"], "date": row["date"], "date_text": row["date_text"],
+        "date_basis": strongest_basis(row["date"], records),
         "modality": row["modality"], "negated": row["negated"], "location": row["location"],
         "sentence": first.get("sentence"), "trigger": first.get("trigger"),
         "confidence": row["confidence"], "cameo": row["cameo"], "intensity": row["intensity"],

@@ -9,15 +9,20 @@ or a person's name ("Trump"): events match when one of their parties is that act
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from parley.actors.registry import name_key
 from parley.actors.resolve import resolve_actor_text
+from parley.models import strongest_basis
 from parley.store import Store
 
 ActorTest = Callable[[dict[str, Any] | None], bool]
+# How a timeline marks a date the event's own clause does not state: "~" inferred from the
+# article's account of it, "*" the article's publication date.
+BASIS_MARKS = {"text": "", "discourse": "~", "publication": "*"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class TimelineEntry:
 
     event_id: str
     date: str | None
+    date_basis: str | None  # text, discourse, publication (models.DateBasis)
     type: str
     mode: str | None
     source: dict[str, Any] | None
@@ -45,7 +51,8 @@ class TimelineEntry:
         return len(self.article_ids)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"event_id": self.event_id, "date": self.date, "type": self.type,
+        return {"event_id": self.event_id, "date": self.date, "date_basis": self.date_basis,
+                "type": self.type,
                 "mode": self.mode, "source": self.source, "target": self.target,
                 "modality": self.modality, "negated": self.negated, "location": self.location,
                 "intensity": self.intensity, "cameo": self.cameo, "outlets": list(self.outlets),
@@ -103,8 +110,9 @@ def _entry(row: dict[str, Any]) -> TimelineEntry:
     evidence = row["evidence"]
     outlets = tuple(dict.fromkeys(e["outlet"] for e in evidence if e["outlet"]))
     article_ids = tuple(dict.fromkeys(e["article_id"] for e in evidence))
+    basis = strongest_basis(row["date"], [json.loads(e["record"]) for e in evidence])
     return TimelineEntry(
-        event_id=row["id"], date=row["date"], type=row["type"], mode=row["mode"],
+        event_id=row["id"], date=row["date"], date_basis=basis, type=row["type"], mode=row["mode"],
         source=row["source"], target=row["target"], modality=row["modality"],
         negated=row["negated"], location=row["location"], intensity=row["intensity"],
         cameo=row["cameo"], outlets=outlets, article_ids=article_ids,
@@ -123,6 +131,13 @@ def dyad_trend(store: Store, first: str, second: str | None = None) -> list[tupl
                 entry.modality in ("asserted", "reported_past") and not entry.negated):
             months.setdefault(entry.date[:7], []).append(entry.intensity)
     return [(month, sum(values) / len(values), len(values)) for month, values in sorted(months.items())]
+
+
+def date_label(entry: TimelineEntry) -> str:
+    """ "2025-08-04", "2025-08-02~" (inferred from the article), "2025-08-04*" (publication)."""
+    if entry.date is None:
+        return "undated"
+    return entry.date + BASIS_MARKS.get(entry.date_basis or "", "")
 
 
 def party_label(actor: dict[str, Any] | None) -> str:

@@ -20,7 +20,7 @@ from parley.cli.common import (
 )
 from parley.query import export_records
 from parley.store import DEFAULT_DB
-from parley.timeline import TimelineEntry, party_label, timeline
+from parley.timeline import TimelineEntry, date_label, party_label, timeline
 
 
 class TimelineFormat(StrEnum):
@@ -45,7 +45,9 @@ def timeline_command(
     """A dated, ordered list of events: who did what to whom, where, and who reported it.
 
     Background (reported_past) and planned events are marked as such. With two actors, only
-    events between them.
+    events between them. A date marked ~ is inferred from the article's account of the event
+    (another sentence or the story's date), one marked * is the article's publication date;
+    unmarked dates are stated in the event's own clause.
 
     Example:  parley timeline USA IRN --since 2025-06
     """
@@ -104,7 +106,7 @@ def _timeline_text(entry: TimelineEntry, markdown: bool) -> str:
     what = entry.type + (f"/{entry.mode}" if entry.mode else "")
     flag_text = f" [{', '.join(flags)}]" if flags else ""
     outlets = ", ".join(entry.outlets) or "unknown outlet"
-    line = (f"{entry.date or 'undated':10}  {party_label(entry.source)} -> "
+    line = (f"{date_label(entry):11} {party_label(entry.source)} -> "
             f"{party_label(entry.target)}  {what}{where}{flag_text}  ({outlets}; "
             f"{entry.mentions} report{'s' if entry.mentions != 1 else ''})")
     return f"- {line}" if markdown else line

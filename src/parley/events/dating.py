@@ -1,6 +1,7 @@
-"""When an event happened: the temporal expression that governs its clause (timex
-`governing_date`), a nominal event's own date ("the June 2025 strikes" -> 2025-06), an offset
-from the main clause ("a day after Islamabad hosted ..."), else the article's date.
+"""When an event happened, from its own words: the temporal expression that governs its clause
+(timex `governing_date`), a nominal event's own date ("the June 2025 strikes" -> 2025-06), an
+offset from the main clause ("a day after Islamabad hosted ..."). An event its words leave
+undated is dated from the rest of the article afterwards (`parley.events.discourse`).
 
 Also decides background: an event dated well before the article's news, told in the past
 perfect, or named in a "following ..." phrase is `reported_past`, and keeps its own date.
@@ -11,13 +12,17 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.events.compose import Proto
-from parley.models import Timex
+from parley.models import DateBasis, Timex
 from parley.timex import governing_date
 from parley.timex.anchor import calendar_date
+from parley.timex.tense import FUTURE_AUXILIARIES, MODAL_AUXILIARIES, REPORTING_LEMMAS, governing_verb
+
+Aspect = Literal["past", "perfect", "pluperfect", "present", "ongoing", "future"]
 
 # An event dated this many days before the article's news is background, not news.
 BACKGROUND_DAYS = 7
@@ -26,13 +31,31 @@ BACKGROUND_PREPOSITIONS = {"following", "after", "since"}
 OFFSET_COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "several": 3}
 OFFSET_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+# Words before a date that make it the start of a state ("in place since 1992", "president since
+# August 2024"): it dates the state's own noun, never the event of the clause around it.
+STATE_START_WORDS = ("since",)
+# Aspects of a clause that report something that has happened by the time of writing.
+NEWS_ASPECTS: frozenset[Aspect | None] = frozenset({"past", "perfect", "present", None})
+# Infinitive-to-governor steps followed to find a clause's aspect ("agreed to exchange").
+MAX_CHAIN = 3
+HAVE = frozenset({"has", "have", "'ve", "having"})
+PAST_BE = frozenset({"was", "were", "been"})
+PRESENT_BE = frozenset({"is", "are", "am", "'re", "'m", "'s"})
 
 
 @dataclass(frozen=True)
 class EventDate:
     value: str | None
     text: str | None
-    from_text: bool  # the text dates the event itself (not the article date)
+    basis: DateBasis | None = None
+
+    @property
+    def from_text(self) -> bool:
+        """The event's own words date it (not the article around it)."""
+        return self.basis == "text"
+
+
+UNDATED = EventDate(None, None)
 
 
 def reference_date(article_date: str | None, timexes: list[Timex]) -> str | None:
@@ -48,7 +71,7 @@ def reference_date(article_date: str | None, timexes: list[Timex]) -> str | None
 
 def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
                article_date: str | None) -> EventDate:
-    """The event's date from its own words, its clause, an offset, or the article date."""
+    """The event's date from its own words, its clause or an offset; else undated."""
     shifted = _offset_date(doc, sent, timexes, proto, article_date)
     if shifted is not None:
         return shifted
@@ -58,13 +81,35 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
         end = noun.right_edge.idx + len(noun.right_edge)
         anchor = governing_date(doc, timexes, start, end, None, trigger=noun.idx)
         if anchor is not None:
-            return EventDate(anchor.value, anchor.timex.text if anchor.timex else None, True)
+            return EventDate(anchor.value, anchor.timex.text if anchor.timex else None, "text")
         if _in_background_phrase(noun):
-            return EventDate(None, None, False)
-    found = governing_date(doc, timexes, sent.start_char, sent.end_char, None, trigger=proto.anchor.idx)
+            return UNDATED
+    clause_timexes = [t for t in timexes if not starts_state(doc, t, proto.anchor)]
+    found = governing_date(doc, clause_timexes, sent.start_char, sent.end_char, None,
+                           trigger=proto.anchor.idx)
     if found is not None:
-        return EventDate(found.value, found.timex.text if found.timex else None, True)
-    return EventDate(article_date[:10] if article_date else None, None, False)
+        return EventDate(found.value, found.timex.text if found.timex else None, "text")
+    return UNDATED
+
+
+def starts_state(doc: Doc, timex: Timex, event: Token | None = None) -> bool:
+    """ "in place since 1992", "their largest swap since the war began in 2022": the date a
+    state began, not the date of an event (of `event`'s clause, if given, when the "since" lies
+    between the two in the parse)."""
+    before = doc.text[max(0, timex.start - 12):timex.start].lower().split()
+    if before and before[-1] in STATE_START_WORDS:
+        return True
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    above_event = set(event.ancestors) | {event} if event is not None else set()
+    for token in span.root.ancestors:
+        if token in above_event:
+            return False
+        if token.lower_ in STATE_START_WORDS or any(
+                c.dep_ == "mark" and c.lower_ in STATE_START_WORDS for c in token.children):
+            return True
+    return False
 
 
 def is_background(proto: Proto, when: EventDate, reference: str | None) -> bool:
@@ -127,7 +172,7 @@ def _offset_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
         if base is None or len(base) != 10:
             return None
         day = date.fromisoformat(base) + timedelta(days=days)
-        return EventDate(day.isoformat(), doc[ancestor.i - 2: ancestor.i + 1].text, True)
+        return EventDate(day.isoformat(), doc[ancestor.i - 2: ancestor.i + 1].text, "text")
     return None
 
 
@@ -136,3 +181,55 @@ def _main_verb(token: Token) -> Token | None:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor
     return None
+
+
+def event_aspect(token: Token) -> Aspect | None:
+    """The aspect of the clause an event word stands in (a noun: the verb it depends on)."""
+    verb = governing_verb(token)
+    return clause_aspect(verb) if verb is not None else None
+
+
+def clause_aspect(verb: Token, depth: int = 0) -> Aspect | None:
+    """How a clause places its event: past, (plu)perfect, present, ongoing or future."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & (FUTURE_AUXILIARIES | MODAL_AUXILIARIES):
+        return "future"
+    if "had" in auxiliaries:  # in reported speech "had" is the past moved back ("said it had")
+        return "past" if _reported(verb) else "pluperfect"
+    if auxiliaries & HAVE:
+        return "perfect"
+    tag = verb.tag_
+    if tag == "VBD" or auxiliaries & (PAST_BE | {"did"}):
+        return "past"
+    if tag == "VBG" and auxiliaries & PRESENT_BE:
+        return "ongoing"
+    if tag in ("VBZ", "VBP") or (tag == "VBN" and auxiliaries & PRESENT_BE):
+        return "present"
+    if tag == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp"):
+        return "past"
+    if tag in ("VB", "VBG", "VBN") and depth < MAX_CHAIN and verb.head is not verb \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return clause_aspect(verb.head, depth + 1)
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_ in REPORTING_LEMMAS and head.tag_ == "VBD"
+
+
+def contradicted(when: EventDate, aspect: Aspect | None, reference: str | None) -> bool:
+    """A date after the article's for an event told in the past: the date is another clause's
+    ("proposed to hold a meeting from June 20")."""
+    if not when.from_text or when.value is None or reference is None or aspect not in ("past", "perfect"):
+        return False
+    try:
+        return period_start(when.value) > date.fromisoformat(reference)
+    except ValueError:
+        return False
+
+
+def period_start(value: str) -> date:
+    """First day of a YYYY, YYYY-MM or YYYY-MM-DD period."""
+    parts = [int(p) for p in value[:10].split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

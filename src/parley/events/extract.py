@@ -23,12 +23,21 @@ from parley.events.coding import (
     typed,
 )
 from parley.events.compose import Proto, compose_sentence
-from parley.events.dating import EventDate, event_date, is_background, reference_date
+from parley.events.dating import (
+    UNDATED,
+    contradicted,
+    event_aspect,
+    event_date,
+    is_background,
+    reference_date,
+)
+from parley.events.discourse import date_by_discourse
 from parley.events.lexicon import Lexicon, load_lexicon
 from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver
 from parley.events.places import entity_text, geocode, place_tokens
 from parley.events.prefilter import candidate_sentences
+from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
 
 # At most this many events from one trigger (compound actors multiply them).
@@ -65,7 +74,11 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
     `timex.extract_timexes(doc, article_date)`. Only sentences that `candidate_sentences` keeps
     are read: a pipeline may parse those alone (see `parley.events.prefilter`)."""
     lexicon = load_lexicon()
-    context = _Context(doc, entities, timexes, article_date, reference_date(article_date, timexes),
+    inferred = None
+    if article_date is None:
+        inferred, timexes = resolve_undated(doc, timexes)
+    reference = inferred or reference_date(article_date, timexes)
+    context = _Context(doc, entities, timexes, article_date, reference,
                        ParticipantResolver(doc, entities, article_date), lexicon)
     events: list[Event] = []
     for sent in candidate_sentences(doc):
@@ -73,7 +86,7 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
         for proto in compose_sentence(sent, lexicon):
             found += _events_of(proto, sent, context)
         events += deduplicate(found)
-    return events
+    return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
@@ -85,6 +98,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
+    if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
+        when = UNDATED
     location = _location(proto, sent, sources + targets, context)
     sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
     targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
@@ -97,7 +112,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if modality == "asserted" and is_background(proto, when, context.reference):
         modality = "reported_past"
     if not when.from_text and modality != "asserted":
-        when = EventDate(None, None, False)
+        when = UNDATED
     events = []
     for source, target in _pairs(sources, targets, mutual):
         if proto.symmetric and target is not None:
@@ -105,7 +120,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         event_type = typed(proto, cameo, source, context.lexicon)
         events.append(Event(
             type=event_type, mode=mode, source=source, target=target, date=when.value,
-            date_text=when.text, modality=cast(Modality, modality),
+            date_text=when.text, date_basis=when.basis, modality=cast(Modality, modality),
             negated=negated, location=location, sentence_start=sent.start_char,
             sentence_end=sent.start_char + len(sent.text.rstrip()), trigger_start=proto.trigger.idx,
             trigger_end=proto.trigger.idx + len(proto.trigger), cameo=cameo,

@@ -1,0 +1,172 @@
+"""Dates for the events whose own clause gives none, from the article they are told in.
+
+    date_by_discourse(doc, events, timexes, "2025-08-04") -> events, each with its `date_basis`
+
+A reader dates "The meeting ended with a joint statement" from the lead's "met in Nairobi on
+Saturday". So does this stage, for an event the text asserts in the past, the present perfect or
+the (headline, reporting) present, in this order of preference:
+
+1. `discourse`: the same event (same category, same parties) dated elsewhere in the article;
+2. `discourse`: the narrative anchor before it in its paragraph: a day-precise date governing a
+   past or present clause ("met ... on Saturday. The talks were ...");
+3. `discourse`: the story's anchor, the first such date of the article (its news day);
+4. `publication`: the article's date.
+
+An anchor must be news: not after the article's date and not more than a week before it
+(`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
+denied or background (those keep the date their own words give, or none), an ongoing one ("are
+insisting"), or one whose words place it at another time the calendar cannot pin down ("Kenya
+earlier accused", "recently", "on Tuesday" in an undated article): that would be a date the
+article contradicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
+from parley.models import Actor, DateBasis, Event, Timex
+from parley.timex.anchor import calendar_date
+from parley.timex.lexicon import load_lexicon as load_timex_lexicon
+from parley.timex.tense import clause_tense, governing_verb
+
+# Clause tenses (timex.tense) in which a dated expression anchors the narrative.
+ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A day-precise date that governs a past or present clause of the article."""
+
+    start: int
+    value: str  # YYYY-MM-DD
+    text: str
+
+
+def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], article_date: str | None,
+                      reference: str | None = None) -> list[Event]:
+    """The events, those left undated by their own clause dated from the article if it allows.
+
+    `reference` is the day of the article's news if known otherwise than by `article_date`
+    (its publication date): anchors must be news against it, and it dates nothing by itself."""
+    published = article_date[:10] if article_date else None
+    anchors = narrative_anchors(doc, timexes, published or reference)
+    # a fact dated after the news is misdated (a plan's date in its clause): it lends no date
+    dated = [e for e in events if e.date and e.date_basis == "text" and e.modality == "asserted"
+             and not _after(e.date, published or reference)]
+    result = []
+    for event in events:
+        if event.date is None and _dateable(doc, event, timexes):
+            value, text, basis = _best_date(doc.text, event, dated, anchors, published)
+            if value is not None:
+                event = replace(event, date=value, date_text=text, date_basis=basis)
+        result.append(event)
+    return result
+
+
+def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> list[Anchor]:
+    """The day-precise dates of the article's news, in text order."""
+    anchors = []
+    for timex in timexes:
+        value = calendar_date(timex)
+        if value is None or len(value) != 10 or starts_state(doc, timex):
+            continue
+        if _is_news(value, reference) and _tells_past(doc, timex):
+            anchors.append(Anchor(timex.start, value, timex.text))
+    return anchors
+
+
+def _tells_past(doc: Doc, timex: Timex) -> bool:
+    """The date's clause is past or present; a past participle that modifies a noun ("a
+    declaration signed on August 8") is as past as the clause the noun stands in."""
+    tense = clause_tense(doc, timex.start, timex.end)
+    if tense is not None:
+        return tense in ANCHOR_TENSES
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return False
+    return event_aspect(verb.head) in ("past", "perfect")
+
+
+def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor],
+               published: str | None) -> tuple[str | None, str | None, DateBasis | None]:
+    same = _same_event_date(event, dated)
+    if same is not None:
+        return same.date, same.date_text, "discourse"
+    anchor = _paragraph_anchor(text, event.sentence_start, anchors) or (anchors[0] if anchors else None)
+    if anchor is not None:
+        return anchor.value, anchor.text, "discourse"
+    if published is not None:
+        return published, None, "publication"
+    return None, None, None
+
+
+def _same_event_date(event: Event, dated: list[Event]) -> Event | None:
+    """The one date the article gives the same event (category and parties) elsewhere."""
+    same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)]
+    return same[0] if same and len({e.date for e in same}) == 1 else None
+
+
+def _parties(event: Event) -> frozenset[str]:
+    return frozenset(_party(a) for a in (event.source, event.target) if a is not None)
+
+
+def _party(actor: Actor) -> str:
+    return actor.country or actor.name
+
+
+def _paragraph_anchor(text: str, start: int, anchors: list[Anchor]) -> Anchor | None:
+    """The last anchor before `start` in the same paragraph (no line break between)."""
+    before = [a for a in anchors if a.start < start and "\n" not in text[a.start:start]]
+    return before[-1] if before else None
+
+
+def _after(value: str, reference: str | None) -> bool:
+    """Whether a YYYY[-MM[-DD]] period starts after the reference day."""
+    try:
+        return reference is not None and period_start(value) > date.fromisoformat(reference)
+    except ValueError:
+        return False
+
+
+def _is_news(value: str, reference: str | None) -> bool:
+    if reference is None:
+        return True
+    try:
+        day, ref = date.fromisoformat(value), date.fromisoformat(reference)
+    except ValueError:
+        return False
+    return ref - timedelta(days=BACKGROUND_DAYS) <= day <= ref
+
+
+def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
+    """An asserted news event whose sentence does not place it at another, unknown time."""
+    if event.modality != "asserted" or event.trigger_start is None:
+        return False
+    if any(_other_time(t) for t in timexes if event.sentence_start <= t.start < event.sentence_end):
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    verb = governing_verb(span.root)
+    if verb is not None and _placed_before(verb):
+        return False
+    return event_aspect(span.root) in NEWS_ASPECTS
+
+
+def _placed_before(verb: Token) -> bool:
+    """ "Kenya earlier accused ...", "has previously said": before the news, at no known time."""
+    backward = {word for word, direction in load_timex_lexicon().anchor_words.items() if direction < 0}
+    return any(c.dep_ == "advmod" and c.lower_ in backward for c in verb.children)
+
+
+def _other_time(timex: Timex) -> bool:
+    """ "earlier", "recently", "soon", or a date the article's own date would be needed for."""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    return timex.value in ("PAST_REF", "FUTURE_REF") or (calendar_date(timex) is None and "X" in timex.value)

@@ -1,0 +1,97 @@
+"""Event dates and their basis: the event's own clause (text), the article's account of it
+elsewhere (discourse), the publication date; and what must stay undated."""
+
+from __future__ import annotations
+
+from parley.actors.entities import extract_entities
+from parley.cli.events import _timeline_text
+from parley.events import extract_events
+from parley.models import Event
+from parley.nlp import parse
+from parley.timeline import TimelineEntry
+from parley.timex import extract_timexes
+
+MONDAY = "2025-08-04"
+
+
+def events_of(text: str, date: str | None = MONDAY) -> list[Event]:
+    doc = parse(text)
+    return extract_events(doc, date, extract_entities(doc, date), extract_timexes(doc, date))
+
+
+def first(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.type == event_type]
+    assert found, [(e.type, e.date) for e in events]
+    return found[0]
+
+
+def test_own_clause_dates_with_text_basis() -> None:
+    event = first(events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday."),
+                  "CONSULT")
+    assert (event.date, event.date_basis, event.date_text) == ("2025-08-02", "text", "Saturday")
+    assert event.as_dict()["date_basis"] == "text"
+
+
+def test_story_anchor_dates_a_later_paragraph() -> None:
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday.\n"
+                       "Kenya accused Somalia of arming militias along the border.")
+    event = first(events, "ACCUSE")
+    assert (event.date, event.date_basis) == ("2025-08-02", "discourse")
+
+
+def test_publication_date_when_nothing_else_dates_it() -> None:
+    event = first(events_of("Kenya accused Somalia of arming militias along the border."), "ACCUSE")
+    assert (event.date, event.date_basis, event.date_text) == (MONDAY, "publication", None)
+
+
+def test_no_publication_date_means_no_inferred_date() -> None:
+    event = first(events_of("Kenya accused Somalia of arming militias along the border.", None), "ACCUSE")
+    assert (event.date, event.date_basis) == (None, None)
+
+
+def test_planned_event_without_a_date_stays_undated() -> None:
+    event = first(events_of("Kenya will host talks with Ethiopia to settle the border dispute."), "CONSULT")
+    assert event.modality == "planned"
+    assert (event.date, event.date_basis) == (None, None)
+
+
+def test_background_keeps_its_own_coarse_date() -> None:
+    event = first(events_of("Kenya and Ethiopia held talks in Addis Ababa in March 2022."), "CONSULT")
+    assert (event.date, event.modality, event.date_basis) == ("2022-03", "reported_past", "text")
+
+
+def test_a_state_since_a_year_does_not_date_the_event() -> None:
+    events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Saturday.\n"
+                       "Kenya also lifted sanctions on Ethiopia, in place since 1992.")
+    dates = [(e.type, e.date) for e in events]
+    assert len(dates) >= 2 and all(date == "2025-08-02" for _, date in dates), dates
+
+
+def test_a_time_before_the_news_blocks_inferred_dates() -> None:
+    for text in ("Kenya earlier accused Somalia of arming militias along the border.",
+                 "Kenya recently accused Somalia of arming militias along the border."):
+        event = first(events_of(text), "ACCUSE")
+        assert (event.date, event.date_basis) == (None, None), text
+
+
+def test_a_later_date_of_another_clause_does_not_date_a_past_event() -> None:
+    events = events_of("Kenya proposed to Ethiopia to hold a summit of the two presidents from "
+                       "August 20 to 30.")
+    asserted = [e for e in events if e.modality == "asserted"]
+    assert asserted and all((e.date, e.date_basis) == (MONDAY, "publication") for e in asserted)
+
+
+def test_undated_article_is_read_against_the_date_it_writes_out() -> None:
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Tuesday.\n"
+                       "The two ministers meet in Nairobi on 2 December 2025.", None)
+    event = first(events, "CONSULT")
+    assert (event.date, event.date_basis) == ("2025-12-02", "text")
+
+
+def test_timeline_marks_inferred_dates() -> None:
+    entry = TimelineEntry(event_id="e1", date="2025-08-02", date_basis="discourse", type="ACCUSE",
+                          mode=None, source={"name": "Kenya", "code": "KEN"}, target=None,
+                          modality="asserted", negated=False, location=None, intensity=None, cameo=None,
+                          outlets=("Example News",), article_ids=("a1",), evidence="", story_id=None)
+    assert _timeline_text(entry, markdown=False).startswith("2025-08-02~ ")
+    assert entry.as_dict()["date_basis"] == "discourse"
