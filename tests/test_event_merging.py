@@ -37,6 +37,8 @@ def _event(text: str, kind: str, source: Actor | None, target: Actor | None, dat
            mode: str | None = None) -> Event:
     return Event(type=kind, sentence_start=0, sentence_end=len(text), source=source,
                  target=target, date=date, date_text=date_text, mode=mode,
+                 date_basis=None if date is None else (
+                     "publication" if modality == "asserted" and not date_text else "text"),
                  modality=modality,  # type: ignore[arg-type]
                  trigger_start=0, trigger_end=5, confidence=0.8, intensity=intensity)
 
@@ -145,12 +147,13 @@ def test_a_day_of_publication_lag_merges_but_two_stated_days_do_not(tmp_path: Pa
     store = Store.open(tmp_path / "p.db")
     first = "Israel struck targets across Gaza on Tuesday, killing more than 400 people."
     second = "Israeli airstrikes pounded Gaza and killed more than 400 people."
+    # the report dated only by its publication comes first; the stated date wins
+    _store_article(store, _article(2, second, "B", "2025-03-19"),
+                   [_event(second, "ASSAULT", Actor("Israel", "ISR"), Actor("Gaza", "PSE"),
+                           "2025-03-19", mode="aerial", intensity=-9.0)])
     _store_article(store, _article(1, first, "A", "2025-03-18"),
                    [_event(first, "ASSAULT", Actor("Israel", "ISR"), Actor("Gaza", "PSE"),
                            "2025-03-18", date_text="on Tuesday", intensity=-9.0)])
-    _store_article(store, _article(2, second, "B", "2025-03-19"),  # dated by its publication
-                   [_event(second, "ASSAULT", Actor("Israel", "ISR"), Actor("Gaza", "PSE"),
-                           "2025-03-19", mode="aerial", intensity=-9.0)])
     [event] = _events(store)
     assert event["mentions"] == 2 and event["date"] == "2025-03-18"
     assert "dates a day apart" in event["evidence"][1]["merge_basis"]  # type: ignore[index]

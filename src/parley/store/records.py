@@ -55,7 +55,8 @@ def event_values(record: Event) -> dict[str, Any]:
         "target": record_json(record.target),
         "source_code": record.source.code if record.source else None,
         "target_code": record.target.code if record.target else None,
-        "date": record.date, "date_text": record.date_text, "modality": record.modality,
+        "date": record.date, "date_text": record.date_text, "date_basis": record.date_basis,
+        "modality": record.modality,
         "negated": int(record.negated), "location": record_json(record.location),
         "confidence": record.confidence, "cameo": record.cameo, "intensity": record.intensity}
 
@@ -72,7 +73,8 @@ def stored_event(row: dict[str, Any]) -> Event:
     location = json.loads(row["location"]) if row["location"] else None
     return Event(type=row["type"], sentence_start=0, sentence_end=0, source=actor(row["source"]),
                  target=actor(row["target"]), mode=row["mode"], date=row["date"],
-                 date_text=row["date_text"], modality=row["modality"],
+                 date_text=row["date_text"], date_basis=row.get("date_basis"),
+                 modality=row["modality"],
                  negated=bool(row["negated"]), confidence=row["confidence"], cameo=row["cameo"],
                  intensity=row["intensity"], location=Location(**location) if location else None)
 

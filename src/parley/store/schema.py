@@ -136,6 +136,7 @@ events = Table(
     Column("target_code", String(16)),
     Column("date", String(10)),
     Column("date_text", Text),
+    Column("date_basis", String(16)),  # what the merged date rests on (v6)
     Column("modality", String(16), nullable=False),
     Column("negated", Integer, nullable=False),
     Column("location", Text),  # JSON Location
@@ -206,8 +207,9 @@ def _add_stage_columns(conn: Connection) -> None:
 
 
 def _add_merge_basis(conn: Connection) -> None:
-    """Each report of an event says why it was merged into it."""
-    _add_columns(conn, (event_mentions, "merge_basis"))
+    """Each report of an event says why it was merged into it; an event, what its date
+    rests on (merging weighs a stated date above one lent by the publication date)."""
+    _add_columns(conn, (event_mentions, "merge_basis"), (events, "date_basis"))
 
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -219,7 +221,8 @@ MIGRATIONS: list[Migration] = [
     (4, "events merged across reports, their evidence, and stories", _create_event_tables),
     (5, "the failing stage of an error; why an article's English-only stages were skipped",
      _add_stage_columns),
-    (6, "why each report of an event was merged into it", _add_merge_basis),
+    (6, "why each report of an event was merged into it; what its date rests on",
+     _add_merge_basis),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -43,6 +43,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,]*\d(?![\d,])")
 # How date relations rank when a report could join several known events.
 _DATE_RANK = {"same date": 3, "dates a day apart": 2, "one report undated": 1, "both undated": 0}
+# How firm a date is by what it rests on (None: a record from before bases were kept).
+_BASIS_RANK: dict[str | None, int] = {"text": 3, "discourse": 2, "publication": 1}
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _compare(event: Event, sentence: str, known: KnownEvent) -> _Match | None:
         return None
     parties = shared_parties(event, other)
     when = date_relation(event.date, other.date)
-    if when == "dates a day apart" and event.date_text and other.date_text:
+    if when == "dates a day apart" and _stated(event) and _stated(other):
         when = None  # both stated in the text ("on Monday", "on Tuesday"): two days
     if not parties or when is None:
         return None
@@ -142,6 +144,14 @@ def _compare(event: Event, sentence: str, known: KnownEvent) -> _Match | None:
     basis = (f"type {event.type}", "parties " + "+".join(parties), when,
              f"sentence likeness {likeness:.2f}", *(f"figure {f}" for f in figures[:3]))
     return _Match(known, basis, (len(parties), _DATE_RANK[when], likeness))
+
+
+def _stated(event: Event) -> bool:
+    """True when the report's own clause states its date (not lent by the publication date
+    or the rest of the article)."""
+    if event.date_basis is not None:
+        return event.date_basis == "text"
+    return event.date_text is not None
 
 
 def _detail_differs(a: Event, b: Event) -> bool:
@@ -252,14 +262,25 @@ def shared_figures(sentence: str, evidence: tuple[str, ...]) -> list[str]:
 def merged_record(current: Event, new: Event) -> Event:
     """The corpus event after one more report: each field as precise as some report gives it."""
     record = current
-    if new.date and (current.date is None or len(new.date) > len(current.date)):
-        record = replace(record, date=new.date, date_text=new.date_text)
+    if _firmer_date(new, current):
+        record = replace(record, date=new.date, date_text=new.date_text,
+                         date_basis=new.date_basis)
     if new.type not in SYMMETRIC_TYPES or same_party(current.source, new.source) is not None:
         record = replace(record, source=_more_specific(current.source, new.source),
                          target=_more_specific(current.target, new.target))
     return replace(record, mode=current.mode or new.mode,
                    location=current.location or new.location,
                    confidence=max(current.confidence, new.confidence))
+
+
+def _firmer_date(new: Event, current: Event) -> bool:
+    """True when the new report's date says more: more precise, or as precise and stated
+    rather than lent (a strike stated "on Tuesday" over the Wednesday of a report's day)."""
+    if not new.date:
+        return False
+    if current.date is None or len(new.date) != len(current.date):
+        return current.date is None or len(new.date) > len(current.date)
+    return _BASIS_RANK.get(new.date_basis, 0) > _BASIS_RANK.get(current.date_basis, 0)
 
 
 def _more_specific(current: Actor | None, new: Actor | None) -> Actor | None:
