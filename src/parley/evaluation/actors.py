@@ -42,8 +42,23 @@ class ActorScores:
         return pair[0] / pair[1] if pair[1] else 0.0
 
 
+def load_halves(path: Path) -> tuple[list[Assertion], list[Assertion]]:
+    """(tuning half, held-back half): the assertions of the file's even and odd lines. Tune on
+    the first; gate floors are measured on the second."""
+    halves: tuple[list[Assertion], list[Assertion]] = ([], [])
+    for number, assertion in _numbered_assertions(path):
+        halves[number % 2].append(assertion)
+    return halves
+
+
 def load_assertions(path: Path) -> Iterator[Assertion]:
-    for line in path.open(encoding="utf-8"):
+    for _, assertion in _numbered_assertions(path):
+        yield assertion
+
+
+def _numbered_assertions(path: Path) -> Iterator[tuple[int, Assertion]]:
+    """(line number, assertion) for every scored assertion of the file."""
+    for number, line in enumerate(path.open(encoding="utf-8")):
         record = json.loads(line)
         if record["method"] not in SCORED_METHODS or not record["args"]:
             continue
@@ -54,7 +69,7 @@ def load_assertions(path: Path) -> Iterator[Assertion]:
         raw_sector = expect.get(sector_key, {}).get("value") if sector_key in expect else None
         sectors = tuple(raw_sector) if isinstance(raw_sector, list) else (
             (raw_sector,) if raw_sector else ())
-        yield Assertion(str(record["args"][0]), country, sectors)
+        yield number, Assertion(str(record["args"][0]), country, sectors)
 
 
 def names_place(text: str) -> bool:
