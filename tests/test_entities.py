@@ -114,6 +114,22 @@ def test_people_sharing_a_surname_stay_apart() -> None:
     assert {"Rahul Gandhi", "Sonia Gandhi"} <= set(people)
 
 
+@pytest.mark.parametrize("text", [
+    # the pronoun's sentence names others after the subject: the subject is still the speaker
+    ("Anna Peterson, a senior aide to John Miller, said the talks were useful. "
+     '"Some proposals are acceptable, while others are not," he said.'),
+    # a chain of pronouns keeps to the subject, past people named as objects
+    ('"We are making peace today," Peterson said. He also offered to nominate Miller and Smith '
+     'for the prize.\n\n"This means a great deal to both countries," he explained.'),
+])
+def test_pronoun_goes_to_the_subject_not_the_last_name(text: str) -> None:
+    people = _people(text)
+    mentions = {name: [text[s:e].lower() for s, e in p.mentions] for name, p in people.items()}
+    speaker = next(name for name in mentions if name.endswith("Peterson"))
+    assert "he" in mentions.pop(speaker)
+    assert all("he" not in found for found in mentions.values())
+
+
 def test_pronoun_in_a_quote_is_not_the_speaker() -> None:
     text = ('White House Press Secretary Karoline Leavitt spoke on Friday. "The President always '
             'wants to give diplomacy a chance, and he is willing to do that here again," she noted.')

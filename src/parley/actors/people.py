@@ -222,15 +222,34 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: dict[int, str],
                         pronoun: str) -> Person | None:
+    """In the nearest sentence (of the window) that names someone before the pronoun: the
+    person who is its subject ("Aliyev said. He also offered to nominate Trump. He added":
+    both pronouns are Aliyev's), else the last person it names."""
     window_start = _sentence_start_before(doc, token, PRONOUN_SENTENCE_WINDOW)
-    best: tuple[int, Person] | None = None
+    by_sentence: dict[int, list[tuple[int, bool, Person]]] = {}
     for person in people:
         if gender.get(id(person), pronoun) != pronoun:
             continue
-        for start, _end in person.mentions:
-            if window_start <= start < token.idx and (best is None or start > best[0]):
-                best = (start, person)
-    return best[1] if best else None
+        for start, end in person.mentions:
+            if window_start <= start < token.idx:
+                sentence = doc.char_span(start, end, alignment_mode="expand")
+                key = sentence.sent.start if sentence is not None else start
+                by_sentence.setdefault(key, []).append((start, _is_subject(doc, start, end),
+                                                         person))
+    if not by_sentence:
+        return None
+    nearest = sorted(by_sentence[max(by_sentence)], key=lambda item: item[0])
+    subjects = [person for _, is_subject, person in nearest if is_subject]
+    return subjects[-1] if subjects else nearest[-1][2]
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    """True when the mention at [start, end) is the subject of its clause."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and not (span.start <= t.head.i < span.end)
+               for t in span)
 
 
 def _sentence_start_before(doc: Doc, token: Token, sentences: int) -> int:
