@@ -223,3 +223,13 @@ def test_relative_pronoun_speaker_resolves_to_its_noun() -> None:
     quote = find(quotes_of(text), "that the talks had been")
     assert mention(text, quote) == "who"
     assert quote.speaker is not None and quote.speaker.name == "Derek Mitchell"
+
+
+def test_a_definite_description_speaks_for_the_body_named_before() -> None:
+    from parley.actors.speakers import attribute_speakers
+
+    text = ("The Bank of Russia kept its key rate at 21 percent on Friday. 'If inflation does "
+            "not slow, the rate may rise,' the bank said in a statement.")
+    [quote] = attribute_speakers(quotes_of(text), [], text, "2025-03-21")
+    assert quote.speaker is not None and mention(text, quote) == "the bank"
+    assert (quote.speaker.name, quote.speaker.country) == ("Bank of Russia", "RUS")

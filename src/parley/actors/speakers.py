@@ -28,7 +28,10 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
     if entity is not None:
         return Actor(name=entity.name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
-    match = resolve_actor_text(text[speaker.start:speaker.end], date)
+    mention = text[speaker.start:speaker.end]
+    # the name a description was resolved to ("the bank" -> "Bank of Russia") says more
+    match = (resolve_actor_text(speaker.name, date) if speaker.name != mention else None) or (
+        resolve_actor_text(mention, date))
     if match is None or match.kind == "pronoun":
         return speaker
     return replace(speaker, country=speaker.country or match.country,

@@ -87,7 +87,23 @@ def resolve_speaker_name(mention: Span) -> str:
         return _title_holder(doc, mention) or _bare(mention)
     if mention.root.lemma_.lower() in lexicon.source_heads:
         return _document_author(doc, mention) or _bare(mention)
-    return _bare(mention)
+    return _named_body(doc, mention) or _bare(mention)
+
+
+def _named_body(doc: Doc, mention: Span) -> str | None:
+    """The body a definite description stands for: "the bank" -> the Bank of Russia named
+    before it, "the ministry" -> the Ministry of Defence (the nearest organisation whose name
+    holds the description's head noun)."""
+    root = mention.root
+    if root.pos_ != "NOUN" or not any(t.lower_ == "the" for t in mention):
+        return None
+    head = root.lemma_.lower()
+    for ent in reversed(entities(doc)):
+        if ent.end <= mention.start and ent.label_ in ("ORG", "FAC") and any(
+                t.lemma_.lower() == head for t in ent):
+            name = _bare(ent)
+            return name[4:] if name.lower().startswith("the ") else name
+    return None
 
 
 def _document_author(doc: Doc, mention: Span) -> str | None:
