@@ -31,6 +31,9 @@ from parley.events.places import entity_text, geocode, place_tokens
 from parley.events.prefilter import candidate_sentences
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
 
+# Sentences where the hand lexicon codes no event are read again with the verbs PETRARCH2's
+# dictionary codes (everywhere, they add the secondary verbs' events: measured worse).
+DICTIONARY_FALLBACK = True
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -69,11 +72,18 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
                        ParticipantResolver(doc, entities, article_date), lexicon)
     events: list[Event] = []
     for sent in candidate_sentences(doc):
-        found: list[Event] = []
-        for proto in compose_sentence(sent, lexicon):
-            found += _events_of(proto, sent, context)
+        found = _sentence_events(sent, context, widen=False)
+        if not found and DICTIONARY_FALLBACK:
+            found = _sentence_events(sent, context, widen=True)
         events += deduplicate(found)
     return events
+
+
+def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
+    found: list[Event] = []
+    for proto in compose_sentence(sent, context.lexicon, widen):
+        found += _events_of(proto, sent, context)
+    return found
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
