@@ -34,6 +34,9 @@ from parley.models import Actor, Entity, Event, Location, Modality, Timex
 # Sentences where the hand lexicon codes no event are read again with the verbs PETRARCH2's
 # dictionary codes (everywhere, they add the secondary verbs' events: measured worse).
 DICTIONARY_FALLBACK = True
+# Cooperation of parties named together with no one else is with each other ("X and Y are
+# seeking to deepen a partnership", "X and Y signed an accord").
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -138,7 +141,7 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             break
     if proto.symmetric and not sources and len(targets) >= 2:
         return targets[:1], targets[1:], True
-    if proto.symmetric and len(sources) >= 2 and not targets:
+    if (proto.symmetric or proto.type in MUTUAL_TYPES) and len(sources) >= 2 and not targets:
         return sources[:1], sources[1:], True
     return sources, targets, False
 

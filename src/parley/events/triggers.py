@@ -27,6 +27,8 @@ DICTIONARY_REFINES = True
 BARE_VERBS = True
 # Verb-tagged words that head no clause of their own ("according to").
 NOT_VERB_DEPS = ("prep", "amod", "aux", "auxpass")
+# Entity labels of words that are never an event ("March 15", "two strikes" is no number).
+NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 # Entity labels of tokens that can be a person-like target ("called Miles", "shot two soldiers").
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -52,7 +54,7 @@ def find_hits(sent: Span, lexicon: Lexicon | None = None, widen: bool = False) -
     hits: list[Hit] = []
     extra: list[Hit] = []
     for token in sent:
-        entry, widened = match_token(token, lexicon)
+        entry, widened = match_token(token, lexicon, widen)
         if entry is not None:
             (extra if widened else hits).append(Hit(token, entry))
     if widen:
@@ -60,18 +62,31 @@ def find_hits(sent: Span, lexicon: Lexicon | None = None, widen: bool = False) -
     return hits
 
 
-def match_token(token: Token, lexicon: Lexicon) -> tuple[TriggerEntry | None, bool]:
+def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[TriggerEntry | None, bool]:
     """The hand lexicon's sense of the token, refined by PETRARCH2's dictionary, or else the
-    dictionary's own (then the second value is True)."""
+    dictionary's own (then the second value is True). When widening, a light verb whose
+    dictionary pattern codes it ("engaged ... in a firefight") is that event."""
     entry = hand_entry(token, lexicon)
-    if token.pos_ != "VERB" or token.dep_ in NOT_VERB_DEPS or (entry is not None and entry.frame is not None):
+    if token.pos_ != "VERB" or token.dep_ in NOT_VERB_DEPS:
         return entry, False
+    if entry is not None and entry.frame is not None:
+        light = widen and entry.frame == "light"
+        return _coded_light_verb(token, entry, lexicon) if light else (entry, False)
     found = match_verb(token)
     if found is None:
         return entry, False
     if entry is not None:
         return refined_entry(entry, found, lexicon), False
     return widened_entry(found, lexicon), True
+
+
+def _coded_light_verb(token: Token, entry: TriggerEntry,
+                      lexicon: Lexicon) -> tuple[TriggerEntry | None, bool]:
+    found = match_verb(token)
+    if found is None or found.words == 0:
+        return entry, False
+    coded = widened_entry(found, lexicon)
+    return (coded, True) if coded is not None else (entry, False)
 
 
 def widened_entry(found: VerbMatch, lexicon: Lexicon) -> TriggerEntry | None:
@@ -101,6 +116,8 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
         return None  # "has", "Jordan's visiting king": no event
     if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "EVENT"):
         return None  # "the Democratic Rally": a name
+    if token.ent_type_ in NOT_EVENT_ENTITIES:
+        return None  # "on March 15": a date, not a march
     for word_class, tags in POS_CLASSES.items():
         if token.pos_ not in tags:
             continue
