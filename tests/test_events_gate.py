@@ -14,10 +14,13 @@ from .conftest import shared_path
 
 # Floors only go up. Measured 2026-11-22 (session 2) with `python bench/events.py`: PLOVER GSR
 # P 0.638, R 0.623, F1 0.630; CAMEO examples root accuracy 0.762 (top event), 0.765 (any event).
+# Raised 2026-12-03 (PETRARCH2 dictionary, issue 13 part 2) with `python bench/events.py`: CAMEO
+# examples root accuracy 0.776 (top) / 0.780 (any); held-back half B (crc32 of the id, odd)
+# 0.766 / 0.774, tune half A 0.786 / 0.786: the CAMEO floors sit just under half B.
 GSR_F1_FLOOR = 0.62
 GSR_PRECISION_FLOOR = 0.63
-CAMEO_TOP_ROOT_FLOOR = 0.75
-CAMEO_ANY_ROOT_FLOOR = 0.75
+CAMEO_TOP_ROOT_FLOOR = 0.76
+CAMEO_ANY_ROOT_FLOOR = 0.77
 GSR_RECORDS = 179
 CAMEO_RECORDS = 277
 

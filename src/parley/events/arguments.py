@@ -93,11 +93,12 @@ def _actor_like(token: Token) -> bool:
 
 
 def object_controller(verb: Token) -> list[Token]:
-    """ "urged Uganda to repatriate", "called on Iran to free": the one told to act."""
+    """ "urged Uganda to repatriate", "called on Iran to free": the one told to act (not "on
+    March 15, the US started to ...")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
     if not objects:
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                   for p in c.children if p.dep_ == "pobj"]
+                   for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     return with_conjuncts(objects)
 
 

@@ -52,10 +52,11 @@ DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our"}
 
 
-def compose_sentence(sent: Span, lexicon: Lexicon | None = None) -> list[Proto]:
-    """Every event of a parsed sentence, with the frames over it applied."""
+def compose_sentence(sent: Span, lexicon: Lexicon | None = None, widen: bool = False) -> list[Proto]:
+    """Every event of a parsed sentence, with the frames over it applied (`widen`: with the
+    triggers only PETRARCH2's dictionary knows, see `triggers.find_hits`)."""
     lexicon = lexicon or load_lexicon()
-    by_index = {h.token.i: h for h in find_hits(sent, lexicon)}
+    by_index = {h.token.i: h for h in find_hits(sent, lexicon, widen)}
     modals = {t.i: Hit(t, entry) for t in sent if (entry := modal_frame(t)) is not None}
     for index, hit in modals.items():  # "said the US must ...": a demand
         by_index.setdefault(index, hit)

@@ -40,6 +40,12 @@ from parley.events.prefilter import candidate_sentences
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
 
+# Sentences where the hand lexicon codes no event are read again with the verbs PETRARCH2's
+# dictionary codes (everywhere, they add the secondary verbs' events: measured worse).
+DICTIONARY_FALLBACK = True
+# Cooperation of parties named together with no one else is with each other ("X and Y are
+# seeking to deepen a partnership", "X and Y signed an accord").
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -82,11 +88,18 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
                        ParticipantResolver(doc, entities, article_date), lexicon)
     events: list[Event] = []
     for sent in candidate_sentences(doc):
-        found: list[Event] = []
-        for proto in compose_sentence(sent, lexicon):
-            found += _events_of(proto, sent, context)
+        found = _sentence_events(sent, context, widen=False)
+        if not found and DICTIONARY_FALLBACK:
+            found = _sentence_events(sent, context, widen=True)
         events += deduplicate(found)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
+
+
+def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
+    found: list[Event] = []
+    for proto in compose_sentence(sent, context.lexicon, widen):
+        found += _events_of(proto, sent, context)
+    return found
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
@@ -143,7 +156,7 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             break
     if proto.symmetric and not sources and len(targets) >= 2:
         return targets[:1], targets[1:], True
-    if proto.symmetric and len(sources) >= 2 and not targets:
+    if (proto.symmetric or proto.type in MUTUAL_TYPES) and len(sources) >= 2 and not targets:
         return sources[:1], sources[1:], True
     return sources, targets, False
 

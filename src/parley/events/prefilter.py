@@ -23,6 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from parley.events.lexicon import load_lexicon
+from parley.events.petrarch import load_dictionary
 
 # Entity labels that can be an actor of an event.
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -77,7 +78,19 @@ def trigger_forms() -> frozenset[str]:
                 continue
             forms |= inflections(lemma, word_class)
             forms |= set(lexicon.irregular.get(lemma, ()))
-    return frozenset(forms)
+    return frozenset(forms | dictionary_forms())
+
+
+def dictionary_forms() -> set[str]:
+    """The forms of the verbs PETRARCH2's dictionary codes as events on their own (those that
+    need a pattern's words are read only in sentences kept for another trigger, to keep the
+    share of sentences parsed down)."""
+    lexicon = load_lexicon()
+    forms: set[str] = set()
+    for form, senses in load_dictionary().senses.items():
+        if any(lexicon.plover_of(s.code) for s in senses if not s.then):
+            forms |= inflections(form, "verbs")
+    return forms
 
 
 def inflections(lemma: str, word_class: str) -> set[str]:

@@ -6,11 +6,12 @@ lexicon ("imposed" + object "sanctions", "talks" in the plural, "hunger strike")
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from parley.events.lexicon import POS_CLASSES, Lexicon, TriggerEntry, load_lexicon
+from parley.events.petrarch import VerbMatch, match_verb
 
 # Dependency labels of a verb's object; a passive subject is the object of the action.
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -19,6 +20,15 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "poss")
 # Regular English endings and what may replace them to give the base form.
 DEINFLECTIONS = (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("", "e")),
                  ("s", ("",)))
+# PETRARCH2's dictionary codes verbs the hand lexicon lacks, and refines the codes of those it has.
+DICTIONARY_WIDENS = True
+DICTIONARY_REFINES = True
+# Whether a verb the dictionary codes without any pattern word triggers (as a weak trigger).
+BARE_VERBS = True
+# Verb-tagged words that head no clause of their own ("according to").
+NOT_VERB_DEPS = ("prep", "amod", "aux", "auxpass")
+# Entity labels of words that are never an event ("March 15", "two strikes" is no number).
+NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 # Entity labels of tokens that can be a person-like target ("called Miles", "shot two soldiers").
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -35,23 +45,79 @@ class Hit:
         return self.entry.frame is not None
 
 
-def find_hits(sent: Span, lexicon: Lexicon | None = None) -> list[Hit]:
-    """Every trigger of a sentence, in text order (one sense per token)."""
+def find_hits(sent: Span, lexicon: Lexicon | None = None, widen: bool = False) -> list[Hit]:
+    """Every trigger of a sentence, in text order (one sense per token); with `widen`, also the
+    verbs only PETRARCH2's dictionary codes (see `extract`: where the hand lexicon codes no
+    event, as its secondary verbs, "accused X of violating ...", would add events the sentence
+    does not report)."""
     lexicon = lexicon or load_lexicon()
-    hits = []
+    hits: list[Hit] = []
+    extra: list[Hit] = []
     for token in sent:
-        entry = match_token(token, lexicon)
+        entry, widened = match_token(token, lexicon, widen)
         if entry is not None:
-            hits.append(Hit(token, entry))
+            (extra if widened else hits).append(Hit(token, entry))
+    if widen:
+        hits = sorted(hits + extra, key=lambda h: h.token.i)
     return hits
 
 
-def match_token(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[TriggerEntry | None, bool]:
+    """The hand lexicon's sense of the token, refined by PETRARCH2's dictionary, or else the
+    dictionary's own (then the second value is True). When widening, a light verb whose
+    dictionary pattern codes it ("engaged ... in a firefight") is that event."""
+    entry = hand_entry(token, lexicon)
+    if token.pos_ != "VERB" or token.dep_ in NOT_VERB_DEPS:
+        return entry, False
+    if entry is not None and entry.frame is not None:
+        light = widen and entry.frame == "light"
+        return _coded_light_verb(token, entry, lexicon) if light else (entry, False)
+    found = match_verb(token)
+    if found is None:
+        return entry, False
+    if entry is not None:
+        return refined_entry(entry, found, lexicon), False
+    return widened_entry(found, lexicon), True
+
+
+def _coded_light_verb(token: Token, entry: TriggerEntry,
+                      lexicon: Lexicon) -> tuple[TriggerEntry | None, bool]:
+    found = match_verb(token)
+    if found is None or found.words == 0:
+        return entry, False
+    coded = widened_entry(found, lexicon)
+    return (coded, True) if coded is not None else (entry, False)
+
+
+def widened_entry(found: VerbMatch, lexicon: Lexicon) -> TriggerEntry | None:
+    """An event the hand lexicon does not list: the dictionary's code, if it is a PLOVER event.
+    The verb alone is an ambiguous trigger (weak); with its pattern's words it is a sure one."""
+    if not DICTIONARY_WIDENS or found.code is None or lexicon.plover_of(found.code) is None:
+        return None
+    if found.words == 0 and not BARE_VERBS:
+        return None
+    return TriggerEntry(lemma=found.lemma, word_class="verbs", cameo=found.code,
+                        symmetric=found.reverse == found.code, weak=found.words == 0)
+
+
+def refined_entry(entry: TriggerEntry, found: VerbMatch, lexicon: Lexicon) -> TriggerEntry | None:
+    """The hand sense, with the dictionary's code where its pattern says more under the same
+    root ("held talks by telephone"); other roots measured worse on the dev halves."""
+    if not DICTIONARY_REFINES or found.words == 0 or found.code is None or entry.cameo is None:
+        return entry
+    if found.code[:2] != entry.cameo[:2] or entry.specific:
+        return entry
+    return replace(entry, cameo=found.code)
+
+
+def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """The first sense of the token's lemma whose conditions hold, if any."""
     if token.dep_ in ("aux", "auxpass") or (token.dep_ == "amod" and token.pos_ == "VERB"):
         return None  # "has", "Jordan's visiting king": no event
     if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "EVENT"):
         return None  # "the Democratic Rally": a name
+    if token.ent_type_ in NOT_EVENT_ENTITIES:
+        return None  # "on March 15": a date, not a march
     for word_class, tags in POS_CLASSES.items():
         if token.pos_ not in tags:
             continue
