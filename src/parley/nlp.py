@@ -142,3 +142,16 @@ def _with_parse(doc: Doc, chosen: list[Span], parsed: list[Doc]) -> Doc:
     doc.from_array(["HEAD", "DEP"], cast(Ints2d, numpy.stack([heads.astype("uint64"), deps], axis=1)))
     doc.user_data[PARSED_SENTENCES] = [(s.start, s.end) for s in chosen]
     return doc
+
+
+# Doc.user_data key of the document's text: spaCy rebuilds `Doc.text` from every token on each
+# access, which the stages' per-mention slicing would pay for again and again.
+TEXT_KEY = "parley.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text (`doc.text`), built once per Doc."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

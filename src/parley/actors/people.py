@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.knowledge import normalize_name
 from parley.actors.prefilter import PERSON_PRONOUNS
 from parley.actors.titles import TitleInfo, person_title
+from parley.nlp import doc_text
 
 # Given names this similar (0-100) are spellings of one name ("Masoud" / "Masood").
 GIVEN_NAME_SIMILARITY = 75
@@ -202,7 +203,7 @@ def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
     """
     if not people:
         return
-    quoted = quoted_spans(doc.text)
+    quoted = quoted_spans(doc_text(doc))
     gender: dict[int, str] = {}
     for token in doc:
         if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.events.compose import Proto
 from parley.models import DateBasis, Timex
+from parley.nlp import doc_text
 from parley.timex import governing_date
 from parley.timex.anchor import calendar_date
 from parley.timex.tense import FUTURE_AUXILIARIES, MODAL_AUXILIARIES, REPORTING_LEMMAS, governing_verb
@@ -84,7 +85,8 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
             return EventDate(anchor.value, anchor.timex.text if anchor.timex else None, "text")
         if _in_background_phrase(noun):
             return UNDATED
-    clause_timexes = [t for t in timexes if not starts_state(doc, t, proto.anchor)]
+    in_sentence = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
+    clause_timexes = [t for t in in_sentence if not starts_state(doc, t, proto.anchor)]
     found = governing_date(doc, clause_timexes, sent.start_char, sent.end_char, None,
                            trigger=proto.anchor.idx)
     if found is not None:
@@ -96,7 +98,7 @@ def starts_state(doc: Doc, timex: Timex, event: Token | None = None) -> bool:
     """ "in place since 1992", "their largest swap since the war began in 2022": the date a
     state began, not the date of an event (of `event`'s clause, if given, when the "since" lies
     between the two in the parse)."""
-    before = doc.text[max(0, timex.start - 12):timex.start].lower().split()
+    before = doc_text(doc)[max(0, timex.start - 12):timex.start].lower().split()
     if before and before[-1] in STATE_START_WORDS:
         return True
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")

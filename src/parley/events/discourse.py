@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
 from parley.models import Actor, DateBasis, Event, Timex
+from parley.nlp import doc_text
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import clause_tense, governing_verb
@@ -60,7 +61,7 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
     result = []
     for event in events:
         if event.date is None and _dateable(doc, event, timexes):
-            value, text, basis = _best_date(doc.text, event, dated, anchors, published)
+            value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published)
             if value is not None:
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)

@@ -36,6 +36,7 @@ from parley.events.lexicon import Lexicon, load_lexicon
 from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver
 from parley.events.places import entity_text, geocode, place_tokens
+from parley.events.plausibility import plausible
 from parley.events.prefilter import candidate_sentences
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
@@ -91,7 +92,7 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
         found = _sentence_events(sent, context, widen=False)
         if not found and DICTIONARY_FALLBACK:
             found = _sentence_events(sent, context, widen=True)
-        events += deduplicate(found)
+        events += deduplicate([e for e in found if plausible(e)])
     return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
@@ -156,9 +157,17 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             break
     if proto.symmetric and not sources and len(targets) >= 2:
         return targets[:1], targets[1:], True
-    if (proto.symmetric or proto.type in MUTUAL_TYPES) and len(sources) >= 2 and not targets:
+    supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
+    if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
+            len(sources) >= 2 and not targets):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def _has_object(token: Token) -> bool:
+    """True when the word acts on something of its own: parties named together who "welcomed
+    it" or "backed the plan" did not support each other."""
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
 
 
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:

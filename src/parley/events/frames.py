@@ -37,6 +37,9 @@ EVENT_NOUNS_AS_SUBJECTS = {"talk", "meeting", "negotiation", "summit", "election
                            "demonstration", "rally", "strike", "attack", "vote", "conference", "session"}
 # Categories of speech acts: refusing one is rejecting it ("refused to respond to a demand").
 SPEECH_ACT_TYPES = {"REQUEST", "THREATEN", "AGREE", "ACCUSE"}
+# A commitment not to use force de-escalates (CAMEO 087); pledged, it declares a truce (0871).
+DE_ESCALATION = "087"
+DECLARED_TRUCE = "0871"
 # Target slots tried on a frame whose entry names none.
 FRAME_SLOTS = ("dobj", "dative", "to", "on", "upon", "against", "with")
 
@@ -143,6 +146,8 @@ def _retype(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
     event_type = spec.type or proto.type
     if kind == "commit" and code[:2] >= "13" and spec.conflict_type:
         event_type = spec.conflict_type
+        if _negated_content(proto):  # "agreed not to strike": a commitment to halt, a truce
+            return _halted(proto, hit, lexicon)
     subjects = frame_subjects(hit) or proto.sources
     embedded_agents = [t for t in proto.sources if t not in subjects]
     own = frame_targets(hit, proto)
@@ -155,6 +160,26 @@ def _retype(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
                       anchor=hit.token, sources=subjects, symmetric=proto.symmetric and kind == "commit",
                       weak=proto.weak and kind != "commit", nominal=hit.entry.word_class == "nouns")
     return with_targets(changed, groups)
+
+
+def _negated_content(proto: Proto) -> bool:
+    """True when the event under a frame is itself negated ("agreed not to strike")."""
+    token = proto.event_token
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _halted(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
+    """A commitment not to do something is a halt of it (CAMEO's de-escalation for force), by
+    the one who commits; the negation is the frame's meaning, not the event's."""
+    code = lexicon.frames["halt"].code_for(proto.content) or proto.cameo
+    if code.startswith(DE_ESCALATION):  # pledged, not yet done: a declared truce
+        code = DECLARED_TRUCE
+    event_type = lexicon.plover_of(code) or proto.type
+    subjects = frame_subjects(hit) or proto.sources
+    changed = replace(proto, type=event_type, cameo=code, content=code, mode=lexicon.mode_of(code),
+                      trigger=hit.token, anchor=hit.token, event_token=hit.token,
+                      sources=subjects, negated=False)
+    return with_targets(changed, [*proto.target_groups(), complement_targets(hit.token)])
 
 
 def frame_subjects(hit: Hit) -> list[Token]:

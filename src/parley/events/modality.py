@@ -56,7 +56,13 @@ def _negated(proto: Proto) -> bool:
     for token in _path(proto):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
             return True
+        if any(_neither(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return True  # "neither the U.S. nor the Houthis will target each other"
     return False
+
+
+def _neither(subject: Token) -> bool:
+    return any(c.lower_ == "neither" and c.dep_ in ("preconj", "det", "cc") for c in subject.children)
 
 
 def _aux_words(token: Token) -> set[str]:

@@ -21,6 +21,7 @@ from parley.actors import resolve_actor_text
 from parley.actors.resolve import is_relational_noun
 from parley.events.lexicon import load_lexicon
 from parley.models import Actor, Entity
+from parley.nlp import doc_text
 
 # Longest noun phrase (tokens) sent to the resolver: longer ones are clauses, not names.
 MAX_PHRASE_TOKENS = 14
@@ -91,7 +92,8 @@ class ParticipantResolver:
     def _population(self, found: Actor, head: Token) -> Actor:
         """ "Palestinians", "ethnic Turks": a population, not its state; an ethnic group is placed
         by where the text says it lives, not by its name."""
-        name = self.doc.text[found.start:found.end] if found.start is not None and found.end else found.name
+        spanned = found.start is not None and found.end
+        name = doc_text(self.doc)[found.start:found.end] if spanned else found.name
         found = replace(found, sector=found.sector or "CVL", name=name)
         if any(c.lower_ == "ethnic" for c in head.children):
             inner = self._inner_country(head.idx + len(head), head.right_edge.idx + len(head.right_edge))
@@ -132,7 +134,7 @@ class ParticipantResolver:
     def _resolve(self, head: Token) -> Actor | None:
         start, end = phrase_bounds(head)
         entity, mention = self._entity_at(head)
-        text = self.doc.text[start:end]
+        text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
         found = self._from_phrase(text, start, end, entity)

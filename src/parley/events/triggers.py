@@ -29,6 +29,9 @@ BARE_VERBS = True
 NOT_VERB_DEPS = ("prep", "amod", "aux", "auxpass")
 # Entity labels of words that are never an event ("March 15", "two strikes" is no number).
 NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+# Pronouns that stand for things or facts, never for a person or a country.
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "something",
+                            "anything", "everything", "nothing"})
 # Entity labels of tokens that can be a person-like target ("called Miles", "shot two soldiers").
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -235,4 +238,8 @@ def governing_verb_lemma(token: Token) -> str | None:
 
 
 def _is_actor_like(token: Token) -> bool:
-    return token.ent_type_ in ACTOR_LABELS or token.pos_ in ("PRON", "PROPN")
+    if token.ent_type_ in NOT_EVENT_ENTITIES:  # "welcomed ... on Tuesday"
+        return False
+    if token.pos_ == "PRON":  # "welcomed him", not "welcomed it"
+        return token.lower_ not in THING_PRONOUNS
+    return token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN"

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from parley.models import QuoteKind
+from parley.nlp import doc_text
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 # Clauses that borrow their subject from the verb they hang on ("..., adding that ...").
@@ -37,7 +38,7 @@ def doc_index(doc: Doc) -> DocIndex:
     for number, sentence in enumerate(sentences):
         for i in range(sentence.start, sentence.end):
             sentence_of[i] = number
-    return DocIndex(doc.text, tuple(doc.ents), sentences, tuple(sentence_of))
+    return DocIndex(doc_text(doc), tuple(doc.ents), sentences, tuple(sentence_of))
 
 
 def text_of(doc: Doc) -> str:

@@ -20,6 +20,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from parley.models import Timex
+from parley.nlp import doc_text
 from parley.timex import absolute, durations, periods, relative
 from parley.timex.anchor import DateAnchor, governing_date
 from parley.timex.context import Context, Resolved
@@ -33,7 +34,7 @@ __all__ = ["DateAnchor", "extract_timexes", "find_timexes", "governing_date"]
 def extract_timexes(doc: Doc, dct: str | None) -> list[Timex]:
     """The temporal expressions of a parsed text, with TIMEX3 values relative to `dct`
     ("YYYY-MM-DD", the article's date, or None). Offsets index into `doc.text`."""
-    return find_timexes(doc.text, dct, doc)
+    return find_timexes(doc_text(doc), dct, doc)
 
 
 def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Timex]:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp import doc_text
 from parley.timex.lexicon import load_lexicon
 
 Tense = Literal["PAST", "PRESENT", "FUTURE"]
@@ -32,7 +33,7 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "c
 
 def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Tense | None:
     """The tense of the clause that holds the characters [start, end), None if unknown."""
-    before = (text if text is not None else doc.text)[max(0, start - 20):start]
+    before = (text if text is not None else doc_text(doc))[max(0, start - 20):start]
     lexicon = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = None

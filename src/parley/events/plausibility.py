@@ -1,0 +1,33 @@
+"""Events a reader would not take from the sentence, however its words matched.
+
+    plausible(event) -> False for "neither side will target the other" (an attack that the
+    sentence says will not, or might, happen), for "speaking to reporters" (a press encounter
+    is no consultation), and for an actor acting on itself.
+"""
+
+from __future__ import annotations
+
+from parley.models import Event
+
+# Categories of force: negated or hypothetical, they did not happen and are not reported as
+# happening (a promise not to attack is coded from its commitment, see events.frames).
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+UNREAL_MODALITIES = frozenset({"hypothetical", "refused", "denied"})
+# Sectors of the press: talking to them is reporting, not consulting.
+PRESS_SECTORS = frozenset({"JRN", "MED"})
+
+
+def plausible(event: Event) -> bool:
+    """True unless the event is one of the kinds a reader would not code (see module doc)."""
+    if event.type in FORCE_TYPES and (event.negated or event.modality in UNREAL_MODALITIES):
+        return False
+    if event.type == "CONSULT" and event.target and event.target.sector in PRESS_SECTORS:
+        return False
+    return not _acts_on_itself(event)
+
+
+def _acts_on_itself(event: Event) -> bool:
+    source, target = event.source, event.target
+    if source is None or target is None:
+        return False
+    return source.name == target.name and source.code == target.code
