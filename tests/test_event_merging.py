@@ -200,3 +200,16 @@ def test_same_parties_in_another_place_or_reversed_roles_stay_apart(tmp_path: Pa
     assert len(_events(store)) == 4
     store.close()
 
+
+
+def test_a_symmetric_report_naming_the_parties_the_other_way_keeps_both(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    text = "A July meeting between Ilham Aliyev and Nikol Pashinyan in Abu Dhabi produced nothing."
+    aliyev, pashinyan = Actor("Ilham Aliyev", "AZE", "GOV"), Actor("Nikol Pashinyan")
+    _store_article(store, _article(1, text, "A", "2025-08-09"), [
+        _event(text, "CONSULT", aliyev, pashinyan, "2025-07", "reported_past"),
+        _event(text, "CONSULT", pashinyan, aliyev, "2025-07", "reported_past")])
+    [event] = _events(store)
+    assert {event["source"]["name"], event["target"]["name"]} == {  # type: ignore[index]
+        "Ilham Aliyev", "Nikol Pashinyan"}
+    store.close()

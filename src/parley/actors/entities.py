@@ -30,6 +30,10 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 COUNTERPART_PREPOSITIONS = {"with", "against", "toward", "towards", "versus", "vs", "to", "between",
                             "from", "into", "on"}
 
+# Prepositions that place a thing ("the war in Ukraine", "the talks at Geneva"): their country
+# describes the noun they modify, not anyone's nationality.
+SCENE_PREPOSITIONS = {"in", "at", "near", "across", "inside", "throughout"}
+
 # (name) -> what is known of a person from earlier articles or seed data, if anything.
 PersonLookup = Callable[[str], "KnownPerson | None"]
 
@@ -143,6 +147,8 @@ def _is_counterpart(ent: Span) -> bool:
     prep = token.head
     if prep.lower_ == "to" and prep.head.lower_ == "according":
         return False
+    if prep.lower_ in SCENE_PREPOSITIONS and prep.head.pos_ == "NOUN":
+        return True  # "the war in Ukraine": where a thing is, not whose people
     return prep.lower_ in COUNTERPART_PREPOSITIONS
 
 

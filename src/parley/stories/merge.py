@@ -265,9 +265,9 @@ def merged_record(current: Event, new: Event) -> Event:
     if _firmer_date(new, current):
         record = replace(record, date=new.date, date_text=new.date_text,
                          date_basis=new.date_basis)
-    if new.type not in SYMMETRIC_TYPES or same_party(current.source, new.source) is not None:
-        record = replace(record, source=_more_specific(current.source, new.source),
-                         target=_more_specific(current.target, new.target))
+    source, target = _aligned(current, new)
+    record = replace(record, source=_more_specific(current.source, source),
+                     target=_more_specific(current.target, target))
     return replace(record, mode=current.mode or new.mode,
                    location=current.location or new.location,
                    confidence=max(current.confidence, new.confidence))
@@ -283,11 +283,24 @@ def _firmer_date(new: Event, current: Event) -> bool:
     return _BASIS_RANK.get(new.date_basis, 0) > _BASIS_RANK.get(current.date_basis, 0)
 
 
+def _aligned(current: Event, new: Event) -> tuple[Actor | None, Actor | None]:
+    """The new report's parties in the known event's order (a symmetric event may name them
+    the other way round)."""
+    if new.type in SYMMETRIC_TYPES:
+        straight = [same_party(current.source, new.source), same_party(current.target, new.target)]
+        crossed = [same_party(current.source, new.target), same_party(current.target, new.source)]
+        if None not in crossed and (None in straight or sum(map(bool, crossed)) > sum(
+                map(bool, straight))):
+            return new.target, new.source
+    return new.source, new.target
+
+
 def _more_specific(current: Actor | None, new: Actor | None) -> Actor | None:
-    """The mention that says more of one party: one with a sector over a bare country."""
+    """The mention that says more of one party: one with a sector over a bare country. Only a
+    mention known to be the same party refines it."""
     if current is None:
         return new
-    if new is None or same_party(current, new) is None:
+    if new is None or not same_party(current, new):
         return current
     return new if (new.sector and not current.sector) or (
         new.country and not current.country) else current
