@@ -52,6 +52,7 @@ BRACKETS = ["(", ")", "[", "]", "{", "}", "<", ">"]
 SPACES = [" ", " ", " ", "\u00a0", "\u202f", "\u3000", "\t", "\n", "\n\n", "\r\n", "\u2028", "\u200b",
           "\ufeff", "\x0c"]
 SCRIPTS = ["السلام عليكم", "وزارة الخارجية", "שלום", "ירושלים", "北京", "東京都", "外交部", "\u200f",
+           "Wedneſday", "FRİDAY", "Auguſt", "ſix dayſ", "ıſ", "\u212a",
            "\u202e", "e\u0301", "🙂", "…", "—", "–", "№", "½", "٢٠٢٥"]
 WORDS = ["The minister", "said", "officials said", "will meet", "met", "talks", "in the capital",
          "on", "at", "by", "the", "ceasefire", "agreed", "accused", "rejected", "the government",

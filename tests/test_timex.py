@@ -177,3 +177,13 @@ def test_weekday_then_clock_time_is_one_time_on_that_day() -> None:
 
 def test_capitalised_clock_word_inside_a_sentence_is_a_title() -> None:
     assert values("He watched High Noon on Sunday with his family.", TRT_DATE) == {"Sunday": "2025-08-03"}
+
+
+def test_letters_that_case_insensitive_matching_takes_for_ascii() -> None:
+    """re.IGNORECASE matches the long s, the dotted and dotless i and the Kelvin sign to ASCII
+    letters that str.lower() does not give: the lexicon lookups of such a match used to raise
+    KeyError. Scanned archives and mis-encoded pages have them."""
+    text = "The market is held every Wedneſday, and was closed at Chriſtmas."
+    assert values(text, TRT_DATE) == {"every Wedneſday": "XXXX-WXX-3", "Chriſtmas": "2024-12-25"}
+    text = "The board met on FRİDAY, ſix dayſ after the vote."
+    assert values(text, TRT_DATE)["FRİDAY"] == "2025-08-01"
