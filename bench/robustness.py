@@ -245,7 +245,7 @@ def run_with_progress(samples: Sequence[Sample], report: RobustnessReport, seed:
         def done(count: int) -> None:
             for failure in report.failures[shown[0]:]:
                 progress.console.print(f"FAILED {failure.stage} {failure.sample}: {failure.kind}: "
-                                       f"{failure.message}", markup=False, highlight=False)
+                                       f"{failure.message}", markup=False, highlight=False, soft_wrap=True)
             shown[0] = len(report.failures)
             progress.update(task, advance=count, description=f"texts ({len(report.failures)} failures)")
             ran = int(progress.tasks[0].completed)
