@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO / "bench"))  # the bench's corpus and runner: evalua
 from robust_corpus import MUTATIONS, all_samples, gather_texts, spread_sample
 from robustness import RobustnessReport, run_samples
 
-# Samples run: spread evenly over the origins; ~40 s on two shared cores (measured 2026-11-23).
+# Samples run: spread evenly over the origins; 31-53 s on two shared cores (measured 2026-12-03).
 SAMPLE_SIZE = 200
 SEED = 11
 
