@@ -99,6 +99,21 @@ def test_timex_weekday_and_clock_in_either_order(weekday: str, at: str, clock: s
         assert_timexes_on_text(text, find_timexes(text, DCT))
 
 
+# Letters re.IGNORECASE matches to ASCII ones that str.lower() does not turn into them.
+LOOKALIKES = {"s": "ſ", "i": "ı", "I": "İ", "k": "\u212a", "K": "\u212a"}
+
+
+@FIXED
+@given(phrase=st.sampled_from([*DATES, *WEEKDAYS, *RANGES, *DECADES, *ORDINALS, "New Year's Day",
+                               "Wednesday", "Thursday", "Tuesday", "August 4", "the sixties"]),
+       lead=st.sampled_from(["", "every ", "on ", "since ", "six days after "]),
+       swaps=st.lists(st.booleans(), min_size=30, max_size=30))
+def test_timex_with_letters_that_match_ascii_ones(phrase: str, lead: str, swaps: list[bool]) -> None:
+    swapped = "".join(LOOKALIKES.get(c, c) if swap else c for c, swap in zip(phrase, swaps, strict=False))
+    text = f"The council met {lead}{swapped}{phrase[30:]}."
+    assert_timexes_on_text(text, find_timexes(text, DCT))
+
+
 @FEW
 @given(text=news_text)
 def test_timex_stage_on_parsed_text(text: str) -> None:
