@@ -13,7 +13,7 @@ from parley.events import candidate_sentences, extract_events
 from parley.events.lexicon import load_lexicon
 from parley.events.prefilter import inflections, trigger_forms
 from parley.ingest import read_sources
-from parley.models import Article, Event, RawDoc
+from parley.models import Article, Entity, Event, RawDoc
 from parley.nlp import parse
 from parley.timex import extract_timexes
 
@@ -271,3 +271,17 @@ def test_an_actors_abstract_thing_stands_for_the_actor() -> None:
     assert event.target is not None and event.target.name == "Cairo"
     enemies = only(events_of("Israel's enemies fired rockets at Haifa."), "ASSAULT")
     assert enemies.source is not None and enemies.source.name != "Israel"  # other actors
+
+
+def test_two_entities_claiming_one_mention_do_not_stop_the_coder() -> None:
+    """On a garbled page spaCy may take "frien d. She" for a person and the pronoun is then
+    resolved for two people: the coder used to sort the mentions with the entities in the
+    tuple and raised TypeError on the tie."""
+    text = "Anna Berg met her friend. She accused Tomas Lind of lying, the court heard."
+    doc = parse(text)
+    she = (text.index("She"), text.index("She") + 3)
+    entities = [Entity("Anna Berg", "PERSON", mentions=((0, 9), she)),
+                Entity("friend. She", "PERSON", mentions=((18, 29), she)),
+                *extract_entities(doc, "2025-08-04")]
+    met = only(extract_events(doc, "2025-08-04", entities, []), "CONSULT")
+    assert met.source is not None and met.source.name == "Anna Berg"

@@ -156,3 +156,34 @@ def test_as_dict_is_the_contract_record() -> None:
     [timex] = timexes("The ministry said on Monday it would respond.", TRT_DATE)
     expected = {"text": "Monday", "start": 21, "end": 27, "type": "DATE", "value": "2025-08-04"}
     assert timex.as_dict() == expected
+
+
+def test_weekday_then_clock_time_is_one_time_on_that_day() -> None:
+    """The rule for "<weekday> [at] <clock>" has its own group names: the checks written for
+    "<clock> [on] <weekday>" must read them too (this shape used to raise IndexError)."""
+    text = "The agency recorded 611 aftershocks as of Saturday 8:00 p.m. (1200 UTC), officials said."
+    assert values(text, TRT_DATE) == {"Saturday 8:00 p.m.": "2025-08-02T20:00"}
+    text = "The quake struck on Saturday 8:00 p.m. (1200 GMT), the survey said."
+    assert values(text, TRT_DATE) == {"Saturday 8:00 p.m.": "2025-08-02T20:00"}
+    text = "The envoys met Friday at 10 a.m. in the capital, the ministry said."
+    assert values(text, TRT_DATE) == {"Friday at 10 a.m.": "2025-08-01T10:00"}
+    text = "The talks will resume Wednesday at 10 a.m., a spokesman said."
+    assert values(text, TRT_DATE) == {"Wednesday at 10 a.m.": "2025-08-06T10:00"}
+    text = "The council met Monday at 10 a.m. behind closed doors."
+    assert values(text, TRT_DATE) == {"Monday at 10 a.m.": "2025-08-04T10:00"}
+    text = "Rescue teams resumed the search Sunday noon after the rain stopped."
+    assert values(text, TRT_DATE) == {"Sunday noon": "2025-08-03T12:00"}
+
+
+def test_capitalised_clock_word_inside_a_sentence_is_a_title() -> None:
+    assert values("He watched High Noon on Sunday with his family.", TRT_DATE) == {"Sunday": "2025-08-03"}
+
+
+def test_letters_that_case_insensitive_matching_takes_for_ascii() -> None:
+    """re.IGNORECASE matches the long s, the dotted and dotless i and the Kelvin sign to ASCII
+    letters that str.lower() does not give: the lexicon lookups of such a match used to raise
+    KeyError. Scanned archives and mis-encoded pages have them."""
+    text = "The market is held every Wedneſday, and was closed at Chriſtmas."
+    assert values(text, TRT_DATE) == {"every Wedneſday": "XXXX-WXX-3", "Chriſtmas": "2024-12-25"}
+    text = "The board met on FRİDAY, ſix dayſ after the vote."
+    assert values(text, TRT_DATE)["FRİDAY"] == "2025-08-01"

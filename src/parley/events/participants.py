@@ -54,7 +54,10 @@ class ParticipantResolver:
     def __init__(self, doc: Doc, entities: list[Entity], date: str | None) -> None:
         self.doc = doc
         self.date = date
-        self.mentions = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+        # by span only: two entities may claim one mention (a pronoun resolved twice), and
+        # entities do not order
+        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions),
+                               key=lambda mention: mention[:2])
         self._starts = [m[0] for m in self.mentions]
         self._named = {e.name for e in entities if e.type in NAMED_TYPES}
         self._people = {e.name for e in entities if e.type == "PERSON"}

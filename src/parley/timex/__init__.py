@@ -26,6 +26,7 @@ from parley.timex.anchor import DateAnchor, governing_date
 from parley.timex.context import Context, Resolved
 from parley.timex.filters import keep_candidate, name_spans
 from parley.timex.grammar import Candidate, find_candidates, select_longest
+from parley.timex.lexicon import fold_lookalikes
 from parley.timex.links import anchor_offsets
 
 __all__ = ["DateAnchor", "extract_timexes", "find_timexes", "governing_date"]
@@ -39,10 +40,12 @@ def extract_timexes(doc: Doc, dct: str | None) -> list[Timex]:
 
 def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Timex]:
     """As `extract_timexes`, for a text; without its parse, every clause counts as past tense."""
-    context = Context(text, _parse_dct(dct), doc)
+    matched = fold_lookalikes(text)  # what the rules read; records quote `text` itself
+    context = Context(matched, _parse_dct(dct), doc)
     timexes = []
     names = name_spans(doc) if doc is not None else []
-    kept = [candidate for candidate in find_candidates(text) if keep_candidate(candidate, text, names)]
+    kept = [candidate for candidate in find_candidates(matched)
+            if keep_candidate(candidate, matched, names)]
     for candidate in select_longest(kept):
         resolved = RESOLVERS[candidate.rule](candidate, context)
         if resolved is None:

@@ -86,9 +86,7 @@ class Context:
 
 def group(candidate: Candidate, name: str) -> str:
     """A named group of the match, lower-cased with single spaces; "" when it did not take part."""
-    if name not in candidate.match.re.groupindex:
-        return ""
-    value = candidate.match.group(name)
+    value = candidate.group(name)
     return re.sub(r"\s+", " ", value.lower()).strip() if value else ""
 
 

@@ -45,13 +45,14 @@ def resolve_duration(candidate: Candidate, ctx: Context) -> Resolved | None:
 def _adjective_span(candidate: Candidate) -> tuple[int, int] | None:
     """ "a 12-day war": the expression is "12-day", without the article; "over the past two
     months": "over" is a preposition there, not a hedge."""
-    match = candidate.match
-    if not group(candidate, "det"):
+    det_start, number_start = candidate.group_start("det"), candidate.group_start("number")
+    if det_start is None or number_start is None:
         return None
-    if match.group(0)[match.end("number") - match.start():][:1] == "-":
-        return match.start("number"), candidate.end
+    number_end = number_start + len(candidate.group("number") or "")
+    if candidate.match.string[number_end:number_end + 1] == "-":
+        return number_start, candidate.end
     if group(candidate, "hedge") in PREPOSITION_HEDGES:
-        return match.start("det"), candidate.end
+        return det_start, candidate.end
     return None
 
 

@@ -83,16 +83,16 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _group_start(candidate: Candidate, name: str) -> int | None:
-    if name in candidate.match.re.groupindex and candidate.match.group(name) is not None:
-        return candidate.match.start(name)
-    return None
+def _part(candidate: Candidate, name: str) -> str:
+    """A named group of the match as written; "" when it did not take part or the rule has
+    none (rules share these checks but not all their groups)."""
+    return candidate.group(name) or ""
 
 
 def _names_capitalised(candidate: Candidate, text: str) -> bool:
     """Month and weekday names must be written with a capital ("may", "march" are verbs)."""
     for name in ("month", "wd", "weekday", "dwd", "dmonth", "dwd2"):
-        start = _group_start(candidate, name)
+        start = candidate.group_start(name)
         if start is not None and not _capitalised(text[start:start + 1]):
             return False
     return True
@@ -104,14 +104,13 @@ def _date_ok(candidate: Candidate, text: str) -> bool:
 
 def _month_alone_ok(candidate: Candidate, text: str) -> bool:
     """ "in June" yes; "June Carter", "May I", "Jan" (a name) no."""
-    match = candidate.match
-    month_text = match.group("month")
+    month_text = _part(candidate, "month")
     if not _capitalised(month_text):
         return False
     bare = month_text.lower().rstrip(".")
     if not month_text.endswith(".") and len(bare) <= 4 and bare not in ("may", "june", "july"):
         return False  # "Jan", "Dec" alone are names more often than months
-    if match.group("pos") or match.group("dir"):
+    if _part(candidate, "pos") or _part(candidate, "dir"):
         return True
     cue = previous_word(text, candidate.start)
     if bare in load_lexicon().months_needing_cue and cue not in MONTH_CUES:
@@ -124,41 +123,44 @@ def _weekday_ok(candidate: Candidate, text: str) -> bool:
     """ "on Sunday", "Clinton Saturday vowed" yes; "the Sunday Times" (a name) no."""
     if not _names_capitalised(candidate, text):
         return False
-    if candidate.match.group("dir"):
+    if _part(candidate, "dir"):
         return True
     before = previous_word(text, candidate.start)
     return not (before == "the" and _capitalised(next_word(text, candidate.end)))
 
 
 def _clock_ok(candidate: Candidate, text: str) -> bool:
+    """ "at noon", "Saturday noon" yes; "High Noon" (a title: the clock word capitalised
+    inside a sentence) no."""
     if not _names_capitalised(candidate, text):
         return False
-    word = candidate.match.group("cw")
-    return not (word and capitalised_mid_sentence(text, candidate.start))
+    word_start = candidate.group_start("cw")
+    if word_start is None:
+        word_start = candidate.group_start("cw2")
+    return word_start is None or not capitalised_mid_sentence(text, word_start)
 
 
 def _duration_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    tail = (match.group("tail") or "").strip(" -").lower()
+    tail = _part(candidate, "tail").strip(" -").lower()
     if tail == "old":
         return False  # an age: "a 44-year-old man"
     if re.match(r"[\s-]*old\b", text[candidate.end:candidate.end + 8], re.IGNORECASE):
         return False
-    unit = match.group("unit").lower()
+    unit = _part(candidate, "unit").lower()
     if not _capitalised_unit_ok(candidate, text):
         return False
     if unit.startswith("min") and next_word(text, candidate.end).lower() == "read":
         return False  # "2 min read"
-    if re.match(r"\s*[$£€]", text[candidate.start - 2:candidate.start]):
+    if re.match(r"\s*[$£€]", text[max(0, candidate.start - 2):candidate.start]):
         return False
     if unit.startswith("quarter") and not _duration_quarter_ok(candidate, text):
         return False
-    number = (match.group("number") or "").lower()
-    return not (number in ("a", "an") and not match.group("det") and unit in ("second", "night"))
+    number = _part(candidate, "number").lower()
+    return not (number in ("a", "an") and not _part(candidate, "det") and unit in ("second", "night"))
 
 
 def _anchored_ok(candidate: Candidate, text: str) -> bool:
-    anchor = candidate.match.group("anchor").lower()
+    anchor = _part(candidate, "anchor").lower()
     if anchor in ("before", "after", "prior", "back"):
         following = text[candidate.end:candidate.end + 3]
         return not re.match(r"\s*\w", following)
@@ -166,8 +168,10 @@ def _anchored_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _year_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    year = int(match.group("year"))
+    year_text = _part(candidate, "year")
+    if not year_text.isdigit():
+        return False
+    year = int(year_text)
     lexicon = load_lexicon()
     before, after = previous_word(text, candidate.start), next_word(text, candidate.end).lower()
     if before in lexicon.year_blockers_before or after in lexicon.year_blockers_after:
@@ -176,34 +180,31 @@ def _year_ok(candidate: Candidate, text: str) -> bool:
         return False
     if re.search(r"[\d,]\s*$", text[max(0, candidate.start - 2):candidate.start]):
         return False
-    if match.group("pos") or match.group("fiscal"):
+    if _part(candidate, "pos") or _part(candidate, "fiscal"):
         return True
     return 1900 <= year <= 2099 or before in MONTH_CUES
 
 
 def _decade_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    if match.group("century"):
+    if _part(candidate, "century"):
         return True
     return bool(re.match(r"(?:the\s|early|mid|late)", text[candidate.start:candidate.end], re.IGNORECASE))
 
 
 def _quarter_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    ordinal = match.group("ordinal").lower()
-    return not (match.group("unit").lower() == "quarter" and ordinal in ("last", "latter"))
+    ordinal = _part(candidate, "ordinal").lower()
+    return not (_part(candidate, "unit").lower() == "quarter" and ordinal in ("last", "latter"))
 
 
 def _quarter_relative_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    unit_start = match.start("unit")
-    if capitalised_mid_sentence(text, unit_start):
+    unit_start = candidate.group_start("unit")
+    if unit_start is None or capitalised_mid_sentence(text, unit_start):
         return False  # "the French Quarter"
     if re.match(r"\s*(?:of\b(?!\s+(?:19|20)\d\d|\s+last)|-|century)", text[candidate.end:candidate.end + 12]):
         return False  # "a quarter of the shares", "quarter-point"
-    if match.group("unit").lower() == "period":
-        return bool(match.group("dir") or match.group("year"))
-    return bool(match.group("dir")) or text[candidate.start:unit_start].strip() != ""
+    if _part(candidate, "unit").lower() == "period":
+        return bool(_part(candidate, "dir") or _part(candidate, "year"))
+    return bool(_part(candidate, "dir")) or text[candidate.start:unit_start].strip() != ""
 
 
 def _duration_quarter_ok(candidate: Candidate, text: str) -> bool:
@@ -213,19 +214,20 @@ def _duration_quarter_ok(candidate: Candidate, text: str) -> bool:
 
 def _fiscal_ok(candidate: Candidate, text: str) -> bool:
     matched = text[candidate.start:candidate.end].lower()
-    return bool(candidate.match.group("year")) or "year" in matched
+    return bool(_part(candidate, "year")) or "year" in matched
 
 
 def _season_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    season = match.group("season").lower()
-    season_start = match.start("season")
+    season = _part(candidate, "season").lower()
+    season_start = candidate.group_start("season")
+    if season_start is None:
+        return False
     if capitalised_mid_sentence(text, season_start) and season_start == candidate.start:
         return False  # "Arab Spring", "Summer Olympics"
     if re.match(r"\s+of\s+(?!(?:19|20)\d\d)", text[candidate.end:candidate.end + 10]):
         return False  # "the fall of the government"
     if season in load_lexicon().seasons_needing_context:
-        return bool(match.group("dir") or match.group("year") or match.group("pos"))
+        return bool(_part(candidate, "dir") or _part(candidate, "year") or _part(candidate, "pos"))
     return True
 
 
@@ -233,7 +235,7 @@ def _holiday_ok(candidate: Candidate, text: str) -> bool:
     """ "Christmas" yes; "christmas", "the Good Friday Agreement" (a name) no."""
     follower = next_word(text, candidate.end)
     named = _capitalised(follower) and follower.isalpha()
-    return _capitalised(candidate.match.group("holiday")) and not named
+    return _capitalised(_part(candidate, "holiday")) and not named
 
 
 def _reference_ok(candidate: Candidate, text: str) -> bool:
@@ -251,21 +253,20 @@ def _reference_adjective_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _unit_relative_ok(candidate: Candidate, text: str) -> bool:
-    match = candidate.match
-    direction = re.sub(r"\s+", " ", match.group("dir").lower())
-    unit = match.group("unit").lower()
+    direction = re.sub(r"\s+", " ", _part(candidate, "dir").lower())
+    unit = _part(candidate, "unit").lower()
     if not _capitalised_unit_ok(candidate, text):
         return False
-    if direction == "the" and not match.group("pos"):
+    if direction == "the" and not _part(candidate, "pos"):
         return unit in ("weekend", "year")
     if unit in ("day", "morning", "afternoon", "evening", "night"):
         return direction in ("the following", "the next", "the previous", "the preceding", "the prior",
-                             "the same", "that", "the") or bool(match.group("pos"))
+                             "the same", "that", "the") or bool(_part(candidate, "pos"))
     return True
 
 
 def _unit_plural_ok(candidate: Candidate, text: str) -> bool:
-    unit = (candidate.match.group("unit") or candidate.match.group("unit2")).lower()
+    unit = (_part(candidate, "unit") or _part(candidate, "unit2")).lower()
     if unit.startswith("quarter"):
         return False  # "fourth quarters", "such quarters"
     return not re.match(r"[\s-]+old\b", text[candidate.end:candidate.end + 8], re.IGNORECASE)
@@ -273,7 +274,7 @@ def _unit_plural_ok(candidate: Candidate, text: str) -> bool:
 
 def _anaphoric_ok(candidate: Candidate, text: str) -> bool:
     """ "the day before the vote" points at an event, not at the date last mentioned."""
-    phrase = candidate.match.group("phrase").lower()
+    phrase = _part(candidate, "phrase").lower()
     if phrase.endswith(("before", "after")):
         return not re.match(r"\s*\w", text[candidate.end:candidate.end + 3])
     return True
@@ -281,7 +282,9 @@ def _anaphoric_ok(candidate: Candidate, text: str) -> bool:
 
 def _capitalised_unit_ok(candidate: Candidate, text: str) -> bool:
     """ "60 Minutes", ABC's "This Week": a capitalised unit inside a sentence is a title."""
-    unit_start = candidate.match.start("unit")
+    unit_start = candidate.group_start("unit")
+    if unit_start is None:
+        return False
     return not (capitalised_mid_sentence(text, unit_start) or (
         candidate.start != unit_start and capitalised_mid_sentence(text, candidate.start)
         and text[unit_start].isupper()))

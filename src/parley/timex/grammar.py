@@ -50,6 +50,20 @@ class Candidate:
     priority: int
     match: re.Match[str]
 
+    # Rules share checks and resolvers but not all their groups ("cw" is clock_time's,
+    # "cw2" clock_after_day's): reading a group by name must not fail on a rule without it.
+    def group(self, name: str) -> str | None:
+        """The text of a named group; None when it did not take part or the rule has none."""
+        if name not in self.match.re.groupindex:
+            return None
+        return self.match.group(name)
+
+    def group_start(self, name: str) -> int | None:
+        """Where a named group starts; None when it did not take part or the rule has none."""
+        if self.group(name) is None:
+            return None
+        return self.match.start(name)
+
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule match in the text; they may overlap (see `select_longest`)."""

@@ -61,6 +61,18 @@ def load_lexicon() -> Lexicon:
     return Lexicon(**values)
 
 
+# The letters that re.IGNORECASE takes for an ASCII letter although str.lower() does not give
+# that letter (the whole list, for Python's re): "Wedneſday" matches the weekday pattern, but
+# "wedneſday" is no lexicon key. Text is matched with them folded, one character for one.
+_ASCII_LOOKALIKES = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+
+
+def fold_lookalikes(text: str) -> str:
+    """The text with the letters re.IGNORECASE confuses with ASCII ones made ASCII (same length,
+    so offsets into it are offsets into the text)."""
+    return text.translate(_ASCII_LOOKALIKES)
+
+
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first; spaces match any whitespace,
     apostrophes match typographic ones and a final period is optional only if written."""

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from parley.models import Timex
 from parley.timex.calendar import add_months, period_of_value
-from parley.timex.lexicon import number_value
+from parley.timex.lexicon import fold_lookalikes, number_value
 
 # How far after "a day after" the date it is anchored on may be, within the same clause.
 ANCHOR_REACH = 80
@@ -54,6 +54,7 @@ def anchor_offsets(timexes: list[Timex], text: str) -> list[Timex]:
 def find_offsets(text: str) -> list[Offset]:
     """Every "N units after/before" in the text."""
     offsets = []
+    text = fold_lookalikes(text)  # same length: the offsets hold for the text given
     for signal in _SIGNAL.finditer(text):
         before = _OFFSET.search(text, max(0, signal.start() - 30), signal.start())
         if before is None:
