@@ -46,3 +46,9 @@ def test_welcoming_a_thing_is_support_of_it_not_of_each_other() -> None:
     events = events_of("Qatar and Kuwait welcomed the agreement on Tuesday.")
     assert {e.type for e in events} == {"SUPPORT"}
     assert all(e.target is None or e.target.country not in ("QAT", "KWT") for e in events)
+
+
+def test_a_with_clause_of_circumstance_names_no_party() -> None:
+    events = events_of("Peru and Chile agreed to exchange prisoners after talks in Quito, with "
+                       "Ecuador playing a key role.")
+    assert sorted(countries(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]

@@ -280,8 +280,8 @@ def test_two_entities_claiming_one_mention_do_not_stop_the_coder() -> None:
     text = "Anna Berg met her friend. She accused Tomas Lind of lying, the court heard."
     doc = parse(text)
     she = (text.index("She"), text.index("She") + 3)
-    entities = [Entity("Anna Berg", "PERSON", mentions=((0, 9), she)),
+    entities = [Entity("Anna Berg", "PERSON", country="SWE", mentions=((0, 9), she)),
                 Entity("friend. She", "PERSON", mentions=((18, 29), she)),
                 *extract_entities(doc, "2025-08-04")]
-    met = only(extract_events(doc, "2025-08-04", entities, []), "CONSULT")
-    assert met.source is not None and met.source.name == "Anna Berg"
+    accused = only(extract_events(doc, "2025-08-04", entities, []), "ACCUSE")
+    assert accused.source is not None and accused.source.name == "Anna Berg"

@@ -164,9 +164,16 @@ def preposition_objects(token: Token, word: str) -> list[Token]:
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
+            if any(_absolute_clause(p) for p in child.children):
+                continue  # "with Türkiye playing a key role": a circumstance, not a party
             objects = [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
             found += objects or _orphan_object(child)
     return with_conjuncts(found)
+
+
+def _absolute_clause(token: Token) -> bool:
+    """A preposition's complement that is a clause with its own subject."""
+    return token.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _orphan_object(prep: Token) -> list[Token]:
