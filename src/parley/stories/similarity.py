@@ -52,6 +52,26 @@ def similarity_matrix(vectors: Sequence[StoryVector]) -> np.ndarray:
     return np.clip(blended, 0.0, 1.0)
 
 
+def similarities_to(vector: StoryVector, others: Sequence[StoryVector]) -> np.ndarray:
+    """The similarity of one article to each of the others: the row of `similarity_matrix`
+    for it, without the others' pairs (what looking for neighbours needs)."""
+    total = np.zeros(len(others))
+    shares = np.zeros(len(others))
+    for share, mine, theirs in ((WORD_SHARE, vector.words, [o.words for o in others]),
+                                (NAME_SHARE, vector.names, [o.names for o in others]),
+                                (ACTOR_SHARE, vector.actors, [o.actors for o in others])):
+        if not mine:
+            continue
+        for k, other in enumerate(theirs):
+            if other:
+                total[k] += share * sum(w * other.get(t, 0.0) for t, w in mine.items())
+                shares[k] += share
+    blended = np.divide(total, shares, out=np.zeros_like(total), where=shares > 0)
+    factors = time_factors([vector.day, *(o.day for o in others)])[0, 1:]
+    row: np.ndarray = np.clip(blended * factors, 0.0, 1.0)
+    return row
+
+
 def time_factors(days: Sequence[int | None]) -> np.ndarray:
     """Per pair: 1, STALE_FACTOR past STORY_GAP_DAYS, 0 past WINDOW_DAYS; 1 if either undated."""
     known = np.array([d is not None for d in days])
