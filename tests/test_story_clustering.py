@@ -1,4 +1,4 @@
-"""Story clustering on real articles: stability, rebuilding, joining and keeping apart.
+"""Story clustering on real articles: order independence, the store, joining and keeping apart.
 
 The fixture holds 22 Wikinews articles (CC BY 2.5, see fixtures/stories/ATTRIBUTION.md) in date
 order: two reports of one New Hampshire crash, the killing of Qasem Soleimani and his funeral,
@@ -16,8 +16,20 @@ import pytest
 
 from parley.models import Article, Entity
 from parley.pipeline import analyze_articles, require_analysis
-from parley.stories import StoryClusterer, StoryDoc, salient_actors, story_doc, story_id_for
-from parley.stories.clustering import STALE_FACTOR
+from parley.query import export_records
+from parley.store import ArticleBundle, Store
+from parley.stories import (
+    MemoryStoryIndex,
+    StoryClusterer,
+    StoryDoc,
+    StoryUpdate,
+    cluster_vectors,
+    salient_actors,
+    story_doc,
+    story_id_for,
+    story_vector,
+)
+from parley.stories.similarity import STALE_FACTOR, similarity_matrix
 from parley.stories.vectors import article_vectors, stem
 
 from .conftest import FIXTURES
@@ -42,38 +54,34 @@ def docs() -> list[StoryDoc]:
 
 
 def _cluster(docs: list[StoryDoc]) -> dict[str, str]:
-    clusterer = StoryClusterer()
+    index = MemoryStoryIndex()
+    clusterer = StoryClusterer(index)
     for doc in docs:
-        clusterer.add(doc)
-    return clusterer.assignments
+        index.apply(clusterer.place(doc))
+    return index.assignments()
 
 
-def test_the_same_articles_in_the_same_order_get_the_same_stories(docs: list[StoryDoc]) -> None:
-    assert _cluster(docs) == _cluster(list(docs))
+def test_the_stories_do_not_depend_on_the_input_order(docs: list[StoryDoc]) -> None:
+    first = _cluster(docs)
+    assert _cluster(list(reversed(docs))) == first
+    assert _cluster(docs[1::2] + docs[::2]) == first
+    assert cluster_vectors(story_vector(d) for d in docs) == first  # all at once
 
 
-def test_adding_an_article_again_keeps_its_story(docs: list[StoryDoc]) -> None:
-    clusterer = StoryClusterer()
-    first = [clusterer.add(doc) for doc in docs]
-    assert [clusterer.add(doc) for doc in docs] == first
+def test_adding_an_article_again_changes_nothing(docs: list[StoryDoc]) -> None:
+    index = MemoryStoryIndex()
+    clusterer = StoryClusterer(index)
+    for doc in docs:
+        index.apply(clusterer.place(doc))
+    again = [clusterer.place(doc) for doc in docs]
+    assert all(u.vector is None and not u.moves for u in again)
+    assert {u.article_id: u.story_id for u in again} == index.assignments()
 
 
-def test_a_rebuilt_clusterer_assigns_the_next_articles_alike(docs: list[StoryDoc]) -> None:
-    half = len(docs) // 2
-    original = StoryClusterer()
-    pairs = [(doc, original.add(doc)) for doc in docs[:half]]
-    rebuilt = StoryClusterer.from_assignments(pairs)
-    assert rebuilt.assignments == original.assignments
-    for doc in docs[half:]:
-        for story_id in set(original.assignments.values()):
-            assert rebuilt.similarity(doc, story_id) == original.similarity(doc, story_id)
-        assert rebuilt.add(doc) == original.add(doc)
-
-
-def test_a_story_is_named_after_the_article_that_started_it(docs: list[StoryDoc]) -> None:
+def test_a_story_is_named_after_its_smallest_article_id(docs: list[StoryDoc]) -> None:
     assignments = _cluster(docs)
     for article_id, story_id in assignments.items():
-        members = [a for a, s in assignments.items() if s == story_id]
+        members = sorted(a for a, s in assignments.items() if s == story_id)
         assert story_id == story_id_for(members[0]), article_id
 
 
@@ -99,14 +107,74 @@ def test_unrelated_articles_start_their_own_stories(docs: list[StoryDoc]) -> Non
     assert len(set(assignments.values())) >= len(docs) - 4
 
 
-def test_a_gap_of_weeks_lowers_the_similarity(docs: list[StoryDoc]) -> None:
+def test_a_gap_of_weeks_lowers_the_similarity_and_past_the_window_ends_it(
+        docs: list[StoryDoc]) -> None:
     by_id = {doc.article_id: doc for doc in docs}
-    clusterer = StoryClusterer()
-    story_id = clusterer.add(by_id[CRASH[0]])
-    follow_up = by_id[CRASH[1]]
-    near = clusterer.similarity(follow_up, story_id)
-    late = clusterer.similarity(replace(follow_up, published="2019-09-28"), story_id)
-    assert late == pytest.approx(near * STALE_FACTOR)
+    first, follow_up = by_id[CRASH[0]], by_id[CRASH[1]]
+
+    def similarity(published: str | None) -> float:
+        pair = [story_vector(first), story_vector(replace(follow_up, published=published))]
+        return float(similarity_matrix(pair)[0, 1])
+
+    near = similarity(follow_up.published)
+    assert similarity("2019-08-05") == pytest.approx(near * STALE_FACTOR)
+    assert similarity("2019-12-01") == 0.0
+    assert similarity(None) == pytest.approx(near)
+
+
+def test_a_story_is_titled_with_its_most_representative_headline(docs: list[StoryDoc]) -> None:
+    index = MemoryStoryIndex()
+    clusterer = StoryClusterer(index)
+    for doc in docs:
+        index.apply(clusterer.place(doc))
+    titles = {doc.article_id: doc.title for doc in docs}
+    for story_id, title in index.titles.items():
+        members = [a for a, s in index.assignments().items() if s == story_id]
+        assert title in {titles[a] for a in members}
+    assert set(index.titles) == set(index.assignments().values())
+
+
+def _place_in_store(store: Store, articles: dict[str, Article], docs: list[StoryDoc]) -> None:
+    clusterer = StoryClusterer(store)
+    for doc in docs:
+        placed = clusterer.place(doc)
+        store.add_article(ArticleBundle(articles[doc.article_id], story_id=placed.story_id,
+                                        story_actors=doc.actors, story_update=placed))
+
+
+def test_the_store_gives_the_same_stories_in_any_order_and_over_several_runs(
+        docs: list[StoryDoc], tmp_path: Path) -> None:
+    articles = {a.id: a for a in _articles(FIXTURES / "stories" / "wikinews_stories.jsonl")}
+    expected = _cluster(docs)
+    backwards = list(reversed(docs))
+    for name, runs in (("one", [docs]), ("three", [backwards[:7], backwards[7:15], backwards[15:]])):
+        for run in runs:  # each run opens the store anew, as `parley process` does
+            store = Store.open(tmp_path / f"{name}.db")
+            _place_in_store(store, articles, run)
+            store.close()
+        store = Store.open(tmp_path / f"{name}.db")
+        stored = {a: s for s, a, _, _ in store.iter_story_articles()}
+        titles = {r["id"]: r["title"] for r in export_records(store, "stories")}
+        store.close()
+        assert stored == expected, name
+        assert all(titles.values()), titles
+
+
+def test_the_store_moves_articles_their_repeats_and_events_with_their_story(
+        tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    first = Article(id="a1", source="a1", text="One.", content_hash="h1", title="One")
+    repeat = Article(id="a2", source="a2", text="One.", content_hash="h2", duplicate_of="a1")
+    store.add_article(ArticleBundle(first, story_id="story-a"))
+    store.add_article(ArticleBundle(repeat, story_id="story-a"))
+    moved = StoryUpdate("a3", "story-b", moves=(("a1", "story-b"),),
+                        titles=(("story-b", "Two"),), removed=("story-a",))
+    third = Article(id="a3", source="a3", text="Two.", content_hash="h3", title="Two")
+    store.add_article(ArticleBundle(third, story_id="story-b", story_update=moved))
+    [story] = list(export_records(store, "stories"))
+    assert story["id"] == "story-b" and story["article_ids"] == ["a1", "a2", "a3"]
+    assert story["title"] == "Two"
+    store.close()
 
 
 def test_salient_actors_are_the_entities_an_article_is_about() -> None:

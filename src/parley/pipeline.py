@@ -36,7 +36,7 @@ from parley.nlp import parse_many, parse_selected
 from parley.quotes import extract_quotes
 from parley.quotes.prefilter import may_hold_quote
 from parley.store import ArticleBundle, Store
-from parley.stories import StoryClusterer, StoryDoc, story_doc
+from parley.stories import StoryClusterer, StoryUpdate, story_doc
 from parley.stories.merge import KnownEvent, Merged, date_window, merge_reports
 from parley.timex import extract_timexes
 
@@ -289,10 +289,10 @@ class _StoreWriter:
             with stage("stories", article.text):
                 events = merge_events(self.store, article, analysis.events)
                 clustered = True
-                story_id, actors = self._story(article, analysis)
+                story_id, actors, placed = self._story(article, analysis)
             with stage("store", article.text):
                 bundle = ArticleBundle(article, signature, linked, quotes, events, story_id,
-                                       actors)
+                                       actors, placed)
                 stored = self.store.add_article(bundle)
         except StageError as exc:
             if clustered:
@@ -310,15 +310,18 @@ class _StoreWriter:
         self.report.duplicates += article.duplicate_of is not None
         self.report.skipped += article.skipped is not None
 
-    def _story(self, article: Article, analysis: Analysis) -> tuple[str | None, frozenset[str]]:
-        """The story of a new article; a duplicate joins the story of the article it repeats;
-        an article in another language joins none (nothing in it was read)."""
+    def _story(self, article: Article, analysis: Analysis
+               ) -> tuple[str | None, frozenset[str], StoryUpdate | None]:
+        """The story of a new article and what placing it changes; a duplicate joins (and
+        follows) the story of the article it repeats; an article in another language joins
+        none (nothing in it was read)."""
         if article.duplicate_of:
-            return self.stories.assignments.get(article.duplicate_of), frozenset()
+            return self.store.story_of(article.duplicate_of), frozenset(), None
         if article.skipped:
-            return None, frozenset()
+            return None, frozenset(), None
         doc = story_doc(article, analysis.entities)
-        return self.stories.add(doc), doc.actors
+        placed = self.stories.place(doc)
+        return placed.story_id, doc.actors, placed
 
 
 def link_entities(store: Store, article: Article,
@@ -340,11 +343,9 @@ def link_entities(store: Store, article: Article,
 
 
 def load_story_clusterer(store: Store) -> StoryClusterer:
-    """The story clusterer as the stored assignments left it."""
-    pairs = ((StoryDoc(row["id"], row["title"], row["text"], row["published"],
-                       frozenset(row["actors"])), row["story_id"])
-             for row in store.iter_story_inputs())
-    return StoryClusterer.from_assignments(pairs)
+    """The story clusterer over the store's index: it reads the stored vectors and stories
+    near each new article when placing it, nothing up front."""
+    return StoryClusterer(store)
 
 
 def merge_events(store: Store, article: Article, events: Iterable[Event]) -> list[Merged]:

@@ -51,9 +51,9 @@ from parley.store.schema import (
     event_mentions,
     events,
     schema_migrations,
-    story_articles,
 )
 from parley.store.schema import quotes as quotes_table
+from parley.store.stories import StoryTables, save_story
 from parley.stories.merge import DateWindow, KnownEvent, Merged
 
 __all__ = ["SCHEMA_VERSION", "ArticleBundle", "Store", "StoreError"]
@@ -62,7 +62,7 @@ DEFAULT_DB = "parley.db"
 
 
 # Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
-class Store:
+class Store(StoryTables):
     """A parley database: articles (and, in later stages, entities, events, stories)."""
 
     def __init__(self, engine: Engine) -> None:
@@ -132,10 +132,7 @@ class Store:
                     self._save_mentions(conn, article, corpus.id, entity)
                 self._save_quotes(conn, article, bundle.quotes)
                 self._save_events(conn, article, bundle.events, bundle.story_id)
-                if bundle.story_id:
-                    insert_ignore(conn, story_articles, [{
-                        "article_id": article.id, "story_id": bundle.story_id,
-                        "actors": json.dumps(sorted(bundle.story_actors), ensure_ascii=False)}])
+                save_story(conn, bundle)
         except IntegrityError:
             return False
         return True
@@ -212,28 +209,6 @@ class Store:
                 record["negated"] = bool(record["negated"])
                 record["evidence"] = evidence.get(record["id"], [])
                 yield record
-
-    def iter_story_inputs(self) -> Iterator[dict[str, Any]]:
-        """What story clustering saw of each article, in the order articles were added."""
-        query = (select(story_articles.c.story_id, story_articles.c.actors, articles.c.id,
-                        articles.c.title, articles.c.text, articles.c.published)
-                 .join(articles, articles.c.id == story_articles.c.article_id)
-                 .order_by(articles.c.seq))
-        with self.engine.connect() as conn:
-            for row in conn.execute(query).mappings():
-                record = dict(row)
-                record["actors"] = json.loads(record["actors"])
-                yield record
-
-    def iter_story_articles(self) -> Iterator[tuple[str, str, str | None, str | None]]:
-        """(story id, article id, published, title) in insertion order."""
-        query = (select(story_articles.c.story_id, articles.c.id, articles.c.published,
-                        articles.c.title)
-                 .join(articles, articles.c.id == story_articles.c.article_id)
-                 .order_by(articles.c.seq))
-        with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                yield row[0], row[1], row[2], row[3]
 
     def iter_quotes(self, entity_ids: Sequence[str] | None = None, speaker_like: str | None = None,
                     since: str | None = None) -> Iterator[dict[str, Any]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from parley.actors.registry import CorpusEntity, RoleFact
 from parley.models import Actor, Article, Entity, Event, Location, Quote
+from parley.stories.index import StoryUpdate
 from parley.stories.merge import Merged
 
 
@@ -25,6 +26,7 @@ class ArticleBundle:
     events: Sequence[Merged] = ()  # each report and the corpus event it joined
     story_id: str | None = None
     story_actors: Collection[str] = ()  # the salient actors the story assignment used
+    story_update: StoryUpdate | None = None  # its vectors, and stored articles that moved
 
 
 class StoreError(Exception):

@@ -168,7 +168,32 @@ story_articles = Table(
     Column("article_id", String(32), primary_key=True),
     Column("story_id", String(32), nullable=False),
     Column("actors", Text, nullable=False),  # JSON list: the salient actors clustering used
+    Column("follows", String(32)),  # a repeat: the article whose story it follows (v7)
     Index("ix_story_articles_story", "story_id"),
+    Index("ix_story_articles_follows", "follows"),
+)
+
+story_vectors = Table(
+    "story_vectors", metadata,  # each article's clustering vectors, computed once (v7)
+    Column("article_id", String(32), primary_key=True),
+    Column("day", Integer),  # publication date as a day number, for time windows
+    Column("channels", Text, nullable=False),  # JSON: words, names, actors vectors
+    Column("headline", Text),
+)
+
+story_terms = Table(
+    "story_terms", metadata,  # the index: an article's top terms, by day (v7)
+    Column("term", Text, nullable=False),
+    Column("article_id", String(32), nullable=False),
+    Column("day", Integer),
+    UniqueConstraint("term", "article_id", name="uq_story_terms"),
+    Index("ix_story_terms_term_day", "term", "day"),
+)
+
+stories = Table(
+    "stories", metadata,  # each story's title: its most representative headline (v7)
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
 )
 
 
@@ -212,6 +237,21 @@ def _add_merge_basis(conn: Connection) -> None:
     _add_columns(conn, (event_mentions, "merge_basis"), (events, "date_basis"))
 
 
+def _add_story_index(conn: Connection) -> None:
+    """Stories re-clustered from stored vectors and a term index instead of re-read texts;
+    the articles already stored get their vectors now, once."""
+    _add_columns(conn, (story_articles, "follows"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_story_articles_follows "
+                      "ON story_articles (follows)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_first_article "
+                      "ON events (first_article_id)"))
+    for table in (story_vectors, story_terms, stories):
+        table.create(conn, checkfirst=True)
+    from parley.store.stories import vectorise_stored_articles  # needs the stories stage
+
+    vectorise_stored_articles(conn)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -223,6 +263,7 @@ MIGRATIONS: list[Migration] = [
      _add_stage_columns),
     (6, "why each report of an event was merged into it; what its date rests on",
      _add_merge_basis),
+    (7, "story vectors, their term index and story titles", _add_story_index),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -8,18 +8,26 @@ tense and a gerund of one verb meet). The *names* vector holds what tells two si
 apart: the words an article capitalises inside a sentence or that belong to its actors' names,
 and its numbers. Two earthquakes share "quake" and "magnitude" but not "Manokwari" or "6.1".
 An occurrence counts more in the title and the lead, where a report states its news; counts
-are sublinear (1 + log n) and each vector is l2-normalised. IDF weighting is the clusterer's.
+are sublinear (1 + log n) and each vector is l2-normalised.
+
+`story_vector(doc)` weighs them once with a fixed reference IDF (data/story_idf.json, built by
+scripts/build_story_idf.py from Wikinews): an article's vector is then the same whenever it
+arrives and whatever else is stored, so it is computed once and kept in the store.
 """
 
 from __future__ import annotations
 
 import calendar
+import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from parley.datafiles import read_data_json
+from parley.stories.documents import StoryDoc, day_number
 
 # An occurrence in the title or the lead counts this many times: there a report states its news
 # (measured on ECB+ dev: 2-8 all do better than 1).
@@ -32,6 +40,18 @@ LEAD_CHARS = 250
 TITLE_CASE_SHARE = 0.6
 # Words shorter than this are too ambiguous once stemmed (acronyms such as "UN" still count).
 MIN_WORD_CHARS = 3
+# Terms of an article's word vector kept (the highest weights): the tail of single mentions
+# deep in the body moves no similarity that matters and would bloat the stored vectors.
+MAX_TERMS = 120
+# Terms an article is indexed (and looks for candidates) by: its highest-weighted, mostly
+# names; two reports of one story share some of them (checked on ECB+ dev, tune half).
+INDEX_TERMS = 20
+# Document frequency a term the reference corpus never saw is weighed with: its 295 articles
+# miss many ordinary words, which are not all as rare as names (chosen on ECB+ dev, tune half:
+# 3 over 0 and 1, see CUT_DISTANCE in clustering.py for the rule).
+UNSEEN_DOCUMENT_FREQUENCY = 3
+# A headline longer than this is a paragraph; it is cut at a word.
+HEADLINE_CHARS = 160
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”(]\s*)$")
@@ -69,6 +89,68 @@ def article_vectors(title: str | None, text: str, actors: Iterable[str] = ()) ->
             if is_name:
                 distinctive[key] += weight
     return ArticleVectors(_sublinear(words), _sublinear(distinctive))
+
+
+@dataclass(frozen=True)
+class StoryVector:
+    """An article as story clustering compares it: unit TF-IDF vectors under the fixed
+    reference IDF (all words; names and numbers), its unit actor vector, its day, the terms
+    it is indexed by, and the headline a story may be titled with."""
+
+    article_id: str
+    day: int | None
+    words: Vector
+    names: Vector
+    actors: Vector
+    terms: tuple[str, ...] = ()
+    headline: str | None = None
+
+    def channels_json(self) -> str:
+        """The three vectors as stored (JSON); `StoryVector.from_stored` reads them back."""
+        return json.dumps({"w": self.words, "n": self.names, "a": self.actors},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_stored(cls, article_id: str, day: int | None, channels: str,
+                    headline: str | None) -> StoryVector:
+        data = json.loads(channels)
+        return cls(article_id, day, data["w"], data["n"], data["a"], (), headline)
+
+
+def story_vector(doc: StoryDoc) -> StoryVector:
+    """The article's weighted vectors, index terms and headline: computed once per article."""
+    plain = article_vectors(doc.title, doc.text, doc.actors)
+    words = _weighted(plain.words, MAX_TERMS)
+    names = _weighted({t: w for t, w in plain.names.items() if t in words}, MAX_TERMS)
+    terms = tuple(sorted(words, key=lambda t: (-words[t], t))[:INDEX_TERMS])
+    return StoryVector(doc.article_id, day_number(doc.published), words, names,
+                       normalized(dict.fromkeys(sorted(doc.actors), 1.0)), terms,
+                       headline_of(doc.title, doc.text))
+
+
+def headline_of(title: str | None, text: str) -> str | None:
+    """The title, else the text's first line (cut at a word): what names the article."""
+    line = (title or "").strip() or next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) > HEADLINE_CHARS:
+        line = line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
+    return line or None
+
+
+def _weighted(vector: Vector, keep: int) -> Vector:
+    """TF times the reference IDF, the `keep` heaviest terms, l2-normalised."""
+    table, unseen = _reference_idf()
+    weighted = {t: w * table.get(t, unseen) for t, w in vector.items()}
+    top = sorted(weighted, key=lambda t: (-weighted[t], t))[:keep]
+    return normalized({t: weighted[t] for t in top})
+
+
+@lru_cache(maxsize=1)
+def _reference_idf() -> tuple[dict[str, float], float]:
+    """The reference IDF of each term, and that of a term the reference never saw (smoothed
+    as scikit-learn's TfidfTransformer: ln((1 + N) / (1 + df)) + 1)."""
+    data = read_data_json("story_idf.json")
+    documents = int(data["documents"])
+    return data["idf"], math.log((1 + documents) / (1 + UNSEEN_DOCUMENT_FREQUENCY)) + 1.0
 
 
 def term_of(token: str, names: frozenset[str]) -> tuple[str, bool] | None:
