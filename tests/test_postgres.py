@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from parley.pipeline import process_sources
@@ -61,11 +62,13 @@ def test_failed_inputs_are_recorded_once_on_postgres(tmp_path: Path, postgres_ur
     store.close()
 
 
-def test_query_commands_say_the_same_on_postgres(postgres_url: str, db_path: Path) -> None:
+def test_query_commands_say_the_same_on_postgres(postgres_url: str, db_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
     from parley.cli import app
 
+    monkeypatch.chdir(db_path.parent)  # `brief` writes its chart beside the working directory
     runner = CliRunner()
     outputs = []
     for target in (postgres_url, str(db_path)):
