@@ -35,6 +35,10 @@ MONTHS_AHEAD = 2
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 # Direction words that count from the last date mentioned, not from the document date.
 ANAPHORIC_DIRECTIONS = frozenset({"following", "same", "latest"})
+# With "the", these count from the last date mentioned too: "next week" is the week after the
+# article's, but "the next week" (of a story told) the week after the one just narrated.
+NARRATIVE_SHIFTS = {"the next": 1, "the following": 1, "following": 1, "the previous": -1,
+                    "the preceding": -1, "the prior": -1}
 
 
 def direction_of(word: str) -> int | None:
@@ -166,7 +170,7 @@ def resolve_unit_relative(candidate: Candidate, ctx: Context) -> Resolved | None
     if direction_word == "the" or (direction_word == "that" and unit == "weekend"):
         return _the_unit(candidate, ctx, unit, granularity)
     direction = direction_of(direction_word)
-    if direction is None:
+    if direction is None or direction_word in NARRATIVE_SHIFTS:
         return _anaphoric_unit(candidate, ctx, direction_word, granularity)
     base = ctx.dct_period(granularity)
     if base is None:
@@ -196,6 +200,10 @@ def _the_unit(candidate: Candidate, ctx: Context, unit: str, granularity: str) -
             "for", "over", "during", "throughout", "through", "all"):
         return Resolved("DURATION", "P1Y")
     reference = ctx.reference(candidate.start) if unit not in ("year",) else ctx.dct_period("D")
+    part = TIME_OF_DAY.get(unit)
+    if part and not group(candidate, "pos"):  # "in the morning": a time of the day being told
+        day = reference.value if reference is not None and reference.granularity == "D" else "XXXX-XX-XX"
+        return Resolved("TIME", f"{day}T{part}")
     if reference is None:
         return Resolved("DATE", unresolved(granularity))
     return _positioned(reference.coarsen(granularity), group(candidate, "pos"))
@@ -224,9 +232,10 @@ def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: 
         return Resolved("DATE", unresolved(granularity))
     base = reference.coarsen(granularity) if _finer_or_equal(reference.granularity, granularity) \
         else reference
-    if word in ("following", "the following"):
-        base = base.shift(1)
-    return dated(base, base.granularity)
+    shift = NARRATIVE_SHIFTS.get(word, 0)
+    if shift and base.granularity != granularity:
+        return Resolved("DATE", unresolved(granularity))  # "the next day" after "in June"
+    return dated(base.shift(shift), base.granularity)
 
 
 def _finer_or_equal(granularity: str, than: str) -> bool:
