@@ -231,3 +231,17 @@ def test_attributive_durations_bare_plurals_and_possessives() -> None:
         "months ago": "PAST_REF"}
     assert values("The company said its third-quarter earnings rose.", "1989-10-26") == {
         "third-quarter": "1989-Q3"}
+
+
+def test_a_plural_present_with_a_singular_subject_is_a_past() -> None:
+    """ "hurt", "cut", "set" are the same in the past: tagged as a plural present with a singular
+    subject, they can only be the past, so the weekday is the one before the article."""
+    text = "Weakness in technology stocks hurt the index on Friday, traders said."
+    assert values(text, "1989-10-30") == {"Friday": "1989-10-27"}
+    assert values("The summit opens Monday in Paris.", TRT_DATE) == {"Monday": "2025-08-04"}
+
+
+def test_the_year_ended_on_a_date_is_a_length_of_time() -> None:
+    found = {t.text: (t.type, t.value)
+             for t in timexes("Revenue was $980 million in the year ended March 31.", "1989-10-31")}
+    assert found == {"the year": ("DURATION", "P1Y"), "March 31": ("DATE", "1989-03-31")}

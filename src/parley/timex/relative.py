@@ -7,6 +7,7 @@ Without a document date they stay unresolved ("XXXX-XX-XX", "XXXX-06", "XXXX-WXX
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from parley.timex.calendar import (
@@ -180,6 +181,8 @@ def resolve_unit_relative(candidate: Candidate, ctx: Context) -> Resolved | None
     return _positioned(base.shift(direction), group(candidate, "pos"))
 
 
+# "the year ended March 31": a length of time up to a date (TimeML: a duration).
+_PERIOD_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b")
 _UNIT_WORDS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E", "century": "C",
                "day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D", "quarter": "Q"}
 _DURATION_LETTER = {"W": "W", "M": "M", "Y": "Y", "E": "0Y", "C": "00Y", "Q": "Q", "D": "D"}
@@ -196,9 +199,10 @@ def _the_unit(candidate: Candidate, ctx: Context, unit: str, granularity: str) -
     if unit == "weekend":
         return dated(_weekend(ctx, candidate), "WE")
     before = ctx.text[max(0, candidate.start - 12):candidate.start].lower().split()
-    if unit == "year" and not group(candidate, "pos") and before and before[-1] in (
-            "for", "over", "during", "throughout", "through", "all"):
-        return Resolved("DURATION", "P1Y")
+    spans_year = bool(before) and before[-1] in ("for", "over", "during", "throughout", "through", "all")
+    if unit == "year" and not group(candidate, "pos") and (
+            spans_year or _PERIOD_ENDED.match(ctx.text, candidate.end)):
+        return Resolved("DURATION", "P1Y")  # "for the year", "in the year ended March 31"
     reference = ctx.reference(candidate.start) if unit not in ("year",) else ctx.dct_period("D")
     part = TIME_OF_DAY.get(unit)
     if part and not group(candidate, "pos"):  # "in the morning": a time of the day being told
