@@ -187,3 +187,61 @@ def test_letters_that_case_insensitive_matching_takes_for_ascii() -> None:
     assert values(text, TRT_DATE) == {"every Wedneſday": "XXXX-WXX-3", "Chriſtmas": "2024-12-25"}
     text = "The board met on FRİDAY, ſix dayſ after the vote."
     assert values(text, TRT_DATE)["FRİDAY"] == "2025-08-01"
+
+
+def test_ranges_tag_each_end() -> None:
+    """TimeML tags both ends of a range, the second in the month and year of the first."""
+    assert values("The NATO summit will be held on April 24 and 25 in Washington.", "1999-03-12") == {
+        "April 24": "1999-04-24", "25": "1999-04-25"}
+    assert values("Ministers met April 24-25, 1999, in Washington.", "2000-01-10") == {
+        "April 24": "1999-04-24", "25, 1999": "1999-04-25"}
+    assert values("He ran the agency in 1994-97.", TRT_DATE) == {"1994": "1994", "97": "1997"}
+    assert values("On April 24 and 25 people were killed.", "1999-05-01") == {"April 24": "1999-04-24"}
+    assert timexes("The plan cost $1994-2000 per unit.", TRT_DATE) == []
+
+
+def test_the_next_day_counts_from_the_day_just_told() -> None:
+    text = "The vote was held on March 3. The next day, protests began; that morning, police fired."
+    found = values(text, "2013-03-20")
+    assert found["The next day"] == "2013-03-04"
+    assert found["that morning"] == "2013-03-04"
+    assert values("The talks on Friday failed. He left the next morning.", TRT_DATE)[
+        "the next morning"] == "2025-08-02"
+    assert values("Prices rose in June. The following day, they fell.", TRT_DATE)[
+        "The following day"] == "XXXX-XX-XX"  # no day to count from
+    assert values("Prices will rise next week.", TRT_DATE) == {"next week": "2025-W33"}
+
+
+def test_clock_times_with_their_day_and_spelled_hours() -> None:
+    text = "The meeting is scheduled for 3 p.m. Thursday, March 21, officials said."
+    assert values(text, "2013-03-20") == {"3 p.m. Thursday, March 21": "2013-03-21T15:00"}
+    text = "The attack came Saturday night at 11:30 p.m., police said."
+    assert values(text, TRT_DATE) == {"Saturday night at 11:30 p.m.": "2025-08-02T23:30"}
+    assert values("The father will leave at 4 in the morning.", TRT_DATE) == {
+        "4 in the morning": "2025-08-04T04:00"}
+    assert values("The top 2 in the morning session gained.", TRT_DATE) == {}
+    found = {t.text: (t.type, t.value)
+             for t in timexes("On Friday, dealers bought in the morning.", TRT_DATE)}
+    assert found["the morning"] == ("TIME", "2025-08-01TMO")
+
+
+def test_attributive_durations_bare_plurals_and_possessives() -> None:
+    assert values("The decade-long war ended.", TRT_DATE) == {"decade-long": "P10Y"}
+    assert values("The company, which just months ago was failing, recovered.", TRT_DATE) == {
+        "months ago": "PAST_REF"}
+    assert values("The company said its third-quarter earnings rose.", "1989-10-26") == {
+        "third-quarter": "1989-Q3"}
+
+
+def test_a_plural_present_with_a_singular_subject_is_a_past() -> None:
+    """ "hurt", "cut", "set" are the same in the past: tagged as a plural present with a singular
+    subject, they can only be the past, so the weekday is the one before the article."""
+    text = "Weakness in technology stocks hurt the index on Friday, traders said."
+    assert values(text, "1989-10-30") == {"Friday": "1989-10-27"}
+    assert values("The summit opens Monday in Paris.", TRT_DATE) == {"Monday": "2025-08-04"}
+
+
+def test_the_year_ended_on_a_date_is_a_length_of_time() -> None:
+    found = {t.text: (t.type, t.value)
+             for t in timexes("Revenue was $980 million in the year ended March 31.", "1989-10-31")}
+    assert found == {"the year": ("DURATION", "P1Y"), "March 31": ("DATE", "1989-03-31")}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parley.clean import clean_document
-from parley.evaluation.timex import fixed_subset, load_timeml_dir, score_documents, tag_documents
+from parley.evaluation.timex import HELD, half, load_timeml_dir, score_documents, tag_documents
 from parley.ingest import read_sources
 from parley.models import Article, RawDoc, Timex
 from parley.nlp import parse
@@ -19,20 +19,23 @@ from parley.timex import extract_timexes
 
 from .conftest import shared_path
 
-# Floors only go up. The gate scores every second document (128 of 256, a fixed half, to stay
-# under a minute on two cores); `python bench/timex.py` scores all of them. Measured 2026-11-22:
-#   gate half:  relaxed span F1 0.937, value F1 0.805  (`python bench/timex.py --every 2`)
-#   all 256:    relaxed span F1 0.943, value F1 0.812
-RELAXED_F1_FLOOR = 0.93
+# Floors only go up. The gate scores the held-back half of the documents (`split_half`: by a
+# hash of the file name). Errors are studied on the tune half only; the held half's aggregate
+# scores were used once, to drop two changes that helped the tune half and not this one.
+# `python bench/timex.py` scores both halves. Measured 2026-11-22:
+#   held half:  relaxed span F1 0.950, value F1 0.802   (before the tune-half work: 0.949 / 0.801)
+#   tune half:  relaxed span F1 0.939, value F1 0.827   (before: 0.936 / 0.823)
+RELAXED_F1_FLOOR = 0.945
 VALUE_F1_FLOOR = 0.80
 GOLD_DOCUMENTS = 256
-GATE_EVERY = 2
+HELD_DOCUMENTS = 133  # 43 of AQUAINT's 73 and 90 of TimeBank's 183
 
 
 def test_timex_gold_gate() -> None:
     docs = load_timeml_dir(shared_path("eval/dev/timex/tempeval3-training"))
     assert len(docs) == GOLD_DOCUMENTS
-    gate = fixed_subset(docs, GATE_EVERY)
+    gate = half(docs, HELD)
+    assert len(gate) == HELD_DOCUMENTS
     system = tag_documents(gate)
     score = score_documents(zip(system, (doc.timexes for doc in gate), strict=True))
     assert score.relaxed.f1 >= RELAXED_F1_FLOOR, score

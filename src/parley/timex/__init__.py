@@ -14,6 +14,7 @@ grammar itself (dateparser is not needed). Without a DCT, relative expressions s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -50,10 +51,21 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
         resolved = RESOLVERS[candidate.rule](candidate, context)
         if resolved is None:
             continue
-        start, end = resolved.span or (candidate.start, candidate.end)
-        timexes.append(Timex(text[start:end], start, end, resolved.type, resolved.value))
-        context.remember(resolved, end)
+        for part in (resolved, *resolved.also):
+            start, end = part.span or (candidate.start, candidate.end)
+            start = _after_possessive(matched, start, end)
+            timexes.append(Timex(text[start:end], start, end, part.type, part.value))
+            context.remember(part, end)
     return anchor_offsets(timexes, text)
+
+
+# A possessive before an expression is not part of it (TimeML): "its third quarter" -> "third quarter".
+_POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.IGNORECASE)
+
+
+def _after_possessive(text: str, start: int, end: int) -> int:
+    found = _POSSESSIVE.match(text, start, end)
+    return found.end() if found and found.end() < end else start
 
 
 Resolver = Callable[[Candidate, Context], "Resolved | None"]
@@ -62,6 +74,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock_time": absolute.resolve_clock, "clock_after_day": absolute.resolve_clock,
     "date_mdy": absolute.resolve_date, "date_dmy": absolute.resolve_date,
     "date_iso": absolute.resolve_date, "date_slash": absolute.resolve_date,
+    "day_range": absolute.resolve_day_range, "year_range": absolute.resolve_year_range,
     "month_year": absolute.resolve_month_year, "month_rel_year": relative.resolve_month_rel_year,
     "quarter": absolute.resolve_quarter, "quarter_code": absolute.resolve_quarter_code,
     "quarter_relative": periods.resolve_quarter_relative,

@@ -42,6 +42,35 @@ def resolve_date(candidate: Candidate, ctx: Context) -> Resolved | None:
     return _day(closest_year(ctx.dct, month, day, ctx.tense(candidate) == "FUTURE"), month, day)
 
 
+def resolve_day_range(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """day_range: "April 24-25", "April 24 and 25, 1999" -> the first day and the last, each
+    its own expression, the last in the month and year of the first."""
+    first = resolve_date(candidate, ctx)
+    last_day = int(re.sub(r"\D", "", group(candidate, "day2")))
+    if first is None or first.period is None or last_day <= first.period.start.day:
+        return first
+    last = _day(first.period.start.year, first.period.start.month, last_day)
+    if last is None:
+        return first
+    match = candidate.match
+    last = last._replace_span((match.start("day2"), candidate.end))
+    return Resolved(first.type, first.value, first.period, (candidate.start, match.end("day")),
+                    also=(last,))
+
+
+def resolve_year_range(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """year_range: "1994-97", "1994-1997" -> both years, each its own expression."""
+    first_year = int(group(candidate, "year"))
+    last_text = group(candidate, "year2")
+    last_year = int(last_text) if len(last_text) == 4 else first_year - first_year % 100 + int(last_text)
+    if last_year <= first_year:
+        return None
+    match = candidate.match
+    last = dated(Period("Y", date(last_year, 1, 1)), "Y")._replace_span(match.span("year2"))
+    first = dated(Period("Y", date(first_year, 1, 1)), "Y")
+    return Resolved(first.type, first.value, first.period, match.span("year"), also=(last,))
+
+
 def closest_year(dct: date, month: int, day: int, future: bool = False) -> int:
     """The year that puts month/day in the year around the document date: mostly before it
     (news reports what happened), mostly after it in a future-tense clause."""
@@ -225,9 +254,11 @@ def _clock(candidate: Candidate) -> str | None:
     word = group(candidate, "cw") or group(candidate, "cw2")
     if word:
         return load_lexicon().clock_words[word]
-    hour_text = group(candidate, "hour") or group(candidate, "hour2") or group(candidate, "hour24")
-    minute_text = group(candidate, "minute") or group(candidate, "minute2") or group(candidate, "minute24")
-    ampm = group(candidate, "ampm") or group(candidate, "ampm2")
+    hour_text = (group(candidate, "hour") or group(candidate, "hour2") or group(candidate, "hour24")
+                 or group(candidate, "hourw") or group(candidate, "hourc"))
+    minute_text = (group(candidate, "minute") or group(candidate, "minute2") or group(candidate, "minute24")
+                   or group(candidate, "minutew"))
+    ampm = group(candidate, "ampm") or group(candidate, "ampm2") or _spelled_ampm(group(candidate, "podw"))
     hour = int(hour_text)
     if ampm.startswith("p") and hour < 12:
         hour += 12
@@ -236,9 +267,20 @@ def _clock(candidate: Candidate) -> str | None:
     return f"{hour:02d}:{int(minute_text or 0):02d}" if hour <= 24 else None
 
 
+def _spelled_ampm(part_of_day: str) -> str:
+    """ "in the morning" is a.m., "in the evening", "at night" p.m.; "" when not said."""
+    if not part_of_day:
+        return ""
+    return "am" if part_of_day.endswith("morning") else "pm"
+
+
 def _clock_day(candidate: Candidate, ctx: Context) -> date | None:
     if ctx.dct is None:
         return None
+    for month_group, day_group in (("wmonth", "wday"), ("dmonth", "dday")):
+        # "3 p.m. Thursday, March 21": the date says more than the weekday
+        if group(candidate, month_group):
+            return _month_day(ctx.dct, group(candidate, month_group), group(candidate, day_group))
     weekday = group(candidate, "dwd") or group(candidate, "dwd2")
     if weekday:
         direction = 1 if ctx.tense(candidate) == "FUTURE" else -1
@@ -246,15 +288,17 @@ def _clock_day(candidate: Candidate, ctx: Context) -> date | None:
     deictic = group(candidate, "ddeictic")
     if deictic:
         return ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(deictic, 0))
-    if group(candidate, "dmonth"):
-        month = month_number(group(candidate, "dmonth"))
-        day = int(re.sub(r"\D", "", group(candidate, "dday")))
-        return date(closest_year(ctx.dct, month, day), month, day) if _valid(2000, month, day) else None
     following = following_day().match(ctx.text, candidate.end, candidate.end + 60)
     if following is not None:
         return _following_day(following, candidate, ctx.dct, ctx)
     reference = ctx.reference(candidate.start)
     return reference.start if reference is not None and reference.granularity == "D" else ctx.dct
+
+
+def _month_day(dct: date, month_word: str, day_word: str) -> date | None:
+    """The day "Oct. 23" names in the year closest to the document date."""
+    month, day = month_number(month_word), int(re.sub(r"\D", "", day_word))
+    return date(closest_year(dct, month, day), month, day) if _valid(2000, month, day) else None
 
 
 def _following_day(match: re.Match[str], candidate: Candidate, dct: date, ctx: Context) -> date | None:
@@ -263,8 +307,7 @@ def _following_day(match: re.Match[str], candidate: Candidate, dct: date, ctx: C
         return weekday_near(dct, weekday_number(match.group("weekday")), direction)
     if match.group("deictic"):
         return dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(match.group("deictic").lower(), 0))
-    month, day = month_number(match.group("month")), int(re.sub(r"\D", "", match.group("day")))
-    return date(closest_year(dct, month, day), month, day) if _valid(2000, month, day) else None
+    return _month_day(dct, match.group("month"), match.group("day"))
 
 
 def resolve_season_year(year: int, code: str) -> Resolved:

@@ -34,9 +34,10 @@ class Resolved:
     period: Period | None = None
     span: tuple[int, int] | None = None  # narrower span than the match, when the rule says so
     anchors: bool = True  # False for comparisons ("a year earlier"): they are not what follows is about
+    also: tuple[Resolved, ...] = ()  # more expressions of the same match: the far end of a range
 
     def _replace_span(self, span: tuple[int, int]) -> Resolved:
-        return Resolved(self.type, self.value, self.period, span, self.anchors)
+        return Resolved(self.type, self.value, self.period, span, self.anchors, self.also)
 
 
 @dataclass

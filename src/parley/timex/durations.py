@@ -82,10 +82,15 @@ def vague_duration(code: str) -> str:
 
 
 def resolve_unit_plural(candidate: Candidate, ctx: Context) -> Resolved:
-    """unit_plural: "for years", "within days", "decades-long" -> PXY, PXD, ..."""
+    """unit_plural: "for years", "within days", "decades-long" -> PXY, PXD, ...; "a year-long"
+    -> P1Y; "months ago" -> PAST_REF."""
+    if group(candidate, "unit3"):
+        return Resolved("DATE", "PAST_REF", span=(candidate.match.start("unit3"), candidate.end))
     name = "unit" if group(candidate, "unit") else "unit2"
-    code = unit_code(group(candidate, name))
-    return Resolved("DURATION", vague_duration(code), span=(candidate.match.start(name), candidate.end))
+    word = group(candidate, name)
+    code = unit_code(word)
+    value = vague_duration(code) if name == "unit" or word.endswith("s") else duration_value(1, code)
+    return Resolved("DURATION", value, span=(candidate.match.start(name), candidate.end))
 
 
 def resolve_set(candidate: Candidate, ctx: Context) -> Resolved:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from parley.timex.grammar import Candidate
@@ -25,6 +26,12 @@ MONTH_CUES = frozenset({
 })
 # Prepositions before "two thousand (and) five" that make it a year, not a count.
 YEAR_WORD_CUES = frozenset({"in", "since", "until", "till", "by", "of", "from", "before", "after", "during"})
+# Words before a bare hour ("at 4 in the morning", "until 10 o'clock") that make it a time of day.
+CLOCK_CUES = frozenset({"at", "by", "until", "till", "around", "about", "after", "before", "from", "to",
+                        "since", "past", "approximately", "roughly"})
+# Parts of the day that "in the ..." places on the day being told ("in the morning").
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening"})
+PART_OF_DAY_CUES = frozenset({"in", "during", "throughout"})
 # spaCy entity labels of names that can contain date words ("Operation Desert Storm").
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON", "GPE", "NORP"})
 # spaCy entity labels of amounts: "1990 police officers" is a count, not a year.
@@ -91,7 +98,7 @@ def _part(candidate: Candidate, name: str) -> str:
 
 def _names_capitalised(candidate: Candidate, text: str) -> bool:
     """Month and weekday names must be written with a capital ("may", "march" are verbs)."""
-    for name in ("month", "wd", "weekday", "dwd", "dmonth", "dwd2"):
+    for name in ("month", "wd", "weekday", "dwd", "dmonth", "dwd2", "wmonth"):
         start = candidate.group_start(name)
         if start is not None and not _capitalised(text[start:start + 1]):
             return False
@@ -100,6 +107,21 @@ def _names_capitalised(candidate: Candidate, text: str) -> bool:
 
 def _date_ok(candidate: Candidate, text: str) -> bool:
     return _names_capitalised(candidate, text)
+
+
+def _day_range_ok(candidate: Candidate, text: str) -> bool:
+    """ "April 24 and 25" yes; "on April 24 and 25 people died" (a count) no."""
+    after = next_word(text, candidate.end).lower()
+    return _names_capitalised(candidate, text) and after not in load_lexicon().year_blockers_after
+
+
+def _year_range_ok(candidate: Candidate, text: str) -> bool:
+    """ "1994-97" yes; "$1994-2000", "1990-95 percent" (amounts) no."""
+    lexicon = load_lexicon()
+    before, after = previous_word(text, candidate.start), next_word(text, candidate.end).lower()
+    if before in lexicon.year_blockers_before or after in lexicon.year_blockers_after:
+        return False
+    return not re.search(r"[\d,$£€]\s*$", text[max(0, candidate.start - 2):candidate.start])
 
 
 def _month_alone_ok(candidate: Candidate, text: str) -> bool:
@@ -134,6 +156,9 @@ def _clock_ok(candidate: Candidate, text: str) -> bool:
     inside a sentence) no."""
     if not _names_capitalised(candidate, text):
         return False
+    if (candidate.group("hourw") or candidate.group("hourc")) and \
+            previous_word(text, candidate.start) not in CLOCK_CUES:
+        return False  # "the top 2 in the morning session"
     word_start = candidate.group_start("cw")
     if word_start is None:
         word_start = candidate.group_start("cw2")
@@ -252,12 +277,22 @@ def _reference_adjective_ok(candidate: Candidate, text: str) -> bool:
     return follower.isalpha() and follower.lower() not in ("account", "accounts", "affairs", "events")
 
 
+def _modifies_noun(text: str, end: int) -> bool:
+    """True when a lower-case content word follows: "in the morning session" names a session.
+    Closed-class words ("to", "and", "he": spaCy's stop words) end the expression instead."""
+    follower = next_word(text, end)
+    return follower.isalpha() and follower.islower() and follower not in STOP_WORDS
+
+
 def _unit_relative_ok(candidate: Candidate, text: str) -> bool:
     direction = re.sub(r"\s+", " ", _part(candidate, "dir").lower())
     unit = _part(candidate, "unit").lower()
     if not _capitalised_unit_ok(candidate, text):
         return False
     if direction == "the" and not _part(candidate, "pos"):
+        if unit in PARTS_OF_DAY:  # "in the morning" of the day being told
+            return previous_word(text, candidate.start) in PART_OF_DAY_CUES and \
+                not _modifies_noun(text, candidate.end)
         return unit in ("weekend", "year")
     if unit in ("day", "morning", "afternoon", "evening", "night"):
         return direction in ("the following", "the next", "the previous", "the preceding", "the prior",
@@ -266,7 +301,7 @@ def _unit_relative_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _unit_plural_ok(candidate: Candidate, text: str) -> bool:
-    unit = (_part(candidate, "unit") or _part(candidate, "unit2")).lower()
+    unit = (_part(candidate, "unit") or _part(candidate, "unit2") or _part(candidate, "unit3")).lower()
     if unit.startswith("quarter"):
         return False  # "fourth quarters", "such quarters"
     return not re.match(r"[\s-]+old\b", text[candidate.end:candidate.end + 8], re.IGNORECASE)
@@ -309,7 +344,8 @@ def _set_every_ok(candidate: Candidate, text: str) -> bool:
 
 
 _CHECKS: dict[str, Check] = {
-    "date_mdy": _date_ok, "date_dmy": _date_ok, "month_year": _date_ok, "month_rel_year": _date_ok,
+    "date_mdy": _date_ok, "date_dmy": _date_ok, "day_range": _day_range_ok,
+    "year_range": _year_range_ok, "month_year": _date_ok, "month_rel_year": _date_ok,
     "week_of": _date_ok, "month_alone": _month_alone_ok, "weekday": _weekday_ok,
     "clock_time": _clock_ok, "clock_after_day": _clock_ok, "duration": _duration_ok,
     "anchored_shift": _anchored_ok, "year_alone": _year_ok, "decade": _decade_ok,

@@ -142,6 +142,7 @@ def compiled_rules() -> tuple[Rule, ...]:
 # The class of key word every match of a rule contains (see `word_classes`).
 RULE_KEYS = {
     "clock_time": "number", "clock_after_day": "weekday", "date_mdy": "month", "date_dmy": "month",
+    "day_range": "month", "year_range": "year",
     "date_iso": "year", "date_slash": "number", "month_year": "month", "month_rel_year": "month",
     "quarter": "quarter", "quarter_relative": "quarter", "quarter_code": "number",
     "year_relative_adjective": "unit",
@@ -168,7 +169,9 @@ def word_classes() -> dict[str, frozenset[str]]:
 
     add("month", lex.months)
     add("weekday", lex.weekdays)
-    add("unit", [*lex.units, *(u + "s" for u in lex.units), "centuries", "period"])
+    # Parts of the day are units of "the next morning", "that evening" (unit_relative, anaphoric).
+    add("unit", [*lex.units, *(u + "s" for u in lex.units), "centuries", "period",
+                 "morning", "afternoon", "evening"])
     add("quarter", ["quarter", "quarters", "half", "period"])
     add("fiscal", ["fiscal"])
     add("decade", ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
@@ -215,19 +218,29 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
     ordinal = phrase_pattern(lex.ordinals)
     clock = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
              r"(?:\s+(?P<tz>[A-Z]{1,2}[SD]T|[ECMP]T|GMT|UTC|local\s+time)\b)?"
-             r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?:\s+(?P<tz24>[A-Z]{1,2}[SD]T|GMT|UTC)\b)")
+             r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?:\s+(?P<tz24>[A-Z]{1,2}[SD]T|GMT|UTC)\b)"
+             # "4 in the morning", "10 o'clock at night", "at 9 o'clock"
+             r"|(?P<hourw>[01]?\d)(?:[:.](?P<minutew>[0-5]\d))?(?:\s+o['’]clock)?\s+(?P<podw>in\s+the\s+"
+             r"(?:morning|afternoon|evening)|at\s+night)|(?P<hourc>[01]?\d)\s+o['’]clock")
     clock_word = phrase_pattern(lex.clock_words)
-    day_ref = (rf"(?P<dwd>{weekday})|(?P<ddeictic>today|yesterday|tomorrow|tonight)"
+    day_ref = (rf"(?P<dwd>{weekday})(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?P<wmonth>{month})"
+               rf"\s+(?P<wday>{DAY})(?!\d))?|(?P<ddeictic>today|yesterday|tomorrow|tonight)"
                rf"|(?P<dmonth>{month})\s+(?P<dday>{DAY})")
     return [
         ("clock_time", rf"(?:(?P<cw>{clock_word})|{clock})(?:,?\s+(?:on\s+)?(?:{day_ref}))?"),
-        ("clock_after_day", rf"(?P<dwd2>{weekday})\s+(?:at\s+)?(?:(?P<cw2>{clock_word})|(?P<hour2>[01]?\d)"
-                            rf"(?:[:.](?P<minute2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?\s?m\b\.?))"),
+        ("clock_after_day", rf"(?P<dwd2>{weekday})(?:\s+{pod})?\s+(?:at\s+)?(?:(?P<cw2>{clock_word})"
+                            rf"|(?P<hour2>[01]?\d)(?:[:.](?P<minute2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?\s?m\b\.?))"),
         ("date_mdy", rf"(?:(?P<wd>{weekday}),?\s+|(?P<dir>last|this|next)\s+)?(?P<month>{month})"
                      rf"\s+(?P<day>{DAY})(?!\d)"
                      rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?!\d))?"),
         ("date_dmy", rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{month})"
                      rf"(?:,?\s+(?P<year>{YEAR}))?"),
+        # "April 24-25", "April 24 and 25, 1999": TimeML tags each end ("April 24", "25").
+        ("day_range", rf"(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{DAY})"
+                      rf"(?:\s*[-–]\s*|\s+(?:and|to|or|through|until)\s+)(?P<day2>{DAY})(?!\d)"
+                      rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?!\d))?"),
+        # "1994-97", "1994-1997": two years.
+        ("year_range", rf"(?P<year>{YEAR})\s*[-–]\s*(?P<year2>{YEAR}|\d\d)"),
         ("date_iso", rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
         ("date_slash", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"),
         ("month_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
@@ -289,7 +302,7 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                      rf"trading|business|working|odd))?[\s-]+(?P<unit>{unit})"
                      r"(?P<tail>[\s-]+(?:long|old|period))?"),
         ("unit_plural", rf"(?P<pre>(?:for|within|after|take|takes|took|taking|last|lasted|spend|spent)\s+)"
-                        rf"(?P<unit>{plural})|(?P<unit2>{plural})-long"),
+                        rf"(?P<unit>{plural})|(?P<unit2>{unit})-long|(?:just\s+)?(?P<unit3>{plural})\s+ago"),
         ("set", rf"(?P<set>{phrase_pattern(lex.sets)})"),
         ("set_every", rf"(?P<q>every|each)\s+(?P<other>other\s+)?(?:(?P<weekday>{weekday})|(?P<month>"
                       rf"{month})|(?P<unit>{unit}))"),

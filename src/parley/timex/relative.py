@@ -7,6 +7,7 @@ Without a document date they stay unresolved ("XXXX-XX-XX", "XXXX-06", "XXXX-WXX
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from parley.timex.calendar import (
@@ -35,6 +36,10 @@ MONTHS_AHEAD = 2
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 # Direction words that count from the last date mentioned, not from the document date.
 ANAPHORIC_DIRECTIONS = frozenset({"following", "same", "latest"})
+# With "the", these count from the last date mentioned too: "next week" is the week after the
+# article's, but "the next week" (of a story told) the week after the one just narrated.
+NARRATIVE_SHIFTS = {"the next": 1, "the following": 1, "following": 1, "the previous": -1,
+                    "the preceding": -1, "the prior": -1}
 
 
 def direction_of(word: str) -> int | None:
@@ -166,7 +171,7 @@ def resolve_unit_relative(candidate: Candidate, ctx: Context) -> Resolved | None
     if direction_word == "the" or (direction_word == "that" and unit == "weekend"):
         return _the_unit(candidate, ctx, unit, granularity)
     direction = direction_of(direction_word)
-    if direction is None:
+    if direction is None or direction_word in NARRATIVE_SHIFTS:
         return _anaphoric_unit(candidate, ctx, direction_word, granularity)
     base = ctx.dct_period(granularity)
     if base is None:
@@ -176,6 +181,8 @@ def resolve_unit_relative(candidate: Candidate, ctx: Context) -> Resolved | None
     return _positioned(base.shift(direction), group(candidate, "pos"))
 
 
+# "the year ended March 31": a length of time up to a date (TimeML: a duration).
+_PERIOD_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b")
 _UNIT_WORDS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E", "century": "C",
                "day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D", "quarter": "Q"}
 _DURATION_LETTER = {"W": "W", "M": "M", "Y": "Y", "E": "0Y", "C": "00Y", "Q": "Q", "D": "D"}
@@ -192,10 +199,15 @@ def _the_unit(candidate: Candidate, ctx: Context, unit: str, granularity: str) -
     if unit == "weekend":
         return dated(_weekend(ctx, candidate), "WE")
     before = ctx.text[max(0, candidate.start - 12):candidate.start].lower().split()
-    if unit == "year" and not group(candidate, "pos") and before and before[-1] in (
-            "for", "over", "during", "throughout", "through", "all"):
-        return Resolved("DURATION", "P1Y")
+    spans_year = bool(before) and before[-1] in ("for", "over", "during", "throughout", "through", "all")
+    if unit == "year" and not group(candidate, "pos") and (
+            spans_year or _PERIOD_ENDED.match(ctx.text, candidate.end)):
+        return Resolved("DURATION", "P1Y")  # "for the year", "in the year ended March 31"
     reference = ctx.reference(candidate.start) if unit not in ("year",) else ctx.dct_period("D")
+    part = TIME_OF_DAY.get(unit)
+    if part and not group(candidate, "pos"):  # "in the morning": a time of the day being told
+        day = reference.value if reference is not None and reference.granularity == "D" else "XXXX-XX-XX"
+        return Resolved("TIME", f"{day}T{part}")
     if reference is None:
         return Resolved("DATE", unresolved(granularity))
     return _positioned(reference.coarsen(granularity), group(candidate, "pos"))
@@ -224,9 +236,10 @@ def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: 
         return Resolved("DATE", unresolved(granularity))
     base = reference.coarsen(granularity) if _finer_or_equal(reference.granularity, granularity) \
         else reference
-    if word in ("following", "the following"):
-        base = base.shift(1)
-    return dated(base, base.granularity)
+    shift = NARRATIVE_SHIFTS.get(word, 0)
+    if shift and base.granularity != granularity:
+        return Resolved("DATE", unresolved(granularity))  # "the next day" after "in June"
+    return dated(base.shift(shift), base.granularity)
 
 
 def _finer_or_equal(granularity: str, than: str) -> bool:

@@ -80,9 +80,17 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
             return "FUTURE" if verb.lemma_ not in ("continue", "remain", "stay") else "PRESENT"
         return "PAST" if auxiliaries & PAST_AUXILIARIES else _governor_tense(verb, depth)
     if tag in ("VBZ", "VBP"):
+        if tag == "VBP" and _singular_subject(verb):
+            return "PAST"  # "Weakness hurt stocks Friday": a present would be "hurts"
         # "the summit opens Monday" looks ahead; "officials say Monday's attack" reports
         return "PRESENT" if verb.lemma_ in REPORTING_LEMMAS or verb.lemma_ == "be" else "FUTURE"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    """True when the verb's subject is a singular noun: then a verb tagged as a plural present
+    ("hurt", "cut", "set", "put": the same in the past) can only be a past."""
+    return any(child.dep_ == "nsubj" and child.tag_ in ("NN", "NNP") for child in verb.children)
 
 
 def _schedules(verb: Token) -> bool:
@@ -128,3 +136,4 @@ def _ends_with_cue(before: str, cues: tuple[str, ...]) -> bool:
     (the strong cues), or unless the verb is past ("by May", the weak ones)."""
     lowered = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
     return any(lowered.endswith(" " + cue) for cue in cues)
+
