@@ -52,3 +52,10 @@ def test_a_with_clause_of_circumstance_names_no_party() -> None:
     events = events_of("Peru and Chile agreed to exchange prisoners after talks in Quito, with "
                        "Ecuador playing a key role.")
     assert sorted(countries(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_an_attacker_known_by_sector_does_not_take_the_country_it_strikes() -> None:
+    events = events_of("The military said it was conducting extensive strikes on targets in Gaza.")
+    assert all(e.source is None or e.source.country != "PSE" for e in events)
+    police = only(events_of("Police arrested protesters in Nairobi on Monday."), "COERCE")
+    assert police.source is not None and police.source.code == "KENCOP"

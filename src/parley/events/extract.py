@@ -115,7 +115,10 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
         when = UNDATED
     location = _location(proto, sent, sources + targets, context)
-    sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
+    if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
+        sources = _placeable(sources, context)
+    else:
+        sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
     targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     if not sources:
