@@ -9,7 +9,7 @@ DEMO_DB := demo.db
 # Debian packages are installed as root; other users go through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint typecheck postgres bench clean
+.PHONY: install demo test lint typecheck postgres bench model model-gold clean
 
 install: $(STAMP)
 
@@ -48,6 +48,18 @@ postgres:
 
 test: lint typecheck postgres
 	$(BIN)/pytest
+
+# The learned event detector (src/parley/data/event_detector.npz): the gold tune halves plus
+# NGEC's synthetic silver stories (no licence stated; see data/PROVENANCE.md). `make model-gold`
+# builds the gold-only variant next to it, for comparison. Needs ../shared (PARLEY_SHARED).
+PARLEY_SHARED ?= ../shared
+
+model: install
+	PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py
+
+model-gold: install
+	PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py --no-silver \
+		--out event_detector_gold.npz
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

@@ -236,6 +236,8 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     intensity: float | None = None
+    model_type: str | None = None  # the learned detector's category for the sentence (None: not run)
+    model_score: float | None = None  # its probability
 
     def as_dict(self) -> dict[str, Any]:
         trigger = None
@@ -250,5 +252,5 @@ class Event:
             "location": self.location.as_dict() if self.location else None,
             "sentence": {"start": self.sentence_start, "end": self.sentence_end},
             "trigger": trigger, "confidence": round(self.confidence, 3), "cameo": self.cameo,
-            "intensity": self.intensity,
+            "intensity": self.intensity, "model_type": self.model_type, "model_score": self.model_score,
         }

@@ -43,7 +43,7 @@ def candidate_sentences(doc: Doc) -> list[Span]:
 def may_hold_event(sent: Span) -> bool:
     """True if the sentence names an actor candidate and has a trigger word."""
     forms = trigger_forms()
-    return any(t.lower_ in forms for t in sent) and _has_actor(sent)
+    return any(t.lower_ in forms for t in sent) and has_actor(sent)
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
@@ -60,7 +60,8 @@ def sentences(doc: Doc) -> Iterator[Span]:
         yield doc[start:]
 
 
-def _has_actor(sent: Span) -> bool:
+def has_actor(sent: Span) -> bool:
+    """True if the sentence names an actor candidate (an entity, a pronoun, a capitalised word)."""
     if any(t.ent_type_ in ACTOR_LABELS for t in sent):
         return True
     return any(t.lower_ in ACTOR_WORDS for t in sent) or any(

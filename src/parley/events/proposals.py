@@ -1,0 +1,83 @@
+"""Events the learned detector proposes where no trigger fired: the model says which PLOVER
+category a sentence reports; the sentence's main clause gives the rules something to code
+(its verb anchors tense, modality and date, its subject and objects are the candidate actors).
+
+    model_proto(sent, Prediction("CONSULT", 0.74, 0.9), lexicon)
+        -> Proto(type="CONSULT", cameo="040", event_token=<held>, sources=[Oman], ...)
+
+The proto is weak: `extract` keeps its events only with a named recipient, like an ambiguous
+trigger word's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from parley.events.arguments import subject_tokens
+from parley.events.compose import own_targets
+from parley.events.detector import Prediction
+from parley.events.frames import Proto
+from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+
+# Clause dependencies under a report verb that hold what is reported ("said that X met Y").
+REPORTED_DEPS = ("ccomp", "xcomp")
+# Categories of events between two parties named together ("X and Y held talks").
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto | None:
+    """A proto for the category the model reads in `sent`, on its main clause (None when the
+    sentence has no verb to hang it on, or the category no CAMEO code)."""
+    code = category_codes().get(prediction.type)
+    token, speaker = _main_clause(sent, lexicon)
+    if code is None or token is None:
+        return None
+    entry = TriggerEntry(lemma=token.lemma_.lower(), word_class="verbs", cameo=code, type=prediction.type,
+                         symmetric=prediction.type in SYMMETRIC_TYPES, weak=True)
+    groups = [g for g in own_targets(token, entry, nominal=False) if g]
+    sources = subject_tokens(token)
+    groups = [[t for t in g if t not in sources] for g in groups]
+    groups = [g for g in groups if g]
+    return Proto(entry=entry, event_token=token, type=prediction.type, cameo=code, content=code,
+                 mode=lexicon.mode_of(code), trigger=token, anchor=token, sources=sources,
+                 targets=groups[0] if groups else [], more_targets=groups[1:], symmetric=entry.symmetric,
+                 speaker=speaker, weak=True)
+
+
+def _main_clause(sent: Span, lexicon: Lexicon) -> tuple[Token | None, list[Token]]:
+    """The verb of the sentence's statement, and who reports it: under a report verb ("officials
+    said the two sides met"), the reported clause's verb."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None, []
+    if not _is_report(root, lexicon):
+        return root, []
+    reported = [c for c in root.children if c.dep_ in REPORTED_DEPS and c.pos_ in ("VERB", "AUX")]
+    if not reported:
+        return None, []  # "he said": a statement, which PLOVER does not code
+    return reported[0], subject_tokens(root)
+
+
+def _is_report(token: Token, lexicon: Lexicon) -> bool:
+    return any(e.frame == "report" for e in lexicon.senses("verbs", token.lemma_.lower()))
+
+
+@lru_cache(maxsize=1)
+def category_codes() -> dict[str, str]:
+    """Each category's code for an event known by category alone: the most general code of the
+    CAMEO root that holds most of the category's codes ("ASSAULT" -> 180, not 175)."""
+    lexicon = load_lexicon()
+    by_root: dict[str, Counter[str]] = {}
+    for code in lexicon.codes:
+        category = lexicon.plover_of(code)
+        if category and len(code) >= 3:
+            by_root.setdefault(category, Counter())[code[:2]] += 1
+    best: dict[str, str] = {}
+    for category, roots in by_root.items():
+        root = min(roots, key=lambda r: (-roots[r], r))
+        best[category] = min((c for c in lexicon.codes if c[:2] == root and len(c) >= 3
+                              and lexicon.plover_of(c) == category), key=lambda c: (len(c), c))
+    return best
