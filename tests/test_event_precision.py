@@ -59,3 +59,14 @@ def test_an_attacker_known_by_sector_does_not_take_the_country_it_strikes() -> N
     assert all(e.source is None or e.source.country != "PSE" for e in events)
     police = only(events_of("Police arrested protesters in Nairobi on Monday."), "COERCE")
     assert police.source is not None and police.source.code == "KENCOP"
+
+
+def test_an_actor_named_twice_does_not_act_on_itself() -> None:
+    from parley.events.plausibility import plausible
+    from parley.models import Actor, Event
+
+    trump, donald = Actor("Trump", "USA", "GOV"), Actor("Donald Trump", "USA", "GOV")
+    event = Event(type="REQUEST", sentence_start=0, sentence_end=10, source=trump, target=donald)
+    assert not plausible(event)
+    assert plausible(Event(type="REQUEST", sentence_start=0, sentence_end=10, source=trump,
+                           target=Actor("Nancy Pelosi", "USA", "LEG")))
