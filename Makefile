@@ -55,10 +55,10 @@ test: lint typecheck postgres
 PARLEY_SHARED ?= ../shared
 
 model: install
-	PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py
+	PYTHONPATH=bench PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py
 
 model-gold: install
-	PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py --no-silver \
+	PYTHONPATH=bench PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py --no-silver \
 		--out event_detector_gold.npz
 
 bench: install

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from parley.evaluation.actors import (
+from evaluation.actors import (
     ActorScores,
     Assertion,
     load_assertions,

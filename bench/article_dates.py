@@ -5,7 +5,7 @@
 For each half (ids 101-115: tuned on; 201-215: held back) and each input (the page files as
 scraped; a JSONL with the publication date the page states given), prints: event records, the
 share with a date, event recall with the strict date and with any date, and their ratio (the
-date accuracy of the events found). See `parley.evaluation.articles`.
+date accuracy of the events found). See `evaluation.articles`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from parley.evaluation.articles import HALVES, INPUT_KINDS, score_half
+from evaluation.articles import HALVES, INPUT_KINDS, score_half
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 

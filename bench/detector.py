@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from parley.evaluation.events import (
+from evaluation.events import (
     PLOVER_V08,
     GoldRecord,
     annotate,

@@ -1,5 +1,5 @@
 """Events: PLOVER gold standard records and the CAMEO manual's examples, scored by
-`parley.evaluation.events`, and the time the event stage takes per sentence.
+`evaluation.events`, and the time the event stage takes per sentence.
 
     python bench/events.py [--shared ../shared] [--errors] [--wikinews N]
 
@@ -21,8 +21,7 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from parley.actors.entities import extract_entities
-from parley.evaluation.events import (
+from evaluation.events import (
     GoldRecord,
     annotate,
     describe,
@@ -33,6 +32,7 @@ from parley.evaluation.events import (
     score_dyads,
     score_roots,
 )
+from parley.actors.entities import extract_entities
 from parley.events import candidate_sentences, extract_events
 from parley.events.prefilter import sentences
 from parley.models import Event

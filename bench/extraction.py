@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from parley.evaluation.extraction import (
+from evaluation.extraction import (
     load_gold_pages,
     parley_extractor,
     score_extractor,

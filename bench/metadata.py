@@ -25,14 +25,14 @@ from pathlib import Path
 import htmldate
 import trafilatura
 
-from parley.clean.html import extract_page
-from parley.evaluation.metadata import (
+from evaluation.metadata import (
     DumpPage,
     MetadataScore,
     dated_html_pages,
     load_dump_pages,
     score_pages,
 )
+from parley.clean.html import extract_page
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 HALVES = {"tune (1xx)": "1", "held back (2xx)": "2"}

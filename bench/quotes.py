@@ -3,7 +3,7 @@
     python bench/quotes.py [--data ../shared/eval/dev/quotes/polnear/dev] [--limit N]
 
 Prints precision, recall and F1 for direct quotes and for all attributions, content only and
-end to end (content and speaker right), scored by `parley.evaluation.quotes`, with the time
+end to end (content and speaker right), scored by `evaluation.quotes`, with the time
 each extractor took on the same parsed documents. textacy is measured only when it is
 importable (it is not one of parley's dependencies: run this script with an interpreter
 that has both, e.g. `PYTHONPATH=src /tmp/textacy-venv/bin/python bench/quotes.py`).
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from parley.evaluation.quotes import (
+from evaluation.quotes import (
     Attribution,
     Counts,
     GoldDocument,

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from pathlib import Path
 
-from parley.evaluation.stories import read_ecbplus_doc
-from parley.evaluation.timex import read_timeml
+from evaluation.stories import read_ecbplus_doc
+from evaluation.timex import read_timeml
 from parley.models import DocHints
 
 MUTATIONS = ("original", "cut", "lower", "unbalanced", "unicode")

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from parley.evaluation.stories import (
+from evaluation.stories import (
     BCubed,
     alternate_topics,
     baseline_runs,

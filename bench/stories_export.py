@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from parley.evaluation.stories import (
+from evaluation.stories import (
     GoldStoryDoc,
     baseline_runs,
     bcubed,

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from parley.evaluation.timex import (
+from evaluation.timex import (
     HELD,
     PRF,
     TUNE,

@@ -1,6 +1,6 @@
 """Train the sentence-level event classifier (`parley.events.detector`) and write the model file.
 
-    python scripts/train_event_detector.py [--shared ../shared] [--no-silver] [--out FILE]
+    PYTHONPATH=bench python scripts/train_event_detector.py [--shared ../shared] [--no-silver] [--out FILE]
 
 Training material (../shared/eval/dev/events and ../shared/eval/dev/articles, see their READMEs):
 - half A (tune) of plover_gsr.jsonl and cameo_manual_examples.jsonl, by the crc32 split of
@@ -46,7 +46,7 @@ MIN_DF = 2
 GOLD_WEIGHT = 4.0
 TUNE_ARTICLES = range(101, 116)
 # PLOVER v0.5b1 labels of the gold standard records and their v0.8 categories
-# (as parley.evaluation.events reads them).
+# (as evaluation.events reads them).
 PLOVER_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE",
               "YIELD": "CONCEDE", "REDUCE": "SANCTION"}
 # The dev articles' event types and the PLOVER category a sentence stating one has

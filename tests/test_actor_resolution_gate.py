@@ -1,12 +1,12 @@
 """Quality gate: actor phrases -> country and sector, on NGEC's actor-resolution assertions.
 
-The set is split by line parity (`parley.evaluation.actors.load_halves`): tune on the even
+The set is split by line parity (`evaluation.actors.load_halves`): tune on the even
 lines, the floors below are measured on the odd lines, the held-back half.
 """
 
 from __future__ import annotations
 
-from parley.evaluation.actors import ActorScores, load_halves, score_assertions
+from evaluation.actors import ActorScores, load_halves, score_assertions
 
 from .conftest import shared_path
 

@@ -1,7 +1,7 @@
 """Quality gate: events and their dates on real scraped pages, through `process` and `export`.
 
 The held-back half of `eval/dev/articles` (ids 201-215; 101-115 were tuned on) is processed
-into a fresh store twice, as `parley.evaluation.articles` does: from the page files as scraped,
+into a fresh store twice, as `evaluation.articles` does: from the page files as scraped,
 and from a JSONL that gives the publication date each page states. The set's own scorer
 (`eval/score/articles.py`) judges the exports. Gated: the share of event records with a date,
 and event recall with the strict date; the any-date recall is what event extraction finds, the
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.evaluation.articles import score_half
+from evaluation.articles import score_half
 
 from .conftest import shared_path
 

@@ -1,6 +1,6 @@
 """Quality gate: events on the PLOVER gold standard records and the CAMEO manual's examples.
 
-Scored by `parley.evaluation.events` (see its docstring): each record's text is one document
+Scored by `evaluation.events` (see its docstring): each record's text is one document
 dated by the record, as `parley annotate --raw` sees it. PLOVER GSR: precision/recall/F1 at
 (source country, target country, CAMEO root). CAMEO examples: the root of the
 highest-confidence event ("top"), and of any event.
@@ -8,7 +8,7 @@ highest-confidence event ("top"), and of any event.
 
 from __future__ import annotations
 
-from parley.evaluation.events import annotate, load_gold, roots_by_category, score_dyads, score_roots
+from evaluation.events import annotate, load_gold, roots_by_category, score_dyads, score_roots
 
 from .conftest import shared_path
 

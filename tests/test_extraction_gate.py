@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parley.evaluation.extraction import (
+from evaluation.extraction import (
     load_gold_pages,
     parley_extractor,
     score_extractor,

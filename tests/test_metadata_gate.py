@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import htmldate
 
+from evaluation.metadata import DumpPage, dated_html_pages, load_dump_pages, score_pages
 from parley.clean.html import extract_page
-from parley.evaluation.metadata import DumpPage, dated_html_pages, load_dump_pages, score_pages
 
 from .conftest import shared_path
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.evaluation.quotes import (
+from evaluation.quotes import (
     Attribution,
     GoldDocument,
     attributions_from_quotes,

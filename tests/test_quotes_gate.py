@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parley.evaluation.quotes import (
+from evaluation.quotes import (
     attributions_from_quotes,
     content_prf,
     end_to_end_prf,

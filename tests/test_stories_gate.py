@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.evaluation.stories import (
+from evaluation.stories import (
     baseline_runs,
     bcubed,
     best_baseline,

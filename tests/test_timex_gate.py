@@ -1,6 +1,6 @@
 """Quality gate: temporal expressions on TempEval-3 training gold, and the dates of the seeds.
 
-Scored TempEval-3 style by `parley.evaluation.timex` (relaxed match = any character overlap;
+Scored TempEval-3 style by `evaluation.timex` (relaxed match = any character overlap;
 value F1 counts a timex only when matched and of the gold value; each file's DCT is given).
 """
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.timex import HELD, half, load_timeml_dir, score_documents, tag_documents
 from parley.clean import clean_document
-from parley.evaluation.timex import HELD, half, load_timeml_dir, score_documents, tag_documents
 from parley.ingest import read_sources
 from parley.models import Article, RawDoc, Timex
 from parley.nlp import parse
