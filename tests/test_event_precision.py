@@ -70,3 +70,9 @@ def test_an_actor_named_twice_does_not_act_on_itself() -> None:
     assert not plausible(event)
     assert plausible(Event(type="REQUEST", sentence_start=0, sentence_end=10, source=trump,
                            target=Actor("Nancy Pelosi", "USA", "LEG")))
+
+
+def test_a_place_of_one_party_is_not_the_counterpart_of_an_agreement() -> None:
+    events = events_of("Hezbollah and Israel agreed on a Lebanon truce.")
+    assert sorted(countries(e) for e in events) == [("ISR", "LBN"), ("LBN", "ISR")]
+    assert {e.target.sector for e in events if e.target and e.target.country == "LBN"} == {"REB"}

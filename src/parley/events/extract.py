@@ -221,11 +221,21 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             break
     if proto.symmetric and not sources and len(targets) >= 2:
         return targets[:1], targets[1:], True
+    if proto.symmetric and len(sources) >= 2 and targets and all(
+            _territory_of(t, sources) for t in targets):
+        return sources[:1], sources[1:], True  # "Israel and Hamas agreed on a Gaza ceasefire"
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
             len(sources) >= 2 and not targets):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
+    """True when a would-be counterpart is only a place of one of the parties named together
+    (a bare country or territory of theirs): where their act applies, not a third party."""
+    return actor.sector is None and actor.country is not None and any(
+        actor.country == p.country and actor.name != p.name for p in parties)
 
 
 def _has_object(token: Token) -> bool:
