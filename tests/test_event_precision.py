@@ -76,3 +76,12 @@ def test_a_place_of_one_party_is_not_the_counterpart_of_an_agreement() -> None:
     events = events_of("Hezbollah and Israel agreed on a Lebanon truce.")
     assert sorted(countries(e) for e in events) == [("ISR", "LBN"), ("LBN", "ISR")]
     assert {e.target.sector for e in events if e.target and e.target.country == "LBN"} == {"REB"}
+
+
+def test_a_person_the_parser_buries_in_the_subject_is_still_a_party() -> None:
+    events = events_of("Chilean President Anna Berg and Peruvian President John Miller engaged "
+                       "in a two-hour telephone conversation on Tuesday.")
+    assert sorted(countries(e) for e in events if e.type == "CONSULT") == [
+        ("CHL", "PER"), ("PER", "CHL")]
+    one = events_of("The Chilean and Peruvian foreign ministers met in Lima on Monday.")
+    assert sorted(countries(e) for e in one) == [("CHL", "PER"), ("PER", "CHL")]

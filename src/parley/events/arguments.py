@@ -59,13 +59,40 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
+def _buried_coordinates(subject: Token) -> list[Token]:
+    """Named parties the parser chained into the subject's modifiers: in "US President Donald
+    Trump and Russian President Vladimir Putin engaged in talks" spaCy may make everything
+    before "Putin" a compound of it; a person named before an "and" inside the subject's own
+    modifiers is a coordinated subject (people only: "the Chilean and Peruvian
+    ministers" is one description)."""
+    doc = subject.doc
+    left = subject.left_edge.i
+    joints = [t for t in doc[left:subject.i] if t.dep_ == "cc" and t.lower_ == "and"]
+    if not joints or subject.ent_type_ != "PERSON":
+        return []  # "the Chilean and Peruvian ministers": one coordinated description
+    return [ent.root for ent in doc.ents
+            if left <= ent.start and ent.end <= joints[0].i and ent.label_ == "PERSON"]
+
+
+def _joined_subjects(subjects: list[Token]) -> list[Token]:
+    """Several subjects of one verb are coordinated when an "and" of theirs lies between them
+    ("President Anna Berg and President John Miller engaged ..." parsed as two subjects)."""
+    if len(subjects) < 2:
+        return subjects
+    first, last = subjects[0], subjects[-1]
+    between = first.doc[first.i + 1:last.left_edge.i]
+    joined = any(t.dep_ == "cc" and t.lower_ == "and" and t.head.i in {s.i for s in subjects}
+                 for t in between)
+    return subjects if joined else subjects[:1]
+
+
 def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what a verb says: its subject, or the controlling subject up the tree."""
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if own:
-        return with_conjuncts(own[:1])  # a broken parse may give several subjects: the first
+    if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
+        return [*_buried_coordinates(own[0]), *with_conjuncts(_joined_subjects(own))]
     if depth > 3:
         return []
     head = verb.head
