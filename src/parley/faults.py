@@ -33,9 +33,13 @@ class StageError(Exception):
 
     def doc_error(self, source: str) -> DocError:
         """The article's one-line error record (`IndexError in timex: no such group`)."""
-        message = " ".join(str(self.cause).split())[:MESSAGE_CHARS] or "(no message)"
-        return DocError(source=source, type=type(self.cause).__name__, message=message,
-                        stage=self.stage)
+        return error_record(source, self.cause, self.stage)
+
+
+def error_record(source: str, cause: BaseException, stage: str) -> DocError:
+    """A bug met in one input's stage as that input's one-line error record."""
+    message = " ".join(str(cause).split())[:MESSAGE_CHARS] or "(no message)"
+    return DocError(source=source, type=type(cause).__name__, message=message, stage=stage)
 
 
 class InjectedFault(RuntimeError):

@@ -29,8 +29,8 @@ from parley.duplicates import DuplicateIndex, article_signature, signature_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
 from parley.events.prefilter import may_hold_event
-from parley.faults import StageError, inject_fault, stage
-from parley.ingest import Item, read_sources, unexpected_error
+from parley.faults import StageError, error_record, inject_fault, stage
+from parley.ingest import Item, read_sources
 from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.nlp import parse_many, parse_selected
 from parley.quotes import extract_quotes
@@ -87,7 +87,7 @@ def clean_item(item: Item) -> Article | DocError:
     except ParleyError as exc:
         return DocError(source=exc.source, type=exc.kind, message=exc.message)
     except Exception as exc:  # a bug in one document must not stop the batch
-        return unexpected_error(item.source, exc, stage="clean")
+        return error_record(item.source, exc, "clean")
 
 
 def needs_parse(sent: Span) -> bool:

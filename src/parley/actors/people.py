@@ -233,10 +233,9 @@ def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: di
             continue
         for start, end in person.mentions:
             if window_start <= start < token.idx:
-                sentence = doc.char_span(start, end, alignment_mode="expand")
-                key = sentence.sent.start if sentence is not None else start
-                by_sentence.setdefault(key, []).append((start, _is_subject(doc, start, end),
-                                                         person))
+                span = doc.char_span(start, end, alignment_mode="expand")
+                key = span.sent.start if span is not None else start
+                by_sentence.setdefault(key, []).append((start, _is_subject(span), person))
     if not by_sentence:
         return None
     nearest = sorted(by_sentence[max(by_sentence)], key=lambda item: item[0])
@@ -244,9 +243,8 @@ def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: di
     return subjects[-1] if subjects else nearest[-1][2]
 
 
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    """True when the mention at [start, end) is the subject of its clause."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+def _is_subject(span: Span | None) -> bool:
+    """True when the mention is the subject of its clause."""
     if span is None:
         return False
     return any(t.dep_ in ("nsubj", "nsubjpass") and not (span.start <= t.head.i < span.end)

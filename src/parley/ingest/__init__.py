@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from parley.errors import InputFormatError, ParleyError
+from parley.faults import error_record
 from parley.ingest.decoding import decode_bytes, gunzip_if_needed, looks_binary
 from parley.ingest.feeds import FeedItem, parse_feed
 from parley.ingest.files import MAX_DOCUMENT_BYTES, iter_files, open_lines, read_document_bytes
@@ -45,17 +46,13 @@ def read_sources(targets: Iterable[str], *, raw: bool = False,
         except ParleyError as exc:
             yield _error(exc)
         except Exception as exc:  # a reader's bug costs this target, not the run
-            yield unexpected_error(target, exc)
+            yield error_record(target, exc, "ingest")
 
 
 def _error(exc: ParleyError) -> DocError:
     return DocError(source=exc.source, type=exc.kind, message=exc.message)
 
 
-def unexpected_error(source: str, exc: Exception, stage: str = "ingest") -> DocError:
-    """A bug met while reading one input, as that input's one-line error."""
-    message = " ".join(str(exc).split())[:200] or "(no message)"
-    return DocError(source=source, type=type(exc).__name__, message=message, stage=stage)
 
 
 def _read_path(path: Path, *, raw: bool) -> Iterator[Item]:
@@ -68,7 +65,7 @@ def _read_path(path: Path, *, raw: bool) -> Iterator[Item]:
     except ParleyError as exc:
         yield _error(exc)
     except Exception as exc:
-        yield unexpected_error(str(path), exc)
+        yield error_record(str(path), exc, "ingest")
 
 
 def _read_stdin(stream: BinaryIO | None, *, raw: bool) -> Iterator[Item]:
@@ -113,7 +110,7 @@ def _jsonl_lines(lines: list[str], source: str, *, raw: bool) -> Iterator[Item]:
             except ParleyError as exc:
                 yield _error(exc)
             except Exception as exc:
-                yield unexpected_error(f"{source}:{number}", exc)
+                yield error_record(f"{source}:{number}", exc, "ingest")
 
 
 def _jsonl_line(line: bytes, source: str, *, raw: bool) -> Iterator[Item]:
@@ -126,7 +123,7 @@ def _jsonl_line(line: bytes, source: str, *, raw: bool) -> Iterator[Item]:
     except ParleyError as exc:
         yield _error(exc)
     except Exception as exc:
-        yield unexpected_error(source, exc)
+        yield error_record(source, exc, "ingest")
 
 
 def _read_url(url: str) -> Iterator[Item]:

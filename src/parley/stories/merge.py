@@ -306,15 +306,6 @@ def _more_specific(current: Actor | None, new: Actor | None) -> Actor | None:
         new.country and not current.country) else current
 
 
-def more_precise(current: str | None, new: str | None) -> str | None:
-    """The more precise of two agreeing dates."""
-    if current is None:
-        return new
-    if new is None:
-        return current
-    return new if len(new) > len(current) else current
-
-
 def mention_id(article_id: str, event: Event) -> str:
     """A stable id for one report of an event in one article."""
     parties = [_party_id(event.source), _party_id(event.target)]
