@@ -14,7 +14,7 @@ from parley.datafiles import read_data_json
 from parley.models import Entity, strongest_basis
 from parley.store import EventQuery, Store
 from parley.store.reads import HIT_END, HIT_START
-from parley.timeline import actor_test, timeline
+from parley.timeline import ActorTest, TimelineEntry, actor_test, timeline
 
 EXPORT_KINDS = ("articles", "entities", "events", "quotes", "stories")
 # Columns of `parley export articles`: CONTRACT section 2 fields first.
@@ -197,6 +197,22 @@ def is_actor_code(spec: str) -> bool:
     return spec.isalpha() and spec.isupper() and len(spec) in (3, 6, 9)
 
 
+def party_test(spec: str) -> ActorTest:
+    """A predicate on event parties: a code ("USAGOV") matches parties whose code starts with
+    it; anything else is `timeline.actor_test` (country names, demonyms, people)."""
+    if is_actor_code(spec):
+        return lambda actor: bool(actor and (str(actor.get("code") or "").startswith(spec)
+                                             or actor.get("country") == spec))
+    return actor_test(spec)
+
+
+def _entries(store: Store, actors: Sequence[str], since: str | None, until: str | None,
+             types: Sequence[str]) -> list[TimelineEntry]:
+    tests = [party_test(a) for a in actors]
+    return [e for e in timeline(store, [], since, until, types)
+            if all(test(e.source) or test(e.target) for test in tests)]
+
+
 def find_events(store: Store, query: EventQuery, actors: Sequence[str] = (), *,
                 after: tuple[str, str] | None = None, limit: int = 50, newest_first: bool = True
                 ) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
@@ -313,7 +329,7 @@ def actor_network(store: Store, actors: Sequence[str] = (), since: str | None = 
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, int | None], dict[str, Any]] = {}
     quads = quad_classes()
-    for entry in timeline(store, actors, since, until, types):
+    for entry in _entries(store, actors, since, until, types):
         source, target = actor_key(entry.source), actor_key(entry.target)
         if not source or not target or source == target:
             continue
@@ -359,7 +375,7 @@ def timeline_view(store: Store, actors: Sequence[str] = (), since: str | None = 
                   until: str | None = None, types: Sequence[str] = ()) -> dict[str, Any]:
     """A timeline's events (dated ones in order, undated ones counted apart) and its
     monthly cooperation-conflict trend."""
-    entries = timeline(store, actors, since, until, types)
+    entries = _entries(store, actors, since, until, types)
     quads = quad_classes()
     events = [{**e.as_dict(), "quad_class": quads.get(e.type)} for e in entries]
     return {"actors": list(actors), "events": [e for e in events if e["date"]],

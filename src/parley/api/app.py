@@ -74,6 +74,10 @@ def create_app(db: str | Store, token: str | None = None, *, private: bool = Fal
     def home() -> RedirectResponse:
         return RedirectResponse("/ui/", status_code=307)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:
+        return RedirectResponse("/static/favicon.svg", status_code=308)
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
