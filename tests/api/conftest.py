@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import REPO, shared_path
 
-TOKEN = "test-token-7f3a"  # noqa: S105 - a throw-away token of the test servers
+TOKEN = "test-token-7f3a"  # a throw-away token of the test servers
 HOSTILE_TITLE = "<script>alert('title')</script> Robert'); DROP TABLE articles;--"
 HOSTILE_TEXT = (
     "Pakistan and Iran agreed on Tuesday to expand border trade, officials in Islamabad said. "

@@ -4,6 +4,7 @@ embedded as JSON (never interpolated into markup or script)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -206,7 +207,7 @@ def highlight(view: dict[str, Any]) -> list[Segment]:
     marks = [(max(0, s), min(len(text), e), c, n) for s, e, c, n in _marks(view) if s < e]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)})
     segments = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         over = [(c, n) for s, e, c, n in marks if s <= start and end <= e]
         segments.append(Segment(text[start:end], tuple(dict.fromkeys(c for c, _ in over)),
                                 tuple(dict.fromkeys(n for _, n in over))))

@@ -26,23 +26,24 @@ router = APIRouter()
 # clusterer are loaded from the store and must see the previous article's writes.
 _WRITE_LOCK = threading.Lock()
 
-ARTICLE_BODY = {
+RECORD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "A CONTRACT input record: exactly one of `text` or `html`.",
+    "properties": {name: {"type": "string"} for name in (
+        "id", "text", "html", "title", "published", "outlet", "url")} | {
+        "authors": {"type": "array", "items": {"type": "string"}}}}
+ARTICLE_BODY: dict[str, Any] = {
     "required": True,
     "content": {
-        "application/json": {"schema": {
-            "type": "object",
-            "description": "A CONTRACT input record: exactly one of `text` or `html`.",
-            "properties": {name: {"type": "string"} for name in (
-                "id", "text", "html", "title", "published", "outlet", "url")} | {
-                "authors": {"type": "array", "items": {"type": "string"}}}}},
+        "application/json": {"schema": RECORD_SCHEMA},
         "text/plain": {"schema": {"type": "string"}},
         "text/html": {"schema": {"type": "string"}},
     },
 }
-ANNOTATE_BODY = {
+ANNOTATE_BODY: dict[str, Any] = {
     "required": True,
     "content": {
-        "application/json": {"schema": ARTICLE_BODY["content"]["application/json"]["schema"]},
+        "application/json": {"schema": RECORD_SCHEMA},
         "application/x-ndjson": {"schema": {"type": "string",
                                             "description": "CONTRACT input records, one a line."}},
     },
