@@ -280,13 +280,15 @@ def test_private_server_closes_reads(private_server: Server) -> None:
 # -- the schema, fuzzed ---------------------------------------------------------------------------
 
 @pytest.mark.slow
-def test_schemathesis_finds_no_server_error(server: Server, hostile_article: str) -> None:
+def test_schemathesis_finds_no_server_error_and_answers_match_the_schema(server: Server, hostile_article: str) -> None:
     runner = shutil.which("schemathesis", path=str(Path(sys.executable).parent))
     if runner is None:
         pytest.fail("schemathesis is not installed (requirements.lock pins it)")
     started = time.monotonic()
     done = subprocess.run(
-        [runner, "run", f"{server.url}/openapi.json", "--checks", "not_a_server_error",
+        [runner, "run", f"{server.url}/openapi.json", "--checks",
+         "not_a_server_error,response_schema_conformance,content_type_conformance,"
+         "status_code_conformance",
          "--phases", "examples,coverage,fuzzing", "--max-examples", "5", "--seed", "17",
          "--workers", "1", "--request-timeout", "60", "--no-color",
          "-H", f"Authorization: Bearer {TOKEN}"],

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -16,7 +18,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from parley import __version__
 from parley.api import pages, routes, writes
 from parley.api.guard import BodyLimit, Limits, RateLimiter, SecurityHeaders, bearer_guard, rate_limited
-from parley.api.problems import Problem, on_http_error, on_problem, on_unexpected, on_validation_error
+from parley.api.problems import (
+    PROBLEM_TYPE,
+    Problem,
+    on_http_error,
+    on_problem,
+    on_unexpected,
+    on_validation_error,
+)
+from parley.api.schemas import Problem as ProblemModel
 from parley.store import Store
 
 STATIC = Path(__file__).parent / "static"
@@ -35,6 +45,21 @@ DOCS_PAGE = """<!doctype html>
 <body><div id="swagger-ui"></div>
 <script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
 <script src="/static/js/docs.js"></script></body></html>"""
+
+
+def problem_typed_openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's OpenAPI document, with every error answer typed as problem JSON (RFC 9457)."""
+    if app.openapi_schema is None:
+        document = get_openapi(title=app.title, version=app.version, description=app.description,
+                               routes=app.routes)
+        for path in document.get("paths", {}).values():
+            for operation in path.values():
+                for status, answer in operation.get("responses", {}).items():
+                    content = answer.get("content", {})
+                    if status[:1] in "45" and "application/json" in content:
+                        content[PROBLEM_TYPE] = content.pop("application/json")
+        app.openapi_schema = document
+    return app.openapi_schema
 
 
 def create_app(db: str | Store, token: str | None = None, *, private: bool = False,
@@ -63,10 +88,13 @@ def create_app(db: str | Store, token: str | None = None, *, private: bool = Fal
                     Depends(bearer_guard(token, action="writes"))]
     app.include_router(routes.router, dependencies=read_guards)
     app.include_router(writes.router, dependencies=write_guards,
-                       responses={401: {"description": "No or wrong bearer token"},
-                                  403: {"description": "Writes are disabled (no PARLEY_TOKEN)"},
-                                  413: {"description": "Body over the size limit"},
-                                  429: {"description": "Too many requests"}})
+                       responses={401: {"model": ProblemModel,
+                                        "description": "No or wrong bearer token"},
+                                  403: {"model": ProblemModel,
+                                        "description": "Writes are disabled (no PARLEY_TOKEN)"},
+                                  413: {"model": ProblemModel,
+                                        "description": "Body over the size limit"},
+                                  429: {"model": ProblemModel, "description": "Too many requests"}})
     app.include_router(pages.router, dependencies=read_guards, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -82,6 +110,7 @@ def create_app(db: str | Store, token: str | None = None, *, private: bool = Fal
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
 
+    app.openapi = lambda: problem_typed_openapi(app)  # type: ignore[method-assign]
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)

@@ -7,8 +7,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from parley import query
+from parley.api import schemas
 from parley.api.problems import Problem
 from parley.api.responses import decode_cursor, json_response, page
+from parley.api.schemas import ok
 from parley.store import EventQuery, Store
 
 DATE = r"^\d{4}(-\d\d(-\d\d)?)?$"
@@ -44,17 +46,20 @@ def _offset_page(request: Request, items: list[Any], offset: int, limit: int) ->
     return json_response(request, page(chunk, offset + limit if offset + limit < len(items) else None))
 
 
-@router.get("/health", tags=["status"], summary="Is the server up and the store readable?")
+@router.get("/health", tags=["status"], summary="Is the server up and the store readable?",
+            responses=ok(schemas.Health))
 def health(request: Request, store: StoreDep) -> Response:
     return json_response(request, {"status": "ok", "schema_version": store.schema_version()})
 
 
-@router.get("/stats", tags=["status"], summary="The store at a glance, latest stories, active dyads")
+@router.get("/stats", tags=["status"], summary="The store at a glance, latest stories, active dyads",
+            responses=ok(schemas.Stats))
 def stats(request: Request, store: StoreDep) -> Response:
     return json_response(request, query.dashboard(store))
 
 
-@router.get("/articles", tags=["articles"], summary="Stored articles, newest stored first")
+@router.get("/articles", tags=["articles"], summary="Stored articles, newest stored first",
+            responses=ok(schemas.Page[schemas.ArticleSummary]))
 def list_articles(request: Request, store: StoreDep, limit: Limit = 50, cursor: Cursor = None,
                   outlet: Text = None, language: Annotated[str | None, Query(max_length=8)] = None,
                   since: Since = None, until: Until = None,
@@ -66,7 +71,8 @@ def list_articles(request: Request, store: StoreDep, limit: Limit = 50, cursor: 
 
 
 @router.get("/articles/{article_id}", tags=["articles"],
-            summary="An article's clean text with entities, timexes, quotes and events as offsets")
+            summary="An article's clean text with entities, timexes, quotes and events as offsets",
+            responses=ok(schemas.ArticleView))
 def get_article(request: Request, store: StoreDep,
                 article_id: Annotated[str, Path(pattern=ID)]) -> Response:
     view = query.article_view(store, article_id)
@@ -75,7 +81,8 @@ def get_article(request: Request, store: StoreDep,
     return json_response(request, view)
 
 
-@router.get("/events", tags=["events"], summary="Merged events, newest first, with their evidence")
+@router.get("/events", tags=["events"], summary="Merged events, newest first, with their evidence",
+            responses=ok(schemas.Page[schemas.Event]))
 def list_events(
         request: Request, store: StoreDep, actor: Actors = None,
         dyad: Annotated[str | None, Query(max_length=120, description=(
@@ -99,7 +106,8 @@ def list_events(
 
 
 @router.get("/events/{event_id}", tags=["events"],
-            summary="One event: every report's evidence sentence, outlet and merge basis")
+            summary="One event: every report's evidence sentence, outlet and merge basis",
+            responses=ok(schemas.Event))
 def get_event(request: Request, store: StoreDep,
               event_id: Annotated[str, Path(pattern=ID)]) -> Response:
     found = query.get_event(store, event_id)
@@ -108,7 +116,8 @@ def get_event(request: Request, store: StoreDep,
     return json_response(request, found)
 
 
-@router.get("/entities", tags=["entities"], summary="Corpus entities (people, groups, places)")
+@router.get("/entities", tags=["entities"], summary="Corpus entities (people, groups, places)",
+            responses=ok(schemas.Page[schemas.Entity]))
 def list_entities(request: Request, store: StoreDep, q: Text = None,
                   type: Annotated[str | None, Query(max_length=16)] = None,
                   limit: Limit = 50, cursor: Cursor = None) -> Response:
@@ -122,7 +131,8 @@ def list_entities(request: Request, store: StoreDep, q: Text = None,
 
 
 @router.get("/entities/{entity_id}", tags=["entities"],
-            summary="One entity: dated roles, co-actors and the articles that mention it")
+            summary="One entity: dated roles, co-actors and the articles that mention it",
+            responses=ok(schemas.EntityDetail))
 def get_entity(request: Request, store: StoreDep,
                entity_id: Annotated[str, Path(pattern=ID)]) -> Response:
     found = store.get_entities([entity_id]).get(entity_id)
@@ -136,7 +146,8 @@ def get_entity(request: Request, store: StoreDep,
     return json_response(request, record)
 
 
-@router.get("/quotes", tags=["quotes"], summary="Quotes with their speakers, oldest first")
+@router.get("/quotes", tags=["quotes"], summary="Quotes with their speakers, oldest first",
+            responses=ok(schemas.Page[schemas.Quote]))
 def list_quotes(request: Request, store: StoreDep, speaker: Text = None, since: Since = None,
                 until: Until = None, article: Annotated[str | None, Query(max_length=80)] = None,
                 kind: Literal["direct", "indirect", "mixed"] | None = None,
@@ -147,7 +158,8 @@ def list_quotes(request: Request, store: StoreDep, speaker: Text = None, since: 
     return _offset_page(request, items, decode_cursor(cursor, int) or 0, limit)
 
 
-@router.get("/stories", tags=["stories"], summary="Stories, most recent first")
+@router.get("/stories", tags=["stories"], summary="Stories, most recent first",
+            responses=ok(schemas.Page[schemas.Story]))
 def list_stories(request: Request, store: StoreDep, limit: Limit = 50,
                  cursor: Cursor = None) -> Response:
     items = sorted(query.story_records(store), key=lambda s: (s["last_date"] or "", s["id"]),
@@ -155,7 +167,8 @@ def list_stories(request: Request, store: StoreDep, limit: Limit = 50,
     return _offset_page(request, items, decode_cursor(cursor, int) or 0, limit)
 
 
-@router.get("/stories/{story_id}", tags=["stories"], summary="One story: its articles and events")
+@router.get("/stories/{story_id}", tags=["stories"], summary="One story: its articles and events",
+            responses=ok(schemas.Story))
 def get_story(request: Request, store: StoreDep,
               story_id: Annotated[str, Path(pattern=ID)]) -> Response:
     for story in query.story_records(store):
@@ -165,7 +178,8 @@ def get_story(request: Request, store: StoreDep,
 
 
 @router.get("/timeline", tags=["events"],
-            summary="Dated events of actors in order, undated apart, and the monthly trend")
+            summary="Dated events of actors in order, undated apart, and the monthly trend",
+            responses=ok(schemas.Timeline))
 def get_timeline(request: Request, store: StoreDep, actor: Actors = None, since: Since = None,
                  until: Until = None, type: Types = None) -> Response:
     return json_response(request, query.timeline_view(store, _names(actor), since, until,
@@ -173,14 +187,16 @@ def get_timeline(request: Request, store: StoreDep, actor: Actors = None, since:
 
 
 @router.get("/network", tags=["events"],
-            summary="The actor network: nodes are actors, edges events by PLOVER quad class")
+            summary="The actor network: nodes are actors, edges events by PLOVER quad class",
+            responses=ok(schemas.Network))
 def get_network(request: Request, store: StoreDep, actor: Actors = None, since: Since = None,
                 until: Until = None, type: Types = None) -> Response:
     return json_response(request, query.actor_network(store, _names(actor), since, until,
                                                       [t.upper() for t in _names(type)]))
 
 
-@router.get("/search", tags=["articles"], summary="Full-text search of articles, best first")
+@router.get("/search", tags=["articles"], summary="Full-text search of articles, best first",
+            responses=ok(schemas.Page[schemas.SearchHit]))
 def search(request: Request, store: StoreDep,
            q: Annotated[str, Query(min_length=1, max_length=200, description=(
                'Words that must all occur; "a quoted phrase" stays a phrase.'))],

@@ -14,6 +14,8 @@ from starlette.concurrency import run_in_threadpool
 from parley.annotate import ANNOTATION_KINDS, annotate_lines
 from parley.api.problems import Problem
 from parley.api.responses import json_response
+from parley.api.schemas import Problem as ProblemModel
+from parley.api.schemas import Stored
 from parley.errors import ParleyError
 from parley.ingest import Item, read_bytes
 from parley.ingest.records import normalize_published, record_to_doc
@@ -88,8 +90,12 @@ def _document(request: Request, body: bytes, raw: bool, hints: DocHints) -> Item
 @router.post("/articles", tags=["writes"], status_code=201,
              summary="Ingest one article: clean, analyse and store it (bearer token)",
              openapi_extra={"requestBody": ARTICLE_BODY},
-             responses={200: {"description": "Already stored: nothing changed"},
-                        201: {"description": "Stored"}})
+             responses={200: {"model": Stored, "description": "Already stored: nothing changed"},
+                        201: {"model": Stored, "description": "Stored"},
+                        400: {"model": ProblemModel, "description": "Not a document"},
+                        415: {"model": ProblemModel, "description": "Unsupported content type"},
+                        422: {"model": ProblemModel,
+                              "description": "The document cannot be read or processed"}})
 async def post_article(
         request: Request, raw: Annotated[bool, Query(description=(
             "The text is already the clean article body (CONTRACT --raw)."))] = False,
@@ -127,7 +133,14 @@ def _ingest(store: Store, doc: Item) -> tuple[list[Article | DocError], Any]:
 
 @router.post("/annotate", tags=["writes"],
              summary="CONTRACT annotate: one record (JSON) or many (NDJSON); nothing stored",
-             openapi_extra={"requestBody": ANNOTATE_BODY})
+             openapi_extra={"requestBody": ANNOTATE_BODY},
+             responses={200: {"description": "CONTRACT annotate output: one JSON object, or "
+                                             "NDJSON lines for NDJSON input",
+                              "content": {"application/json": {"schema": {"type": "object"}},
+                                          "application/x-ndjson": {"schema": {"type": "string"}}}},
+                        400: {"model": ProblemModel, "description": "Not a document"},
+                        415: {"model": ProblemModel, "description": "Unsupported content type"},
+                        422: {"model": ProblemModel, "description": "An invalid parameter"}})
 async def post_annotate(
         request: Request, raw: bool = False,
         only: Annotated[str | None, Query(max_length=100, description=(
