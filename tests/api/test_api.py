@@ -280,7 +280,8 @@ def test_private_server_closes_reads(private_server: Server) -> None:
 # -- the schema, fuzzed ---------------------------------------------------------------------------
 
 @pytest.mark.slow
-def test_schemathesis_finds_no_server_error_and_answers_match_the_schema(server: Server, hostile_article: str) -> None:
+def test_schemathesis_finds_no_server_error_and_answers_match_the_schema(
+        server: Server, hostile_article: str) -> None:
     runner = shutil.which("schemathesis", path=str(Path(sys.executable).parent))
     if runner is None:
         pytest.fail("schemathesis is not installed (requirements.lock pins it)")
