@@ -139,6 +139,8 @@ def test_entities_quotes_stories_timeline_network(client: httpx.Client) -> None:
     assert entities
     entity = client.get(f"/entities/{entities[0]['id']}").json()
     assert entity["articles"] and "co_actors" in entity and "roles" in entity
+    page = client.get(f"/ui/entities/{entities[0]['id']}")
+    assert page.status_code == 200 and entity["name"] in page.text
     quotes = client.get("/quotes", params={"limit": 3}).json()
     assert quotes["count"] == 3 and quotes["next_cursor"]
     stories = client.get("/stories").json()["items"]
@@ -272,9 +274,23 @@ def test_no_token_means_writes_closed(closed_server: Server) -> None:
 def test_private_server_closes_reads(private_server: Server) -> None:
     with httpx.Client(base_url=private_server.url, timeout=30) as http:
         assert_problem(http.get("/events"), 401)
-        assert_problem(http.get("/ui/"), 401)
         assert_problem(http.get("/events", headers={"Authorization": "Bearer nope"}), 401)
         assert http.get("/events", headers=AUTH).status_code == 200
+        # the web UI sends a reader to sign in; the session cookie opens reads, never writes
+        to_login = http.get("/ui/timeline")
+        assert to_login.status_code == 303
+        assert to_login.headers["location"] == "/ui/login?next=%2Fui%2Ftimeline"
+        wrong = http.post("/ui/login", data={"token": "nope", "next": "/ui/timeline"})
+        assert wrong.status_code == 401 and "not valid" in wrong.text
+        signed = http.post("/ui/login", data={"token": TOKEN, "next": "https://evil.example/"})
+        assert signed.status_code == 303 and signed.headers["location"] == "/ui/"
+        cookie = signed.headers["set-cookie"]
+        assert TOKEN not in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+        assert http.get("/ui/timeline").status_code == 200
+        assert http.get("/events").status_code == 200
+        assert_problem(http.post("/annotate", json={"text": "x"}), 401)
+        assert http.get("/ui/logout").status_code == 303
+        assert_problem(http.get("/events"), 401)
 
 
 # -- the schema, fuzzed ---------------------------------------------------------------------------

@@ -83,7 +83,7 @@ def create_app(db: str | Store, token: str | None = None, *, private: bool = Fal
     app.state.limits = limits
     read_guards = [Depends(rate_limited(RateLimiter(limits.reads_per_minute)))]
     if private:
-        read_guards.append(Depends(bearer_guard(token, action="reads")))
+        read_guards.append(Depends(bearer_guard(token, action="reads", session=True)))
     write_guards = [Depends(rate_limited(RateLimiter(limits.writes_per_minute))),
                     Depends(bearer_guard(token, action="writes"))]
     app.include_router(routes.router, dependencies=read_guards)
@@ -96,6 +96,9 @@ def create_app(db: str | Store, token: str | None = None, *, private: bool = Fal
                                         "description": "Body over the size limit"},
                                   429: {"model": ProblemModel, "description": "Too many requests"}})
     app.include_router(pages.router, dependencies=read_guards, include_in_schema=False)
+    app.include_router(pages.sign_in, include_in_schema=False,
+                       dependencies=[Depends(rate_limited(RateLimiter(limits.writes_per_minute)))])
+    app.state.token = token if private else None
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

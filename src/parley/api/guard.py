@@ -152,13 +152,28 @@ def rate_limited(limiter: RateLimiter) -> Callable[[Request], Awaitable[None]]:
     return check
 
 
-def bearer_guard(token: str | None, *, action: str) -> Callable[[Request], Awaitable[None]]:
+SESSION_COOKIE = "parley_session"
+
+
+def session_value(token: str) -> str:
+    """What the web UI's session cookie holds: derived from the token, never the token."""
+    return hmac.new(token.encode(), b"parley web UI session", "sha256").hexdigest()
+
+
+def bearer_guard(token: str | None, *, action: str,
+                 session: bool = False) -> Callable[[Request], Awaitable[None]]:
     """A dependency requiring `Authorization: Bearer <token>`; with no token configured the
-    action is refused outright (closed, not open)."""
+    action is refused outright (closed, not open). `session`: a GET may instead carry the web
+    UI's session cookie (set by signing in at /ui/login); writes never accept it."""
     async def check(request: Request) -> None:
         if token is None:
             raise Problem(403, f"{action} are disabled on this server: start `parley serve` "
                                "with PARLEY_TOKEN set to allow them", kind="writes-disabled")
+        cookie = request.cookies.get(SESSION_COOKIE, "")
+        if (session and cookie and request.method in ("GET", "HEAD")
+                and "authorization" not in request.headers
+                and hmac.compare_digest(cookie.encode(), session_value(token).encode())):
+            return
         header = request.headers.get("authorization", "")
         scheme, _, given = header.partition(" ")
         if not header or scheme.lower() != "bearer" or not given.strip():

@@ -4,18 +4,20 @@ embedded as JSON (never interpolated into markup or script)."""
 
 from __future__ import annotations
 
+import hmac
 import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-from fastapi import APIRouter, Path, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parley import query
+from parley.api.guard import SESSION_COOKIE, session_value
 from parley.api.problems import Problem
 from parley.api.routes import DATE, ID, StoreDep
 from parley.store import EventQuery
@@ -39,6 +41,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
               4: "material conflict"}
 TEMPLATES.globals["quad_names"] = QUAD_NAMES
 router = APIRouter(prefix="/ui")
+sign_in = APIRouter(prefix="/ui")
 
 Actor = Annotated[list[str] | None, Query(max_length=10)]
 Since = Annotated[str | None, Query(pattern=DATE)]
@@ -140,6 +143,18 @@ def story(store: StoreDep, story_id: Annotated[str, Path(pattern=ID)]) -> HTMLRe
     return render("story.html", page="dashboard", story=found, events=events, articles=items)
 
 
+@router.get("/entities/{entity_id}")
+def entity(store: StoreDep, entity_id: Annotated[str, Path(pattern=ID)]) -> HTMLResponse:
+    found = store.get_entities([entity_id]).get(entity_id)
+    if found is None:
+        return render("missing.html", status=404, what=f"entity {entity_id}", page="")
+    profile = query.actor_profile(store, found, co_actor_limit=20)
+    record = query.entity_record(found, [a["id"] for a in profile.articles])
+    return render("entity.html", page="", entity=record, profile=profile,
+                  timeline_actor=found.name if found.type == "PERSON" else (
+                      found.country or found.name))
+
+
 @router.get("/articles")
 def articles(store: StoreDep, before: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
     items, next_key = query.article_list(store, before=before, limit=50)
@@ -212,3 +227,39 @@ def highlight(view: dict[str, Any]) -> list[Segment]:
         segments.append(Segment(text[start:end], tuple(dict.fromkeys(c for c, _ in over)),
                                 tuple(dict.fromkeys(n for _, n in over))))
     return segments
+
+
+# -- signing in to a private server's UI -----------------------------------------------------------
+
+def _next_page(value: str | None) -> str:
+    """Where to go after signing in: a page of this UI only (never another site)."""
+    return value if value and value.startswith("/ui/") and "//" not in value else "/ui/"
+
+
+@sign_in.get("/login")
+def login_form(request: Request, next: str | None = None) -> Response:
+    if request.app.state.token is None:
+        return RedirectResponse("/ui/", status_code=303)
+    return render("login.html", page="", next=_next_page(next), failed=False)
+
+
+@sign_in.post("/login")
+async def login(request: Request) -> Response:
+    token: str | None = request.app.state.token
+    if token is None:
+        return RedirectResponse("/ui/", status_code=303)
+    form = parse_qs((await request.body()).decode("utf-8", "replace"))
+    given, target = form.get("token", [""])[0], _next_page(form.get("next", [None])[0])
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        return render("login.html", status=401, page="", next=target, failed=True)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https", path="/")
+    return response
+
+
+@sign_in.get("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/ui/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

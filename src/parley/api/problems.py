@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_TYPE = "application/problem+json"
@@ -41,8 +42,12 @@ def problem_response(status: int, detail: str, *, instance: str | None = None,
     return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
 
 
-async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+async def on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Problem)
+    if exc.status == 401 and request.url.path.startswith("/ui/") and request.method == "GET":
+        # a reader of a private server's web UI signs in with the token first
+        return RedirectResponse("/ui/login?" + urlencode({"next": request.url.path}),
+                                status_code=303)
     return problem_response(exc.status, exc.detail, instance=request.url.path, kind=exc.kind,
                             headers=exc.headers, **exc.extra)
 
