@@ -116,7 +116,11 @@ def test_events_filter_and_page(client: httpx.Client) -> None:
     dated = client.get("/events", params={"since": "2025", "until": "2025-12",
                                           "limit": 500}).json()["items"]
     assert all(e["date"] and "2025" <= e["date"][:4] <= "2025" for e in dated)
-    assert client.get("/events", params={"type": "NOSUCHTYPE"}).json()["items"] == []
+    unknown = assert_problem(client.get("/events", params={"type": "NOSUCHTYPE"}), 422)
+    assert "CONSULT" in str(unknown["detail"])
+    assert_problem(client.get("/events", params={"modality": "maybe"}), 422)
+    planned = client.get("/events", params={"modality": "planned", "limit": 500}).json()["items"]
+    assert all(e["modality"] == "planned" for e in planned)
     assert_problem(client.get("/events", params={"since": "last week"}), 422)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
@@ -11,6 +12,7 @@ from parley.api import schemas
 from parley.api.problems import Problem
 from parley.api.responses import decode_cursor, json_response, page
 from parley.api.schemas import ok
+from parley.models import Modality
 from parley.store import EventQuery, Store
 
 DATE = r"^\d{4}(-\d\d(-\d\d)?)?$"
@@ -39,6 +41,16 @@ router = APIRouter()
 
 def _names(values: list[str] | None) -> list[str]:
     return [v.strip() for v in values or [] if v.strip()][:10]
+
+
+def _known(values: list[str], known: Iterable[str], what: str) -> tuple[str, ...]:
+    """The values, each checked against the known ones (422 naming them otherwise)."""
+    choices = sorted(known)
+    unknown = [v for v in values if v not in choices]
+    if unknown:
+        raise Problem(422, f"unknown {what} {unknown[0]!r}; choose from {', '.join(choices)}",
+                      kind="invalid-request")
+    return tuple(values)
 
 
 def _offset_page(request: Request, items: list[Any], offset: int, limit: int) -> Response:
@@ -96,8 +108,10 @@ def list_events(
         dated: bool | None = None, order: Literal["newest", "oldest"] = "newest",
         limit: Limit = 50, cursor: Cursor = None) -> Response:
     actors = _names(actor) + _names((dyad or "").split(","))
-    filters = EventQuery(types=tuple(t.upper() for t in _names(type)),
-                         modes=tuple(_names(mode)), modalities=tuple(_names(modality)),
+    filters = EventQuery(types=_known([t.upper() for t in _names(type)], query.quad_classes(),
+                                      "PLOVER type"),
+                         modes=tuple(_names(mode)),
+                         modalities=_known(_names(modality), get_args(Modality), "modality"),
                          since=since, until=until, story_id=story, article_id=article,
                          text=(text or "").strip() or None, min_reports=min_reports, dated=dated)
     items, next_key = query.find_events(store, filters, actors, after=decode_cursor(cursor, list),
