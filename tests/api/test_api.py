@@ -318,3 +318,17 @@ def test_schemathesis_finds_no_server_error_and_answers_match_the_schema(
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout.split("SUMMARY")[-1]
     assert elapsed < 120, f"schemathesis took {elapsed:.0f} s"
+
+
+def test_ui_pages_answer_html_with_their_status(client: httpx.Client) -> None:
+    story = client.get("/stories", params={"limit": 1}).json()["items"][0]["id"]
+    for path, status in (("/ui/", 200), ("/ui/timeline?actor=IRN", 200), ("/ui/network", 200),
+                         ("/ui/network?actor=USAGOV", 200), ("/ui/articles", 200),
+                         ("/ui/search?q=Iran", 200), (f"/ui/stories/{story}", 200),
+                         ("/ui/events/nosuchevent", 404), ("/ui/articles/nosuch", 404),
+                         ("/ui/timeline?since=June", 422)):
+        page = client.get(path)
+        assert page.status_code == status, path
+        assert page.headers["content-type"].startswith("text/html"), path
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert client.get("/", follow_redirects=False).headers["location"] == "/ui/"

@@ -18,7 +18,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parley import query
 from parley.api.guard import SESSION_COOKIE, session_value
-from parley.api.problems import Problem
 from parley.api.routes import DATE, ID, StoreDep
 from parley.store import EventQuery
 from parley.timeline import BASIS_MARKS, party_label
@@ -76,7 +75,8 @@ def timeline(store: StoreDep, actor: Actor = None,
     since, until = _date(since), _date(until)
     bad = [v for v in (since, until) if v and not _valid_date(v)]
     if bad:
-        raise Problem(422, f"a date must look like 2025, 2025-08 or 2025-08-04, not {bad[0]!r}")
+        return render("error.html", status=422, page="timeline", title="Not a date",
+                      message=f"A date must look like 2025, 2025-08 or 2025-08-04, not {bad[0]!r}.")
     view = query.timeline_view(store, actors, since, until, types)
     chart = {"trend": view["trend"],
              "events": [{"id": e["event_id"], "date": e["date"], "type": e["type"],

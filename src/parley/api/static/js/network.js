@@ -1,6 +1,6 @@
 // The actor network: Cytoscape draws nodes (actors) and edges (events, coloured by PLOVER
 // quad class) from the page's JSON block; clicking or tapping a node filters the network to
-// that actor. Labels are drawn on canvas (never parsed as markup).
+// that actor, an edge opens the timeline of its two actors. Labels are drawn on canvas (never parsed as markup).
 (function () {
   "use strict";
   var holder = document.getElementById("network");
@@ -28,6 +28,11 @@
   });
   cy.on("tap", "node", function (event) {
     window.location.href = "/ui/network?actor=" + encodeURIComponent(event.target.id());
+  });
+  cy.on("tap", "edge", function (event) {
+    var edge = event.target;
+    window.location.href = "/ui/timeline?actor=" + encodeURIComponent(edge.source().id()) +
+      "&actor=" + encodeURIComponent(edge.target().id());
   });
   window.parleyNetwork = cy;
 })();
