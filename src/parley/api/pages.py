@@ -105,9 +105,25 @@ def event(store: StoreDep, event_id: Annotated[str, Path(pattern=ID)],
     found = query.get_event(store, event_id)
     if found is None:
         return render("missing.html", status=404, what=f"event {event_id}", page="")
-    evidence = [{**e, "segments": _sentence_segments(e)} for e in found["evidence"]]
     return render("event_panel.html" if panel else "event.html", page="timeline", event=found,
-                  evidence=evidence)
+                  outlets=evidence_by_outlet(found["evidence"]))
+
+
+def evidence_by_outlet(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each outlet's evidence, in order of first report: its distinct sentences (a sentence
+    that reports the event twice, as two records, is shown once with its count)."""
+    outlets: dict[str, dict[str, Any]] = {}
+    for report in evidence:
+        outlet = outlets.setdefault(report["outlet"] or "", {
+            "outlet": report["outlet"], "sentences": {}})
+        key = (report["article_id"], report["start"], report["end"])
+        if key in outlet["sentences"]:
+            outlet["sentences"][key]["count"] += 1
+        else:
+            outlet["sentences"][key] = {**report, "segments": _sentence_segments(report),
+                                        "count": 1}
+    return [{"outlet": o["outlet"], "sentences": list(o["sentences"].values())}
+            for o in outlets.values()]
 
 
 def _sentence_segments(evidence: dict[str, Any]) -> list[tuple[str, bool]]:
