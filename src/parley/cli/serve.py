@@ -29,6 +29,8 @@ def serve(
         "--write-rate", min=0, help="Writes a client may make per minute (0: no limit).")] = 30,
     reads_per_minute: Annotated[int, typer.Option(
         "--read-rate", min=0, help="Reads a client may make per minute (0: no limit).")] = 1200,
+    access_log: Annotated[bool, typer.Option(
+        "--access-log", help="Print one line per request (method, path, status).")] = False,
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json, docs at /docs) and the web UI (/ui/).
 
@@ -58,4 +60,5 @@ def serve(
     if host not in LOOPBACK:
         err.print(f"warning: listening on {host}, beyond this machine; parley speaks plain HTTP "
                   "(put a TLS proxy in front)", markup=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(application, host=host, port=port, log_level="info" if access_log else "warning",
+                access_log=access_log, server_header=False)
