@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from parley.actors.registry import CorpusEntity, surname_of
 from parley.models import Article, DocError, Entity, Quote
 from parley.store.backend import insert_ignore, sqlite_pragmas, with_driver
+from parley.store.reads import EventQuery, ReadTables
 from parley.store.records import (
     ArticleBundle,
     StoreError,
@@ -51,18 +52,19 @@ from parley.store.schema import (
     event_mentions,
     events,
     schema_migrations,
+    timexes,
 )
 from parley.store.schema import quotes as quotes_table
 from parley.store.stories import StoryTables, save_story
 from parley.stories.merge import DateWindow, KnownEvent, Merged
 
-__all__ = ["SCHEMA_VERSION", "ArticleBundle", "Store", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventQuery", "Store", "StoreError"]
 
 DEFAULT_DB = "parley.db"
 
 
 # Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
-class Store(StoryTables):
+class Store(StoryTables, ReadTables):
     """A parley database: articles (and, in later stages, entities, events, stories)."""
 
     def __init__(self, engine: Engine) -> None:
@@ -131,6 +133,8 @@ class Store(StoryTables):
                     self._save_entity(conn, corpus)
                     self._save_mentions(conn, article, corpus.id, entity)
                 self._save_quotes(conn, article, bundle.quotes)
+                insert_ignore(conn, timexes, [
+                    {"article_id": article.id, **t.as_dict()} for t in bundle.timexes])
                 self._save_events(conn, article, bundle.events, bundle.story_id)
                 save_story(conn, bundle)
         except IntegrityError:
