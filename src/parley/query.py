@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from parley.actors.registry import CorpusEntity, find_match, name_key, surname_of
 from parley.models import Entity, strongest_basis
+
+# The actor network (nodes = actors, edges = events by type): every interface builds this one.
+from parley.network import ActorNetwork as ActorNetwork
+from parley.network import actor_network as actor_network
 from parley.store import Store
 
 EXPORT_KINDS = ("articles", "entities", "events", "quotes", "stories")
@@ -90,15 +94,26 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
             "published": row["published"], "outlet": row.get("outlet")}
 
 
-def find_quotes(store: Store, speaker: str | None = None,
-                since: str | None = None) -> Iterator[dict[str, Any]]:
-    """Quotes, oldest first; by a speaker (any entity answering to the name) and a date."""
+def find_quotes(store: Store, speaker: str | None = None, since: str | None = None, *,
+                until: str | None = None, articles: Sequence[str] = (),
+                kinds: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+    """Quotes, oldest first; by a speaker (any entity answering to the name), publication dates
+    (since, until: YYYY[-MM[-DD]], inclusive), articles (ids or id prefixes) and kinds (direct,
+    indirect, mixed)."""
     if speaker is None:
-        yield from (quote_record(r) for r in store.iter_quotes(since=since))
-        return
-    ids = [e.id for e in find_actors(store, speaker)]
-    rows = store.iter_quotes(entity_ids=ids, speaker_like=speaker, since=since)
-    yield from (quote_record(r) for r in rows)
+        rows = store.iter_quotes(since=since)
+    else:
+        ids = [e.id for e in find_actors(store, speaker)]
+        rows = store.iter_quotes(entity_ids=ids, speaker_like=speaker, since=since)
+    for row in rows:
+        published = row["published"]
+        if until and (published is None or published[: len(until)] > until):
+            continue
+        if articles and not any(row["article_id"].startswith(a) for a in articles):
+            continue
+        if kinds and row["kind"] not in kinds:
+            continue
+        yield quote_record(row)
 
 
 def entity_record(entity: CorpusEntity, article_ids: list[str]) -> dict[str, Any]:
@@ -172,3 +187,4 @@ def store_stats(store: Store) -> StoreStats:
         error_stages=store.error_stage_counts(),
         skipped=[(reason, n) for reason, n in store.group_counts("skipped") if reason],
     )
+
