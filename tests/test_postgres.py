@@ -68,7 +68,7 @@ def test_query_commands_say_the_same_on_postgres(postgres_url: str, db_path: Pat
 
     from parley.cli import app
 
-    monkeypatch.chdir(db_path.parent)  # `brief` writes its chart beside the working directory
+    monkeypatch.chdir(db_path.parent)  # nothing may land in the working directory
     runner = CliRunner()
     outputs = []
     for target in (postgres_url, str(db_path)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import matplotlib
 from matplotlib import dates as mdates
@@ -27,10 +28,27 @@ def _month_start(month: str) -> date:
     return date(int(year), int(number), 1)
 
 
+_STYLE: Any = {"svg.hashsalt": "parley", "svg.fonttype": "none", "font.family": "sans-serif",
+          "font.size": 9}
+
+
+def _day_number(day: date) -> float:
+    """matplotlib's number for a date (days since its epoch) on the time axis."""
+    return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
+
+
 def trend_svg(trend: list[tuple[str, float, int]]) -> str:
     """Mean PLOVER intensity per month (YYYY-MM, mean, events) as an SVG bar chart."""
-    with matplotlib.rc_context({"svg.hashsalt": "parley", "svg.fonttype": "none",
-                                "font.family": "sans-serif", "font.size": 9}):
+    with matplotlib.rc_context(_STYLE):
+        figure = trend_figure(trend)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def trend_figure(trend: list[tuple[str, float, int]]) -> Figure:
+    """The chart as a matplotlib Figure: one bar per month, left edge on its first day."""
+    with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(7.2, 2.8), dpi=100)
         axes = figure.add_subplot()
         months = [_month_start(month) for month, _, _ in trend]
@@ -40,7 +58,7 @@ def trend_svg(trend: list[tuple[str, float, int]]) -> str:
         axes.bar(months, means, width=BAR_DAYS, align="edge", color=colours)  # type: ignore[arg-type]
         for when, mean, (_, _, count) in zip(months, means, trend, strict=True):
             offset = 0.4 if mean >= 0 else -0.4
-            axes.annotate(str(count), (mdates.date2num(when) + BAR_DAYS / 2, mean + offset),
+            axes.annotate(str(count), (_day_number(when) + BAR_DAYS / 2, mean + offset),
                           ha="center", va="bottom" if mean >= 0 else "top", fontsize=7)
         axes.axhline(0, color="#444444", linewidth=0.8)
         axes.set_ylim(-INTENSITY_RANGE, INTENSITY_RANGE)
@@ -48,12 +66,10 @@ def trend_svg(trend: list[tuple[str, float, int]]) -> str:
         axes.set_title("Cooperation (+) and conflict (-) per month; numbers: events", fontsize=9)
         if months:
             first, last = min(months), max(months)
-            axes.set_xlim(mdates.date2num(first) - 10, mdates.date2num(last) + BAR_DAYS + 10)
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+            axes.set_xlim(_day_number(first) - 10, _day_number(last) + BAR_DAYS + 10)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         axes.grid(axis="y", color="#dddddd", linewidth=0.5)
         figure.tight_layout()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+    return figure

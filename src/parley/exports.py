@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from parley.actors.resolve import resolve_actor_text
 from parley.datafiles import read_data_json
@@ -120,7 +120,7 @@ def _arrow_type(kind: ColumnType) -> Any:
 
 
 def write_parquet(rows: Iterable[dict[str, Any]], columns: list[tuple[str, ColumnType]],
-                  path: Path | TextIO) -> int:
+                  path: Path | BinaryIO) -> int:
     """A Parquet file with one typed column per field (nulls kept); returns the row count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -244,7 +244,7 @@ def _gdelt_cell(value: Any) -> str:
 
 # -- the actor network ------------------------------------------------------------------------
 
-def write_graphml(network: ActorNetwork, path: Path | TextIO) -> None:
+def write_graphml(network: ActorNetwork, path: Path | BinaryIO) -> None:
     """The network as GraphML (a networkx MultiDiGraph: one edge per source, target and type)."""
     import networkx as nx
 

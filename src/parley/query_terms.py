@@ -69,10 +69,10 @@ def _type_vocabularies() -> tuple[dict[str, tuple[TypeSpec, ...]], dict[str, tup
     for word_class in ("nouns", "verbs"):
         for lemma, senses in lexicon.entries.get(word_class, {}).items():
             for sense in senses:
-                category = sense.type or lexicon.plover_of(sense.cameo)
+                plover = sense.type or lexicon.plover_of(sense.cameo)
                 specs = triggers.setdefault(lemma.lower(), [])
-                if sense.frame is None and category and TypeSpec(category) not in specs:
-                    specs.append(TypeSpec(category))
+                if sense.frame is None and plover and TypeSpec(plover) not in specs:
+                    specs.append(TypeSpec(plover))
     return ({w: tuple(s) for w, s in named.items()},
             {w: tuple(s) for w, s in triggers.items() if s})
 
