@@ -162,10 +162,11 @@ def test_brief_quotes_come_from_its_own_events_articles(usa_iran_brief: str) -> 
 
 def test_brief_counts_outlets_and_lists_sources(usa_iran_brief: str, analyst_db: Path) -> None:
     summary = lines(usa_iran_brief)[1]
-    found = re.search(r"reported in (\d+) articles? by (\d+) outlets?\.", summary)
+    found = re.search(r"reported in (\d+) articles? by (\d+) outlets?[ .]", summary)
     assert found, summary
     articles, outlets = int(found.group(1)), int(found.group(2))
-    assert outlets <= articles and ("1 outlet." in summary) == (outlets == 1)
+    assert outlets <= articles and f"by {outlets} outlet{'' if outlets == 1 else 's'}" in summary
+    assert f"in {articles} article{'' if articles == 1 else 's'}" in summary
     sources = lines(_section(usa_iran_brief, "Sources"))
     assert len(sources) >= articles
     for line in sources:
@@ -173,7 +174,7 @@ def test_brief_counts_outlets_and_lists_sources(usa_iran_brief: str, analyst_db:
         assert re.search(r"(https?://\S+|file \S+)$", line), line
     assert any("rki.news, “US Signals Diplomatic Opening" in line for line in sources)
     code, out, _ = run(analyst_db, "brief", "IRN")
-    assert code == 0 and re.search(r"reported in \d+ articles? by \d+ outlets?\.", out)
+    assert code == 0 and re.search(r"reported in \d+ articles? by \d+ outlets?[ .]", out)
 
 
 def test_brief_writes_no_file_without_output(analyst_db: Path, tmp_path: Path,

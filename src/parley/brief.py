@@ -42,7 +42,7 @@ def write_brief(store: Store, actors: Sequence[str], chart_name: str | None) -> 
     entries = timeline(store, actors)
     citations = _Citations(store)
     lines = [f"# Briefing: {' and '.join(actors)}", ""]
-    lines += _summary(entries)
+    lines += _summary(entries, citations)
     lines += ["", "## Timeline", ""]
     lines += [_timeline_line(entry, citations) for entry in entries] or ["No events on record."]
     lines += ["", "## Key quotes", ""]
@@ -66,15 +66,21 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _summary(entries: list[TimelineEntry]) -> list[str]:
+def _summary(entries: list[TimelineEntry], citations: _Citations) -> list[str]:
     dated = [e.date for e in entries if e.date]
-    outlets = {o for e in entries for o in e.outlets}
     articles = {a for e in entries for a in e.article_ids}
+    outlets = {citations.outlet(a) for a in articles} - {None}
+    unstated = sum(1 for a in articles if citations.outlet(a) is None)
     span = f"from {min(dated)} to {max(dated)}" if dated else "undated"
     undated = len(entries) - len(dated)
     note = f", {undated} of them undated" if dated and undated else ""
+    if not outlets:
+        by = ", none of which names its outlet" if articles else ""
+    else:
+        by = f" by {plural(len(outlets), 'outlet')}" + (
+            f" ({unstated} of the articles name{'s' if unstated == 1 else ''} none)" if unstated else "")
     return [f"{plural(len(entries), 'event')} ({span}{note}), reported in "
-            f"{plural(len(articles), 'article')} by {plural(len(outlets), 'outlet')}."]
+            f"{plural(len(articles), 'article')}{by}."]
 
 
 def _timeline_line(entry: TimelineEntry, citations: _Citations) -> str:
@@ -90,7 +96,7 @@ def _timeline_line(entry: TimelineEntry, citations: _Citations) -> str:
     flag_text = f" *({', '.join(flags)})*" if flags else ""
     return (f"- **{entry.date or 'undated'}** {party_label(entry.source)} -> "
             f"{party_label(entry.target)}: {what}{where}{flag_text}. {refs}\n"
-            f"  > {entry.evidence}")
+            f"  > {' '.join(entry.evidence.split())}")
 
 
 def _quote_lines(store: Store, actors: Sequence[str], entries: list[TimelineEntry],
@@ -159,6 +165,12 @@ class _Citations:
         if article_id not in self.order:
             self.order.append(article_id)
         return self.order.index(article_id) + 1
+
+    def outlet(self, article_id: str) -> str | None:
+        """The article's outlet, else its URL's host; None when neither is known."""
+        row = self.articles.get(article_id, {})
+        url = row.get("url")
+        return row.get("outlet") or (urlparse(url).hostname if url else None)
 
     def lines(self) -> list[str]:
         return [self._line(i + 1, self.articles.get(a, {})) for i, a in enumerate(self.order)]
