@@ -151,7 +151,9 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
     NumSources distinct outlets, NumArticles distinct articles. SOURCEURL is the first report's
     article URL (its input file when it came without one). AvgTone and the FIPS geo codes are
     left empty: parley measures no tone and keeps ISO 3166 country codes."""
-    articles = {row["id"]: row for row in store.iter_articles()}
+    articles = {row["id"]: {"url": row["url"], "source": row["source"],
+                            "created_at": row["created_at"], "lead_end": _lead_end(row["text"])}
+                for row in store.iter_articles()}
     for row in store.iter_events():
         evidence = row["evidence"]
         first = articles.get(evidence[0]["article_id"], {}) if evidence else {}
@@ -161,8 +163,7 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
             "GlobalEventID": _global_id(row["id"]), "Day": day, "MonthYear": month_year,
             "Year": year, "FractionDate": fraction,
             **_gdelt_actor("Actor1", row["source"]), **_gdelt_actor("Actor2", row["target"]),
-            "IsRootEvent": int(bool(evidence) and _in_lead(first.get("text") or "",
-                                                           evidence[0]["start"])),
+            "IsRootEvent": int(bool(evidence) and evidence[0]["start"] < first.get("lead_end", 0)),
             "EventCode": cameo, "EventBaseCode": cameo[:3] if cameo else None,
             "EventRootCode": cameo[:2] if cameo else None,
             "QuadClass": quad_class(cameo, row["type"]), "GoldsteinScale": goldstein(cameo),
@@ -217,10 +218,11 @@ def _gdelt_geo(location: dict[str, Any] | None) -> dict[str, Any]:
             "ActionGeo_Lat": location.get("lat"), "ActionGeo_Long": location.get("lon")}
 
 
-def _in_lead(text: str, start: int) -> bool:
-    """The sentence starts in the article's first paragraph (GDELT's IsRootEvent proxy)."""
+def _lead_end(text: str) -> int:
+    """Where the article's first paragraph ends: a report starting before it is in the lead
+    (GDELT's IsRootEvent)."""
     end = text.find("\n\n")
-    return start < (end if end >= 0 else len(text))
+    return end if end >= 0 else len(text)
 
 
 def _date_added(created_at: str | None) -> int | None:
