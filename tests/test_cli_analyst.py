@@ -28,7 +28,9 @@ def lines(text: str) -> list[str]:
 def test_timeline_counts_hidden_undated_events_and_shows_them_on_request(analyst_db: Path) -> None:
     code, dated, said = run(analyst_db, "timeline", "USA")
     assert code == 0 and "undated" not in dated
-    hidden = int(re.search(r"(\d+) undated events? not shown \(--undated lists", said).group(1))
+    counted = re.search(r"(\d+) undated events? not shown \(--undated lists", said)
+    assert counted, said
+    hidden = int(counted.group(1))
     assert hidden > 0
     code, everything, _ = run(analyst_db, "timeline", "USA", "--undated")
     undated = [line for line in lines(everything) if line.startswith("undated")]

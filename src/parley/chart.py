@@ -32,7 +32,7 @@ _STYLE: Any = {"svg.hashsalt": "parley", "svg.fonttype": "none", "font.family": 
           "font.size": 9}
 
 
-def _day_number(day: date) -> float:
+def day_number(day: date) -> float:
     """matplotlib's number for a date (days since its epoch) on the time axis."""
     return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
 
@@ -58,7 +58,7 @@ def trend_figure(trend: list[tuple[str, float, int]]) -> Figure:
         axes.bar(months, means, width=BAR_DAYS, align="edge", color=colours)  # type: ignore[arg-type]
         for when, mean, (_, _, count) in zip(months, means, trend, strict=True):
             offset = 0.4 if mean >= 0 else -0.4
-            axes.annotate(str(count), (_day_number(when) + BAR_DAYS / 2, mean + offset),
+            axes.annotate(str(count), (day_number(when) + BAR_DAYS / 2, mean + offset),
                           ha="center", va="bottom" if mean >= 0 else "top", fontsize=7)
         axes.axhline(0, color="#444444", linewidth=0.8)
         axes.set_ylim(-INTENSITY_RANGE, INTENSITY_RANGE)
@@ -66,7 +66,7 @@ def trend_figure(trend: list[tuple[str, float, int]]) -> Figure:
         axes.set_title("Cooperation (+) and conflict (-) per month; numbers: events", fontsize=9)
         if months:
             first, last = min(months), max(months)
-            axes.set_xlim(_day_number(first) - 10, _day_number(last) + BAR_DAYS + 10)
+            axes.set_xlim(day_number(first) - 10, day_number(last) + BAR_DAYS + 10)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
