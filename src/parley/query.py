@@ -16,6 +16,10 @@ from parley.store import EventQuery, Store
 from parley.store.reads import HIT_END, HIT_START
 from parley.timeline import ActorTest, TimelineEntry, actor_test, timeline
 
+# The actor network (nodes = actors, edges = events by type): every interface builds this one.
+from parley.network import ActorNetwork as ActorNetwork
+from parley.network import actor_network as actor_network
+
 EXPORT_KINDS = ("articles", "entities", "events", "quotes", "stories")
 # Columns of `parley export articles`: CONTRACT section 2 fields first.
 ARTICLE_FIELDS = ("id", "source", "content_hash", "duplicate_of", "title", "published",
@@ -95,15 +99,26 @@ def quote_record(row: dict[str, Any]) -> dict[str, Any]:
             "published": row["published"], "outlet": row.get("outlet")}
 
 
-def find_quotes(store: Store, speaker: str | None = None,
-                since: str | None = None) -> Iterator[dict[str, Any]]:
-    """Quotes, oldest first; by a speaker (any entity answering to the name) and a date."""
+def find_quotes(store: Store, speaker: str | None = None, since: str | None = None, *,
+                until: str | None = None, articles: Sequence[str] = (),
+                kinds: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+    """Quotes, oldest first; by a speaker (any entity answering to the name), publication dates
+    (since, until: YYYY[-MM[-DD]], inclusive), articles (ids or id prefixes) and kinds (direct,
+    indirect, mixed)."""
     if speaker is None:
-        yield from (quote_record(r) for r in store.iter_quotes(since=since))
-        return
-    ids = [e.id for e in find_actors(store, speaker)]
-    rows = store.iter_quotes(entity_ids=ids, speaker_like=speaker, since=since)
-    yield from (quote_record(r) for r in rows)
+        rows = store.iter_quotes(since=since)
+    else:
+        ids = [e.id for e in find_actors(store, speaker)]
+        rows = store.iter_quotes(entity_ids=ids, speaker_like=speaker, since=since)
+    for row in rows:
+        published = row["published"]
+        if until and (published is None or published[: len(until)] > until):
+            continue
+        if articles and not any(row["article_id"].startswith(a) for a in articles):
+            continue
+        if kinds and row["kind"] not in kinds:
+            continue
+        yield quote_record(row)
 
 
 def entity_record(entity: CorpusEntity, article_ids: list[str]) -> dict[str, Any]:
@@ -315,37 +330,14 @@ def snippet_segments(snippet: str) -> list[dict[str, Any]]:
     return segments
 
 
-def actor_key(actor: dict[str, Any] | None) -> str | None:
-    """How the network names a party: its code, else its name."""
-    if not actor:
-        return None
-    return str(actor.get("code") or actor.get("name") or "") or None
-
-
-def actor_network(store: Store, actors: Sequence[str] = (), since: str | None = None,
-                  until: str | None = None, types: Sequence[str] = ()) -> dict[str, Any]:
-    """Nodes are actors, edges the events between them (one edge per ordered pair and quad
-    class, with its events' count and ids)."""
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str, int | None], dict[str, Any]] = {}
-    quads = quad_classes()
-    for entry in _entries(store, actors, since, until, types):
-        source, target = actor_key(entry.source), actor_key(entry.target)
-        if not source or not target or source == target:
-            continue
-        for key, actor in ((source, entry.source), (target, entry.target)):
-            node = nodes.setdefault(key, {"id": key, "label": (actor or {}).get("name") or key,
-                                          "country": (actor or {}).get("country"), "events": 0})
-            node["events"] += 1
-        quad = quads.get(entry.type)
-        edge = edges.setdefault((source, target, quad), {
-            "id": f"{source}>{target}>{quad}", "source": source, "target": target,
-            "quad_class": quad, "events": 0, "event_ids": [], "types": {}})
-        edge["events"] += 1
-        edge["event_ids"].append(entry.event_id)
-        edge["types"][entry.type] = edge["types"].get(entry.type, 0) + 1
-    return {"nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
-            "edges": sorted(edges.values(), key=lambda e: (-e["events"], e["id"]))}
+def network_view(store: Store, actors: Sequence[str] = (), since: str | None = None,
+                 until: str | None = None, types: Sequence[str] = ()) -> dict[str, Any]:
+    """`actor_network` as the API and the web UI draw it: the same nodes and edges (so the
+    same counts as the GraphML export), each with an id and a label."""
+    network = actor_network(store, actors, since, until, types)
+    nodes = [{**n.as_dict(), "label": n.name} for n in network.nodes]
+    edges = [{**e.as_dict(), "id": e.key, "types": {e.type: e.events}} for e in network.edges]
+    return {"nodes": nodes, "edges": edges}
 
 
 def monthly_trend(entries: Sequence[Any]) -> list[dict[str, Any]]:

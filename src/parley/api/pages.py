@@ -143,7 +143,7 @@ def network(store: StoreDep, actor: Actor = None, since: Since = None, until: Si
             type: Types = None) -> HTMLResponse:
     actors = _clean(actor)[:4]
     types = [t.upper() for t in _clean(type)]
-    graph = query.actor_network(store, actors, since, until, types)
+    graph = query.network_view(store, actors, since, until, types)
     return render("network.html", page="network", graph=graph, actors=actors, types=types,
                   since=since, until=until)
 

@@ -205,7 +205,7 @@ def get_timeline(request: Request, store: StoreDep, actor: Actors = None, since:
             responses=ok(schemas.Network))
 def get_network(request: Request, store: StoreDep, actor: Actors = None, since: Since = None,
                 until: Until = None, type: Types = None) -> Response:
-    return json_response(request, query.actor_network(store, _names(actor), since, until,
+    return json_response(request, query.network_view(store, _names(actor), since, until,
                                                       [t.upper() for t in _names(type)]))
 
 

@@ -326,6 +326,36 @@ class Store(StoryTables, ReadTables):
                 record["authors"] = json.loads(record["authors"])
                 yield record
 
+    def article_ids_like(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids of stored articles starting with a prefix (an id as the CLI shortens it)."""
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = (select(articles.c.id).where(articles.c.id.like(pattern, escape="\\"))
+                 .order_by(articles.c.seq).limit(limit))
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        columns = [c for c in articles.c if c.name not in ("minhash", "seq")]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*columns).where(articles.c.id == article_id)).mappings().first()
+        if row is None:
+            return None
+        record = dict(row)
+        record["authors"] = json.loads(record["authors"])
+        return record
+
+    def article_entities(self, article_id: str) -> list[tuple[CorpusEntity, int]]:
+        """The corpus entities one article mentions, with their number of mentions there."""
+        count = func.count()
+        query = (select(entity_mentions.c.entity_id, count)
+                 .where(entity_mentions.c.article_id == article_id)
+                 .group_by(entity_mentions.c.entity_id)
+                 .order_by(count.desc(), entity_mentions.c.entity_id))
+        with self.engine.connect() as conn:
+            counts = [(row[0], int(row[1])) for row in conn.execute(query)]
+        known = self.get_entities(entity_id for entity_id, _ in counts)
+        return [(known[i], n) for i, n in counts if i in known]
+
     def iter_signatures(self) -> Iterator[tuple[str, str, bytes | None]]:
         """(id, content_hash, minhash) of every article, oldest first, for duplicate lookup."""
         with self.engine.connect() as conn:
