@@ -49,6 +49,7 @@ def article_view(store: Store, prefix: str) -> ArticleView:
     article_id = resolve_article_id(store, prefix)
     article = store.get_article(article_id)
     assert article is not None
+    article.pop("seq", None)  # the store's arrival number, no fact of the article
     quotes = list(find_quotes(store, articles=[article_id]))
     events = select_events(store, EventFilter(articles=(article_id,), undated=True))
     return ArticleView(article, store.article_entities(article_id), quotes, events)

@@ -12,13 +12,13 @@ from typing import Any
 from parley.actors.registry import CorpusEntity, find_match, name_key, surname_of
 from parley.datafiles import read_data_json
 from parley.models import Entity, strongest_basis
-from parley.store import EventQuery, Store
-from parley.store.reads import HIT_END, HIT_START
-from parley.timeline import ActorTest, TimelineEntry, actor_test, timeline
 
 # The actor network (nodes = actors, edges = events by type): every interface builds this one.
 from parley.network import ActorNetwork as ActorNetwork
 from parley.network import actor_network as actor_network
+from parley.store import EventQuery, Store
+from parley.store.reads import HIT_END, HIT_START
+from parley.timeline import ActorTest, TimelineEntry, actor_test, timeline
 
 EXPORT_KINDS = ("articles", "entities", "events", "quotes", "stories")
 # Columns of `parley export articles`: CONTRACT section 2 fields first.

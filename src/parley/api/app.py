@@ -25,9 +25,11 @@ from parley.api.problems import (
     on_http_error,
     on_problem,
     on_unexpected,
+    on_unknown_term,
     on_validation_error,
 )
 from parley.api.schemas import Problem as ProblemModel
+from parley.query_terms import UnknownTermError
 from parley.store import Store
 
 STATIC = Path(__file__).parent / "static"
@@ -118,6 +120,7 @@ def create_app(db: str | Store, token: str | None = None, *, private: bool = Fal
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(UnknownTermError, on_unknown_term)
     app.add_exception_handler(Exception, on_unexpected)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(BodyLimit, max_body=limits.max_body)

@@ -11,6 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from parley.query_terms import UnknownTermError
+
 PROBLEM_TYPE = "application/problem+json"
 # Problem type URIs of parley's own problems; others are "about:blank" (RFC 9457 4.2).
 TYPE_BASE = "tag:parley.invalid,2026:problem:"
@@ -70,6 +72,14 @@ async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     summary = "; ".join(f"{e['where']}: {e['message']}" for e in errors[:3])
     return problem_response(422, f"invalid request: {summary}", instance=request.url.path,
                             kind="invalid-request", errors=errors)
+
+
+async def on_unknown_term(request: Request, exc: Exception) -> JSONResponse:
+    """A filter word parley does not know (a type, modality or actor): 422 with the nearest
+    known ones, as the CLI says it."""
+    assert isinstance(exc, UnknownTermError)
+    return problem_response(422, str(exc), instance=request.url.path, kind="invalid-request",
+                            suggestions=exc.suggestions)
 
 
 async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:

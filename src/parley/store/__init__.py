@@ -334,16 +334,6 @@ class Store(StoryTables, ReadTables):
         with self.engine.connect() as conn:
             return list(conn.scalars(query))
 
-    def get_article(self, article_id: str) -> dict[str, Any] | None:
-        columns = [c for c in articles.c if c.name not in ("minhash", "seq")]
-        with self.engine.connect() as conn:
-            row = conn.execute(select(*columns).where(articles.c.id == article_id)).mappings().first()
-        if row is None:
-            return None
-        record = dict(row)
-        record["authors"] = json.loads(record["authors"])
-        return record
-
     def article_entities(self, article_id: str) -> list[tuple[CorpusEntity, int]]:
         """The corpus entities one article mentions, with their number of mentions there."""
         count = func.count()
