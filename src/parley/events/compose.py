@@ -143,7 +143,7 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
             anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
             if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
                 sources = subject_tokens(verb)
-        if not sources and entry.symmetric:  # "left after talks with Y": the subject talked
+        if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
             sources = circumstance_subjects(token)
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)

@@ -85,8 +85,9 @@ def resolve_speaker_name(mention: Span) -> str:
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
         return _title_holder(doc, mention) or _bare(mention)
-    if mention.root.lemma_.lower() in lexicon.source_heads:
-        return _document_author(doc, mention) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
+        return (_document_author(doc, mention) or _nearest_entity(doc, mention.start, {"ORG", "NORP"})
+                or _bare(mention))
     return _named_body(doc, mention) or _bare(mention)
 
 
