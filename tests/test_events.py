@@ -188,6 +188,34 @@ def test_background_event_keeps_its_own_date() -> None:
     assert (event.date, event.modality, event.mode) == ("2025-06", "reported_past", "visit")
 
 
+def test_a_wire_dateline_is_no_subject() -> None:
+    events = events_of("NAIROBI — On July 10, the President of the Republic of Kenya and the Prime Minister "
+                       "of the Republic of Somalia met in Nairobi and discussed the border.")
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults and {countries(e) for e in consults} <= {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_a_meeting_named_as_a_circumstance_is_the_subjects() -> None:
+    event = only(events_of("The Peruvian president left Lima after two hours of talks with the Chilean "
+                           "president."), "CONSULT")
+    assert countries(event) == ("PER", "CHL")
+    pairs = {countries(e) for e in events_of("Kenya and Somalia have agreed to exchange prisoners following "
+                                              "a new round of peace talks held in Nairobi.")
+             if e.type == "CONSULT"}
+    assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_fighting_named_as_a_circumstance_is_not_read() -> None:
+    events = events_of("Bolivia and Paraguay agreed to a ceasefire after two days of fierce fighting.")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_an_agreement_made_in_negotiations_is_with_the_other_party() -> None:
+    events = events_of("Peru agreed to an unconditional truce during negotiations with Chile earlier this month.")
+    agreed = only(events, "AGREE")
+    assert countries(agreed) == ("PER", "CHL")
+
+
 def test_sentences_without_events_give_none() -> None:
     assert events_of("This rhetorical shift suggests a desire to maintain national pride. Prices of oil "
                      "rose sharply on Monday. The weather in Islamabad was hot.") == []
