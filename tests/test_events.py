@@ -313,3 +313,10 @@ def test_two_entities_claiming_one_mention_do_not_stop_the_coder() -> None:
                 *extract_entities(doc, "2025-08-04")]
     accused = only(extract_events(doc, "2025-08-04", entities, []), "ACCUSE")
     assert accused.source is not None and accused.source.name == "Anna Berg"
+
+
+def test_a_proposal_without_recipient_goes_to_the_other_side_of_the_talks() -> None:
+    events = events_of("Kenya and Somalia held a second round of talks in Nairobi on Monday. Kenya had made a "
+                       "specific proposal for a three-day ceasefire on parts of the border.")
+    proposal = only([e for e in events if e.sentence_start > 60], "REQUEST")
+    assert countries(proposal) == ("KEN", "SOM")
