@@ -211,7 +211,8 @@ def test_fighting_named_as_a_circumstance_is_not_read() -> None:
 
 
 def test_an_agreement_made_in_negotiations_is_with_the_other_party() -> None:
-    events = events_of("Peru agreed to an unconditional truce during negotiations with Chile earlier this month.")
+    events = events_of("Peru agreed to an unconditional truce during negotiations with Chile earlier "
+                       "this month.")
     agreed = only(events, "AGREE")
     assert countries(agreed) == ("PER", "CHL")
 
@@ -316,7 +317,7 @@ def test_two_entities_claiming_one_mention_do_not_stop_the_coder() -> None:
 
 
 def test_a_proposal_without_recipient_goes_to_the_other_side_of_the_talks() -> None:
-    events = events_of("Kenya and Somalia held a second round of talks in Nairobi on Monday. Kenya had made a "
-                       "specific proposal for a three-day ceasefire on parts of the border.")
+    events = events_of("Kenya and Somalia held a second round of talks in Nairobi on Monday. Kenya had "
+                       "made a specific proposal for a three-day ceasefire on parts of the border.")
     proposal = only([e for e in events if e.sentence_start > 60], "REQUEST")
     assert countries(proposal) == ("KEN", "SOM")

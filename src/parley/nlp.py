@@ -40,11 +40,12 @@ SentenceFilter = Callable[[Span], bool]
 @Language.component(PARAGRAPHS_PIPE)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a headline or a caption without final punctuation is not
-    the start of the paragraph under it ("Leaders Discuss Agenda\n\nABU DHABI — The two
-    leaders met ..."). The parser and the sentence splitter keep the boundaries set here."""
+    the start of the paragraph under it ("Leaders Discuss Agenda", a blank line, "ABU DHABI —
+    The two leaders met ..."). The parser and the sentence splitter keep the boundaries set here."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if not token.is_space and ("\n\n" in before.whitespace_ or (before.is_space and "\n\n" in before.text)):
+        blank = "\n\n" in before.whitespace_ or (before.is_space and "\n\n" in before.text)
+        if blank and not token.is_space:
             token.is_sent_start = True
     return doc
 
