@@ -35,13 +35,17 @@ MAX_BYLINE_BLOCK_WORDS = 6
 MAX_SITE_NAME_WORDS = 5
 
 # The basis of a publication date, best first (`Article.published_from` holds the name).
-DATE_BASES = ("marker", "byline", "dateline", "url", "header", "secondary")
+DATE_BASES = ("marker", "byline", "dateline", "url", "header", "secondary", "caption")
+# A photo caption's closing credit: "(EPA Photo)", "(Kremlin photo)", "(Social media)" - a short
+# bracket ending the line, or a labelled one ("Photo: EPA/...", "/ KREMLIN POOL").
+MAX_CAPTION_CREDIT_WORDS = 4
 
 _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)"
                      r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)){1,4}$")
 # Second-level labels under a country code: "bbc.co.uk" is a site, "co.uk" is not.
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
 _PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_CLOSING_BRACKET = re.compile(r"\(([^()]{2,40})\)\W*$")
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def find_dateline(layout: PageLayout) -> Dateline | None:
 def find_published(layout: PageLayout, dateline: Dateline | None,
                    url: str | None) -> tuple[str | None, str | None]:
     """The publication date and its basis (one of DATE_BASES), or (None, None)."""
-    found = list(_date_line_candidates(layout))
+    found = [*_date_line_candidates(layout), *_caption_candidates(layout)]
     from_url = date_from_url(url)
     if from_url:
         found.append(FoundDate(from_url, "url", True, -1))
@@ -122,6 +126,34 @@ def _date_line_candidates(layout: PageLayout) -> list[FoundDate]:
             after = layout.title_index is None or line.index > layout.title_index
             found.append(FoundDate(match.value.isoformat(), basis, after, line.index))
     return found
+
+
+def _caption_candidates(layout: PageLayout) -> list[FoundDate]:
+    """The day a photo of the story was taken, from a caption before the body or among its
+    paragraphs ("... at the Kremlin on December 2, 2025 (Kremlin photo)"): the news day, at
+    worst a day before the page's own. A file photo's date is no evidence."""
+    body = {line.index for line in layout.body}
+    found = []
+    for line in layout.lines[: layout.last_body + 1]:
+        if line.index in body or line.role in ("blank", "date", "link") or not is_caption(line.text):
+            continue
+        match = find_date(line.text)
+        if match is not None:
+            found.append(FoundDate(match.value.isoformat(), "caption", True, line.index))
+    return found
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption's shape: a photo word outside "file" photos, or a closing credit in brackets
+    or after a slash."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if "file" in words:
+        return False
+    if words & LABELS.photo:
+        return True
+    bracket = _CLOSING_BRACKET.search(text.strip())
+    return bool(bracket and count_words(bracket.group(1)) <= MAX_CAPTION_CREDIT_WORDS
+                and not find_date(bracket.group(1)))
 
 
 def _date_basis(layout: PageLayout, line: Line, label_text: str) -> str | None:
