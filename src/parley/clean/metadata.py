@@ -46,6 +46,8 @@ _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)"
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
 _PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _CLOSING_BRACKET = re.compile(r"\(([^()]{2,40})\)\W*$")
+# The signature of an embedded social-media post: "— Jane Roe (@janeroe) May 6, 2025".
+_POST_HANDLE = re.compile(r"\(@\w{1,30}\)|(?:^|\s)@\w{1,30}\b")
 
 
 @dataclass(frozen=True)
@@ -130,12 +132,13 @@ def _date_line_candidates(layout: PageLayout) -> list[FoundDate]:
 
 def _caption_candidates(layout: PageLayout) -> list[FoundDate]:
     """The day a photo of the story was taken, from a caption before the body or among its
-    paragraphs ("... at the Kremlin on December 2, 2025 (Kremlin photo)"): the news day, at
-    worst a day before the page's own. A file photo's date is no evidence."""
+    paragraphs ("... at the Kremlin on December 2, 2025 (Kremlin photo)"), or the day of a post
+    embedded in it ("— Jane Roe (@janeroe) May 6, 2025"): the news day, at worst a day or two
+    before the page's own. A file photo's date is no evidence."""
     body = {line.index for line in layout.body}
     found = []
     for line in layout.lines[: layout.last_body + 1]:
-        if line.index in body or line.role in ("blank", "date", "link") or not is_caption(line.text):
+        if line.index in body or line.role in ("blank", "link") or not is_caption(line.text):
             continue
         match = find_date(line.text)
         if match is not None:
@@ -144,12 +147,12 @@ def _caption_candidates(layout: PageLayout) -> list[FoundDate]:
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption's shape: a photo word outside "file" photos, or a closing credit in brackets
-    or after a slash."""
+    """A photo caption's shape: a photo word outside "file" photos, or a closing credit in brackets;
+    or an embedded post's signature (a handle)."""
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
     if "file" in words:
         return False
-    if words & LABELS.photo:
+    if words & LABELS.photo or _POST_HANDLE.search(text):
         return True
     bracket = _CLOSING_BRACKET.search(text.strip())
     return bool(bracket and count_words(bracket.group(1)) <= MAX_CAPTION_CREDIT_WORDS

@@ -15,7 +15,8 @@ the (headline, reporting) present, in this order of preference:
 An anchor must be news: not after the article's date and not more than a week before it
 (`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
 denied or background (those keep the date their own words give, or none), an ongoing one ("are
-insisting"), or one whose words place it at another time the calendar cannot pin down ("Kenya
+insisting"; but one a speaker reports as going on, "adding that Ukraine is conducting a large
+operation", happens on the report's day), or one whose words place it at another time the calendar cannot pin down ("Kenya
 earlier accused", "recently", "on Tuesday" in an undated article): that would be a date the
 article contradicts.
 """
@@ -32,7 +33,7 @@ from parley.models import Actor, DateBasis, Event, Timex
 from parley.nlp import doc_text
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
-from parley.timex.tense import clause_tense, governing_verb
+from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
 ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
@@ -157,7 +158,14 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
     verb = governing_verb(span.root)
     if verb is not None and _placed_before(verb):
         return False
-    return event_aspect(span.root) in NEWS_ASPECTS
+    aspect = event_aspect(span.root)
+    return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
+
+
+def _reported_now(verb: Token) -> bool:
+    """ "an official said ..., adding that Ukraine is conducting a large operation": an act going on
+    when a speaker reports it happens on the report's day (not a standing "are insisting")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_LEMMAS
 
 
 def _placed_before(verb: Token) -> bool:
