@@ -172,3 +172,12 @@ def test_a_caption_loses_to_the_page_date_and_a_file_photo_is_no_evidence() -> N
     assert (marked.published, marked.published_from) == ("2025-03-02", "marker")
     old = parse_dump(f"{LEAD}\nFile photo: the two ministers in Nairobi on May 3, 2019 (Reuters)\n{BODY}\n")
     assert old.published is None
+
+
+def test_a_caption_day_moves_to_the_latest_weekday_the_story_tells_of() -> None:
+    caption = "The two ministers at the palace in Nairobi, 02 December 2025. Photo: EPA/JANE ROE"
+    lead = ("Talks between the foreign ministers in Nairobi on Tuesday were useful, a spokesman "
+            "told reporters in the early hours of Wednesday.")
+    later = "Ethiopian officials met their Kenyan counterparts in Addis Ababa on Sunday. They will meet on Friday."
+    dump = parse_dump(f"Ministers agree\n\n{caption}\n\n{lead}\n\n{later}\n\n{BODY}\n")
+    assert (dump.published, dump.published_from) == ("2025-12-03", "caption")  # a Wednesday

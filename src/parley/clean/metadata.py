@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from parley.clean.credits import agency_name, credit_line, reported_credit, trailing_credit
 from parley.clean.dateline import Dateline, parse_dateline
@@ -45,6 +45,14 @@ _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)"
 # Second-level labels under a country code: "bbc.co.uk" is a site, "co.uk" is not.
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
 _PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# A weekday is read as the date nearest a photo's day, up to this many days after it.
+WEEKDAY_REACH = 3
+# Characters before a weekday searched for a word that puts it in the future.
+FUTURE_CUE_REACH = 40
+_WEEKDAY_NAME = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_FUTURE_CUE = re.compile(r"\b(?:will|would|next|until|till|set to|due|scheduled|expected|plans?|"
+                         r"planned|to be|is to|are to|coming|ahead of)\b", re.IGNORECASE)
 _CLOSING_BRACKET = re.compile(r"\(([^()]{2,40})\)\W*$")
 # The signature of an embedded social-media post: "— Jane Roe (@janeroe) May 6, 2025".
 _POST_HANDLE = re.compile(r"\(@\w{1,30}\)|(?:^|\s)@\w{1,30}\b")
@@ -112,7 +120,26 @@ def find_published(layout: PageLayout, dateline: Dateline | None,
     if not found:
         return None, None
     best = min(found, key=lambda f: f.key)
+    if best.basis == "caption":
+        return after_told_weekdays(best.value, layout.body), best.basis
     return best.value, best.basis
+
+
+def after_told_weekdays(day: str, body: list[Line]) -> str:
+    """A photo's day moved to the latest weekday the story tells of in the days around it: a page
+    whose photo is of Tuesday's talks and whose text reports "in the early hours of Wednesday"
+    appeared on Wednesday at the earliest. Each weekday is read as the date nearest the photo's
+    (at most `WEEKDAY_REACH` days away); one in a clause about the future does not count."""
+    photo = date.fromisoformat(day)
+    latest = photo
+    for line in body:
+        for match in _WEEKDAY_NAME.finditer(line.text):
+            if _FUTURE_CUE.search(line.text[max(0, match.start() - FUTURE_CUE_REACH): match.start()]):
+                continue
+            offset = (WEEKDAYS.index(match.group(1).lower()[:3]) - photo.weekday()) % 7
+            offset = offset - 7 if offset > WEEKDAY_REACH else offset
+            latest = max(latest, photo + timedelta(days=offset))
+    return latest.isoformat()
 
 
 def _date_line_candidates(layout: PageLayout) -> list[FoundDate]:
