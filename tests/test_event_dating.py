@@ -132,3 +132,17 @@ def test_an_act_a_speaker_reports_as_going_on_takes_the_report_date() -> None:
         [(e.type, e.date) for e in events]
     standing = first(events_of("Kenya is accusing Somalia of arming militias along the border."), "ACCUSE")
     assert standing.date is None
+
+
+def test_the_same_event_elsewhere_is_the_same_only_in_the_same_direction() -> None:
+    events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Friday.\n"
+                       "The talks follow a proposal by Ethiopia on Sunday to resume negotiations with Kenya.\n"
+                       "A Kenyan official said that Kenya proposed direct talks to Ethiopia.", "2025-05-16")
+    requests = {(e.source.country if e.source else None, e.date) for e in events if e.type == "REQUEST"}
+    assert ("ETH", "2025-05-11") in requests and ("KEN", "2025-05-11") not in requests, requests
+
+
+def test_what_a_speaker_said_before_the_news_stays_undated() -> None:
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday. "
+                       "Kenya has previously said it is ready to sign a deal with Ethiopia.")
+    assert (first(events, "AGREE").date, first(events, "CONSULT").date) == (None, "2025-08-02")
