@@ -136,7 +136,8 @@ def test_an_act_a_speaker_reports_as_going_on_takes_the_report_date() -> None:
 
 def test_the_same_event_elsewhere_is_the_same_only_in_the_same_direction() -> None:
     events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Friday.\n"
-                       "The talks follow a proposal by Ethiopia on Sunday to resume negotiations with Kenya.\n"
+                       "The talks follow a proposal by Ethiopia on Sunday to resume negotiations "
+                       "with Kenya.\n"
                        "A Kenyan official said that Kenya proposed direct talks to Ethiopia.", "2025-05-16")
     requests = {(e.source.country if e.source else None, e.date) for e in events if e.type == "REQUEST"}
     assert ("ETH", "2025-05-11") in requests and ("KEN", "2025-05-11") not in requests, requests

@@ -178,6 +178,7 @@ def test_a_caption_day_moves_to_the_latest_weekday_the_story_tells_of() -> None:
     caption = "The two ministers at the palace in Nairobi, 02 December 2025. Photo: EPA/JANE ROE"
     lead = ("Talks between the foreign ministers in Nairobi on Tuesday were useful, a spokesman "
             "told reporters in the early hours of Wednesday.")
-    later = "Ethiopian officials met their Kenyan counterparts in Addis Ababa on Sunday. They will meet on Friday."
+    later = ("Ethiopian officials met their Kenyan counterparts in Addis Ababa on Sunday. "
+             "They will meet on Friday.")
     dump = parse_dump(f"Ministers agree\n\n{caption}\n\n{lead}\n\n{later}\n\n{BODY}\n")
     assert (dump.published, dump.published_from) == ("2025-12-03", "caption")  # a Wednesday

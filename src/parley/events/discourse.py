@@ -16,9 +16,9 @@ An anchor must be news: not after the article's date and not more than a week be
 (`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
 denied or background (those keep the date their own words give, or none), an ongoing one ("are
 insisting"; but one a speaker reports as going on, "adding that Ukraine is conducting a large
-operation", happens on the report's day), or one whose words place it at another time the calendar cannot pin down ("Kenya
-earlier accused", "recently", "on Tuesday" in an undated article): that would be a date the
-article contradicts.
+operation", happens on the report's day), or one whose words place it at another time the
+calendar cannot pin down ("Kenya earlier accused", "recently", "on Tuesday" in an undated
+article): that would be a date the article contradicts.
 """
 
 from __future__ import annotations

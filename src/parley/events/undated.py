@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -65,7 +66,7 @@ def resolve_undated(doc: Doc, timexes: list[Timex], today: date | None = None
 def weekday_dated_days(text: str, timexes: list[Timex], today: date) -> list[str]:
     """The full dates of the month-days written next to their weekday ("Tuesday (March 18)")."""
     days = []
-    for first, second in zip(timexes, timexes[1:], strict=False):
+    for first, second in pairwise(timexes):
         if not _WEEKDAY_GLUE.fullmatch(text[first.end:second.start]):
             continue
         for weekday, day in ((first, second), (second, first)):
