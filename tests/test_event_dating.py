@@ -147,3 +147,15 @@ def test_what_a_speaker_said_before_the_news_stays_undated() -> None:
     events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday. "
                        "Kenya has previously said it is ready to sign a deal with Ethiopia.")
     assert (first(events, "AGREE").date, first(events, "CONSULT").date) == (None, "2025-08-02")
+
+
+def test_a_year_that_names_a_thing_gives_no_year_to_a_bare_day() -> None:
+    from parley.events.undated import resolve_undated
+    for text in ("Kenya and Ethiopia signed a deal on 6 May ahead of the 2026 World Cup qualifiers.",
+                 "Kenya signed a deal with Ethiopia on 6 May under its Vision 2030 plan."):
+        doc = parse(text)
+        _, timexes = resolve_undated(doc, extract_timexes(doc, None))
+        assert [t.value for t in timexes if t.text == "6 May"] == ["XXXX-05-06"], text
+    doc = parse("Kenya signed a deal with Ethiopia on 6 May. The talks began in 2024.")
+    _, timexes = resolve_undated(doc, extract_timexes(doc, None))
+    assert [t.value for t in timexes if t.text == "6 May"] == ["2024-05-06"]

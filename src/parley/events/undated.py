@@ -14,7 +14,8 @@ March 2025" knows which year. So, for the event stage only:
 A weekday written with a month-day ("on Tuesday (March 18)", "Tuesday, March 18") counts as a
 date written out in full: the calendar puts a weekday on a given day only every 5, 6 or 11 years,
 so the most recent such year not after today is the one (within `WEEKDAY_YEARS_BACK`). Years
-that only start a state ("a shift since the onset of the war in October 2023") lend no year.
+that only start a state ("a shift since the onset of the war in October 2023") or only name a
+thing ("the 2026 World Cup qualifiers") lend no year.
 
 The reference is no publication date: nothing is dated by it alone (`discourse`).
 """
@@ -51,7 +52,7 @@ def resolve_undated(doc: Doc, timexes: list[Timex], today: date | None = None
 
     `today` (default: the clock) bounds the year a weekday gives a month-day."""
     written = [(t, value) for t in timexes if (value := calendar_date(t)) and _WRITTEN_YEAR.search(t.text)
-               and not _looks_ahead(doc, t) and not starts_state(doc, t)]
+               and not _looks_ahead(doc, t) and not starts_state(doc, t) and not names_a_thing(doc, t)]
     days = [value for _, value in written if len(value) == 10]
     days += weekday_dated_days(doc_text(doc), timexes, today or date.today())
     if days:
@@ -88,6 +89,18 @@ def year_of_weekday(month: int, day: int, weekday: int, today: date) -> date | N
         if found <= today and found.isoweekday() == weekday:
             return found
     return None
+
+
+def names_a_thing(doc: Doc, timex: Timex) -> bool:
+    """A bare year that modifies a noun ("the 2026 World Cup qualifiers", "its Vision 2030 plan"):
+    part of a name, not the time of the news, so it lends no year."""
+    if not re.fullmatch(r"\d{4}", timex.value):
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span.root
+    return token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _with_year(timex: Timex, year: str) -> Timex:
