@@ -285,3 +285,11 @@ def test_two_entities_claiming_one_mention_do_not_stop_the_coder() -> None:
                 *extract_entities(doc, "2025-08-04")]
     accused = only(extract_events(doc, "2025-08-04", entities, []), "ACCUSE")
     assert accused.source is not None and accused.source.name == "Anna Berg"
+
+
+def test_a_plural_group_of_named_parties_is_those_parties() -> None:
+    """"Delegations of Peru and Chile concluded their meeting": Peru met Chile; one official
+    "of" a country and something else is no group of two."""
+    events = [e for e in events_of("Delegations of Peru and Chile concluded their meeting in "
+                                   "Lima on Friday.") if e.type == "CONSULT"]
+    assert events and {frozenset(countries(e)) for e in events} == {frozenset({"PER", "CHL"})}
