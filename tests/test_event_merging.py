@@ -288,3 +288,19 @@ def test_an_undated_article_is_read_at_the_day_of_its_lead_news(tmp_path: Path) 
     assert by_type == {("CONSULT", "2025-05-16"): 1, ("CONSULT", "2025-06-02"): 2,
                        ("AGREE", "2025-05-16"): 1, ("AGREE", None): 1}
     store.close()
+
+
+def test_an_undated_fact_joins_no_event_after_its_article(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    later = "Russia and Ukraine agreed to exchange 1,000 prisoners each on Friday."
+    earlier = "Russia and Ukraine have agreed on a swap of 1,000 prisoners, officials say."
+    _store_article(store, _article(1, later, "A", "2025-05-16"),
+                   [_event(later, "AGREE", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday")])
+    # published a month before: its undated report cannot be of the May swap
+    _store_article(store, _article(2, earlier, "B", "2025-04-10"),
+                   [_event(earlier, "AGREE", RUSSIA, UKRAINE, None)])
+    # published the day after: it can
+    _store_article(store, _article(3, earlier + " ", "C", "2025-05-17"),
+                   [_event(earlier, "AGREE", RUSSIA, UKRAINE, None)])
+    assert sorted(len(e["evidence"]) for e in _events(store)) == [1, 2]  # type: ignore[arg-type]
+    store.close()

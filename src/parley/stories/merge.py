@@ -13,6 +13,8 @@ says it is the same happening:
 - a report that names only one of the two parties (the other left out) joins a report of
   the same day; across days or at month precision ("Israeli attacks in May") it joins only
   with evidence from both sentences: content-word likeness, the same figures or the same place;
+- a fact an article reports cannot have happened after the article was published: an undated
+  report of a fact joins no known event dated after its article's publication (and its day);
 - an article with no publication date is read at the day of its lead news: the first of its
   reports that surely joins a dated known event (both parties, and sentences alike or the
   same figures) fixes that day, and its other undated reports of facts join only known
@@ -108,7 +110,7 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
             lookups[index] = known(block_key(event), event)
         return lookups[index]
 
-    day = None if published else news_day(text, events, stored_for)
+    day = published[:10] if published else news_day(text, events, stored_for)
     merged: list[Merged] = []
     created: dict[str, dict[str, KnownEvent]] = {}  # block key -> id -> this article's events
     for index, event in enumerate(events):
@@ -116,7 +118,8 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         sentence = text[event.sentence_start:event.sentence_end]
         local = created.setdefault(key, {})
         stored = [c for c in stored_for(index, event) if c.id not in local]
-        match = find_same_event(event, sentence, [*local.values(), *stored], day)
+        match = find_same_event(event, sentence, [*local.values(), *stored], day,
+                                published is not None)
         report_id = mention_id(article_id, event)
         if match is None:
             local[report_id] = KnownEvent(report_id, event, (sentence,))
@@ -164,15 +167,17 @@ class _Match:
 
 
 def find_same_event(event: Event, sentence: str, candidates: Iterable[KnownEvent],
-                    day: str | None = None) -> _Match | None:
+                    day: str | None = None, published: bool = False) -> _Match | None:
     """The known event this report is about (the best supported), or None. `day`: the day
-    an undated article is read at (its undated reports of facts join only events of that day)."""
-    matches = [m for m in (_compare(event, sentence, c, day) for c in candidates) if m is not None]
+    an undated article is read at (its undated reports of facts join only events of that day),
+    or with `published`, the article's publication date (they join no event after it)."""
+    matches = [m for m in (_compare(event, sentence, c, day, published) for c in candidates)
+               if m is not None]
     return max(matches, key=lambda m: (m.rank, m.known.id)) if matches else None
 
 
 def _compare(event: Event, sentence: str, known: KnownEvent,
-             day: str | None = None) -> _Match | None:
+             day: str | None = None, published: bool = False) -> _Match | None:
     other = known.event
     if block_key(event) != block_key(other):
         return None
@@ -183,9 +188,8 @@ def _compare(event: Event, sentence: str, known: KnownEvent,
     if not parties or when is None:
         return None
     if (day is not None and event.date is None and other.date is not None
-            and _MODALITY_GROUPS.get(event.modality) == "fact"
-            and date_relation(day, other.date) is None):
-        return None  # the article's news is of another day
+            and _MODALITY_GROUPS.get(event.modality) == "fact" and _outside(other.date, day, published)):
+        return None  # the article's news is of another day, or the event came after it
     likeness = similarity(sentence, known.evidence)
     figures = shared_figures(sentence, known.evidence)
     place = shared_place(event, other)
@@ -207,6 +211,18 @@ def _compare(event: Event, sentence: str, known: KnownEvent,
 
 def _names_both(event: Event) -> bool:
     return event.source is not None and event.target is not None
+
+
+def _outside(value: str, day: str, published: bool) -> bool:
+    """Whether a known event's date is not of the article's `day`: after the day (and its
+    lag) when the day is the publication date, else not agreeing with it."""
+    if not published:
+        return date_relation(day, value) is None
+    try:
+        latest = date.fromisoformat(day) + timedelta(days=DAY_LAG)
+    except ValueError:
+        return False
+    return value[:len(value)] > latest.isoformat()[:len(value)]
 
 
 def _stated(event: Event) -> bool:
