@@ -304,3 +304,17 @@ def test_an_undated_fact_joins_no_event_after_its_article(tmp_path: Path) -> Non
                    [_event(earlier, "AGREE", RUSSIA, UKRAINE, None)])
     assert sorted(len(e["evidence"]) for e in _events(store)) == [1, 2]  # type: ignore[arg-type]
     store.close()
+
+
+def test_an_agreement_to_meet_and_the_meeting_stay_apart(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    plan = "Russia and Ukraine agreed on Friday to meet again in Istanbul."
+    meeting = "Russia and Ukraine met in Istanbul on Friday."
+    _store_article(store, _article(1, plan, "A", "2025-05-16"), [
+        _event(plan, "AGREE", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday"),
+        _event(plan, "CONSULT", RUSSIA, UKRAINE, None, "planned")])
+    _store_article(store, _article(2, meeting, "B", "2025-05-16"),
+                   [_event(meeting, "CONSULT", UKRAINE, RUSSIA, "2025-05-16", date_text="on Friday")])
+    kinds = sorted((e["type"], e["modality"]) for e in _events(store))
+    assert kinds == [("AGREE", "asserted"), ("CONSULT", "asserted"), ("CONSULT", "planned")]
+    store.close()
