@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from parley.brief import write_brief
 from parley.clean import content_hash
@@ -117,7 +118,7 @@ TRUMP = Actor("Donald Trump", "USA", "GOV", "President")
 UKRAINE = Actor("Ukraine", "UKR", None)
 
 
-def _events(store: Store) -> list[dict[str, object]]:
+def _events(store: Store) -> list[dict[str, Any]]:
     return list(export_records(store, "events"))
 
 
@@ -136,7 +137,7 @@ def test_parties_however_named_and_a_missing_party_merge(tmp_path: Path) -> None
     [event] = _events(store)
     assert event["mentions"] == 3 and event["mode"] == "phone"
     assert event["source"]["code"] == "USAGOV" and event["target"]["code"] == "RUSGOV"
-    bases = [e["merge_basis"] for e in event["evidence"]]  # type: ignore[union-attr]
+    bases = [e["merge_basis"] for e in event["evidence"]]
     assert bases[0] is None
     assert "parties RUS+USA" in bases[1] and "same date" in bases[1]
     assert "parties RUS" in bases[2]
@@ -156,7 +157,7 @@ def test_a_day_of_publication_lag_merges_but_two_stated_days_do_not(tmp_path: Pa
                            "2025-03-18", date_text="on Tuesday", intensity=-9.0)])
     [event] = _events(store)
     assert event["mentions"] == 2 and event["date"] == "2025-03-18"
-    assert "dates a day apart" in event["evidence"][1]["merge_basis"]  # type: ignore[index]
+    assert "dates a day apart" in event["evidence"][1]["merge_basis"]
     store.close()
 
 
@@ -172,9 +173,9 @@ def test_undated_report_joins_only_with_evidence(tmp_path: Path) -> None:
     _store_article(store, _article(3, unlike, "C", "2025-05-17"),
                    [_event(unlike, "AGREE", RUSSIA, UKRAINE, None)])
     events = _events(store)
-    assert sorted(e["mentions"] for e in events) == [1, 2]  # type: ignore[type-var]
+    assert sorted(e["mentions"] for e in events) == [1, 2]
     joined = next(e for e in events if e["mentions"] == 2)
-    assert "figure 1000" in joined["evidence"][1]["merge_basis"]  # type: ignore[index]
+    assert "figure 1000" in joined["evidence"][1]["merge_basis"]
     store.close()
 
 
@@ -210,7 +211,7 @@ def test_a_symmetric_report_naming_the_parties_the_other_way_keeps_both(tmp_path
         _event(text, "CONSULT", aliyev, pashinyan, "2025-07", "reported_past"),
         _event(text, "CONSULT", pashinyan, aliyev, "2025-07", "reported_past")])
     [event] = _events(store)
-    assert {event["source"]["name"], event["target"]["name"]} == {  # type: ignore[index]
+    assert {event["source"]["name"], event["target"]["name"]} == {
         "Ilham Aliyev", "Nikol Pashinyan"}
     store.close()
 
@@ -232,7 +233,7 @@ def test_one_strike_in_its_modes_and_places_is_one_event(tmp_path: Path) -> None
                 sentence_start=len(missile) + 1, sentence_end=len(missile) + 1 + len(air),
                 location=Location("Yemen", "YEM"))])
     [event] = _events(store)
-    assert len(event["evidence"]) == 2  # type: ignore[arg-type]
+    assert len(event["evidence"]) == 2
     # a shooting is another mode of attack: the same day and parties do not make it the strike
     shots = "Israeli troops shot at fishermen off the coast of Yemen."
     _store_article(store, _article(2, shots, "B", "2025-08-28"),
@@ -256,10 +257,10 @@ def test_a_one_party_report_of_another_month_needs_evidence(tmp_path: Path) -> N
     _store_article(store, _article(3, same_day, "C", "2025-05-06"),
                    [_event(same_day, "ASSAULT", ISRAEL, None, "2025-05-06", intensity=-9.0)])
     events = _events(store)
-    assert sorted(e["mentions"] for e in events) == [1, 2]  # type: ignore[type-var]
+    assert sorted(e["mentions"] for e in events) == [1, 2]
     joined = next(e for e in events if e["mentions"] == 2)
-    assert joined["evidence"][1]["text"] == same_day  # type: ignore[index]
-    assert "parties ISR" in joined["evidence"][1]["merge_basis"]  # type: ignore[index]
+    assert joined["evidence"][1]["text"] == same_day
+    assert "parties ISR" in joined["evidence"][1]["merge_basis"]
     store.close()
 
 
@@ -302,7 +303,7 @@ def test_an_undated_fact_joins_no_event_after_its_article(tmp_path: Path) -> Non
     # published the day after: it can
     _store_article(store, _article(3, earlier + " ", "C", "2025-05-17"),
                    [_event(earlier, "AGREE", RUSSIA, UKRAINE, None)])
-    assert sorted(len(e["evidence"]) for e in _events(store)) == [1, 2]  # type: ignore[arg-type]
+    assert sorted(len(e["evidence"]) for e in _events(store)) == [1, 2]
     store.close()
 
 
