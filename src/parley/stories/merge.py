@@ -222,7 +222,7 @@ def _outside(value: str, day: str, published: bool) -> bool:
         latest = date.fromisoformat(day) + timedelta(days=DAY_LAG)
     except ValueError:
         return False
-    return value[:len(value)] > latest.isoformat()[:len(value)]
+    return value > latest.isoformat()[:len(value)]
 
 
 def _stated(event: Event) -> bool:
