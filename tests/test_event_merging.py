@@ -319,3 +319,25 @@ def test_an_agreement_to_meet_and_the_meeting_stay_apart(tmp_path: Path) -> None
     kinds = sorted((e["type"], e["modality"]) for e in _events(store))
     assert kinds == [("AGREE", "asserted"), ("CONSULT", "asserted"), ("CONSULT", "planned")]
     store.close()
+
+
+def test_a_signing_is_its_agreement_and_is_signed_by_both(tmp_path: Path) -> None:
+    """CAMEO 057 (signing a formal agreement, PLOVER SUPPORT) is reciprocal: 'Pakistan and
+    Turkey signed the accord' told either way, and 'they agreed' the same day, is one event;
+    a signing with another party stays apart."""
+    store = Store.open(tmp_path / "p.db")
+    signed = "Pakistan and Turkey signed a border accord in Ankara on Monday."
+    agreed = "Dar and Fidan agreed on Monday to settle the border question."
+    other = "Turkey also signed a trade accord with Iran on Monday."
+    first = _article(1, signed, "Dawn", "2025-08-04")
+    _store_article(store, first, [
+        replace(_event(signed, "SUPPORT", PAK, TUR, "2025-08-04"), cameo="057"),
+        replace(_event(signed, "SUPPORT", TUR, PAK, "2025-08-04"), cameo="057")])
+    second = _article(2, agreed + " " + other, "TRT", "2025-08-04")
+    _store_article(store, second, [
+        replace(_event(agreed, "AGREE", PAK, TUR, "2025-08-04"), cameo="030"),
+        replace(_event(other, "SUPPORT", TUR, IRN, "2025-08-04"), cameo="057")])
+    events = list(export_records(store, "events"))
+    pair = [e for e in events if {e["source"]["country"], e["target"]["country"]} == {"PAK", "TUR"}]
+    assert len(pair) == 1 and pair[0]["type"] == "AGREE" and pair[0]["mentions"] == 2
+    assert [e["type"] for e in events if e["target"]["country"] == "IRN"] == ["SUPPORT"]

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from parley.event_codes import SYMMETRIC_TYPES
 from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
 from parley.models import Actor, DateBasis, Event, Timex
 from parley.nlp import doc_text
@@ -35,8 +36,6 @@ from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
-# Categories whose two parties act together, named in either order (as `stories.merge` reads them).
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
 ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
 

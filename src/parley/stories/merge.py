@@ -38,10 +38,13 @@ from datetime import date, timedelta
 
 from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.registry import name_key
+from parley.event_codes import SYMMETRIC_TYPES
 from parley.models import Actor, Event, Location
 
-# Categories whose two parties act together: "A and B talked" is "B and A talked".
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# CAMEO codes PLOVER files under another category that record the happening of one of those:
+# signing a formal agreement (CAMEO 057, PLOVER SUPPORT) is the agreement's own record, made by
+# both parties at once (CAMEO codes it "reciprocal": two events with the actors reversed).
+SAME_HAPPENING_AS = {"057": "AGREE"}
 # A report with no date joins a known event only if the sentences share this share of their
 # content words (Jaccard), or a figure.
 UNDATED_SIMILARITY = 0.3
@@ -152,10 +155,20 @@ def news_day(text: str, events: list[Event],
     return None
 
 
+def identity_type(event: Event) -> str:
+    """The category an event is compared under: its own, or the one whose happening its CAMEO
+    code records ("signed the declaration" is the agreement)."""
+    return SAME_HAPPENING_AS.get((event.cameo or "")[:3], event.type)
+
+
+def symmetric(event: Event) -> bool:
+    return identity_type(event) in SYMMETRIC_TYPES
+
+
 def block_key(event: Event) -> str:
     """What every report of one event shares: category, kind of modality, negation."""
     group = _MODALITY_GROUPS.get(event.modality, event.modality)
-    return "|".join([event.type, group, "not" if event.negated else "is"])
+    return "|".join([identity_type(event), group, "not" if event.negated else "is"])
 
 
 @dataclass(frozen=True)
@@ -187,6 +200,8 @@ def _compare(event: Event, sentence: str, known: KnownEvent,
         when = None  # both stated in the text ("on Monday", "on Tuesday"): two days
     if not parties or when is None:
         return None
+    if event.type != other.type and len(parties) < 2:
+        return None  # a signing is its agreement only when both name the same two parties
     if (day is not None and event.date is None and other.date is not None
             and _MODALITY_GROUPS.get(event.modality) == "fact" and _outside(other.date, day, published)):
         return None  # the article's news is of another day, or the event came after it
@@ -262,7 +277,7 @@ def same_party(a: Actor | None, b: Actor | None) -> str | None:
 def shared_parties(a: Event, b: Event) -> list[str]:
     """The parties two reports agree on (empty: none agree, or one clearly differs)."""
     orders = [(b.source, b.target)]
-    if a.type in SYMMETRIC_TYPES:
+    if symmetric(a):
         orders.append((b.target, b.source))
     best: list[str] = []
     for source, target in orders:
@@ -363,6 +378,9 @@ def shared_figures(sentence: str, evidence: tuple[str, ...]) -> list[str]:
 def merged_record(current: Event, new: Event) -> Event:
     """The corpus event after one more report: each field as precise as some report gives it."""
     record = current
+    if current.type != identity_type(current) and new.type == identity_type(current):
+        # a signing merged with its agreement: the record is the agreement
+        record = replace(record, type=new.type, cameo=new.cameo)
     if _firmer_date(new, current):
         record = replace(record, date=new.date, date_text=new.date_text,
                          date_basis=new.date_basis)
@@ -387,7 +405,7 @@ def _firmer_date(new: Event, current: Event) -> bool:
 def _aligned(current: Event, new: Event) -> tuple[Actor | None, Actor | None]:
     """The new report's parties in the known event's order (a symmetric event may name them
     the other way round)."""
-    if new.type in SYMMETRIC_TYPES:
+    if symmetric(new):
         straight = [same_party(current.source, new.source), same_party(current.target, new.target)]
         crossed = [same_party(current.source, new.target), same_party(current.target, new.source)]
         if None not in crossed and (None in straight or sum(map(bool, crossed)) > sum(
