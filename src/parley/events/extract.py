@@ -37,9 +37,10 @@ from parley.events.lexicon import Lexicon, load_lexicon
 from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver
 from parley.events.places import entity_text, geocode, place_tokens
-from parley.events.plausibility import plausible
+from parley.events.plausibility import DYADIC_TYPES, plausible
 from parley.events.prefilter import candidate_sentences, has_actor, may_hold_event, sentences
 from parley.events.proposals import category_codes, model_proto
+from parley.events.scope import page_scope
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
 from parley.nlp import PARSED_SENTENCES
@@ -63,6 +64,8 @@ MODEL_MIN_SCORE = 0.95
 # 0.5 to 0.9 lowered the GSR F1 and the CAMEO root accuracy, so the rules' category stands
 # (None) and the event records the model's reading beside it (model_type, model_score).
 MODEL_RETYPE_SCORE: float | None = None
+# Objects that make parties named together act on each other.
+RECIPROCAL_WORDS = {"other", "another"}
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -95,7 +98,10 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
 
     `entities` come from `actors.entities.extract_entities(doc, article_date)`, `timexes` from
     `timex.extract_timexes(doc, article_date)`. Only sentences that `candidate_sentences` keeps
-    are read: a pipeline may parse those alone (see `parley.events.prefilter`)."""
+    are read: a pipeline may parse those alone (see `parley.events.prefilter`). A page about
+    sport, markets, weather or science holds none (see `parley.events.scope`)."""
+    if page_scope(doc.text) is not None:
+        return []
     lexicon = load_lexicon()
     inferred = None
     if article_date is None:
@@ -182,6 +188,9 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
     targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
+    if not targets and sources:
+        targets = _counterpart(proto, sources, targets, context.resolver)
+        inferred = inferred or bool(targets)
     if not sources:
         return []
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
@@ -224,11 +233,41 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     if proto.symmetric and len(sources) >= 2 and targets and all(
             _territory_of(t, sources) for t in targets):
         return sources[:1], sources[1:], True  # "Israel and Hamas agreed on a Gaza ceasefire"
+    if len(sources) >= 2 and not targets and _reciprocal(proto.trigger):
+        return sources[:1], sources[1:], True  # "Israel and Hamas each accused the other"
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
             len(sources) >= 2 and not targets):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def _reciprocal(token: Token) -> bool:
+    """ "accused each other", "accused the other", "talks with one another": the parties named
+    together act on each other."""
+    for child in token.children:
+        nouns = [child] if child.dep_ in ("dobj", "dative") else [
+            c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(n.lower_ in RECIPROCAL_WORDS for n in nouns):
+            return True
+    return False
+
+
+def _counterpart(proto: Proto, sources: list[Actor], targets: list[Actor],
+                 resolver: ParticipantResolver) -> list[Actor]:
+    """The other party of the article's pair (the last two parties that met, agreed or fought
+    with each other) for a relational event whose sentence names none: "Ukraine has called for a
+    meeting between the two heads of state" after "Russian and Ukrainian officials met"."""
+    if targets or proto.type not in DYADIC_TYPES or resolver.pair is None or len(sources) != 1:
+        return targets
+    first, second = resolver.pair
+    country = sources[0].country
+    if country is None or first.country == second.country:
+        return targets
+    for one, other in ((first, second), (second, first)):
+        if one.country == country and other.country:
+            return [Actor(country_label(other.country), other.country)]
+    return targets
 
 
 def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
