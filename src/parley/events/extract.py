@@ -34,6 +34,7 @@ from parley.events.dating import (
 from parley.events.detector import Prediction, load_detector
 from parley.events.discourse import date_by_discourse
 from parley.events.lexicon import Lexicon, load_lexicon
+from parley.events.mention import mere_mention
 from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver
 from parley.events.places import entity_text, geocode, place_tokens
@@ -171,6 +172,8 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
+    if mere_mention(proto) is not None:
+        return []  # "spoke about a proposed agreement", "since Moscow's invasion"
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):

@@ -1,0 +1,60 @@
+"""Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
+about a proposed peace agreement"), a time reference ("since the early days of Moscow's
+invasion"), or the content of a demand or proposal ("demands, including a full withdrawal of
+forces"). A reader takes no new event from them: the conversation or the demand is the event.
+
+    mere_mention(proto) -> "topic" | "time" | "content" | None
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.events.frames import Proto
+
+# Prepositions that make a noun the subject matter of what governs them.
+TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}
+# Words of speech and consultation whose "about" names a topic.
+SPEECH_LEMMAS = {"speak", "talk", "discuss", "say", "tell", "call", "conversation", "discussion",
+                 "talks", "question", "ask", "comment", "report", "write", "post", "statement",
+                 "remark", "brief", "interview", "chat", "conference", "meeting"}
+# Prepositions that make a noun phrase a point in time ("since the invasion").
+TIME_PREPOSITIONS = {"since"}
+# Prepositions that list what a demand or proposal holds ("demands, including a withdrawal").
+CONTENT_PREPOSITIONS = {"including", "like"}
+DEMAND_LEMMAS = {"demand", "condition", "proposal", "request", "term", "call", "plan", "ultimatum",
+                 "requirement", "offer", "idea", "point"}
+# How many noun-phrase links ("days of the invasion") a preposition may sit above the noun.
+MAX_HOPS = 4
+
+
+def mere_mention(proto: Proto) -> str | None:
+    """Why the event noun asserts no event of its own (see module doc), or None."""
+    if not proto.nominal or proto.trigger is not proto.event_token:
+        return None
+    for preposition in _prepositions_over(proto.event_token):
+        word = preposition.lower_
+        governor = preposition.head
+        if word in TIME_PREPOSITIONS:
+            return "time"
+        if word in TOPIC_PREPOSITIONS and governor.lemma_.lower() in SPEECH_LEMMAS:
+            return "topic"
+        if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
+            return "content"
+    return None
+
+
+def _prepositions_over(noun: Token) -> list[Token]:
+    """The prepositions above a noun through a chain of noun phrases: "since the early days of
+    Moscow's invasion" -> [of, since]."""
+    found = []
+    current = noun
+    for _ in range(MAX_HOPS):
+        if current.dep_ != "pobj" or current.head is current:
+            break
+        preposition = current.head
+        found.append(preposition)
+        if preposition.dep_ != "prep" or preposition.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        current = preposition.head
+    return found
