@@ -65,6 +65,11 @@ MODEL_MIN_SCORE = 0.95
 # 0.5 to 0.9 lowered the GSR F1 and the CAMEO root accuracy, so the rules' category stands
 # (None) and the event records the model's reading beside it (model_type, model_score).
 MODEL_RETYPE_SCORE: float | None = None
+# What two parties do to each other: planned together, it is agreed (PLOVER codes the intent
+# to cooperate as AGREE), "Russia and Ukraine plan to exchange prisoners".
+EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
+# Sector of attackers the text does not name.
+UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
 # At most this many events from one trigger (compound actors multiply them).
@@ -117,7 +122,29 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
         if detector is not None:
             found = _with_model(sent, found, context, detector.predict(sent.text))
         events += deduplicate([e for e in found if plausible(e)])
+    events = known_attackers(events)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
+
+
+def known_attackers(events: list[Event]) -> list[Event]:
+    """An attack whose sentence names no attacker ("the operation targeted four airfields"),
+    after the article has named who struck that country ("Ukraine's Security Service carried out
+    a drone attack on Russian airfields"), is by them: the lead's attacker is carried to later
+    mentions of the attack, and a struck place of no country is the attacked country's."""
+    known: dict[str, Actor] = {}
+    kept = []
+    for event in events:
+        target_country = (event.target.country if event.target else None) or (
+            event.location.country if event.location else None)
+        if event.type == "ASSAULT" and event.source is not None and target_country:
+            if event.source.sector == UNIDENTIFIED and target_country in known:
+                event = replace(event, source=known[target_country])
+                if event.target is not None and event.target.country is None:
+                    event = replace(event, target=replace(event.target, country=target_country))
+            elif event.source.sector != UNIDENTIFIED:
+                known.setdefault(target_country, event.source)
+        kept.append(event)
+    return kept
 
 
 def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
@@ -208,6 +235,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
         event_type = typed(proto, cameo, source, context.lexicon)
+        if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
+            event_type = "AGREE"  # "Russia and Ukraine plan to exchange prisoners": agreed to
         events.append(Event(
             type=event_type, mode=mode, source=source, target=target, date=when.value,
             date_text=when.text, date_basis=when.basis, modality=cast(Modality, modality),
@@ -298,7 +327,7 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
-        sources, inferred = [Actor("unidentified attackers", location.country, "UAF")], True
+        sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     if location and location.country and proto.type in PLACE_TARGET_TYPES:
