@@ -75,6 +75,9 @@ def events_command(
         "--type", "-t", help="PLOVER category (repeatable): CONSULT, ASSAULT, ...")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print CONTRACT JSONL records.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only events at this calibrated confidence or above (see `parley export`).")] = 0.0,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Stored events, merged across reports, with the sentences that state them.
@@ -85,8 +88,9 @@ def events_command(
     require_db(db)
     store = open_store(db)
     entries = timeline(store, actor or [], since, None, types or [])
-    records = {r["id"]: r for r in export_records(store, "events")} if as_json else {}
+    records = {r["id"]: r for r in export_records(store, "events", min_confidence)}
     store.close()
+    entries = [e for e in entries if e.event_id in records]
     for entry in entries:
         if as_json:
             typer.echo(json.dumps(records[entry.event_id], ensure_ascii=False))

@@ -14,6 +14,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.entities import country_name
+from parley.events.calibration import calibrated
 from parley.events.coding import (
     clause_depth,
     conditional_threat,
@@ -123,7 +124,8 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
             found = _with_model(sent, found, context, detector.predict(sent.text))
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
-    return date_by_discourse(doc, events, timexes, article_date, inferred)
+    events = date_by_discourse(doc, events, timexes, article_date, inferred)
+    return [replace(e, confidence=calibrated(e)) for e in events]
 
 
 def known_attackers(events: list[Event]) -> list[Event]:
