@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import sys
@@ -73,7 +74,7 @@ def main() -> int:
 
 def print_table(half: str, pairs: list[tuple[float, int]]) -> None:
     print(f"{half} half: {len(pairs)} records, right {sum(y for _, y in pairs)}")
-    for low, high in zip(BANDS, BANDS[1:], strict=False):
+    for low, high in itertools.pairwise(BANDS):
         band = [y for c, y in pairs if low <= c < high]
         share = f"{sum(band) / len(band):.2f}" if band else "-"
         print(f"  confidence {low:.1f}-{min(high, 1.0):.1f}: {len(band):3d} records, right {share}")
@@ -117,7 +118,8 @@ def labelled(set_dir: Path, scorer: ModuleType) -> list[tuple[str, list[float], 
             if not ids or scorer.plover_v08(record.get("type")) not in core:
                 continue
             pair = (scorer.actor_country(record.get("source")), scorer.actor_country(record.get("target")))
-            right = any(aid in ids and scorer.pair_ok(p, pair) and scorer.type_ok(t, record) for aid, p, t in golds)
+            right = any(aid in ids and scorer.pair_ok(p, pair) and scorer.type_ok(t, record)
+                        for aid, p, t in golds)
             rows.append((half, _features(record), int(right)))
     return rows
 

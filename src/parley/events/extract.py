@@ -14,7 +14,6 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.entities import country_name
-from parley.events.calibration import calibrated
 from parley.events.coding import (
     clause_depth,
     conditional_threat,
@@ -124,8 +123,7 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
             found = _with_model(sent, found, context, detector.predict(sent.text))
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
-    events = date_by_discourse(doc, events, timexes, article_date, inferred)
-    return [replace(e, confidence=calibrated(e)) for e in events]
+    return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
 def known_attackers(events: list[Event]) -> list[Event]:
@@ -138,13 +136,14 @@ def known_attackers(events: list[Event]) -> list[Event]:
     for event in events:
         target_country = (event.target.country if event.target else None) or (
             event.location.country if event.location else None)
-        if event.type == "ASSAULT" and event.source is not None and target_country:
-            if event.source.sector == UNIDENTIFIED and target_country in known:
+        source = event.source
+        if event.type == "ASSAULT" and source is not None and target_country:
+            if source.sector == UNIDENTIFIED and target_country in known:
                 event = replace(event, source=known[target_country])
                 if event.target is not None and event.target.country is None:
                     event = replace(event, target=replace(event.target, country=target_country))
-            elif event.source.sector != UNIDENTIFIED:
-                known.setdefault(target_country, event.source)
+            elif source.sector != UNIDENTIFIED:
+                known.setdefault(target_country, source)
         kept.append(event)
     return kept
 
@@ -196,13 +195,12 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     found: list[Event] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
-        found += _events_of(proto, sent, context)
+        if mere_mention(proto) is None:  # not "spoke about a proposed agreement"
+            found += _events_of(proto, sent, context)
     return found
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
-    if mere_mention(proto) is not None:
-        return []  # "spoke about a proposed agreement", "since Moscow's invasion"
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
@@ -220,9 +218,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
     targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
-    if not targets and sources:
-        targets = _counterpart(proto, sources, targets, context.resolver)
-        inferred = inferred or bool(targets)
+    targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
     if not sources:
         return []
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
@@ -285,6 +281,14 @@ def _reciprocal(token: Token) -> bool:
         if any(n.lower_ in RECIPROCAL_WORDS for n in nouns):
             return True
     return False
+
+
+def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], inferred: bool,
+                      context: _Context) -> tuple[list[Actor], bool]:
+    if targets or not sources:
+        return targets, inferred
+    found = _counterpart(proto, sources, targets, context.resolver)
+    return found, inferred or bool(found)
 
 
 def _counterpart(proto: Proto, sources: list[Actor], targets: list[Actor],

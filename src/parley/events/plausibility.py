@@ -2,11 +2,10 @@
 
     plausible(event) -> False for "neither side will target the other" (an attack that the
     sentence says will not, or might, happen), for "speaking to reporters" (a press encounter
-    is no consultation), for an actor acting on itself (one government's officials, or a
-    leader and his own troops: one state), for "there was no mediation" (a denied event did not
-    happen), for a meeting, deal, request or accusation with no counterpart (a record of who
-    did what to whom needs the whom), and for an event none of whose parties has a country or a
-    sector (a record of who did what to whom in the world needs one).
+    is no consultation), for an actor acting on itself (a name twice, or a leader and his own
+    troops: one state), for "there was no mediation" (a denied event did not happen), and for
+    an event none of whose parties has a country or a sector (a record of who did what to whom
+    in the world needs one). Which coded events become records: `events.records`.
 """
 
 from __future__ import annotations
@@ -27,8 +26,8 @@ PRESS_SECTORS = frozenset({"JRN", "MED"})
 # may be of a thing ("rejected the plan"), a support of one ("welcomed the deal").
 DYADIC_TYPES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "THREATEN", "CONCEDE",
                           "RETREAT", "AID", "SANCTION", "COOPERATE"})
-# Sectors of one state acting as such: a government and its own armed forces or officials are
-# one party ("Putin passed the order to the Russian troops", "Witkoff and Trump's envoy").
+# Sectors of one state acting as such: a government and its own armed forces or services are
+# one party ("Putin passed the order to the Russian troops").
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 # Speech acts are events even where they deny or refuse ("denied that it had attacked").
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
@@ -41,8 +40,6 @@ def plausible(event: Event) -> bool:
     if event.modality == "denied" and event.type not in SPEECH_TYPES:
         return False  # "there was no US mediation"
     if event.type == "CONSULT" and event.target and event.target.sector in PRESS_SECTORS:
-        return False
-    if event.target is None and event.type in DYADIC_TYPES:
         return False
     if not _coded(event.source) and not _coded(event.target):
         return False  # "Vanat broke through": no party parley can place in the world
@@ -66,5 +63,7 @@ def _one_state(event: Event) -> bool:
     source, target = event.source, event.target
     if source is None or target is None or source.country is None:
         return False
-    return (source.country == target.country and source.sector in STATE_SECTORS
-            and target.sector in STATE_SECTORS)
+    # two officials of one government may meet or agree (and a foreign leader the dictionary
+    # places wrongly must not vanish): only a government and its forces or services are one
+    return (source.country == target.country and source.sector != target.sector
+            and source.sector in STATE_SECTORS and target.sector in STATE_SECTORS)
