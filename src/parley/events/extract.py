@@ -68,6 +68,9 @@ MODEL_RETYPE_SCORE: float | None = None
 # What two parties do to each other: planned together, it is agreed (PLOVER codes the intent
 # to cooperate as AGREE), "Russia and Ukraine plan to exchange prisoners".
 EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
+# Categories whose missing counterpart is the other party of the article's pair: the relational
+# ones, and requests (an appeal to no one named may be to the world at large: kept without one).
+COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST"}
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
@@ -296,7 +299,7 @@ def _counterpart(proto: Proto, sources: list[Actor], targets: list[Actor],
     """The other party of the article's pair (the last two parties that met, agreed or fought
     with each other) for a relational event whose sentence names none: "Ukraine has called for a
     meeting between the two heads of state" after "Russian and Ukrainian officials met"."""
-    if targets or proto.type not in DYADIC_TYPES or resolver.pair is None or len(sources) != 1:
+    if targets or proto.type not in COUNTERPART_TYPES or resolver.pair is None or len(sources) != 1:
         return targets
     first, second = resolver.pair
     country = sources[0].country

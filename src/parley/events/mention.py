@@ -37,11 +37,20 @@ def mere_mention(proto: Proto) -> str | None:
         governor = preposition.head
         if word in TIME_PREPOSITIONS:
             return "time"
-        if word in TOPIC_PREPOSITIONS and governor.lemma_.lower() in SPEECH_LEMMAS:
+        if word in TOPIC_PREPOSITIONS and _speech(governor):
             return "topic"
         if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
             return "content"
     return None
+
+
+def _speech(governor: Token) -> bool:
+    """The word an "about" hangs on is one of speech, or (the parser often hangs it on a noun
+    before it: "spoke with him on Tuesday about ...") its nearest verb is."""
+    if governor.lemma_.lower() in SPEECH_LEMMAS:
+        return True
+    verb = next((a for a in [governor, *governor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _prepositions_over(noun: Token) -> list[Token]:
