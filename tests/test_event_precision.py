@@ -196,3 +196,27 @@ def test_confidence_is_a_probability_from_the_fitted_model() -> None:
     assert 0.0 < value < 1.0
     if load_weights() is None:
         assert value == event.confidence
+
+
+def test_a_reaction_to_an_attack_is_not_the_attack() -> None:
+    assert "ASSAULT" not in _types("Peru expressed deep regret over the latest airstrikes on Chile.")
+    assert "ASSAULT" not in _types("Peru voiced concern about the Chilean attacks on Bolivian ships.")
+    assert "ASSAULT" in _types("Peru struck Chile over the border dispute.")
+
+
+def test_holding_a_role_is_a_state_not_an_act() -> None:
+    assert _types("The Peruvian army has served as the guarantor of the truce with Chile since 2019.") == []
+
+
+def test_the_articles_description_of_a_person_wins_over_a_dictionary() -> None:
+    request = only(events_of("UN Secretary-General Antonio Guterres urged Israel to halt the offensive."),
+                   "REQUEST")
+    assert request.source is not None and request.source.country not in ("PRT", None)
+
+
+def test_a_capitalised_word_that_looks_like_a_nationality_is_none() -> None:
+    from parley.actors import resolve_actor_text
+
+    assert resolve_actor_text("Pole-sitter Max Verstappen") is None
+    backed = resolve_actor_text("Iran-backed militia")
+    assert backed is not None and backed.country == "IRN"

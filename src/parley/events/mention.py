@@ -1,9 +1,11 @@
 """Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
 about a proposed peace agreement"), a time reference ("since the early days of Moscow's
-invasion"), or the content of a demand or proposal ("demands, including a full withdrawal of
-forces"). A reader takes no new event from them: the conversation or the demand is the event.
+invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
+the content of a demand or proposal ("demands, including a full withdrawal of forces"). A
+reader takes no new event from them: the conversation or the demand is the event. A verb of
+holding a role ("has served as the guarantor of the truce since 2019") states no act either.
 
-    mere_mention(proto) -> "topic" | "time" | "content" | None
+    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "tenure" | None
 """
 
 from __future__ import annotations
@@ -18,18 +20,29 @@ TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}
 SPEECH_LEMMAS = {"speak", "talk", "discuss", "say", "tell", "call", "conversation", "discussion",
                  "talks", "question", "ask", "comment", "report", "write", "post", "statement",
                  "remark", "brief", "interview", "chat", "conference", "meeting"}
+# Reactions to an event ("expressed deep regret over the airstrikes", "outrage at the attack",
+# "concern about the strikes"): the reaction is the reactor's, the event is only its object.
+REACTION_PREPOSITIONS = {"over", "at", "about", "for", "regarding", "concerning"}
+REACTION_LEMMAS = {"regret", "concern", "outrage", "anger", "dismay", "sorrow", "condolence",
+                   "sympathy", "alarm", "shock", "indignation", "grief", "satisfaction", "relief",
+                   "gratitude", "disappointment", "worry", "apology", "apologize", "apologise",
+                   "express", "voice"}
 # Prepositions that make a noun phrase a point in time ("since the invasion").
 TIME_PREPOSITIONS = {"since"}
 # Prepositions that list what a demand or proposal holds ("demands, including a withdrawal").
 CONTENT_PREPOSITIONS = {"including", "like"}
 DEMAND_LEMMAS = {"demand", "condition", "proposal", "request", "term", "call", "plan", "ultimatum",
                  "requirement", "offer", "idea", "point"}
+# Verbs of holding a role ("has served as envoy", "remains as mediator").
+TENURE_LEMMAS = {"serve", "remain", "act", "stay", "continue"}
 # How many noun-phrase links ("days of the invasion") a preposition may sit above the noun.
 MAX_HOPS = 4
 
 
 def mere_mention(proto: Proto) -> str | None:
-    """Why the event noun asserts no event of its own (see module doc), or None."""
+    """Why the event word asserts no event of its own (see module doc), or None."""
+    if _tenure(proto.trigger):
+        return "tenure"
     if not proto.nominal or proto.trigger is not proto.event_token:
         return None
     for preposition in _prepositions_over(proto.event_token):
@@ -39,9 +52,17 @@ def mere_mention(proto: Proto) -> str | None:
             return "time"
         if word in TOPIC_PREPOSITIONS and _speech(governor):
             return "topic"
+        if word in REACTION_PREPOSITIONS and governor.lemma_.lower() in REACTION_LEMMAS:
+            return "reaction"
         if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
             return "content"
     return None
+
+
+def _tenure(verb: Token) -> bool:
+    """ "has served as the guarantor of the truce since 2019": holding a role is a state."""
+    return verb.lemma_.lower() in TENURE_LEMMAS and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _speech(governor: Token) -> bool:
