@@ -270,9 +270,16 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
         return sources[:1], sources[1:], True  # "Israel and Hamas each accused the other"
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
-            len(sources) >= 2 and not targets):
+            len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def _two_sides(parties: list[Actor]) -> bool:
+    """Parties named together meet or agree with each other when they are two sides: an envoy
+    and a president's son-in-law of one government who "held talks" are one delegation."""
+    countries = {p.country for p in parties}
+    return len(countries) >= 2 or None in countries
 
 
 def _reciprocal(token: Token) -> bool:
@@ -301,6 +308,8 @@ def _counterpart(proto: Proto, sources: list[Actor], targets: list[Actor],
     meeting between the two heads of state" after "Russian and Ukrainian officials met"."""
     if targets or proto.type not in COUNTERPART_TYPES or resolver.pair is None or len(sources) != 1:
         return targets
+    if proto.nominal and proto.anchor is proto.event_token:
+        return targets  # "a key Russian demand": a mention in passing, not a party's act
     first, second = resolver.pair
     country = sources[0].country
     if country is None or first.country == second.country:
