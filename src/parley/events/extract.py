@@ -279,7 +279,10 @@ def _two_sides(parties: list[Actor]) -> bool:
     """Parties named together meet or agree with each other when they are two sides: an envoy
     and a president's son-in-law of one government who "held talks" are one delegation."""
     countries = {p.country for p in parties}
-    return len(countries) >= 2 or None in countries
+    roles = [p.role for p in parties if p.role]
+    # two holders of one office ("President Reagan and Egyptian President Mubarak") are not one
+    # country's delegation: one of them was placed by the other's title
+    return len(countries) >= 2 or None in countries or len(set(roles)) < len(roles)
 
 
 def _reciprocal(token: Token) -> bool:
