@@ -197,9 +197,15 @@ def load_duplicate_index(store: Store) -> DuplicateIndex:
 def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
                     on_result: Callable[[Article | DocError], None] | None = None) -> ProcessReport:
     """Read, clean, analyse and store every document of the targets; failures are reported."""
+    return process_items(read_sources(targets, raw=raw), store, on_result=on_result)
+
+
+def process_items(items: Iterable[Item], store: Store, *,
+                  on_result: Callable[[Article | DocError], None] | None = None) -> ProcessReport:
+    """Clean, analyse and store documents already read (the API's POST /articles)."""
     report = ProcessReport()
     writer = _StoreWriter(store, report, on_result)
-    for item in read_sources(targets, raw=raw):
+    for item in items:
         result = clean_item(item)
         if isinstance(result, DocError):
             writer.fail(result)
@@ -293,7 +299,7 @@ class _StoreWriter:
                 story_id, actors, placed = self._story(article, analysis)
             with stage("store", article.text):
                 bundle = ArticleBundle(article, signature, linked, quotes, events, story_id,
-                                       actors, placed)
+                                       actors, placed, analysis.timexes)
                 stored = self.store.add_article(bundle)
         except StageError as exc:
             if clustered:
@@ -356,7 +362,7 @@ def merge_events(store: Store, article: Article, events: Iterable[Event]) -> lis
     def known(key: str, event: Event) -> list[KnownEvent]:
         return store.event_candidates(key, date_window(event))
 
-    return merge_reports(article.id, article.text, events, known)
+    return merge_reports(article.id, article.text, events, known, article.published)
 
 
 def speaker_entity(quote: Quote, linked: list[tuple[CorpusEntity, Entity]]) -> str | None:

@@ -68,9 +68,10 @@ MODEL_RETYPE_SCORE: float | None = None
 # What two parties do to each other: planned together, it is agreed (PLOVER codes the intent
 # to cooperate as AGREE), "Russia and Ukraine plan to exchange prisoners".
 EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
-# Categories whose missing counterpart is the other party of the article's pair: the relational
-# ones, and requests (an appeal to no one named may be to the world at large: kept without one).
-COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST"}
+# Categories whose recipient, unnamed, is the other side of the last pair that met or agreed:
+# the relational ones, requests and refusals (an appeal or a refusal of no one named may be of
+# the world at large: kept without one when the article has no pair).
+COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
@@ -298,29 +299,16 @@ def _reciprocal(token: Token) -> bool:
 
 def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], inferred: bool,
                       context: _Context) -> tuple[list[Actor], bool]:
-    if targets or not sources:
+    """A relational event whose sentence names no recipient takes the other side of the
+    article's pair ("Ukraine has called for a meeting between the two heads of state" after
+    "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
+    demand"), and not parties named together."""
+    if targets or not sources or proto.type not in COUNTERPART_TYPES:
         return targets, inferred
-    found = _counterpart(proto, sources, targets, context.resolver)
-    return found, inferred or bool(found)
-
-
-def _counterpart(proto: Proto, sources: list[Actor], targets: list[Actor],
-                 resolver: ParticipantResolver) -> list[Actor]:
-    """The other party of the article's pair (the last two parties that met, agreed or fought
-    with each other) for a relational event whose sentence names none: "Ukraine has called for a
-    meeting between the two heads of state" after "Russian and Ukrainian officials met"."""
-    if targets or proto.type not in COUNTERPART_TYPES or resolver.pair is None or len(sources) != 1:
-        return targets
     if proto.nominal and proto.anchor is proto.event_token:
-        return targets  # "a key Russian demand": a mention in passing, not a party's act
-    first, second = resolver.pair
-    country = sources[0].country
-    if country is None or first.country == second.country:
-        return targets
-    for one, other in ((first, second), (second, first)):
-        if one.country == country and other.country:
-            return [Actor(country_label(other.country), other.country)]
-    return targets
+        return targets, inferred
+    found = _counterpart(sources[0], context)
+    return found, inferred or bool(found)
 
 
 def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
@@ -356,6 +344,19 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _counterpart(source: Actor, context: _Context) -> list[Actor]:
+    """The other side of the last pair that met or agreed in the article, for a proposal, a
+    concession or a refusal that names no recipient ("the two sides met ... Russia made a
+    proposal for a ceasefire": to Ukraine)."""
+    pair = context.resolver.pair
+    if pair is None or source.country is None or pair[0].country == pair[1].country:
+        return []
+    for one, other in (pair, pair[::-1]):
+        if one.country == source.country and other.country:
+            return [other]
+    return []
 
 
 def _with_country(actor: Actor, location: Location | None, sent: Span | None, context: _Context) -> Actor:
