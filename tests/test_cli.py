@@ -52,6 +52,21 @@ def test_export_csv_to_file(db_path: Path, tmp_path: Path) -> None:
     assert len(rows) == 1 and rows[0]["authors"] == "Wikinews contributors"  # flat, no JSON
 
 
+def test_events_and_export_filter_by_confidence(db_path: Path) -> None:
+    runner.invoke(app, ["process", str(SAMPLES), "--db", str(db_path)])
+    exported = runner.invoke(app, ["export", "events", "--db", str(db_path)])
+    events = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert events and all(0.0 <= e["confidence"] <= 1.0 for e in events)
+    cut = sorted(e["confidence"] for e in events)[len(events) // 2]
+    kept = runner.invoke(app, ["export", "events", "--db", str(db_path), "--min-confidence", str(cut)])
+    high = [json.loads(line) for line in kept.stdout.splitlines()]
+    assert high and len(high) <= len(events) and all(e["confidence"] >= cut for e in high)
+    listed = runner.invoke(app, ["events", "--db", str(db_path), "--json", "--min-confidence", str(cut)])
+    assert {json.loads(line)["id"] for line in listed.stdout.splitlines()} <= {e["id"] for e in high}
+    none = runner.invoke(app, ["export", "events", "--db", str(db_path), "--min-confidence", "1"])
+    assert len(none.stdout.splitlines()) == sum(1 for e in events if e["confidence"] >= 1.0)
+
+
 def test_process_exit_code_says_some_failed(db_path: Path, tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(bytes(range(256)))
     result = runner.invoke(app, ["process", str(tmp_path / "bin.txt"),

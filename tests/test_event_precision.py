@@ -3,6 +3,10 @@ match. Invented sentences of the shapes found in real reports."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from parley.events.scope import page_scope
+
 from .test_events import countries, events_of, only
 
 
@@ -85,3 +89,134 @@ def test_a_person_the_parser_buries_in_the_subject_is_still_a_party() -> None:
         ("CHL", "PER"), ("PER", "CHL")]
     one = events_of("The Chilean and Peruvian foreign ministers met in Lima on Monday.")
     assert sorted(countries(e) for e in one) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+# -- issue 15: meaning, parties, scope, confidence ----------------------------------------------
+
+
+def test_a_refused_meeting_is_a_rejection_and_a_denied_one_no_meeting() -> None:
+    refused = events_of("The Kremlin said that Peru's president would not attend the talks with Chile.")
+    assert "CONSULT" not in [e.type for e in refused]
+    assert "CONSULT" not in _types("Lima, however, says there was no Chilean mediation.")
+
+
+def test_a_meeting_or_deal_with_no_counterpart_is_no_record() -> None:
+    from parley.events.records import event_records
+
+    said = event_records(events_of('In a post, the Peruvian president said, "We agreed to a ceasefire."'))
+    assert [e.type for e in said] == []
+    assert "CONSULT" not in [e.type for e in event_records(events_of("Peru will receive them next week."))]
+
+
+def test_the_articles_pair_is_the_counterpart_a_sentence_leaves_out() -> None:
+    events = events_of("Peruvian and Chilean officials met in Quito on Friday. Peru has called for "
+                       "a meeting between the two heads of state.")
+    request = only(events, "REQUEST")
+    assert countries(request) == ("PER", "CHL")
+
+
+def test_parties_named_together_who_accuse_each_other_accuse_each_other() -> None:
+    events = events_of("Peru and Chile each accused the other of breaching the truce.")
+    assert sorted(countries(e) for e in events if e.type == "ACCUSE") == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_government_and_its_own_forces_are_one_party() -> None:
+    from parley.events.plausibility import plausible
+    from parley.models import Actor, Event
+
+    order = Event(type="CONCEDE", sentence_start=0, sentence_end=10, source=Actor("Juan Perez", "PER", "GOV"),
+                  target=Actor("Peruvian troops", "PER", "MIL"))
+    assert not plausible(order)
+    assert plausible(replace(order, target=Actor("Chilean troops", "CHL", "MIL")))
+
+
+def test_a_topic_a_time_reference_or_a_demanded_thing_is_no_event() -> None:
+    talk = events_of("President Juan Perez spoke with Chilean President Ana Soto for two hours on "
+                     "Tuesday about a proposed peace agreement with Bolivia.")
+    assert "AGREE" not in [e.type for e in talk] and "CONSULT" in [e.type for e in talk]
+    assert "ASSAULT" not in _types("This was the first meeting between the two countries since the "
+                                   "early days of Lima's invasion in 2022.")
+    from parley.events.records import event_records
+
+    demands = event_records(events_of("Quito accused Lima of making new demands, including a full "
+                                      "withdrawal of Ecuadorian forces from the border."))
+    assert "RETREAT" not in [e.type for e in demands]
+    assert "ACCUSE" in [e.type for e in demands]
+
+
+def test_a_planned_exchange_between_two_parties_is_an_agreement() -> None:
+    planned = events_of("Peru and Chile plan to exchange all seriously ill prisoners of war.")
+    assert {e.type for e in planned} == {"AGREE"}
+    assert sorted(countries(e) for e in planned) == [("CHL", "PER"), ("PER", "CHL")]
+    done = events_of("Peru and Chile exchanged 100 prisoners on Monday.")
+    assert {e.type for e in done} == {"RETREAT"}
+
+
+def test_the_attacker_named_in_the_lead_is_carried_to_later_mentions() -> None:
+    from parley.events.extract import known_attackers
+    from parley.models import Actor, Event, Location
+
+    lead = Event(type="ASSAULT", sentence_start=0, sentence_end=10,
+                 source=Actor("Peru's Security Service", "PER", "SPY"),
+                 target=Actor("four Chilean airfields", "CHL"))
+    later = Event(type="ASSAULT", sentence_start=20, sentence_end=40,
+                  source=Actor("unidentified attackers", "CHL", "UAF"), target=Actor("Arica"),
+                  location=Location("Chile", "CHL"))
+    carried = known_attackers([lead, later])[1]
+    assert carried.source == lead.source
+    assert carried.target is not None and carried.target.country == "CHL"
+    alone = known_attackers([later])[0]
+    assert alone.source is not None and alone.source.sector == "UAF"
+
+
+def test_sport_and_market_pages_hold_no_political_events() -> None:
+    match = ("The World Cup qualifier took place at the national stadium in Lima, where the Peruvian "
+             "national team met the Chilean national team. The referee awarded a penalty in the first "
+             "half, the goalkeeper saved it, and the head coach made a substitution. The match ended "
+             "in a 1:1 draw, and fans cheered the captain.")
+    assert page_scope(match) == "sport"
+    assert events_of(match) == []
+    market = ("The central bank of Peru kept its key rate at 6 percent as inflation stayed high. The "
+              "board of directors said it would cut interest rates once disinflation sets in, an "
+              "economist said, and shares and bonds rose on the markets.")
+    assert page_scope(market) == "business"
+    politics = ("Peru's president met Chile's president in Lima on Monday for talks on the border. "
+                "The ministers also discussed the football match between the national teams.")
+    assert page_scope(politics) is None
+    assert "CONSULT" in _types(politics)
+
+
+def test_confidence_is_a_probability_from_the_fitted_model() -> None:
+    from parley.events.calibration import calibrated, load_weights
+    from parley.models import Actor, Event
+
+    event = Event(type="CONSULT", sentence_start=0, sentence_end=10, source=Actor("Peru", "PER"),
+                  target=Actor("Chile", "CHL"), confidence=0.8, date="2025-08-04", date_basis="text")
+    value = calibrated(event)
+    assert 0.0 < value < 1.0
+    if load_weights() is None:
+        assert value == event.confidence
+
+
+def test_a_reaction_to_an_attack_is_not_the_attack() -> None:
+    assert "ASSAULT" not in _types("Peru expressed deep regret over the latest airstrikes on Chile.")
+    assert "ASSAULT" not in _types("Peru voiced concern about the Chilean attacks on Bolivian ships.")
+    assert "ASSAULT" in _types("Peru struck Chile over the border dispute.")
+
+
+def test_holding_a_role_is_a_state_not_an_act() -> None:
+    assert _types("The Peruvian army has served as the guarantor of the truce with Chile since 2019.") == []
+
+
+def test_the_articles_description_of_a_person_wins_over_a_dictionary() -> None:
+    request = only(events_of("UN Secretary-General Antonio Guterres urged Israel to halt the offensive."),
+                   "REQUEST")
+    assert request.source is not None and request.source.country not in ("PRT", None)
+
+
+def test_a_capitalised_word_that_looks_like_a_nationality_is_none() -> None:
+    from parley.actors import resolve_actor_text
+
+    assert resolve_actor_text("Pole-sitter Max Verstappen") is None
+    backed = resolve_actor_text("Iran-backed militia")
+    assert backed is not None and backed.country == "IRN"

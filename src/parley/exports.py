@@ -55,10 +55,11 @@ COLUMNS: dict[str, list[tuple[str, ColumnType]]] = {
 }
 
 
-def flat_records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
-    """The records of an export kind as flat rows with the columns of COLUMNS[kind]."""
+def flat_records(store: Store, kind: str, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """The records of an export kind as flat rows with the columns of COLUMNS[kind] (events at
+    `min_confidence` or above)."""
     columns = [name for name, _ in COLUMNS[kind]]
-    for record in export_records(store, kind):
+    for record in export_records(store, kind, min_confidence):
         flat = _flatten(kind, record)
         yield {name: flat.get(name) for name in columns}
 
@@ -143,7 +144,7 @@ GDELT_TYPES: dict[str, ColumnType] = dict(_gdelt_schema()["columns"])
 _GEO_COUNTRY, _GEO_US_CITY, _GEO_WORLD_CITY = 1, 3, 4
 
 
-def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
+def gdelt_rows(store: Store, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
     """Every merged event as a GDELT 2.0 event record (GDELT_COLUMNS, typed by GDELT_TYPES).
 
     Day is YYYYMMDD with 00 for the parts a month or year date does not state (20250600); an
@@ -155,6 +156,8 @@ def gdelt_rows(store: Store) -> Iterator[dict[str, Any]]:
                             "created_at": row["created_at"], "lead_end": _lead_end(row["text"])}
                 for row in store.iter_articles()}
     for row in store.iter_events():
+        if (row["confidence"] or 0.0) < min_confidence:
+            continue
         evidence = row["evidence"]
         first = articles.get(evidence[0]["article_id"], {}) if evidence else {}
         cameo = row["cameo"]

@@ -29,6 +29,7 @@ from parley.duplicates import DuplicateIndex, article_signature, signature_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
 from parley.events.prefilter import may_hold_event
+from parley.events.records import event_records
 from parley.faults import StageError, error_record, inject_fault, stage
 from parley.ingest import Item, read_sources
 from parley.models import Article, DocError, Entity, Event, Quote, Timex
@@ -140,7 +141,7 @@ def analyze(doc: Doc, article: Article, lookup: PersonLookup | None = None,
     events: list[Event] = []
     if "events" in stages:
         with stage("events", text):
-            events = extract_events(doc, date, entities, timexes)
+            events = event_records(extract_events(doc, date, entities, timexes))
     return Analysis(entities=tuple(entities), timexes=tuple(timexes), quotes=tuple(found),
                     events=tuple(events))
 

@@ -27,8 +27,9 @@ ARTICLE_FIELDS = ("id", "source", "content_hash", "duplicate_of", "title", "publ
                   "skipped", "url", "input_id", "text")
 
 
-def export_records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
-    """The records of one export kind (CONTRACT section 2)."""
+def export_records(store: Store, kind: str, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """The records of one export kind (CONTRACT section 2); events only at `min_confidence` or
+    above (their calibrated share of right records, see `parley.events.calibration`)."""
     if kind == "articles":
         for row in store.iter_articles():
             yield {name: row.get(name) for name in ARTICLE_FIELDS}
@@ -38,7 +39,8 @@ def export_records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
     elif kind == "quotes":
         yield from (quote_record(row) for row in store.iter_quotes())
     elif kind == "events":
-        yield from (event_record(row) for row in store.iter_events())
+        yield from (event_record(row) for row in store.iter_events()
+                    if (row["confidence"] or 0.0) >= min_confidence)
     elif kind == "stories":
         yield from story_records(store)
     elif kind not in EXPORT_KINDS:

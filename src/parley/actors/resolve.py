@@ -26,6 +26,8 @@ from parley.datafiles import read_data_json
 
 # Sectors of state office; with "former" they become ELI (former elites).
 _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
+# Participles not ending in -ed that tie an actor to a place ("Iran-born", "state-run").
+PLACE_PARTICIPLES = {"born", "made", "run", "built", "held", "sworn", "grown", "bound"}
 # Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
 MIN_INNER_NAME_CHARS = 4
 # Known names this long are proper names whose modifiers are no role words ("Islamic
@@ -204,10 +206,16 @@ def _find_country(tokens: list[str], knowledge: Knowledge,
             if place is not None and key not in _modifiers().pronouns:
                 return place.iso3, set(range(start, start + size))
     for index, token in enumerate(tokens):  # "somalia-based", "us-led", "iran-backed"
-        head = token.split("-")[0]
-        if "-" in token and head in knowledge.places:
+        head, _, tail = token.partition("-")
+        if tail and head in knowledge.places and _participle(tail):
             return knowledge.places[head].iso3, {index}
     return None, set()
+
+
+def _participle(word: str) -> bool:
+    """ "-based", "-led", "-backed", "-born": a place joined to a participle says whose the actor
+    is; joined to a noun it is another word ("pole-sitter" is no Pole)."""
+    return word.endswith("ed") or word in PLACE_PARTICIPLES
 
 
 def _is_role(tokens: list[str], knowledge: Knowledge) -> bool:

@@ -111,10 +111,22 @@ def _apposition(span: Span, date: str | None) -> TitleInfo | None:
 def _resolve(doc: Doc, start: int, end: int, date: str | None) -> TitleInfo | None:
     text = doc[start:end].text
     match = resolve_actor_text(text, date)
+    if match is not None and not match.sectors and _international(match.country):
+        # "UN Secretary-General António Guterres": the article's own description (an office
+        # of an international body) wins over what a dictionary says of the person
+        return TitleInfo(role=_role_text(doc[start:end]), country=match.country, sectors=("GOV",),
+                         start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
     if match is None or not match.sectors or (match.role is None and match.kind not in ("seat", "known")):
         return None
     return TitleInfo(role=_role_text(doc[start:end]), country=match.country, sectors=match.sectors,
                      start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _international(code: str | None) -> bool:
+    """A code of an international body (UNO, IGO, EUR, ...): a code, but no country's."""
+    from parley.actors.entities import country_name  # entities imports this module
+
+    return code is not None and len(code) == 3 and country_name(code) is None
 
 
 def _role_text(span: Span) -> str | None:

@@ -154,6 +154,9 @@ def events_command(
     min_reports: MinReportsOption = 1,
     article: ArticleOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print CONTRACT JSONL records.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only events at this calibrated confidence or above (see `parley export`).")] = 0.0,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Stored events, merged across reports, with the sentences that state them.
@@ -168,10 +171,11 @@ def events_command(
                             tuple(modality or ()), min_reports, tuple(article or ()))
     entries = select_or_exit(db, selection)
     records: dict[str, dict[str, object]] = {}
-    if as_json and entries:
+    if (as_json or min_confidence > 0) and entries:
         store = open_store(db)
-        records = {r["id"]: r for r in export_records(store, "events")}
+        records = {r["id"]: r for r in export_records(store, "events", min_confidence)}
         store.close()
+        entries = [e for e in entries if e.event_id in records]
     for entry in entries:
         if as_json:
             typer.echo(json.dumps(records[entry.event_id], ensure_ascii=False))

@@ -68,6 +68,10 @@ def export(
         ExportFormat.jsonl),
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write here instead of stdout (parquet needs a file).")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Events only: those at this calibrated confidence or above (the share of such "
+             "records that are right, fitted on the dev articles).")] = 0.0,
 ) -> None:
     """Export stored records for other tools: JSONL, CSV, Parquet, GDELT, GraphML.
 
@@ -92,7 +96,7 @@ def export(
     require_db(db)
     store = open_store(db)
     try:
-        _export(store, kind, fmt, output)
+        _export(store, kind, fmt, output, min_confidence)
     finally:
         store.close()
 
@@ -109,7 +113,8 @@ def _format_problem(kind: str, fmt: ExportFormat, output: Path | None) -> str | 
     return None
 
 
-def _export(store: Store, kind: str, fmt: ExportFormat, output: Path | None) -> None:
+def _export(store: Store, kind: str, fmt: ExportFormat, output: Path | None,
+            min_confidence: float = 0.0) -> None:
     if kind == NETWORK:
         network = actor_network(store)
         if fmt is ExportFormat.graphml:
@@ -121,15 +126,15 @@ def _export(store: Store, kind: str, fmt: ExportFormat, output: Path | None) -> 
         return
     if fmt is ExportFormat.parquet:
         with binary_output(output) as handle:
-            write_parquet(flat_records(store, kind), COLUMNS[kind], handle)
+            write_parquet(flat_records(store, kind, min_confidence), COLUMNS[kind], handle)
         return
     with output_stream(output) as out:
         if fmt is ExportFormat.gdelt:
-            write_gdelt(out, gdelt_rows(store))
+            write_gdelt(out, gdelt_rows(store, min_confidence))
         elif fmt is ExportFormat.csv:
-            write_csv(out, kind, flat_records(store, kind))
+            write_csv(out, kind, flat_records(store, kind, min_confidence))
         else:
-            for record in export_records(store, kind):
+            for record in export_records(store, kind, min_confidence):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

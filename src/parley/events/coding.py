@@ -72,6 +72,8 @@ def typed(proto: Proto, cameo: str, source: Actor, lexicon: Lexicon) -> str:
     entry = proto.entry
     if entry.state_type and cameo == entry.state_cameo and _is_state(source, lexicon):
         return entry.state_type
+    if cameo != entry.cameo and lexicon.plover_of(cameo) == "REJECT" and proto.type != "REJECT":
+        return "REJECT"  # "would not attend the talks": refused, the meeting is a rejection (125)
     return proto.type
 
 

@@ -34,12 +34,14 @@ from parley.events.dating import (
 from parley.events.detector import Prediction, load_detector
 from parley.events.discourse import date_by_discourse
 from parley.events.lexicon import Lexicon, load_lexicon
+from parley.events.mention import mere_mention
 from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver
 from parley.events.places import entity_text, geocode, place_tokens
-from parley.events.plausibility import plausible
+from parley.events.plausibility import DYADIC_TYPES, plausible
 from parley.events.prefilter import candidate_sentences, has_actor, may_hold_event, sentences
 from parley.events.proposals import category_codes, model_proto
+from parley.events.scope import page_scope
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
 from parley.nlp import PARSED_SENTENCES
@@ -63,8 +65,17 @@ MODEL_MIN_SCORE = 0.95
 # 0.5 to 0.9 lowered the GSR F1 and the CAMEO root accuracy, so the rules' category stands
 # (None) and the event records the model's reading beside it (model_type, model_score).
 MODEL_RETYPE_SCORE: float | None = None
-# Categories whose recipient, unnamed, is the other side of the last pair that met or agreed.
-COUNTERPART_TYPES = {"REQUEST", "AGREE", "REJECT"}
+# What two parties do to each other: planned together, it is agreed (PLOVER codes the intent
+# to cooperate as AGREE), "Russia and Ukraine plan to exchange prisoners".
+EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
+# Categories whose recipient, unnamed, is the other side of the last pair that met or agreed:
+# the relational ones, requests and refusals (an appeal or a refusal of no one named may be of
+# the world at large: kept without one when the article has no pair).
+COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
+# Sector of attackers the text does not name.
+UNIDENTIFIED = "UAF"
+# Objects that make parties named together act on each other.
+RECIPROCAL_WORDS = {"other", "another"}
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -97,7 +108,10 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
 
     `entities` come from `actors.entities.extract_entities(doc, article_date)`, `timexes` from
     `timex.extract_timexes(doc, article_date)`. Only sentences that `candidate_sentences` keeps
-    are read: a pipeline may parse those alone (see `parley.events.prefilter`)."""
+    are read: a pipeline may parse those alone (see `parley.events.prefilter`). A page about
+    sport, markets, weather or science holds none (see `parley.events.scope`)."""
+    if page_scope(doc.text) is not None:
+        return []
     lexicon = load_lexicon()
     inferred = None
     if article_date is None:
@@ -112,7 +126,30 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
         if detector is not None:
             found = _with_model(sent, found, context, detector.predict(sent.text))
         events += deduplicate([e for e in found if plausible(e)])
+    events = known_attackers(events)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
+
+
+def known_attackers(events: list[Event]) -> list[Event]:
+    """An attack whose sentence names no attacker ("the operation targeted four airfields"),
+    after the article has named who struck that country ("Ukraine's Security Service carried out
+    a drone attack on Russian airfields"), is by them: the lead's attacker is carried to later
+    mentions of the attack, and a struck place of no country is the attacked country's."""
+    known: dict[str, Actor] = {}
+    kept = []
+    for event in events:
+        target_country = (event.target.country if event.target else None) or (
+            event.location.country if event.location else None)
+        source = event.source
+        if event.type == "ASSAULT" and source is not None and target_country:
+            if source.sector == UNIDENTIFIED and target_country in known:
+                event = replace(event, source=known[target_country])
+                if event.target is not None and event.target.country is None:
+                    event = replace(event, target=replace(event.target, country=target_country))
+            elif source.sector != UNIDENTIFIED:
+                known.setdefault(target_country, source)
+        kept.append(event)
+    return kept
 
 
 def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
@@ -162,7 +199,8 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     found: list[Event] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
-        found += _events_of(proto, sent, context)
+        if mere_mention(proto) is None:  # not "spoke about a proposed agreement"
+            found += _events_of(proto, sent, context)
     return found
 
 
@@ -184,10 +222,9 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
     targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
+    targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
     if not sources:
         return []
-    if not targets and proto.type in COUNTERPART_TYPES:
-        targets = _counterpart(sources[0], context)
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
     if not _allowed(proto, cameo, targets, context.lexicon, modality):
         return []
@@ -200,6 +237,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
         event_type = typed(proto, cameo, source, context.lexicon)
+        if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
+            event_type = "AGREE"  # "Russia and Ukraine plan to exchange prisoners": agreed to
         events.append(Event(
             type=event_type, mode=mode, source=source, target=target, date=when.value,
             date_text=when.text, date_basis=when.basis, modality=cast(Modality, modality),
@@ -228,11 +267,48 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     if proto.symmetric and len(sources) >= 2 and targets and all(
             _territory_of(t, sources) for t in targets):
         return sources[:1], sources[1:], True  # "Israel and Hamas agreed on a Gaza ceasefire"
+    if len(sources) >= 2 and not targets and _reciprocal(proto.trigger):
+        return sources[:1], sources[1:], True  # "Israel and Hamas each accused the other"
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
-            len(sources) >= 2 and not targets):
+            len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def _two_sides(parties: list[Actor]) -> bool:
+    """Parties named together meet or agree with each other when they are two sides: an envoy
+    and a president's son-in-law of one government who "held talks" are one delegation."""
+    countries = {p.country for p in parties}
+    roles = [p.role for p in parties if p.role]
+    # two holders of one office ("President Reagan and Egyptian President Mubarak") are not one
+    # country's delegation: one of them was placed by the other's title
+    return len(countries) >= 2 or None in countries or len(set(roles)) < len(roles)
+
+
+def _reciprocal(token: Token) -> bool:
+    """ "accused each other", "accused the other", "talks with one another": the parties named
+    together act on each other."""
+    for child in token.children:
+        nouns = [child] if child.dep_ in ("dobj", "dative") else [
+            c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(n.lower_ in RECIPROCAL_WORDS for n in nouns):
+            return True
+    return False
+
+
+def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], inferred: bool,
+                      context: _Context) -> tuple[list[Actor], bool]:
+    """A relational event whose sentence names no recipient takes the other side of the
+    article's pair ("Ukraine has called for a meeting between the two heads of state" after
+    "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
+    demand"), and not parties named together."""
+    if targets or not sources or proto.type not in COUNTERPART_TYPES:
+        return targets, inferred
+    if proto.nominal and proto.anchor is proto.event_token:
+        return targets, inferred
+    found = _counterpart(sources[0], context)
+    return found, inferred or bool(found)
 
 
 def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
@@ -260,7 +336,7 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
-        sources, inferred = [Actor("unidentified attackers", location.country, "UAF")], True
+        sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     if location and location.country and proto.type in PLACE_TARGET_TYPES:

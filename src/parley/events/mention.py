@@ -1,0 +1,90 @@
+"""Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
+about a proposed peace agreement"), a time reference ("since the early days of Moscow's
+invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
+the content of a demand or proposal ("demands, including a full withdrawal of forces"). A
+reader takes no new event from them: the conversation or the demand is the event. A verb of
+holding a role ("has served as the guarantor of the truce since 2019") states no act either.
+
+    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "tenure" | None
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.events.frames import Proto
+
+# Prepositions that make a noun the subject matter of what governs them.
+TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}
+# Words of speech and consultation whose "about" names a topic.
+SPEECH_LEMMAS = {"speak", "talk", "discuss", "say", "tell", "call", "conversation", "discussion",
+                 "talks", "question", "ask", "comment", "report", "write", "post", "statement",
+                 "remark", "brief", "interview", "chat", "conference", "meeting"}
+# Reactions to an event ("expressed deep regret over the airstrikes", "outrage at the attack",
+# "concern about the strikes"): the reaction is the reactor's, the event is only its object.
+REACTION_PREPOSITIONS = {"over", "at", "about", "for", "regarding", "concerning"}
+REACTION_LEMMAS = {"regret", "concern", "outrage", "anger", "dismay", "sorrow", "condolence",
+                   "sympathy", "alarm", "shock", "indignation", "grief", "satisfaction", "relief",
+                   "gratitude", "disappointment", "worry", "apology", "apologize", "apologise",
+                   "express", "voice"}
+# Prepositions that make a noun phrase a point in time ("since the invasion").
+TIME_PREPOSITIONS = {"since"}
+# Prepositions that list what a demand or proposal holds ("demands, including a withdrawal").
+CONTENT_PREPOSITIONS = {"including", "like"}
+DEMAND_LEMMAS = {"demand", "condition", "proposal", "request", "term", "call", "plan", "ultimatum",
+                 "requirement", "offer", "idea", "point"}
+# Verbs of holding a role ("has served as envoy", "remains as mediator").
+TENURE_LEMMAS = {"serve", "remain", "act", "stay", "continue"}
+# How many noun-phrase links ("days of the invasion") a preposition may sit above the noun.
+MAX_HOPS = 4
+
+
+def mere_mention(proto: Proto) -> str | None:
+    """Why the event word asserts no event of its own (see module doc), or None."""
+    if _tenure(proto.trigger):
+        return "tenure"
+    if not proto.nominal or proto.trigger is not proto.event_token:
+        return None
+    for preposition in _prepositions_over(proto.event_token):
+        word = preposition.lower_
+        governor = preposition.head
+        if word in TIME_PREPOSITIONS:
+            return "time"
+        if word in TOPIC_PREPOSITIONS and _speech(governor):
+            return "topic"
+        if word in REACTION_PREPOSITIONS and governor.lemma_.lower() in REACTION_LEMMAS:
+            return "reaction"
+        if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
+            return "content"
+    return None
+
+
+def _tenure(verb: Token) -> bool:
+    """ "has served as the guarantor of the truce since 2019": holding a role is a state."""
+    return verb.lemma_.lower() in TENURE_LEMMAS and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+def _speech(governor: Token) -> bool:
+    """The word an "about" hangs on is one of speech, or (the parser often hangs it on a noun
+    before it: "spoke with him on Tuesday about ...") its nearest verb is."""
+    if governor.lemma_.lower() in SPEECH_LEMMAS:
+        return True
+    verb = next((a for a in [governor, *governor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _prepositions_over(noun: Token) -> list[Token]:
+    """The prepositions above a noun through a chain of noun phrases: "since the early days of
+    Moscow's invasion" -> [of, since]."""
+    found = []
+    current = noun
+    for _ in range(MAX_HOPS):
+        if current.dep_ != "pobj" or current.head is current:
+            break
+        preposition = current.head
+        found.append(preposition)
+        if preposition.dep_ != "prep" or preposition.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        current = preposition.head
+    return found
