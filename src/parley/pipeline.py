@@ -31,7 +31,7 @@ from parley.duplicates import DuplicateIndex, article_signature, signature_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
 from parley.events.prefilter import may_hold_event
-from parley.faults import StageError, error_record, inject_fault, stage
+from parley.faults import StageError, error_record, inject_exit, inject_fault, stage
 from parley.ingest import Item, read_sources
 from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.nlp import parse_many, parse_selected
@@ -115,6 +115,7 @@ def parse_articles(articles: Sequence[Article]) -> list[Doc | DocError]:
     try:
         with stage("nlp"):
             for article in articles:
+                inject_exit(article.text)
                 inject_fault("nlp", article.text)
             return list(parse_texts(a.text for a in articles))
     except StageError as exc:

@@ -6,7 +6,7 @@
 
 A runner takes tasks (a module-level function and one picklable argument) and hands back
 each one's value on request, in any order the caller asks. `InlineRunner` calls the function
-at once in this process; `ProcessRunner` keeps N worker processes (forkserver, else spawn),
+at once in this process; `ProcessRunner` keeps N worker processes (spawned),
 each loading the spaCy model once; `parley.distributed.DaskRunner` sends them to a Dask cluster.
 A worker process that dies (killed, out of memory, a crash in native code) fails the task it was
 running with `WorkerLostError` and is replaced; its queued tasks go to the others.
@@ -148,9 +148,9 @@ class ProcessRunner:
     shares_files = True
 
     def __init__(self, workers: int, initializer: Callable[[], None] | None = warm_up) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        self._context: BaseContext = multiprocessing.get_context(
-            "forkserver" if "forkserver" in methods else "spawn")
+        # spawn: a fresh interpreter with this process's environment, on every platform
+        # (fork would copy a parent's threads and spaCy state; forkserver its first environment).
+        self._context: BaseContext = multiprocessing.get_context("spawn")
         self._initializer = initializer
         self._results: Any = self._context.Queue()
         self._workers: dict[int, _Worker] = {}
