@@ -51,7 +51,7 @@ class DaskRunner:
             self.client = Client(address)
         self.shares_files = self.cluster is not None
         self.client.register_plugin(ModelPlugin())
-        self._futures: dict[int, Future] = {}
+        self._futures: dict[int, Future[Any]] = {}
         self._next = 0
 
     @property

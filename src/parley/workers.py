@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
+from multiprocessing.context import SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol, TypeVar
 
@@ -150,7 +150,7 @@ class ProcessRunner:
     def __init__(self, workers: int, initializer: Callable[[], None] | None = warm_up) -> None:
         # spawn: a fresh interpreter with this process's environment, on every platform
         # (fork would copy a parent's threads and spaCy state; forkserver its first environment).
-        self._context: BaseContext = multiprocessing.get_context("spawn")
+        self._context: SpawnContext = multiprocessing.get_context("spawn")
         self._initializer = initializer
         self._results: Any = self._context.Queue()
         self._workers: dict[int, _Worker] = {}
