@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable
 
 import spacy
-from corpus import corpus_lines
 from spacy.language import Language
 
+from corpus import corpus_lines
 from parley.annotate import annotate_lines
 from parley.nlp import load_light_nlp, model_names
 from parley.workers import InlineRunner, ProcessRunner, Runner, default_workers
