@@ -86,11 +86,24 @@ def analyze_task(task: BatchTask) -> BatchResult:
 
 
 def _guess(db: str | None) -> PersonLookup:
+    """The store's answer when the worker can read it, else the seed dictionary's: a guess
+    either way (the writer checks it), so a store that cannot be read costs only speed."""
     if db is None:
         return seed_person
-    if db not in _stores:
-        _stores[db] = Store.open(db)
-    return store_person_lookup(_stores[db])
+    try:
+        if db not in _stores:
+            _stores[db] = Store.open(db)
+        from_store = store_person_lookup(_stores[db])
+    except Exception:
+        return seed_person
+
+    def guess(name: str) -> KnownPerson | None:
+        try:
+            return from_store(name)
+        except Exception:  # a locked or unreachable database: guess without it
+            return seed_person(name)
+
+    return guess
 
 
 def unsettled(result: BatchResult, lookup: PersonLookup) -> dict[str, KnownPerson | None] | None:
