@@ -122,10 +122,12 @@ def default_workers() -> int:
 
 
 def warm_up() -> None:
-    """Load the spaCy pipeline once, when a worker starts rather than on its first task."""
+    """Load the spaCy pipeline once, when a worker starts rather than on its first task (a
+    model that cannot be loaded fails each article's nlp stage then, as in one process)."""
     from parley.nlp import load_light_nlp
 
-    load_light_nlp()
+    with suppress(Exception):
+        load_light_nlp()
 
 
 @dataclass
