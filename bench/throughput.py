@@ -101,13 +101,23 @@ def main() -> None:
                         "the 3 seeds and the 30 dev articles)")
     parser.add_argument("--chunk", type=int, default=32, help="articles per turn of each pass")
     parser.add_argument("--workers", type=int, default=max(2, default_workers()))
+    parser.add_argument("--parts", default="1,2", help="which parts to run (1: one core "
+                        "against spaCy, 2: one worker against several)")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     lines = corpus_lines(args.wikinews)
     texts = clean_texts(lines)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(lines)} articles, {words:,} words; model {model_names()[0]}")
 
-    seconds = one_core(lines, texts, args.chunk)
+    if "1" in parts:
+        print_one_core(lines, texts, words, args.chunk)
+    if "2" in parts:
+        print_workers(lines, args.workers)
+
+
+def print_one_core(lines: list[str], texts: list[str], words: int, chunk: int) -> None:
+    seconds = one_core(lines, texts, chunk)
     rate = {name: words / s for name, s in seconds.items()}
     print("\n1. one core (passes in turns, same texts, same run)")
     for name, label in (("parley", "parley annotate"), ("spacy_full", "spaCy full pipeline"),
@@ -118,11 +128,13 @@ def main() -> None:
     print(f"   ratio parley / tok2vec+ner+senter     {rate['parley'] / rate['spacy_light']:.2f}"
           "   (goal >= 0.75)")
 
+
+def print_workers(lines: list[str], workers: int) -> None:
     one = timed(lambda: annotate_all(lines, InlineRunner()))
-    many, peaks = with_workers(lines, args.workers)
+    many, peaks = with_workers(lines, workers)
     print(f"\n2. workers (all {len(lines)} articles, one run after the other)")
     print(f"   --workers 1  {len(lines) / one:6.2f} articles/s  ({one:.1f} s)")
-    print(f"   --workers {args.workers}  {len(lines) / many:6.2f} articles/s  ({many:.1f} s)"
+    print(f"   --workers {workers}  {len(lines) / many:6.2f} articles/s  ({many:.1f} s)"
           f"   speed-up {one / many:.2f}x (goal >= 1.8x with 2)")
     for worker, peak in sorted(peaks.items()):
         print(f"   worker {worker} peak RSS {peak / 2**20:,.0f} MiB   (goal <= 1,536 MiB)")
