@@ -216,9 +216,17 @@ def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
 
     `runner` (`parley.workers.open_runner`) analyses batches elsewhere (worker processes, a
     Dask cluster) while this process reads, cleans and writes; the store ends up the same."""
+    return process_items(read_sources(targets, raw=raw), store, on_result=on_result,
+                         runner=runner)
+
+
+def process_items(items: Iterable[Item], store: Store, *,
+                  on_result: Callable[[Article | DocError], None] | None = None,
+                  runner: Runner | None = None) -> ProcessReport:
+    """Clean, analyse and store documents already read (the API's POST /articles)."""
     report = ProcessReport()
     writer = _StoreWriter(store, report, on_result, runner or InlineRunner())
-    for item in read_sources(targets, raw=raw):
+    for item in items:
         result = clean_item(item)
         if isinstance(result, DocError):
             writer.fail(result)
@@ -388,7 +396,7 @@ class _StoreWriter:
                 story_id, actors, placed = self._story(article, analysis)
             with stage("store", article.text):
                 bundle = ArticleBundle(article, signature, linked, quotes, events, story_id,
-                                       actors, placed)
+                                       actors, placed, analysis.timexes)
                 stored = self.store.add_article(bundle)
         except StageError as exc:
             if clustered:
@@ -451,7 +459,7 @@ def merge_events(store: Store, article: Article, events: Iterable[Event]) -> lis
     def known(key: str, event: Event) -> list[KnownEvent]:
         return store.event_candidates(key, date_window(event))
 
-    return merge_reports(article.id, article.text, events, known)
+    return merge_reports(article.id, article.text, events, known, article.published)
 
 
 def speaker_entity(quote: Quote, linked: list[tuple[CorpusEntity, Entity]]) -> str | None:
