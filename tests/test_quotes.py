@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evaluation.quotes import (
     Attribution,
@@ -240,3 +242,12 @@ def test_a_definite_description_speaks_for_the_body_named_before() -> None:
     [quote] = attribute_speakers(quotes_of(text), [], text, "2025-03-21")
     assert quote.speaker is not None and mention(text, quote) == "the bank"
     assert (quote.speaker.name, quote.speaker.country) == ("Bank of Russia", "RUS")
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6),
+       st.integers(-2, 70))
+def test_offsets_inside_quoted_ranges_by_bisection(spans: list[tuple[int, int]], offset: int) -> None:
+    """The bisection over (possibly overlapping) quoted ranges says what a scan of them says."""
+    from parley.quotes.clauses import _within
+
+    assert _within(spans)(offset) == any(start <= offset < end for start, end in spans)

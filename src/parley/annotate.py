@@ -16,6 +16,7 @@ from parley.errors import ParleyError
 from parley.ingest.records import parse_record
 from parley.models import Article, DocError, Entity, Event, Quote, RawDoc, Timex
 from parley.pipeline import BATCH_SIZE, Analysis, analyze_batch, clean_item
+from parley.workers import InlineRunner, Runner, run_ordered
 
 ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
 # Kinds that need the spaCy parse; `--only article` skips it.
@@ -37,20 +38,51 @@ class _Pending:
     result: Article | DocError
 
 
+@dataclass(frozen=True)
+class AnnotateTask:
+    """A batch of numbered input lines and how to annotate them (picklable, for a worker)."""
+
+    lines: tuple[tuple[int, str], ...]
+    raw: bool = False
+    only: tuple[str, ...] = ANNOTATION_KINDS
+    source: str = "-"
+
+
 def annotate_lines(lines: Iterable[str], *, raw: bool = False,
                    only: tuple[str, ...] = ANNOTATION_KINDS,
-                   source: str = "-") -> Iterator[AnnotatedLine]:
-    """Annotate every non-blank JSONL line, in batches, preserving order."""
-    pending = (_prepare(line, f"{source}:{number}", raw)
-               for number, line in enumerate(lines, start=1) if line.strip())
-    while batch := list(islice(pending, BATCH_SIZE)):
-        analyses = _analyze_batch(batch, only)
-        for item in batch:
-            result = analyses.get(id(item.result), Analysis())
-            if isinstance(result, DocError):  # a stage failed on this document only
-                item = replace(item, result=result)
-                result = Analysis()
-            yield AnnotatedLine(_record(item, result, only), unusable=_is_unusable(item.doc))
+                   source: str = "-", runner: Runner | None = None) -> Iterator[AnnotatedLine]:
+    """Annotate every non-blank JSONL line, in batches, preserving order; `runner`
+    (`parley.workers.open_runner`) annotates the batches elsewhere, with the same output."""
+    numbered = ((number, line) for number, line in enumerate(lines, start=1) if line.strip())
+    tasks = (AnnotateTask(tuple(batch), raw, only, source)
+             for batch in iter(lambda: list(islice(numbered, BATCH_SIZE)), []))
+    for task, value in run_ordered(runner or InlineRunner(), annotate_batch, tasks):
+        if isinstance(value, Exception):  # the worker died: this batch's lines fail
+            yield from (_lost_line(line, value, only) for _, line in task.lines)
+        else:
+            yield from value
+
+
+def annotate_batch(task: AnnotateTask) -> list[AnnotatedLine]:
+    """One batch of lines annotated, in order."""
+    batch = [_prepare(line, f"{task.source}:{number}", task.raw) for number, line in task.lines]
+    analyses = _analyze_batch(batch, task.only)
+    annotated = []
+    for item in batch:
+        result = analyses.get(id(item.result), Analysis())
+        if isinstance(result, DocError):  # a stage failed on this document only
+            item = replace(item, result=result)
+            result = Analysis()
+        annotated.append(AnnotatedLine(_record(item, result, task.only),
+                                       unusable=_is_unusable(item.doc)))
+    return annotated
+
+
+def _lost_line(line: str, exc: Exception, only: tuple[str, ...]) -> AnnotatedLine:
+    record: dict[str, Any] = {"id": _input_id(line)}
+    record.update({kind: None if kind == "article" else [] for kind in only})
+    record["error"] = {"type": type(exc).__name__, "message": str(exc), "stage": "worker"}
+    return AnnotatedLine(record, unusable=False)
 
 
 def _prepare(line: str, where: str, raw: bool) -> _Pending:

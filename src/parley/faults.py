@@ -7,11 +7,14 @@ turns any exception into a `StageError` that names the stage; the pipeline turns
 article's one-line `DocError` and goes on with the next article.
 
 For tests only, `PARLEY_TEST_FAULT=STAGE:MARKER` makes STAGE raise on every text containing
-MARKER, so isolation is tested on a real fault without keeping a bug in the code.
+MARKER, so isolation is tested on a real fault without keeping a bug in the code;
+`PARLEY_TEST_FAULT=worker-exit:MARKER` makes a worker process (never the main one) exit at once
+when it parses such a text, as a crash in native code or the kernel's OOM killer would.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +22,7 @@ from contextlib import contextmanager
 from parley.models import DocError
 
 FAULT_ENV = "PARLEY_TEST_FAULT"
+WORKER_EXIT = "worker-exit"
 # A message longer than this is cut: the error is one line of a log, not a traceback.
 MESSAGE_CHARS = 200
 
@@ -67,3 +71,12 @@ def inject_fault(name: str, text: str) -> None:
     wanted, _, marker = spec.partition(":")
     if wanted == name and marker and marker in text:
         raise InjectedFault(f"fault injected by {FAULT_ENV} for testing")
+
+
+def inject_exit(text: str) -> None:
+    """The test-only hook for a worker process that dies: exit at once (no cleanup, no error
+    sent back) when PARLEY_TEST_FAULT is `worker-exit:MARKER` and this text contains MARKER."""
+    spec = os.environ.get(FAULT_ENV, "")
+    wanted, _, marker = spec.partition(":")
+    if wanted == WORKER_EXIT and marker and marker in text and multiprocessing.parent_process():
+        os._exit(70)

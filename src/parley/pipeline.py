@@ -13,6 +13,8 @@ DocError naming the stage, and the rest of the batch and the run go on.
 from __future__ import annotations
 
 import os
+import uuid
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -30,7 +32,7 @@ from parley.errors import ParleyError
 from parley.events import extract_events
 from parley.events.prefilter import may_hold_event
 from parley.events.records import event_records
-from parley.faults import StageError, error_record, inject_fault, stage
+from parley.faults import StageError, error_record, inject_exit, inject_fault, stage
 from parley.ingest import Item, read_sources
 from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.nlp import parse_many, parse_selected
@@ -40,6 +42,7 @@ from parley.store import ArticleBundle, Store
 from parley.stories import StoryClusterer, StoryUpdate, story_doc
 from parley.stories.merge import KnownEvent, Merged, date_window, merge_reports
 from parley.timex import extract_timexes
+from parley.workers import InlineRunner, Runner, WorkerLostError, WorkerTaskError
 
 # Articles parsed together: spaCy's batching pays off by ~16; more only holds memory longer.
 BATCH_SIZE = 16
@@ -68,6 +71,7 @@ class ProcessReport:
     unchanged: int = 0
     duplicates: int = 0
     skipped: int = 0  # stored without the English-only stages (another language)
+    reanalysed: int = 0  # batches a worker analysed again: the store had learned since its guess
     errors: list[DocError] = field(default_factory=list)
 
     @property
@@ -112,6 +116,7 @@ def parse_articles(articles: Sequence[Article]) -> list[Doc | DocError]:
     try:
         with stage("nlp"):
             for article in articles:
+                inject_exit(article.text)
                 inject_fault("nlp", article.text)
             return list(parse_texts(a.text for a in articles))
     except StageError as exc:
@@ -150,11 +155,22 @@ def analyze_batch(articles: Sequence[Article], lookup: PersonLookup | None = Non
                   stages: Collection[str] = STAGES) -> list[Analysis | DocError]:
     """Parse and analyse a batch: each article's Analysis, or its DocError if a stage failed.
     Articles marked `skipped` (another language) get an empty Analysis without being parsed."""
+    return analyze_parsed(articles, parse_batch(articles), lookup, stages)
+
+
+def parse_batch(articles: Sequence[Article]) -> list[Doc | DocError | None]:
+    """The parsed Doc of each article of a batch (None: skipped, another language)."""
     readable = [a for a in articles if not a.skipped]
     parsed = dict(zip((id(a) for a in readable), parse_articles(readable), strict=True))
+    return [parsed.get(id(article)) for article in articles]
+
+
+def analyze_parsed(articles: Sequence[Article], parsed: Sequence[Doc | DocError | None],
+                   lookup: PersonLookup | None = None,
+                   stages: Collection[str] = STAGES) -> list[Analysis | DocError]:
+    """The analysis stages on a parsed batch (`parse_batch`), article by article."""
     results: list[Analysis | DocError] = []
-    for article in articles:
-        doc = parsed.get(id(article))
+    for article, doc in zip(articles, parsed, strict=True):
         if doc is None or isinstance(doc, DocError):
             results.append(doc or Analysis())
             continue
@@ -195,40 +211,67 @@ def load_duplicate_index(store: Store) -> DuplicateIndex:
 
 
 def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
-                    on_result: Callable[[Article | DocError], None] | None = None) -> ProcessReport:
-    """Read, clean, analyse and store every document of the targets; failures are reported."""
-    return process_items(read_sources(targets, raw=raw), store, on_result=on_result)
+                    on_result: Callable[[Article | DocError], None] | None = None,
+                    runner: Runner | None = None) -> ProcessReport:
+    """Read, clean, analyse and store every document of the targets; failures are reported.
+
+    `runner` (`parley.workers.open_runner`) analyses batches elsewhere (worker processes, a
+    Dask cluster) while this process reads, cleans and writes; the store ends up the same."""
+    return process_items(read_sources(targets, raw=raw), store, on_result=on_result,
+                         runner=runner)
 
 
 def process_items(items: Iterable[Item], store: Store, *,
-                  on_result: Callable[[Article | DocError], None] | None = None) -> ProcessReport:
+                  on_result: Callable[[Article | DocError], None] | None = None,
+                  runner: Runner | None = None) -> ProcessReport:
     """Clean, analyse and store documents already read (the API's POST /articles)."""
     report = ProcessReport()
-    writer = _StoreWriter(store, report, on_result)
+    writer = _StoreWriter(store, report, on_result, runner or InlineRunner())
     for item in items:
         result = clean_item(item)
         if isinstance(result, DocError):
             writer.fail(result)
         else:
             writer.add(result)
-    writer.flush()
+    writer.finish()
     return report
+
+
+@dataclass
+class _Batch:
+    """Articles queued together: the repeats ride along unanalysed; `results` are the
+    originals' analyses once known (at once in this process, else from `ticket`)."""
+
+    pending: list[tuple[Article, bytes]]
+    originals: list[Article]
+    key: str
+    ticket: int | None = None
+    results: Sequence[Analysis | DocError] = ()
 
 
 class _StoreWriter:
     """Queues new articles for batched NLP and writes each with its analysis.
 
     Articles are written in arrival order, a repeat after the article it repeats; a repeat
-    of an article that failed is analysed in its own right instead."""
+    of an article that failed is analysed in its own right instead, as a batch of its own.
+    With a runner that works elsewhere, up to `runner.window` batches are analysed while
+    earlier ones are written; each is checked against the store as it is at its turn
+    (`parley.tasks`), so the store ends up as a run in this process would leave it."""
 
     def __init__(self, store: Store, report: ProcessReport,
-                 on_result: Callable[[Article | DocError], None] | None) -> None:
+                 on_result: Callable[[Article | DocError], None] | None,
+                 runner: Runner) -> None:
         self.store = store
         self.report = report
         self.on_result = on_result
+        self.runner = runner
         self.index = load_duplicate_index(store)
         self.stories = load_story_clusterer(store)
         self.pending: list[tuple[Article, bytes]] = []
+        self.inflight: deque[_Batch] = deque()
+        self.failed: set[str] = set()
+        self.run = uuid.uuid4().hex
+        self.batches = 0
 
     def notify(self, result: Article | DocError) -> None:
         if self.on_result:
@@ -241,49 +284,104 @@ class _StoreWriter:
         self.notify(error)
 
     def add(self, article: Article) -> None:
+        if self._queue(article) and len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def _queue(self, article: Article) -> bool:
         if self.store.has_article(article.id):
             self.report.unchanged += 1
             self.notify(article)
-            return
+            return False
         signature = article_signature(article.text)
         article = replace(article, duplicate_of=self.index.find(article.content_hash, signature))
         self.index.add(article.id, article.content_hash, signature)
         self.pending.append((article, signature_bytes(signature)))
-        if len(self.pending) >= BATCH_SIZE:
-            self.flush()
+        return True
 
     def flush(self) -> None:
         while self.pending:
             pending, self.pending = self.pending, []
-            self._flush_batch(pending)
+            self.inflight.append(self._submit(pending))
+            while len(self.inflight) > self.runner.window:
+                self._write_batch(self.inflight.popleft())
 
-    def _flush_batch(self, pending: list[tuple[Article, bytes]]) -> None:
+    def finish(self) -> None:
+        self.flush()
+        while self.inflight:
+            self._write_batch(self.inflight.popleft())
+
+    def _submit(self, pending: list[tuple[Article, bytes]]) -> _Batch:
         # A repeat adds no new knowledge: it is stored without analysis.
         originals = [article for article, _ in pending if not article.duplicate_of]
-        results = dict(zip((a.id for a in originals),
-                           analyze_batch(originals, store_person_lookup(self.store)),
-                           strict=True))
-        failed: set[str] = set()
+        self.batches += 1
+        batch = _Batch(pending, originals, f"{self.run}:{self.batches}")
+        if not originals:
+            return batch
+        if isinstance(self.runner, InlineRunner):
+            batch.results = analyze_batch(originals, store_person_lookup(self.store))
+        else:
+            from parley.tasks import BatchTask, analyze_task
+
+            task = BatchTask(batch.key, tuple(originals), db=self._worker_db())
+            batch.ticket = self.runner.submit(analyze_task, task)
+        return batch
+
+    def _worker_db(self) -> str | None:
+        """The store as workers can open it to read (a SQLite file only on this machine)."""
+        url = self.store.engine.url
+        if url.get_backend_name() == "sqlite" and not self.runner.shares_files:
+            return None
+        return url.render_as_string(hide_password=False)
+
+    def _results(self, batch: _Batch) -> Sequence[Analysis | DocError]:
+        """The batch's analyses, checked against the store as it is now (`parley.tasks`)."""
+        if batch.ticket is None:
+            return batch.results
+        from parley.tasks import BatchTask, analyze_task, unsettled
+
+        lookup = store_person_lookup(self.store)
+        answers: dict[str, KnownPerson | None] = {}
+        ticket = batch.ticket
+        try:
+            while True:
+                value, worker = self.runner.result(ticket)
+                right = unsettled(value, lookup)
+                if right is None:
+                    return list(value.results)
+                answers.update(right)
+                self.report.reanalysed += 1
+                task = BatchTask(batch.key, tuple(batch.originals), answers=dict(answers),
+                                 db=self._worker_db())
+                ticket = self.runner.submit(analyze_task, task, prefer=worker)
+        except (WorkerLostError, WorkerTaskError) as exc:
+            return [error_record(a.source, exc, "worker") for a in batch.originals]
+
+    def _write_batch(self, batch: _Batch) -> None:
+        results = dict(zip((a.id for a in batch.originals), self._results(batch), strict=True))
         orphans: list[Article] = []
-        for article, signature in pending:
-            if article.duplicate_of in failed:
+        for article, signature in batch.pending:
+            if article.duplicate_of in self.failed:
                 orphans.append(article)
                 continue
             result = results.get(article.id, Analysis())
             error = result if isinstance(result, DocError) else (
                 self._write(article, signature, result))
             if error is not None:
-                failed.add(article.id)
+                self.failed.add(article.id)
                 self.index.remove(article.id)
                 self.fail(error)
         self._readd(orphans)
 
     def _readd(self, orphans: list[Article]) -> None:
-        """Repeats of a failed article, queued again as articles of their own."""
+        """Repeats of a failed article, analysed again as articles of their own, at once."""
         for article in orphans:
             self.index.remove(article.id)
+        waiting, self.pending = self.pending, []
         for article in orphans:
-            self.add(replace(article, duplicate_of=None))
+            self._queue(replace(article, duplicate_of=None))
+        readded, self.pending = self.pending, waiting
+        if readded:
+            self._write_batch(self._submit(readded))
 
     def _write(self, article: Article, signature: bytes, analysis: Analysis) -> DocError | None:
         """Store one article with its analysis; its DocError if a stage failed (then nothing

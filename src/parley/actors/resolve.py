@@ -76,6 +76,11 @@ def is_relational_noun(word: str) -> bool:
     return word.lower() in _modifiers().relational
 
 
+# Phrases whose resolution is kept: names and titles repeat within and across articles.
+RESOLVED_CACHE = 65536
+
+
+@lru_cache(maxsize=RESOLVED_CACHE)
 def resolve_actor_text(text: str, date: str | None = None, *, person: bool = False) -> ActorMatch | None:
     """Country and sectors of an actor phrase; None if it names no actor parley knows of.
 

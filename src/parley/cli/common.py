@@ -42,6 +42,10 @@ DbOption = Annotated[str, typer.Option(
     "--db", envvar="PARLEY_DB",
     help="Database: a SQLite file path or a SQLAlchemy URL (postgresql+psycopg://...).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-j", metavar="N", show_default="the number of cores",
+    help="Worker processes for the analysis, each loading the model once (1: this process). "
+         "Output and store are the same whatever N.")]
 
 
 

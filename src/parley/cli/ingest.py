@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from parley.annotate import ANNOTATION_KINDS, annotate_lines
 from parley.cli.common import (
     DbOption,
     QuietOption,
+    WorkersOption,
     app,
     count_documents,
     err,
@@ -24,6 +26,7 @@ from parley.cli.common import (
 from parley.models import Article, DocError
 from parley.pipeline import process_sources
 from parley.store import DEFAULT_DB
+from parley.workers import Runner, default_workers, open_runner
 
 
 @app.command()
@@ -36,6 +39,12 @@ def process(
     raw: Annotated[bool, typer.Option(
         "--raw", help="JSONL `text` is already the clean article body: keep it as given.")] = False,
     quiet: QuietOption = False,
+    workers: WorkersOption = None,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="SCHEDULER",
+        help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or `local` "
+             "for a local cluster of --workers processes. The store is written from here.")
+    ] = None,
 ) -> None:
     """Read news into the store: clean each article, find duplicates, save it.
 
@@ -56,7 +65,9 @@ def process(
                 progress.console.print(f"error: {result.one_line()}", markup=False)
             progress.advance(task)
 
-        report = process_sources(targets, store, raw=raw, on_result=on_result)
+        with _runner(workers, dask) as runner:
+            report = process_sources(targets, store, raw=raw, on_result=on_result,
+                                     runner=runner)
     store.close()
     if not quiet:
         unread = f", {report.skipped} not read (not English)" if report.skipped else ""
@@ -78,6 +89,7 @@ def annotate(
         ANNOTATION_KINDS),
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write JSONL here instead of stdout.")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Annotate documents without a database (CONTRACT section 1).
 
@@ -95,13 +107,31 @@ def annotate(
         raise typer.Exit(2)
     lines, source = _input_lines(input_path)
     unusable = 0
-    with output_stream(output) as out:
-        for annotated in annotate_lines(lines, raw=raw, only=kinds, source=source):
+    with output_stream(output) as out, _runner(workers, None) as runner:
+        for annotated in annotate_lines(lines, raw=raw, only=kinds, source=source,
+                                        runner=runner):
             if annotated.unusable:
                 unusable += 1
                 err.print(f"error: {annotated.record['error']['message']}", markup=False)
             out.write(json.dumps(annotated.record, ensure_ascii=False) + "\n")
     raise typer.Exit(1 if unusable else 0)
+
+
+@contextmanager
+def _runner(workers: int | None, dask: str | None) -> Iterator[Runner]:
+    """Where the analysis runs; a Dask cluster that cannot be reached is a one-line error."""
+    if workers is not None and workers < 1:
+        err.print(f"error: --workers must be at least 1, not {workers}", markup=False)
+        raise typer.Exit(2)
+    with ExitStack() as stack:
+        try:
+            runner = stack.enter_context(open_runner(workers or default_workers(), dask))
+        except Exception as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            err.print(f"error: cannot start the workers ({dask or workers}): {reason}",
+                      markup=False)
+            raise typer.Exit(2) from exc
+        yield runner
 
 
 def _input_lines(input_path: str) -> tuple[Iterator[str], str]:

@@ -20,9 +20,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from itertools import pairwise
+from operator import is_not
 from typing import IO
 
 import numpy
@@ -80,7 +81,8 @@ class EventDetector:
 
     def distribution(self, text: str) -> NDArray[numpy.float64]:
         """The probability of each class (in `self.classes` order)."""
-        counts = Counter(self.index[f] for f in sentence_features(text) if f in self.index)
+        # map/filter: the feature look-ups run in C (this is the detector's hot loop).
+        counts = Counter(filter(partial(is_not, None), map(self.index.get, sentence_features(text))))
         logits = self.intercept.astype(numpy.float64)
         if counts:
             ids = numpy.fromiter(counts.keys(), dtype=numpy.int64, count=len(counts))

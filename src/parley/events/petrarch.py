@@ -15,7 +15,7 @@ the first in the dictionary among equals; without one, the verb's own code stand
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -26,6 +26,8 @@ from parley.datafiles import read_data_json
 CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "xcomp", "relcl", "csubj", "cc", "punct",
                          "mark"})
 # Dependencies of prepositions and particles a `(PREP ...)` element may be.
+# Doc.user_data key of the verb codings already made in a document (token index -> match).
+MATCHES_KEY = "parley.petrarch_matches"
 PREP_DEPS = frozenset({"prep", "agent", "dative", "prt", "mark"})
 # Regular endings tried when a form is not in the dictionary ("staged" -> "stage").
 DEINFLECTIONS = (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("", "e")),
@@ -55,6 +57,13 @@ class Pattern:
     @property
     def size(self) -> int:
         return sum(e.size for e in self.pre + self.post)
+
+    @cached_property
+    def needs(self) -> frozenset[str]:
+        """Words the verb's clause must hold for the pattern to match (a quick test before the
+        real one): the first word of every alternative of a group with one alternative."""
+        return frozenset(alts[0][0] for e in self.pre + self.post for alts in e.words
+                         if len(alts) == 1 and alts[0])
 
 
 @dataclass(frozen=True)
@@ -106,8 +115,19 @@ def load_dictionary() -> VerbDictionary:
 
 
 def match_verb(token: Token, dictionary: VerbDictionary | None = None) -> VerbMatch | None:
-    """The dictionary's coding of a verb token, or None when it does not list the verb."""
-    dictionary = dictionary or load_dictionary()
+    """The dictionary's coding of a verb token, or None when it does not list the verb.
+
+    With the default dictionary, the answer is kept in the Doc: the event coder asks again for
+    the same token (a sentence is coded once, then again with the dictionary widening it)."""
+    if dictionary is not None:
+        return _match_verb(token, dictionary)
+    found: dict[int, VerbMatch | None] = token.doc.user_data.setdefault(MATCHES_KEY, {})
+    if token.i not in found:
+        found[token.i] = _match_verb(token, load_dictionary())
+    return found[token.i]
+
+
+def _match_verb(token: Token, dictionary: VerbDictionary) -> VerbMatch | None:
     for form in _forms(token):
         senses = [s for s in dictionary.senses.get(form, ()) if _follows(token, s.then)]
         if senses:
@@ -133,12 +153,15 @@ def _follows(token: Token, words: tuple[str, ...]) -> bool:
 
 
 def _best(token: Token, senses: list[Sense], dictionary: VerbDictionary, lemma: str) -> VerbMatch:
+    clause = _clause_tokens(token)
     pre, post = _Region(_pre_tokens(token)), _Region(_post_tokens(token))
-    preps = [t for t in _clause_tokens(token) if t.dep_ in PREP_DEPS]
+    preps = [t for t in clause if t.dep_ in PREP_DEPS]
+    words = {w for t in clause for w in (t.lower_, t.lemma_.lower())}
     best: VerbMatch | None = None
     for sense in sorted(senses, key=lambda s: -len(s.then)):
         for pattern in dictionary.patterns[sense.block]:
-            if (best is None or pattern.size > best.words) and _matches(pattern, pre, post, preps):
+            if (best is None or pattern.size > best.words) and pattern.needs <= words and \
+                    _matches(pattern, pre, post, preps):
                 best = VerbMatch(pattern.code, pattern.reverse, pattern.size, lemma)
     if best is not None:
         return best

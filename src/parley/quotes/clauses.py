@@ -7,7 +7,9 @@ speaker is the verb's subject, possibly borrowed from the clause it hangs on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -37,8 +39,9 @@ def clause_findings(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Finding
     """
     lexicon = cue_lexicon()
     phrase_starts = {phrase[0] for phrase in lexicon.according}
+    inside = _within(quoted)
     for token in doc:
-        if any(start <= token.idx < end for start, end in quoted):
+        if inside(token.idx):
             continue
         if token.lower_ in phrase_starts:
             found = _according(doc, token, lexicon)
@@ -50,6 +53,20 @@ def clause_findings(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Finding
         found = _verb_finding(doc, token, lexicon)
         if found is not None:
             yield found
+
+
+def _within(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside any of the (start, end) spans, by bisection
+    (the spans may overlap: each start keeps the furthest end reached so far)."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))
+
+    def inside(offset: int) -> bool:
+        position = bisect_right(starts, offset) - 1
+        return position >= 0 and offset < reach[position]
+
+    return inside
 
 
 def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:

@@ -165,8 +165,10 @@ def _full_name(doc: Doc, person: Span) -> str:
     for ent in entities(doc):
         if ent.start >= person.start:
             break
+        if ent.label_ != "PERSON":
+            continue
         fuller = _clean_name(ent).split()
-        if ent.label_ == "PERSON" and len(fuller) > len(core) and fuller[-1] == core[-1]:
+        if len(fuller) > len(core) and fuller[-1] == core[-1]:
             return " ".join(fuller)
     return name
 

@@ -1,0 +1,147 @@
+"""Throughput of `parley annotate` against spaCy on the same texts in the same run, and with
+one worker against two.
+
+    python bench/throughput.py [--wikinews 300] [--chunk 32]
+
+Texts: the seeds, the dev articles and English Wikinews (`bench/corpus.py`). Words are the
+whitespace-separated words of the clean article texts (what parley's NLP reads); the spaCy
+passes read those clean texts, parley reads the input lines (and cleans them: its cost counts).
+
+1. One core: parley (`--workers 1`), spaCy's full `en_core_web_sm` and its tok2vec+ner+senter
+   pass take turns chunk by chunk, so that the load of a shared machine weighs on all three;
+   the ratios are the figures to read (absolute words/s move with the machine's load).
+2. `--workers 1` against `--workers 2`: articles/s, one after the other over all texts (the
+   workers are started and have loaded the model before the clock starts), the peak resident
+   memory of each worker, and the articles per day the faster figure implies on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+
+from corpus import corpus_lines
+from parley.annotate import annotate_lines
+from parley.nlp import load_light_nlp, model_names
+from parley.workers import InlineRunner, ProcessRunner, Runner, default_workers
+
+SECONDS_PER_DAY = 86_400
+
+
+def clean_texts(lines: list[str]) -> list[str]:
+    """The clean article text parley reads for each line (cleaning only, no NLP)."""
+    return [a.record["article"]["text"] if a.record.get("article") else ""
+            for a in annotate_lines(lines, only=("article",))]
+
+
+def spacy_full() -> Language:
+    return spacy.load(model_names()[0])
+
+
+def spacy_light() -> Language:
+    nlp = spacy.load(model_names()[0], exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    if "senter" in nlp.component_names:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def timed(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def annotate_all(lines: list[str], runner: Runner) -> None:
+    for _ in annotate_lines(lines, runner=runner):
+        pass
+
+
+def one_core(lines: list[str], texts: list[str], chunk: int) -> dict[str, float]:
+    """Seconds of each pass over all texts, passes taking turns chunk by chunk."""
+    full, light = spacy_full(), spacy_light()
+    load_light_nlp()
+    annotate_all(lines[:1], InlineRunner())  # loading is not throughput
+    passes: dict[str, Callable[[int, int], float]] = {
+        "parley": lambda a, b: timed(lambda: annotate_all(lines[a:b], InlineRunner())),
+        "spacy_full": lambda a, b: timed(lambda: list(full.pipe(texts[a:b], batch_size=32))),
+        "spacy_light": lambda a, b: timed(lambda: list(light.pipe(texts[a:b], batch_size=32))),
+    }
+    seconds = dict.fromkeys(passes, 0.0)
+    order = list(passes)
+    for number, first in enumerate(range(0, len(lines), chunk)):
+        for name in order[number % 3:] + order[: number % 3]:
+            seconds[name] += passes[name](first, first + chunk)
+    return seconds
+
+
+def with_workers(lines: list[str], workers: int) -> tuple[float, dict[int, int]]:
+    """Seconds to annotate all lines with N worker processes (started beforehand), and each
+    worker's peak resident memory."""
+    pool = ProcessRunner(workers)
+    try:
+        warm = [json.dumps({"id": f"w{i}", "text": "Warm-up text for the workers."})
+                for i in range(workers)]
+        tickets = [pool.submit(len, w, prefer=i) for i, w in enumerate(warm)]
+        for ticket in tickets:  # every worker has loaded the model
+            pool.result(ticket)
+        seconds = timed(lambda: annotate_all(lines, pool))
+        return seconds, dict(pool.peak_rss)
+    finally:
+        pool.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--wikinews", type=int, default=300, help="Wikinews articles (besides "
+                        "the 3 seeds and the 30 dev articles)")
+    parser.add_argument("--chunk", type=int, default=32, help="articles per turn of each pass")
+    parser.add_argument("--workers", type=int, default=max(2, default_workers()))
+    parser.add_argument("--parts", default="1,2", help="which parts to run (1: one core "
+                        "against spaCy, 2: one worker against several)")
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    lines = corpus_lines(args.wikinews)
+    texts = clean_texts(lines)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(lines)} articles, {words:,} words; model {model_names()[0]}")
+
+    if "1" in parts:
+        print_one_core(lines, texts, words, args.chunk)
+    if "2" in parts:
+        print_workers(lines, args.workers)
+
+
+def print_one_core(lines: list[str], texts: list[str], words: int, chunk: int) -> None:
+    seconds = one_core(lines, texts, chunk)
+    rate = {name: words / s for name, s in seconds.items()}
+    print("\n1. one core (passes in turns, same texts, same run)")
+    for name, label in (("parley", "parley annotate"), ("spacy_full", "spaCy full pipeline"),
+                        ("spacy_light", "spaCy tok2vec+ner+senter")):
+        print(f"   {label:28} {rate[name]:8,.0f} words/s  ({seconds[name]:.1f} s)")
+    print(f"   ratio parley / spaCy full             {rate['parley'] / rate['spacy_full']:.2f}"
+          "   (goal >= 1.1)")
+    print(f"   ratio parley / tok2vec+ner+senter     {rate['parley'] / rate['spacy_light']:.2f}"
+          "   (goal >= 0.75)")
+
+
+def print_workers(lines: list[str], workers: int) -> None:
+    one = timed(lambda: annotate_all(lines, InlineRunner()))
+    many, peaks = with_workers(lines, workers)
+    print(f"\n2. workers (all {len(lines)} articles, one run after the other)")
+    print(f"   --workers 1  {len(lines) / one:6.2f} articles/s  ({one:.1f} s)")
+    print(f"   --workers {workers}  {len(lines) / many:6.2f} articles/s  ({many:.1f} s)"
+          f"   speed-up {one / many:.2f}x (goal >= 1.8x with 2)")
+    for worker, peak in sorted(peaks.items()):
+        print(f"   worker {worker} peak RSS {peak / 2**20:,.0f} MiB   (goal <= 1,536 MiB)")
+    best = max(len(lines) / one, len(lines) / many)
+    print(f"   implies {best * SECONDS_PER_DAY:,.0f} articles/day on this machine "
+          f"({default_workers()} cores, shared with whatever else ran)")
+
+
+if __name__ == "__main__":
+    main()
