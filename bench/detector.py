@@ -205,6 +205,7 @@ def _keeps(record: dict[str, object], wanted: set[str]) -> bool:
 # Policies measured by --policies: (name, keep or retype) over (event category, model reading).
 VETO_EVENT = (0.2, 0.3, 0.5, 0.7)
 DISAGREE_SCORE = (0.5, 0.6, 0.7, 0.8, 0.9)
+ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5)
 
 
 def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
@@ -224,10 +225,22 @@ def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
 
 def policies(shared: Path, folder: Path) -> None:
     """Each policy's figures on the tune halves, every record read out of fold."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_event_detector import fold_articles, tune_fold
-
     models = fold_models(shared, folder)
+    gsr_policies(shared, folder, models)
+    article_policies(shared, folder, models)
+
+
+def _folds() -> tuple[Callable[[int | None], list[int]], Callable[[str], int]]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_event_detector import (  # type: ignore[import-not-found,unused-ignore]
+        fold_articles,
+        tune_fold,
+    )
+    return fold_articles, tune_fold
+
+
+def gsr_policies(shared: Path, folder: Path, models: Sequence[EventDetector]) -> None:
+    _, tune_fold = _folds()
     roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
     gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
     gsr = [r for r in gsr if half_of(r.id) == "A"]
@@ -240,16 +253,16 @@ def policies(shared: Path, folder: Path) -> None:
         records += mine
         read += [[(e, models[fold].predict(r.text[e.sentence_start:e.sentence_end])) for e in events]
                  for r, events in zip(mine, runs, strict=True)]
-
-    def gsr_line(name: str, policy: Policy) -> None:
-        prf = score_dyads(records, [[e for e in (policy(e, p) for e, p in row) if e] for row in read],
-                          roots_of).prf
-        print(f"  {name:34s} P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
-              f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
-
     print(f"PLOVER GSR half A (tune; {len(records)} records), rule events read out of fold:")
     for name, policy in policy_table():
-        gsr_line(name, policy)
+        kept = [[e for e in (policy(e, p, _sentence_types(e, row)) for e, p in row) if e] for row in read]
+        prf = score_dyads(records, kept, roots_of).prf
+        print(f"  {name:36s} P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
+              f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
+
+
+def article_policies(shared: Path, folder: Path, models: Sequence[EventDetector]) -> None:
+    fold_articles, _ = _folds()
     articles = shared / "eval/dev/articles"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -267,46 +280,70 @@ def policies(shared: Path, folder: Path) -> None:
                 with (work / f"all.{kind}.jsonl").open("a", encoding="utf-8") as out:
                     out.write(files[kind].read_text(encoding="utf-8"))
         whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+        sentences: dict[tuple[object, object], set[str]] = {}
+        for record, _ in rows:
+            sentences.setdefault(_evidence_key(record), set()).add(str(record["type"]))
         print("dev articles A (tune), events read out of fold:")
         for name, policy in policy_table():
             with (work / "all.events.jsonl").open("w", encoding="utf-8") as out:
                 for record, prediction in rows:
-                    kept = policy(_as_event(record), prediction)
+                    kept = policy(_as_event(record), prediction, frozenset(sentences[_evidence_key(record)]))
                     if kept is not None:
                         out.write(json.dumps({**record, "type": kept.type, "cameo": kept.cameo}) + "\n")
             out_text = score_exports(articles, whole, {k: work / f"all.{k}.jsonl" for k in
                                                         ("events", "quotes", "articles")})
             recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
             if recall and precision:
-                print(f"  {name:34s} recall any date {recall.group(2)}; precision (any date) "
+                print(f"  {name:36s} recall any date {recall.group(2)}; precision (any date) "
                       f"{precision.group(1)} = {precision.group(2)}")
 
 
-Policy = Callable[[Event, Prediction], Event | None]
+# A policy sees a rule event, the model's reading of its sentence, and the categories of all the
+# rule events of that sentence; it returns the event kept (perhaps retyped) or None.
+Policy = Callable[[Event, Prediction, frozenset[str]], Event | None]
+
+
+def _sentence_types(event: Event, row: Sequence[tuple[Event, Prediction]]) -> frozenset[str]:
+    return frozenset(e.type for e, _ in row if e.sentence_start == event.sentence_start)
+
+
+def _evidence_key(record: dict[str, object]) -> tuple[object, object]:
+    evidence = record["evidence"][0]  # type: ignore[index]
+    return evidence["article_id"], evidence["start"]
 
 
 def policy_table() -> list[tuple[str, Policy]]:
-    table: list[tuple[str, Policy]] = [("rules' events as they are", lambda e, p: e)]
+    table: list[tuple[str, Policy]] = [("rules' events as they are", lambda e, p, types: e)]
     table += [(f"veto where P(event) < {t}", _veto(t)) for t in VETO_EVENT]
     table += [(f"drop where model disagrees >= {s}", _drop(s)) for s in DISAGREE_SCORE]
     table += [(f"retype where model disagrees >= {s}", _retype(s)) for s in DISAGREE_SCORE]
+    table += [(f"arbitrate among rules' types >= {s}", _arbitrate(s)) for s in ARBITRATE_SCORE]
     return table
 
 
+def _arbitrate(score: float) -> Policy:
+    """Where the rules read several categories in a sentence and the model one of them, the
+    others go: the model chooses among the rules' readings, never adds or removes a sentence."""
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
+        chosen = prediction.type in types and prediction.score >= score
+        return event if not chosen or event.type == prediction.type else None
+    return policy
+
+
 def _veto(least: float) -> Policy:
-    def policy(event: Event, prediction: Prediction) -> Event | None:
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
         return event if prediction.event >= least else None
     return policy
 
 
 def _drop(score: float) -> Policy:
-    def policy(event: Event, prediction: Prediction) -> Event | None:
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
         return event if prediction.type == event.type or prediction.score < score else None
     return policy
 
 
 def _retype(score: float) -> Policy:
-    def policy(event: Event, prediction: Prediction) -> Event | None:
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
         if prediction.type == event.type or prediction.score < score:
             return event
         return replace(event, type=prediction.type, cameo=category_codes().get(prediction.type, event.cameo))
