@@ -125,7 +125,7 @@ def test_tuning_folds_split_the_tune_half_without_touching_the_held_half() -> No
     """`--fold K` models leave out one fold of the tune half, so that a policy is tuned on
     readings of records the model never saw; the held-back half is in neither."""
     sys.path.insert(0, str(REPO / "scripts"))
-    from train_event_detector import TUNE_ARTICLES, fold_articles, tune_fold  # type: ignore[import-not-found]
+    from train_event_detector import TUNE_ARTICLES, fold_articles, tune_fold  # type: ignore[import-not-found,unused-ignore]
 
     invented = ["Ministers of two invented states met in a border town.", "Rebels shelled a depot."]
     assert [tune_fold(t) for t in invented] == [tune_fold(t) for t in invented]
