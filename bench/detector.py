@@ -1,7 +1,7 @@
 """The learned event detector (`parley.events.detector`): the classifier alone, rules alone vs
 rules + model, and what the model costs `annotate`.
 
-    python bench/detector.py [--shared ../shared] [--articles] [--cost N]
+    python bench/detector.py [--shared ../shared] [--articles] [--cost N] [--policies DIR]
 
 Prints, on the held-back halves (half B of plover_gsr.jsonl and cameo_manual_examples.jsonl by
 the crc32 split of bench/events.py; dev articles 201-215) and, for reference, on the tune halves
@@ -12,13 +12,19 @@ the model was trained and tuned on (half A; articles 101-115):
 - with --articles: dev articles event recall (strict date and ignoring dates) and precision, by
   half, processed with `parley process` and scored by shared/eval/score/articles.py;
 - with --cost N: seconds of `annotate`'s work (NLP + all stages) on N Wikinews articles with and
-  without the detector, chunks interleaved in one run, and their ratio.
+  without the detector, chunks interleaved in one run, and their ratio;
+- with --policies DIR: the ways the model could overrule the rules, measured on the tune halves
+  only, each tune record read by a model that never saw it (the two fold models of
+  `scripts/train_event_detector.py --fold K`, trained into DIR when missing): the model vetoing
+  rule events it reads as no event, dropping or retyping rule events whose category it reads
+  otherwise. GSR half A event P/R/F1, dev articles 101-115 recall and precision ignoring dates.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
 import subprocess
@@ -26,8 +32,9 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from evaluation.events import (
@@ -39,8 +46,9 @@ from evaluation.events import (
     score_dyads,
     score_roots,
 )
-from parley.events.detector import SWITCH_ENV, load_detector
-from parley.models import Article
+from parley.events.detector import SWITCH_ENV, EventDetector, Prediction, load_detector, read_detector
+from parley.events.proposals import category_codes
+from parley.models import Article, Event
 from parley.pipeline import analyze, parse_texts
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
@@ -138,27 +146,38 @@ def dev_articles(shared: Path) -> None:
 
 def score_article_half(folder: Path, ids: range, on: bool) -> str:
     """`parley process` over one half's articles, exported and scored against that half."""
-    env = {**os.environ, SWITCH_ENV: "1" if on else "0"}
-    parley = [sys.executable, "-m", "parley.cli"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         subset = make_subset(folder, ids, work / "set")
-        db = str(work / "a.db")
-        subprocess.run([*parley, "process", str(subset / "articles"), "--db", db, "-q"], env=env,
-                       check=True, capture_output=True)
-        files = {}
-        for kind in ("events", "quotes", "articles"):
-            files[kind] = str(work / f"{kind}.jsonl")
-            subprocess.run([*parley, "export", kind, "--db", db, "--format", "jsonl", "-o", files[kind]],
-                           env=env, check=True, capture_output=True)
-        scorer = folder.parent.parent / "score" / "articles.py"
-        done = subprocess.run([sys.executable, str(scorer), "--set", str(subset), "--events", files["events"],
-                               "--quotes", files["quotes"], "--articles", files["articles"]],
-                              check=True, capture_output=True, text=True)
-        return done.stdout
+        files = process_articles(subset, work, "1" if on else "0")
+        return score_exports(folder, subset, files)
 
 
-def make_subset(folder: Path, ids: range, out: Path) -> Path:
+def process_articles(subset: Path, work: Path, switch: str) -> dict[str, Path]:
+    """`parley process` over a subset's articles with PARLEY_EVENT_DETECTOR=`switch`, exported."""
+    env = {**os.environ, SWITCH_ENV: switch}
+    parley = [sys.executable, "-m", "parley.cli"]
+    db = str(work / "a.db")
+    subprocess.run([*parley, "process", str(subset / "articles"), "--db", db, "-q"], env=env,
+                   check=True, capture_output=True)
+    files = {}
+    for kind in ("events", "quotes", "articles"):
+        files[kind] = work / f"{kind}.jsonl"
+        subprocess.run([*parley, "export", kind, "--db", db, "--format", "jsonl", "-o", str(files[kind])],
+                       env=env, check=True, capture_output=True)
+    return files
+
+
+def score_exports(folder: Path, subset: Path, files: dict[str, Path]) -> str:
+    scorer = folder.parent.parent / "score" / "articles.py"
+    done = subprocess.run([sys.executable, str(scorer), "--set", str(subset),
+                           "--events", str(files["events"]), "--quotes", str(files["quotes"]),
+                           "--articles", str(files["articles"])],
+                          check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def make_subset(folder: Path, ids: Sequence[int], out: Path) -> Path:
     """A copy of the dev set holding only the articles `ids` (and their gold lines)."""
     import json
 
@@ -176,8 +195,181 @@ def make_subset(folder: Path, ids: range, out: Path) -> Path:
 
 
 def _keeps(record: dict[str, object], wanted: set[str]) -> bool:
-    ids = [record.get("id")] + [v for key in ("ids", "ids_a", "ids_b") for v in record.get(key) or []]  # type: ignore[operator]
+    ids: list[object] = [record.get("id")]
+    for key in ("ids", "ids_a", "ids_b"):
+        more = record.get(key)
+        ids += more if isinstance(more, list) else []
     return any(str(i) in wanted for i in ids if i is not None)
+
+
+# Policies measured by --policies: (name, keep or retype) over (event category, model reading).
+VETO_EVENT = (0.2, 0.3, 0.5, 0.7)
+DISAGREE_SCORE = (0.5, 0.6, 0.7, 0.8, 0.9)
+ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5)
+
+
+def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
+    """The two out-of-fold models of the tune half, trained into `folder` when missing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    models = []
+    for fold in (0, 1):
+        path = folder / f"fold{fold}.npz"
+        if not path.exists():
+            subprocess.run([sys.executable, str(ROOT / "scripts/train_event_detector.py"),
+                            "--shared", str(shared), "--fold", str(fold), "--out", str(path)],
+                           check=True, capture_output=True)
+        with path.open("rb") as handle:
+            models.append(read_detector(handle))
+    return models
+
+
+def policies(shared: Path, folder: Path) -> None:
+    """Each policy's figures on the tune halves, every record read out of fold."""
+    models = fold_models(shared, folder)
+    gsr_policies(shared, folder, models)
+    article_policies(shared, folder, models)
+
+
+def _folds() -> tuple[Callable[[int | None], list[int]], Callable[[str], int]]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_event_detector import (  # type: ignore[import-not-found,unused-ignore]
+        fold_articles,
+        tune_fold,
+    )
+    return fold_articles, tune_fold
+
+
+def gsr_policies(shared: Path, folder: Path, models: Sequence[EventDetector]) -> None:
+    _, tune_fold = _folds()
+    roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
+    gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
+    gsr = [r for r in gsr if half_of(r.id) == "A"]
+    records: list[GoldRecord] = []
+    read: list[list[tuple[Event, Prediction]]] = []
+    for fold in (0, 1):
+        mine = [r for r in gsr if tune_fold(r.text) == fold]
+        with model_file(folder / f"fold{fold}.npz"):
+            runs = annotate(mine)
+        records += mine
+        read += [[(e, models[fold].predict(r.text[e.sentence_start:e.sentence_end])) for e in events]
+                 for r, events in zip(mine, runs, strict=True)]
+    print(f"PLOVER GSR half A (tune; {len(records)} records), rule events read out of fold:")
+    for name, policy in policy_table():
+        kept = [[e for e in (policy(e, p, _sentence_types(e, row)) for e, p in row) if e] for row in read]
+        prf = score_dyads(records, kept, roots_of).prf
+        print(f"  {name:36s} P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
+              f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
+
+
+def article_policies(shared: Path, folder: Path, models: Sequence[EventDetector]) -> None:
+    fold_articles, _ = _folds()
+    articles = shared / "eval/dev/articles"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows: list[tuple[dict[str, object], Prediction]] = []
+        for kind in ("quotes", "articles"):
+            (work / f"all.{kind}.jsonl").write_text("", encoding="utf-8")
+        for fold in (0, 1):
+            ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
+            subset = make_subset(articles, ids, work / f"set{fold}")
+            files = process_articles(subset, work / f"set{fold}", str(folder / f"fold{fold}.npz"))
+            for line in files["events"].read_text(encoding="utf-8").splitlines():
+                record = json.loads(line)
+                rows.append((record, models[fold].predict(record["evidence"][0]["text"])))
+            for kind in ("quotes", "articles"):
+                with (work / f"all.{kind}.jsonl").open("a", encoding="utf-8") as out:
+                    out.write(files[kind].read_text(encoding="utf-8"))
+        whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+        sentences: dict[tuple[object, object], set[str]] = {}
+        for record, _ in rows:
+            sentences.setdefault(_evidence_key(record), set()).add(str(record["type"]))
+        print("dev articles A (tune), events read out of fold:")
+        for name, policy in policy_table():
+            with (work / "all.events.jsonl").open("w", encoding="utf-8") as out:
+                for record, prediction in rows:
+                    kept = policy(_as_event(record), prediction, frozenset(sentences[_evidence_key(record)]))
+                    if kept is not None:
+                        out.write(json.dumps({**record, "type": kept.type, "cameo": kept.cameo}) + "\n")
+            out_text = score_exports(articles, whole, {k: work / f"all.{k}.jsonl" for k in
+                                                        ("events", "quotes", "articles")})
+            recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
+            if recall and precision:
+                print(f"  {name:36s} recall any date {recall.group(2)}; precision (any date) "
+                      f"{precision.group(1)} = {precision.group(2)}")
+
+
+# A policy sees a rule event, the model's reading of its sentence, and the categories of all the
+# rule events of that sentence; it returns the event kept (perhaps retyped) or None.
+Policy = Callable[[Event, Prediction, frozenset[str]], Event | None]
+
+
+def _sentence_types(event: Event, row: Sequence[tuple[Event, Prediction]]) -> frozenset[str]:
+    return frozenset(e.type for e, _ in row if e.sentence_start == event.sentence_start)
+
+
+def _evidence_key(record: dict[str, object]) -> tuple[object, object]:
+    evidence = record["evidence"][0]  # type: ignore[index]
+    return evidence["article_id"], evidence["start"]
+
+
+def policy_table() -> list[tuple[str, Policy]]:
+    table: list[tuple[str, Policy]] = [("rules' events as they are", lambda e, p, types: e)]
+    table += [(f"veto where P(event) < {t}", _veto(t)) for t in VETO_EVENT]
+    table += [(f"drop where model disagrees >= {s}", _drop(s)) for s in DISAGREE_SCORE]
+    table += [(f"retype where model disagrees >= {s}", _retype(s)) for s in DISAGREE_SCORE]
+    table += [(f"arbitrate among rules' types >= {s}", _arbitrate(s)) for s in ARBITRATE_SCORE]
+    return table
+
+
+def _arbitrate(score: float) -> Policy:
+    """Where the rules read several categories in a sentence and the model one of them, the
+    others go: the model chooses among the rules' readings, never adds or removes a sentence."""
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
+        chosen = prediction.type in types and prediction.score >= score
+        return event if not chosen or event.type == prediction.type else None
+    return policy
+
+
+def _veto(least: float) -> Policy:
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
+        return event if prediction.event >= least else None
+    return policy
+
+
+def _drop(score: float) -> Policy:
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
+        return event if prediction.type == event.type or prediction.score < score else None
+    return policy
+
+
+def _retype(score: float) -> Policy:
+    def policy(event: Event, prediction: Prediction, types: frozenset[str]) -> Event | None:
+        if prediction.type == event.type or prediction.score < score:
+            return event
+        return replace(event, type=prediction.type, cameo=category_codes().get(prediction.type, event.cameo))
+    return policy
+
+
+def _as_event(record: dict[str, object]) -> Event:
+    """The fields of an exported event record that the policies read."""
+    cameo = record.get("cameo")
+    return Event(type=str(record["type"]), sentence_start=0, sentence_end=0,
+                 cameo=cameo if isinstance(cameo, str) else None)
+
+
+@contextmanager
+def model_file(path: Path) -> Iterator[None]:
+    previous = os.environ.get(SWITCH_ENV)
+    os.environ[SWITCH_ENV] = str(path)
+    load_detector.cache_clear()
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ[SWITCH_ENV]
+        else:
+            os.environ[SWITCH_ENV] = previous
+        load_detector.cache_clear()
 
 
 def cost(shared: Path, limit: int) -> None:
@@ -227,10 +419,15 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--articles", action="store_true", help="score the dev articles by half")
     parser.add_argument("--cost", type=int, default=0, help="Wikinews articles timed (0: skip)")
+    parser.add_argument("--policies", type=Path, metavar="DIR",
+                        help="measure the overrule policies on the tune halves (out-of-fold models in DIR)")
     args = parser.parse_args()
     if not (args.shared / "eval/dev/events").exists():
         print(f"no event gold under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
         return 2
+    if args.policies:
+        policies(args.shared, args.policies)
+        return 0
     gold_sets(args.shared)
     if args.articles:
         dev_articles(args.shared)

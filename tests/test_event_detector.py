@@ -4,9 +4,11 @@ invented sentences, its place beside the rules, and its held-back gate."""
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,8 @@ from parley.nlp import parse
 from parley.timex import extract_timexes
 
 from .conftest import shared_path
+
+REPO = Path(__file__).resolve().parent.parent
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -115,3 +119,19 @@ def test_held_back_gsr_type_accuracy_gate() -> None:
             right += detector.predict(record["text"]).type == PLOVER_V08.get(label, label)
     assert scored > 50
     assert right / scored >= GSR_B_FLOOR
+
+
+def test_tuning_folds_split_the_tune_half_without_touching_the_held_half() -> None:
+    """`--fold K` models leave out one fold of the tune half, so that a policy is tuned on
+    readings of records the model never saw; the held-back half is in neither."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_event_detector import TUNE_ARTICLES, fold_articles, tune_fold  # type: ignore[import-not-found,unused-ignore]
+
+    invented = ["Ministers of two invented states met in a border town.", "Rebels shelled a depot."]
+    assert [tune_fold(t) for t in invented] == [tune_fold(t) for t in invented]
+    assert {tune_fold(t) for t in invented} <= {0, 1}
+    left_out = [set(TUNE_ARTICLES) - set(fold_articles(fold)) for fold in (0, 1)]
+    assert left_out[0] and left_out[1] and not left_out[0] & left_out[1]
+    assert left_out[0] | left_out[1] == set(TUNE_ARTICLES)
+    assert list(fold_articles(None)) == list(TUNE_ARTICLES)
+    assert not set(TUNE_ARTICLES) & set(range(201, 216))
