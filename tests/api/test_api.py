@@ -122,6 +122,11 @@ def test_events_filter_and_page(client: httpx.Client) -> None:
     planned = client.get("/events", params={"modality": "planned", "limit": 500}).json()["items"]
     assert all(e["modality"] == "planned" for e in planned)
     assert_problem(client.get("/events", params={"since": "last week"}), 422)
+    cut = sorted(e["confidence"] for e in everything)[len(everything) // 2]
+    sure = client.get("/events", params={"min_confidence": cut, "limit": 500}).json()["items"]
+    assert sure and all(e["confidence"] >= cut for e in sure)
+    assert len(sure) == sum(e["confidence"] >= cut for e in everything)
+    assert_problem(client.get("/events", params={"min_confidence": 2}), 422)
 
 
 def test_event_shows_every_reports_evidence(client: httpx.Client, second_report: str) -> None:

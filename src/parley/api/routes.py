@@ -105,7 +105,10 @@ def list_events(
         story: Annotated[str | None, Query(max_length=80)] = None,
         article: Annotated[str | None, Query(max_length=80)] = None,
         text: Text = None, min_reports: Annotated[int | None, Query(ge=1, le=1000)] = None,
-        dated: bool | None = None, order: Literal["newest", "oldest"] = "newest",
+        dated: bool | None = None,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=(
+            "Only records whose calibrated confidence is at least this."))] = None,
+        order: Literal["newest", "oldest"] = "newest",
         limit: Limit = 50, cursor: Cursor = None) -> Response:
     actors = _names(actor) + _names((dyad or "").split(","))
     filters = EventQuery(types=_known([t.upper() for t in _names(type)], query.quad_classes(),
@@ -113,7 +116,8 @@ def list_events(
                          modes=tuple(_names(mode)),
                          modalities=_known(_names(modality), get_args(Modality), "modality"),
                          since=since, until=until, story_id=story, article_id=article,
-                         text=(text or "").strip() or None, min_reports=min_reports, dated=dated)
+                         text=(text or "").strip() or None, min_reports=min_reports, dated=dated,
+                         min_confidence=min_confidence)
     items, next_key = query.find_events(store, filters, actors, after=decode_cursor(cursor, list),
                                         limit=limit, newest_first=order == "newest")
     return json_response(request, page(items, list(next_key) if next_key else None))

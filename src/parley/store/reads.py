@@ -61,6 +61,7 @@ class EventQuery:
     text: str | None = None  # words in an evidence sentence
     min_reports: int | None = None
     dated: bool | None = None  # True: only dated events; False: only undated ones
+    min_confidence: float | None = None  # the calibrated confidence of the merged record
 
 
 def like_pattern(value: str) -> str:
@@ -98,6 +99,8 @@ def _event_filter(query: EventQuery) -> list[ColumnElement[bool]]:
     conditions += _date_bounds(query)
     if query.dated is not None:
         conditions.append(c.date.isnot(None) if query.dated else c.date.is_(None))
+    if query.min_confidence is not None:
+        conditions.append(c.confidence >= query.min_confidence)
     if query.story_id:
         conditions.append(c.story_id == query.story_id)
     mention = event_mentions.c
