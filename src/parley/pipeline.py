@@ -25,6 +25,7 @@ from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_
 from parley.actors.speakers import attribute_speakers
 from parley.clean import clean_document
 from parley.clean.language import unreadable_reason
+from parley.concurrent import WriterSync
 from parley.duplicates import DuplicateIndex, article_signature, signature_bytes, signature_from_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
@@ -196,9 +197,17 @@ def load_duplicate_index(store: Store) -> DuplicateIndex:
 def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
                     on_result: Callable[[Article | DocError], None] | None = None) -> ProcessReport:
     """Read, clean, analyse and store every document of the targets; failures are reported."""
-    report = ProcessReport()
+    return process_items(read_sources(targets, raw=raw), store, on_result=on_result)
+
+
+def process_items(items: Iterable[Item], store: Store, *,
+                  on_result: Callable[[Article | DocError], None] | None = None,
+                  report: ProcessReport | None = None) -> ProcessReport:
+    """Clean, analyse and store ingested items (`parley watch` feeds its own); `on_result` is
+    called once per item after its fate is in `report` (given, or a new one)."""
+    report = report if report is not None else ProcessReport()
     writer = _StoreWriter(store, report, on_result)
-    for item in read_sources(targets, raw=raw):
+    for item in items:
         result = clean_item(item)
         if isinstance(result, DocError):
             writer.fail(result)
@@ -219,6 +228,7 @@ class _StoreWriter:
         self.store = store
         self.report = report
         self.on_result = on_result
+        self.sync = WriterSync(store)  # other processes may write the same store
         self.index = load_duplicate_index(store)
         self.stories = load_story_clusterer(store)
         self.pending: list[tuple[Article, bytes]] = []
@@ -279,6 +289,20 @@ class _StoreWriter:
             self.add(replace(article, duplicate_of=None))
 
     def _write(self, article: Article, signature: bytes, analysis: Analysis) -> DocError | None:
+        """Decide and write under the store's write lock, after catching up with what other
+        writers stored meanwhile (see `parley.concurrent`)."""
+        with self.store.write_lock():
+            current = self.sync.catch_up(self.index, article, signature)
+            if current is None:  # another writer stored it
+                self._count(article, False)
+                self.notify(article)
+                return None
+            if current.duplicate_of != article.duplicate_of:  # repeats another writer's article
+                analysis = Analysis()
+            return self._decide_and_write(current, signature, analysis)
+
+    def _decide_and_write(self, article: Article, signature: bytes,
+                          analysis: Analysis) -> DocError | None:
         """Store one article with its analysis; its DocError if a stage failed (then nothing
         of it is stored, and the story clusterer is restored to what the store holds)."""
         clustered = False

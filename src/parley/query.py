@@ -155,6 +155,7 @@ class StoreStats:
     schema_version: int
     error_stages: list[tuple[str | None, int]]  # failed inputs by stage (None: the input)
     skipped: list[tuple[str | None, int]]  # articles stored unread, by reason (language)
+    watched: list[dict[str, Any]]  # what `parley watch` polls (see watch_state)
 
 
 def store_stats(store: Store) -> StoreStats:
@@ -171,4 +172,11 @@ def store_stats(store: Store) -> StoreStats:
         schema_version=store.schema_version(),
         error_stages=store.error_stage_counts(),
         skipped=[(reason, n) for reason, n in store.group_counts("skipped") if reason],
+        watched=watch_state(store),
     )
+
+
+def watch_state(store: Store) -> list[dict[str, Any]]:
+    """Each feed or folder `parley watch` polls: kind, when it was last checked and what that
+    found, the feed's validators (etag, last_modified), and its entries or files by status."""
+    return store.watch_summary()
