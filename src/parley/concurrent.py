@@ -25,6 +25,9 @@ class WriterSync:
         self.store = store
         self.seq = store.last_seq()
         self.rerouted: dict[str, str] = {}  # our article -> the other writer's one it repeats
+        # What other writers stored since we started: an article of ours queued before one of
+        # theirs was seen may still repeat it.
+        self.theirs = DuplicateIndex()
 
     def catch_up(self, index: DuplicateIndex, article: Article, signature: bytes) -> Article | None:
         """The article as it must be written now; None if another writer already stored it.
@@ -32,7 +35,7 @@ class WriterSync:
         Call with the store's write lock held."""
         if self.store.has_article(article.id):
             return None
-        theirs = DuplicateIndex()
+        theirs = self.theirs
         for seq, article_id, digest, blob in self.store.signatures_since(self.seq):
             self.seq = max(self.seq, seq)
             if article_id in index or not blob:

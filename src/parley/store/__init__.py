@@ -373,10 +373,8 @@ class Store(StoryTables, WatchTables):
             with begin_write(self.engine) as conn:
                 conn.execute(insert(errors).values(**error.as_dict(), created_at=now()))
 
-        try:
+        with contextlib.suppress(IntegrityError):
             with_retries(write)
-        except IntegrityError:
-            pass
 
     def iter_errors(self) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as conn:
