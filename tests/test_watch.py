@@ -59,6 +59,7 @@ class _Site:
     def __init__(self, entries: int) -> None:
         self.entries = entries
         self.version = 1
+        self.robots: bytes | None = b"User-agent: *\nDisallow: /private/\n"
         self.requests: list[dict[str, Any]] = []
         site = self
 
@@ -84,8 +85,8 @@ class _Site:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def answer(self, path: str, if_none_match: str | None) -> tuple[int, dict[str, str], bytes]:
-        if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
+        if path == "/robots.txt" and self.robots is not None:
+            return 200, {"Content-Type": "text/plain"}, self.robots
         if path == "/feed.xml":
             etag = f'"feed-v{self.version}"'
             headers = {"ETag": etag, "Last-Modified": formatdate(1_700_000_000 + self.version,
@@ -137,9 +138,13 @@ def _note(path: Path, number: int) -> None:
     path.write_text(f"{title}\n\n{text}")
 
 
-def test_watch_processes_what_is_new_once(site: _Site, tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_watch_processes_what_is_new_once(site: _Site, tmp_path: Path, backend: str,
+                                          request: pytest.FixtureRequest) -> None:
     inbox = _folder(tmp_path / "inbox", 2)
-    store = Store.open(tmp_path / "w.db")
+    target = (str(tmp_path / "w.db") if backend == "sqlite"
+              else request.getfixturevalue("postgres_url"))
+    store = Store.open(target)
     lines: list[str] = []
     watcher = Watcher(store, [f"{site.base}/feed.xml", str(inbox)], delay=0.0, log=lines.append)
     first = watcher.poll()
@@ -174,6 +179,22 @@ def test_watch_processes_what_is_new_once(site: _Site, tmp_path: Path) -> None:
     assert feed["items"] == {"blocked": 1, "stored": 6}
     assert watched[str(inbox)]["items"] == {"stored": 3}
     store.close()
+
+
+def test_robots_txt_as_rfc_9309_reads_it(site: _Site) -> None:
+    from parley.ingest.robots import RobotsRules
+
+    rules = RobotsRules(delay=0.0)
+    assert rules.allowed(f"{site.base}/news/1.html")
+    assert not rules.allowed(f"{site.base}/private/999.html")
+    site.robots = b"User-agent: parley\nDisallow: /\nCrawl-delay: 3\n\nUser-agent: *\nAllow: /\n"
+    rules = RobotsRules(delay=0.0)
+    assert not rules.allowed(f"{site.base}/news/1.html") and rules.crawl_delay(site.base) == 3.0
+    site.robots = None  # no robots.txt (404): everything is allowed
+    assert RobotsRules(delay=0.0).allowed(f"{site.base}/private/999.html")
+    site.server.shutdown()  # unreachable: nothing is, until it can be read
+    site.server.server_close()
+    assert not RobotsRules(delay=0.0).allowed(f"{site.base}/news/1.html")
 
 
 def _watch(feed: str, inbox: Path, db: Path) -> subprocess.Popen[str]:
