@@ -192,3 +192,42 @@ def _create_database(url: str) -> None:
                          dbname="postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{parsed.database}"')
         conn.execute(f'CREATE DATABASE "{parsed.database}"')
+
+
+STORE_WRITER = """
+import sys
+from parley.models import Article
+from parley.store import ArticleBundle, Store
+
+store = Store.open(sys.argv[1])
+writer, count = sys.argv[2], int(sys.argv[3])
+stored = 0
+for n in range(count):
+    text = f"Writer {writer} filed report {n} about the harbour strike."
+    article = Article(id=f"{writer}-{n:04d}", source=f"api:{writer}/{n}", text=text,
+                      content_hash=f"{writer}{n:060d}")
+    stored += store.add_article(ArticleBundle(article))
+shared = Article(id="shared-0", source="api:shared", text="One report sent by everyone.",
+                 content_hash="s" * 64)
+stored += store.add_article(ArticleBundle(shared))
+store.close()
+print(stored)
+"""
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_writers_adding_articles_at_once_lose_none(backend: str, tmp_path: Path,
+                                                  request: pytest.FixtureRequest) -> None:
+    """The store's own write path (what an API ingest calls): four processes adding articles
+    at once; every one is stored once, the one they all send exactly once."""
+    target = (str(tmp_path / "api.db") if backend == "sqlite"
+              else request.getfixturevalue("postgres_url"))
+    Store.open(target).close()
+    runs = [subprocess.Popen([sys.executable, "-c", STORE_WRITER, target, f"w{i}", "40"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for i in range(4)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs), outputs
+    assert sum(int(out.split()[-1]) for out in outputs) == 4 * 40 + 1, outputs
+    found = _contents(target)
+    assert len(found["articles"]) == 4 * 40 + 1 and found["seq unique"]
