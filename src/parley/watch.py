@@ -82,13 +82,14 @@ class Watcher:
         self.robots = RobotsRules(delay)
         self._hashes: dict[str, tuple[int, int, str]] = {}  # path -> (size, mtime_ns, sha256)
 
-    def run(self, interval: float = DEFAULT_INTERVAL_S, *, once: bool = False) -> None:
-        """Poll every source, then again every `interval` seconds (once: a single round)."""
+    def run(self, interval: float = DEFAULT_INTERVAL_S, *, once: bool = False) -> PollReport:
+        """Poll every source, then again every `interval` seconds (once: a single round, and
+        what it did)."""
         while True:
             started = time.monotonic()
-            self.poll()
+            report = self.poll()
             if once:
-                return
+                return report
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
     def poll(self) -> PollReport:

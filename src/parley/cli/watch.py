@@ -32,7 +32,8 @@ def watch(
     robots.txt allows. One line per item on stdout: time, what became of it (stored,
     duplicate, unchanged, skipped, failed, blocked), article id, source, title or reason. What
     was seen is kept in the store, so a restart (even after kill -9) loses and repeats nothing;
-    `parley stats` shows it. Several watchers and `process` runs may share a store.
+    `parley stats` shows it. Several watchers and `process` runs may share a store. Exit code
+    with --once: 1 if an item or a source failed in that round, else 0.
 
     Examples:  parley watch https://example.org/rss.xml inbox/ --interval 600
                parley watch inbox/ --once
@@ -43,10 +44,13 @@ def watch(
         print(line, flush=True)
 
     watcher = Watcher(store, targets, delay=delay, log=log)
+    failed = False
     try:
-        watcher.run(interval, once=once)
+        report = watcher.run(interval, once=once)
+        failed = bool(report.process.errors or report.source_errors)
     except KeyboardInterrupt:
         err.print("watch stopped", markup=False)
     finally:
         store.close()
     sys.stdout.flush()
+    raise typer.Exit(1 if failed else 0)
