@@ -9,7 +9,7 @@ DEMO_DB := demo.db
 # Debian packages are installed as root; other users go through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint typecheck postgres bench model model-gold clean
+.PHONY: install demo test lint typecheck postgres chromium serve web-assets bench model model-gold clean
 
 install: $(STAMP)
 
@@ -46,8 +46,29 @@ postgres:
 		echo "no PostgreSQL server programs and no apt-get: the PostgreSQL tests will skip"; \
 	fi
 
-test: lint typecheck postgres
+# The headless browser the web UI tests drive (Playwright with executable_path: Playwright's own
+# browser download is never used): Debian's chromium, installed when missing.
+chromium:
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then \
+		echo "chromium found"; \
+	elif command -v apt-get >/dev/null; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; \
+	else \
+		echo "no chromium and no apt-get: the web UI tests will skip"; \
+	fi
+
+test: export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
+test: lint typecheck postgres chromium
 	$(BIN)/pytest
+
+# The API and web UI over the demo store (http://127.0.0.1:8000/).
+serve: install
+	$(BIN)/parley serve --db $(DEMO_DB)
+
+# Re-fetch the vendored web UI assets (htmx, plotly.js, cytoscape.js, swagger-ui) from npm at
+# their pinned versions (scripts/vendor_web_assets.sh); the result is committed.
+web-assets:
+	scripts/vendor_web_assets.sh
 
 # The learned event detector (src/parley/data/event_detector.npz): the gold tune halves plus
 # NGEC's synthetic silver stories (no licence stated; see data/PROVENANCE.md). `make model-gold`
@@ -65,4 +86,4 @@ bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock .pytest_cache .mypy_cache .ruff_cache test-artifacts

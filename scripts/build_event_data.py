@@ -4,7 +4,8 @@ coder needs (names, PLOVER mapping, intensity scores, recipients), from the shar
     python scripts/build_event_data.py [--shared ../shared]
 
 Inputs: shared/data/cameo_codebook.jsonl (CAMEO 1.1b3 codebook via andybega/icews, with the
-CAMEO2PLOVER-2021 mapping) and shared/data/plover_categories.json (PLOVER manual draft 0.8).
+CAMEO2PLOVER-2021 mapping, the Goldstein scale value of GDELT's CAMEO.goldsteinscale.txt and
+GDELT's quad class of each code) and shared/data/plover_categories.json (PLOVER manual draft 0.8).
 Only codes, names and scores are kept: no example sentence is copied. The output is
 committed; re-run this to rebuild it.
 """
@@ -33,7 +34,8 @@ def build(shared: Path) -> dict[str, Any]:
             if category is None and row["root"] in UNMAPPED_ROOTS:
                 category, mode = UNMAPPED_ROOTS[row["root"]]
             codes[row["code"]] = {"name": row["name"], "plover": category, "mode": mode,
-                                  "goldstein": row["goldstein"]}
+                                  "goldstein": row["goldstein"],
+                                  "quad_class": row["quad_class_gdelt"]}
     raw = json.loads((shared / "data" / "plover_categories.json").read_text(encoding="utf-8"))
     categories = {}
     for cat in raw["categories"]:
@@ -46,7 +48,8 @@ def build(shared: Path) -> dict[str, Any]:
     return {
         "_provenance": ("Built by scripts/build_event_data.py from shared/data/cameo_codebook.jsonl "
                         "(CAMEO 1.1b3 codebook via andybega/icews @3746c729, MIT; PLOVER mapping from "
-                        "PLOVER CAMEO2PLOVER-2021) and shared/data/plover_categories.json (PLOVER manual "
+                        "PLOVER CAMEO2PLOVER-2021; Goldstein scale values as in GDELT's CAMEO.goldsteinscale.txt, "
+                        "quad classes as GDELT 2.0 assigns them by CAMEO root) and shared/data/plover_categories.json (PLOVER manual "
                         "draft 0.8, openeventdata/PLOVER @5e0c24fb, CC BY-SA 4.0). Codes, names, "
                         "mappings and scores only; CAMEO 02x (appeals) mapped to PLOVER REQUEST."),
         "codes": codes,

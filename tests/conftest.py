@@ -126,3 +126,22 @@ def postgres_url(postgres_server: tuple[str, int], request: pytest.FixtureReques
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # [a-z0-9_] only: safe to quote
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"postgresql://parley@/{name}?host={quote(folder, safe='/')}&port={port}"
+
+
+# -- one store of the seeds, the bundled samples and invented articles, for the read side ------
+
+@pytest.fixture(scope="session")
+def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the seed articles, samples/ and tests/fixtures/analyst_articles.jsonl
+    (invented: one armed group under two names), processed once per test session."""
+    from parley.pipeline import process_sources
+    from parley.store import Store
+
+    seeds = shared_path("seeds")
+    db = tmp_path_factory.mktemp("analyst") / "parley.db"
+    store = Store.open(db)
+    report = process_sources([str(seeds), str(REPO / "samples"),
+                              str(FIXTURES / "analyst_articles.jsonl")], store)
+    store.close()
+    assert not report.errors and report.stored == 3 + 13 + 2
+    return db

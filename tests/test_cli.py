@@ -49,7 +49,7 @@ def test_export_csv_to_file(db_path: Path, tmp_path: Path) -> None:
                                  "-o", str(out)])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
-    assert len(rows) == 1 and json.loads(rows[0]["authors"]) == ["Wikinews contributors"]
+    assert len(rows) == 1 and rows[0]["authors"] == "Wikinews contributors"  # flat, no JSON
 
 
 def test_process_exit_code_says_some_failed(db_path: Path, tmp_path: Path) -> None:
@@ -123,11 +123,12 @@ def test_events_timeline_and_brief_commands(db_path: Path, tmp_path: Path) -> No
     assert events.exit_code == 0
     records = [json.loads(line) for line in events.stdout.splitlines()]
     assert records and all(r["evidence"] and r["mentions"] >= 1 for r in records)
-    text = runner.invoke(app, ["timeline", "USA", "--db", str(db_path), "--format", "markdown"])
+    text = runner.invoke(app, ["timeline", "USA", "--db", str(db_path), "--format", "markdown",
+                               "--undated"])
     assert text.exit_code == 0 and text.stdout.startswith("- ")
     brief = tmp_path / "usa.md"
     result = runner.invoke(app, ["brief", "USA", "--db", str(db_path), "-o", str(brief)])
     assert result.exit_code == 0 and "## Sources" in brief.read_text()
-    assert (tmp_path / "usa-trend.svg").read_text().startswith("<svg")
+    assert "<svg" in (tmp_path / "usa-trend.svg").read_text()
     bad = runner.invoke(app, ["timeline", "USA", "--since", "last week", "--db", str(db_path)])
     assert bad.exit_code == 2 and "wants a date" in bad.output

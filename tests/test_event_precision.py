@@ -51,7 +51,7 @@ def test_welcoming_a_thing_is_support_of_it_not_of_each_other() -> None:
 def test_a_with_clause_of_circumstance_names_no_party() -> None:
     events = events_of("Peru and Chile agreed to exchange prisoners after talks in Quito, with "
                        "Ecuador playing a key role.")
-    assert sorted(countries(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
+    assert {countries(e) for e in events} == {("CHL", "PER"), ("PER", "CHL")}  # the deal and the talks
 
 
 def test_an_attacker_known_by_sector_does_not_take_the_country_it_strikes() -> None:

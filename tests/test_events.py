@@ -188,6 +188,35 @@ def test_background_event_keeps_its_own_date() -> None:
     assert (event.date, event.modality, event.mode) == ("2025-06", "reported_past", "visit")
 
 
+def test_a_wire_dateline_is_no_subject() -> None:
+    events = events_of("NAIROBI — On July 10, the President of the Republic of Kenya and the Prime Minister "
+                       "of the Republic of Somalia met in Nairobi and discussed the border.")
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults and {countries(e) for e in consults} <= {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_a_meeting_named_as_a_circumstance_is_the_subjects() -> None:
+    event = only(events_of("The Peruvian president left Lima after two hours of talks with the Chilean "
+                           "president."), "CONSULT")
+    assert countries(event) == ("PER", "CHL")
+    pairs = {countries(e) for e in events_of("Kenya and Somalia have agreed to exchange prisoners following "
+                                              "a new round of peace talks held in Nairobi.")
+             if e.type == "CONSULT"}
+    assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_fighting_named_as_a_circumstance_is_not_read() -> None:
+    events = events_of("Bolivia and Paraguay agreed to a ceasefire after two days of fierce fighting.")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_an_agreement_made_in_negotiations_is_with_the_other_party() -> None:
+    events = events_of("Peru agreed to an unconditional truce during negotiations with Chile earlier "
+                       "this month.")
+    agreed = only(events, "AGREE")
+    assert countries(agreed) == ("PER", "CHL")
+
+
 def test_sentences_without_events_give_none() -> None:
     assert events_of("This rhetorical shift suggests a desire to maintain national pride. Prices of oil "
                      "rose sharply on Monday. The weather in Islamabad was hot.") == []
@@ -285,3 +314,10 @@ def test_two_entities_claiming_one_mention_do_not_stop_the_coder() -> None:
                 *extract_entities(doc, "2025-08-04")]
     accused = only(extract_events(doc, "2025-08-04", entities, []), "ACCUSE")
     assert accused.source is not None and accused.source.name == "Anna Berg"
+
+
+def test_a_proposal_without_recipient_goes_to_the_other_side_of_the_talks() -> None:
+    events = events_of("Kenya and Somalia held a second round of talks in Nairobi on Monday. Kenya had "
+                       "made a specific proposal for a three-day ceasefire on parts of the border.")
+    proposal = only([e for e in events if e.sentence_start > 60], "REQUEST")
+    assert countries(proposal) == ("KEN", "SOM")

@@ -44,3 +44,11 @@ def test_pipeline_parses_every_event_candidate_and_fewer_tokens_than_all() -> No
         parsed += sum(end - start for start, end in ranges)
         total += len(doc)
     assert 0 < parsed < total
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    text = ("Leaders Discuss \u201cVarious Aspects of the Agenda\u201d\n\nNAIROBI \u2014 The two leaders met "
+            "on Monday and discussed the border.")
+    for doc in (*parse_selected([text], needs_parse), *parse_texts([text], full=True)):
+        first = next(iter(doc.sents))
+        assert first.text.rstrip().endswith("Agenda\u201d"), first.text

@@ -68,14 +68,18 @@ def test_query_commands_say_the_same_on_postgres(postgres_url: str, db_path: Pat
 
     from parley.cli import app
 
-    monkeypatch.chdir(db_path.parent)  # `brief` writes its chart beside the working directory
+    monkeypatch.chdir(db_path.parent)  # nothing may land in the working directory
     runner = CliRunner()
     outputs = []
     for target in (postgres_url, str(db_path)):
         assert runner.invoke(app, ["process", str(SAMPLES), "--db", target, "--quiet"]).exit_code == 0
         said = []
+        listed = runner.invoke(app, ["export", "articles", "--db", target]).stdout
+        first = json.loads(listed.splitlines()[0])["id"][:8]
         for command in (["stats", "--json"], ["actor", "Trump"], ["quotes", "--speaker", "Trump"],
-                        ["events", "--actor", "USA"], ["timeline", "USA"], ["brief", "USA"]):
+                        ["events", "--actor", "USA"], ["timeline", "USA"], ["brief", "USA"],
+                        ["article", first], ["export", "network"],
+                        ["export", "events", "--format", "csv"]):
             result = runner.invoke(app, [*command, "--db", target])
             assert result.exit_code == 0, (command, result.output)
             said.append(result.output)

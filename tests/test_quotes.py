@@ -128,6 +128,13 @@ def test_speaker_mention_stops_at_a_line_break() -> None:
     assert mention(text, quote) == "Donald Trump"
 
 
+def test_an_unowned_statement_speaks_for_the_body_named_before() -> None:
+    text = ("The Kenya Defence Forces announced the death of a senior officer on Monday. Several of his "
+            "colleagues were wounded, some seriously, a statement said.")
+    quote = find(quotes_of(text), "Several of his colleagues")
+    assert quote.speaker is not None and quote.speaker.name == "Kenya Defence Forces"
+
+
 def test_statement_reported_inside_another_is_not_repeated() -> None:
     text = "The senator said Cruz criticized the deal on Monday."
     assert [q.cue for q in quotes_of(text)] == ["said"]

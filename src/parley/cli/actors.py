@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -24,6 +25,7 @@ from parley.query import (
     find_actors,
     find_quotes,
 )
+from parley.query_terms import nearest
 from parley.store import DEFAULT_DB
 
 
@@ -84,23 +86,49 @@ def _print_profile(profile: ActorProfile, others: list[str]) -> None:
         console.print("other matches: " + ", ".join(others), markup=False)
 
 
+class QuoteKind(StrEnum):
+    direct = "direct"
+    indirect = "indirect"
+    mixed = "mixed"
+
+
 @app.command()
 def quotes(
     speaker: Annotated[str | None, typer.Option(
         "--speaker", "-s", help="Who said it: a name, alias or surname (\"Trump\").")] = None,
     since: Annotated[str | None, typer.Option(
-        "--since", help="Only quotes from articles published on or after YYYY-MM-DD.")] = None,
+        "--since", help="Only quotes from articles published on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Only quotes from articles published up to this date (inclusive).")] = None,
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", help="Only quotes from this article (an id or its first characters; "
+                          "repeatable).")] = None,
+    kind: Annotated[list[QuoteKind] | None, typer.Option(
+        "--kind", "-k", help="direct, indirect or mixed (repeatable).")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSONL.")] = False,
 ) -> None:
     """Who said what: stored quotes with their speakers, oldest first.
 
-    Example:  parley quotes --speaker Trump --since 2026-01-01
+    A speaker no stored quote answers to is an error (exit code 1) naming the nearest
+    speakers the store holds.
+
+    Example:  parley quotes --speaker Trump --since 2026-01-01 --kind direct
     """
     since = check_date(since, "--since")
+    until = check_date(until, "--until")
     require_db(db)
     store = open_store(db)
-    rows = list(find_quotes(store, speaker, since))
+    rows = list(find_quotes(store, speaker, since, until=until, articles=article or (),
+                            kinds=[k.value for k in kind or ()]))
+    if not rows and speaker is not None and not list(find_quotes(store, speaker)):
+        names = {str(r["speaker"]["name"]) for r in find_quotes(store) if r["speaker"]}
+        store.close()
+        near = nearest(speaker, names)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        err.print(f"error: unknown speaker {speaker!r}: no stored quote is theirs{hint}",
+                  markup=False)
+        raise typer.Exit(1)
     store.close()
     if as_json:
         for row in rows:
@@ -110,7 +138,9 @@ def quotes(
     for row in rows:
         who = row["speaker"]["name"] if row["speaker"] else "(unattributed)"
         console.print(f"{row['published'] or '????-??-??'}  {who} ({row['cue'] or row['kind']}), "
-                      f"{row['outlet'] or 'unknown outlet'}:", markup=False)
-        console.print(f"    “{row['text']}”", markup=False)
+                      f"{row['outlet'] or 'unknown outlet'}, article {row['article_id'][:8]}:",
+                      markup=False)
+        text = f"“{row['text']}”" if row["kind"] == "direct" else f"[{row['kind']}] {row['text']}"
+        console.print(f"    {text}", markup=False)
     if not rows:
         err.print("no quotes match", markup=False)

@@ -24,6 +24,14 @@ ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
 TIME_WORDS = {"month", "week", "year", "day", "today", "yesterday", "decade", "century", "weekend"}
 # A participle clause after a main clause shares its subject (", killing 20 people").
 SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+# Dashes that close a wire dateline ("ABU DHABI — On July 10, ..."): the place before one opens
+# the sentence but is no subject, whatever the parser made of it.
+DATELINE_DASHES = ("—", "–", "-", "--")
+# Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
+# following a round of talks"): the clause's subject took part in it.
+CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
+# Nouns that measure an event rather than name one ("a new round of talks", "two hours of talks").
+MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -91,6 +99,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    own = [c for c in own if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         return [*_buried_coordinates(own[0]), *with_conjuncts(_joined_subjects(own))]
     if depth > 3:
@@ -109,6 +118,35 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
             return subject_tokens(head.head, depth + 1)
         return []  # "a resolution that aims to ...": no actor
+    return []
+
+
+def is_dateline(token: Token, other_subjects: bool) -> bool:
+    """True for a phrase that opens its sentence and is closed by a dash, as a wire dateline is
+    ("ABU DHABI — the two leaders met ..."): in capitals, or beside another subject of the verb
+    (not "Hamas — which governs Gaza — said")."""
+    left, right = token.left_edge, token.right_edge
+    if left.i != left.sent.start or right.i + 1 >= len(token.doc):
+        return False
+    if token.doc[right.i + 1].text not in DATELINE_DASHES:
+        return False
+    return other_subjects or token.doc[left.i:right.i + 1].text.isupper()
+
+
+def circumstance_subjects(noun: Token) -> list[Token]:
+    """Who took part in a meeting named as the circumstance of a clause: the clause's subject
+    ("X left the White House after talks with Y", "X and Y agreed following a round of talks")."""
+    token = noun
+    for _ in range(3):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in MEASURE_NOUNS:
+            token = prep.head
+            continue
+        if prep.lower_ in CIRCUMSTANCE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+            return subject_tokens(prep.head)
+        return []
     return []
 
 

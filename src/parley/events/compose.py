@@ -13,11 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from parley.events.arguments import (
+    CIRCUMSTANCE_PREPOSITIONS,
+    circumstance_subjects,
     involved_tokens,
     is_passive,
     noun_agent_tokens,
     noun_slot_tokens,
     passive_subject_tokens,
+    preposition_objects,
     slot_tokens,
     subject_tokens,
 )
@@ -49,6 +52,8 @@ REJECTED_PLANS = {"plan", "proposal", "agreement", "deal", "accord", "initiative
 REJECTED_MEETINGS = {"invitation", "meeting", "talk", "summit", "visit"}
 # Target slots of a trigger whose entry names none.
 DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
+# Categories whose recipient, unnamed, is the other party of the meeting they came out of.
+NEGOTIATED_TYPES = {"AGREE", "CONCEDE", "REJECT"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our"}
 
 
@@ -91,7 +96,25 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
         current = apply_frame(current, frame_hit, lexicon) if current else None
     if current is not None and not current.speaker:
         current.speaker = _reporter(hit.token, by_index)
+    if current is not None and not current.target_groups() and current.type in NEGOTIATED_TYPES:
+        current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
+
+
+def _negotiating_partner(tokens: list[Token], by_index: dict[int, Hit]) -> list[Token]:
+    """ "agreed to a ceasefire during negotiations with the US": who an agreement or a
+    concession made in a meeting is with (the meeting's other party)."""
+    for token in tokens:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
+                continue
+            for noun in prep.children:
+                hit = by_index.get(noun.i)
+                if noun.dep_ == "pobj" and hit is not None and hit.entry.symmetric:
+                    partners = preposition_objects(noun, "with")
+                    if partners:
+                        return partners
+    return []
 
 
 def _reporter(token: Token, by_index: dict[int, Hit]) -> list[Token]:
@@ -120,6 +143,8 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
             anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
             if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
                 sources = subject_tokens(verb)
+        if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
+            sources = circumstance_subjects(token)
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)
     else:

@@ -63,6 +63,8 @@ MODEL_MIN_SCORE = 0.95
 # 0.5 to 0.9 lowered the GSR F1 and the CAMEO root accuracy, so the rules' category stands
 # (None) and the event records the model's reading beside it (model_type, model_score).
 MODEL_RETYPE_SCORE: float | None = None
+# Categories whose recipient, unnamed, is the other side of the last pair that met or agreed.
+COUNTERPART_TYPES = {"REQUEST", "AGREE", "REJECT"}
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -184,6 +186,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     if not sources:
         return []
+    if not targets and proto.type in COUNTERPART_TYPES:
+        targets = _counterpart(sources[0], context)
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
     if not _allowed(proto, cameo, targets, context.lexicon, modality):
         return []
@@ -264,6 +268,19 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _counterpart(source: Actor, context: _Context) -> list[Actor]:
+    """The other side of the last pair that met or agreed in the article, for a proposal, a
+    concession or a refusal that names no recipient ("the two sides met ... Russia made a
+    proposal for a ceasefire": to Ukraine)."""
+    pair = context.resolver.pair
+    if pair is None or source.country is None or pair[0].country == pair[1].country:
+        return []
+    for one, other in (pair, pair[::-1]):
+        if one.country == source.country and other.country:
+            return [other]
+    return []
 
 
 def _with_country(actor: Actor, location: Location | None, sent: Span | None, context: _Context) -> Actor:

@@ -85,8 +85,8 @@ def resolve_speaker_name(mention: Span) -> str:
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
         return _title_holder(doc, mention) or _bare(mention)
-    if mention.root.lemma_.lower() in lexicon.source_heads:
-        return _document_author(doc, mention) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
+        return _document_author(doc, mention) or _nearest_body(doc, mention.start) or _bare(mention)
     return _named_body(doc, mention) or _bare(mention)
 
 
@@ -128,6 +128,12 @@ def _bare(mention: Span) -> str:
     while start < mention.end - 1 and mention.doc[start].dep_ in ("det", "punct"):
         start += 1
     return mention.doc[start : mention.end].text
+
+
+def _nearest_body(doc: Doc, before: int) -> str | None:
+    """The organisation or group named last before a position, without its article."""
+    name = _nearest_entity(doc, before, {"ORG", "NORP"})
+    return name[4:] if name is not None and name.lower().startswith("the ") else name
 
 
 def _nearest_entity(doc: Doc, before: int, labels: set[str]) -> str | None:

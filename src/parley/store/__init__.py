@@ -35,6 +35,7 @@ from parley.actors.registry import CorpusEntity, surname_of
 from parley.models import Article, DocError, Entity, Quote
 from parley.store.backend import insert_ignore, sqlite_pragmas, with_driver
 from parley.store.concurrency import WriteLock, begin_migration, begin_write, with_retries
+from parley.store.reads import EventQuery, ReadTables
 from parley.store.records import (
     ArticleBundle,
     StoreError,
@@ -55,19 +56,20 @@ from parley.store.schema import (
     event_mentions,
     events,
     schema_migrations,
+    timexes,
 )
 from parley.store.schema import quotes as quotes_table
 from parley.store.stories import StoryTables, save_story
 from parley.store.watch import WatchTables
 from parley.stories.merge import DateWindow, KnownEvent, Merged
 
-__all__ = ["SCHEMA_VERSION", "ArticleBundle", "Store", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventQuery", "Store", "StoreError"]
 
 DEFAULT_DB = "parley.db"
 
 
 # Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
-class Store(StoryTables, WatchTables):
+class Store(StoryTables, ReadTables, WatchTables):
     """A parley database: articles (and, in later stages, entities, events, stories)."""
 
     def __init__(self, engine: Engine) -> None:
@@ -156,6 +158,8 @@ class Store(StoryTables, WatchTables):
                 self._save_entity(conn, corpus)
                 self._save_mentions(conn, article, corpus.id, entity)
             self._save_quotes(conn, article, bundle.quotes)
+            insert_ignore(conn, timexes, [
+                {"article_id": article.id, **t.as_dict()} for t in bundle.timexes])
             self._save_events(conn, article, bundle.events, bundle.story_id)
             save_story(conn, bundle)
 
@@ -356,6 +360,26 @@ class Store(StoryTables, WatchTables):
                         articles.c.minhash).where(articles.c.seq > seq).order_by(articles.c.seq))
         with self.engine.connect() as conn:
             return [(int(row[0]), row[1], row[2], row[3]) for row in conn.execute(query)]
+
+    def article_ids_like(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids of stored articles starting with a prefix (an id as the CLI shortens it)."""
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = (select(articles.c.id).where(articles.c.id.like(pattern, escape="\\"))
+                 .order_by(articles.c.seq).limit(limit))
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
+    def article_entities(self, article_id: str) -> list[tuple[CorpusEntity, int]]:
+        """The corpus entities one article mentions, with their number of mentions there."""
+        count = func.count()
+        query = (select(entity_mentions.c.entity_id, count)
+                 .where(entity_mentions.c.article_id == article_id)
+                 .group_by(entity_mentions.c.entity_id)
+                 .order_by(count.desc(), entity_mentions.c.entity_id))
+        with self.engine.connect() as conn:
+            counts = [(row[0], int(row[1])) for row in conn.execute(query)]
+        known = self.get_entities(entity_id for entity_id, _ in counts)
+        return [(known[i], n) for i, n in counts if i in known]
 
     def iter_signatures(self) -> Iterator[tuple[str, str, bytes | None]]:
         """(id, content_hash, minhash) of every article, oldest first, for duplicate lookup."""

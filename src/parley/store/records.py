@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from parley.actors.registry import CorpusEntity, RoleFact
-from parley.models import Actor, Article, Entity, Event, Location, Quote
+from parley.models import Actor, Article, Entity, Event, Location, Quote, Timex
 from parley.stories.index import StoryUpdate
 from parley.stories.merge import Merged
 
@@ -27,6 +27,7 @@ class ArticleBundle:
     story_id: str | None = None
     story_actors: Collection[str] = ()  # the salient actors the story assignment used
     story_update: StoryUpdate | None = None  # its vectors, and stored articles that moved
+    timexes: Sequence[Timex] = ()
 
 
 class StoreError(Exception):

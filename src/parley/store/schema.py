@@ -196,8 +196,24 @@ stories = Table(
     Column("title", Text),
 )
 
+timexes = Table(
+    "timexes", metadata,  # an article's temporal expressions, for readers of the text (v8)
+    Column("article_id", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", Text, nullable=False),
+    UniqueConstraint("article_id", "start", "end", name="uq_timexes"),
+)
+
+# Full-text search over articles' titles and texts (v8): SQLite FTS5 table `articles_fts`
+# kept by triggers; PostgreSQL a GIN index on the same expression search.py queries.
+FTS_TABLE = "articles_fts"
+PG_SEARCH_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+
 watch_sources = Table(
-    "watch_sources", metadata,  # each feed or folder `parley watch` polls (v8)
+    "watch_sources", metadata,  # each feed or folder `parley watch` polls (v9)
     Column("target", Text, primary_key=True),  # the feed URL or the folder, as given
     Column("kind", String(8), nullable=False),  # feed | folder
     Column("etag", Text),  # the feed's validators, sent back on the next poll
@@ -207,7 +223,7 @@ watch_sources = Table(
 )
 
 watch_items = Table(
-    "watch_items", metadata,  # each feed entry or file a watch has processed (v8)
+    "watch_items", metadata,  # each feed entry or file a watch has processed (v9)
     Column("target", Text, nullable=False),
     Column("key", Text, nullable=False),  # the entry's id or link; the file's path
     Column("fingerprint", Text, nullable=False),  # entry's updated stamp; file's sha256
@@ -273,6 +289,24 @@ def _add_story_index(conn: Connection) -> None:
     vectorise_stored_articles(conn)
 
 
+def _add_search(conn: Connection) -> None:
+    """An article's temporal expressions are kept; titles and texts get a full-text index
+    (already stored articles are indexed now; their timexes were not kept)."""
+    timexes.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+                          "title, text, content='articles', content_rowid='seq', "
+                          "tokenize='unicode61 remove_diacritics 2')"))
+        conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, title, text) "
+                          "SELECT seq, coalesce(title, ''), text FROM articles"))
+        conn.execute(text(f"CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON "
+                          f"articles BEGIN INSERT INTO {FTS_TABLE}(rowid, title, text) "
+                          "VALUES (new.seq, coalesce(new.title, ''), new.text); END"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_search ON articles "
+                          f"USING GIN (({PG_SEARCH_VECTOR}))"))
+
+
 def _create_watch_tables(conn: Connection) -> None:
     for table in (watch_sources, watch_items):
         table.create(conn, checkfirst=True)
@@ -290,7 +324,8 @@ MIGRATIONS: list[Migration] = [
     (6, "why each report of an event was merged into it; what its date rests on",
      _add_merge_basis),
     (7, "story vectors, their term index and story titles", _add_story_index),
-    (8, "what `parley watch` has polled: feeds and folders, and the entries and files seen",
+    (8, "articles' temporal expressions; full-text search of articles", _add_search),
+    (9, "what `parley watch` has polled: feeds and folders, and the entries and files seen",
      _create_watch_tables),
 ]
 
