@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from parley.brief import write_brief
 from parley.clean import content_hash
@@ -117,7 +118,7 @@ TRUMP = Actor("Donald Trump", "USA", "GOV", "President")
 UKRAINE = Actor("Ukraine", "UKR", None)
 
 
-def _events(store: Store) -> list[dict[str, object]]:
+def _events(store: Store) -> list[dict[str, Any]]:
     return list(export_records(store, "events"))
 
 
@@ -136,7 +137,7 @@ def test_parties_however_named_and_a_missing_party_merge(tmp_path: Path) -> None
     [event] = _events(store)
     assert event["mentions"] == 3 and event["mode"] == "phone"
     assert event["source"]["code"] == "USAGOV" and event["target"]["code"] == "RUSGOV"
-    bases = [e["merge_basis"] for e in event["evidence"]]  # type: ignore[union-attr]
+    bases = [e["merge_basis"] for e in event["evidence"]]
     assert bases[0] is None
     assert "parties RUS+USA" in bases[1] and "same date" in bases[1]
     assert "parties RUS" in bases[2]
@@ -156,7 +157,7 @@ def test_a_day_of_publication_lag_merges_but_two_stated_days_do_not(tmp_path: Pa
                            "2025-03-18", date_text="on Tuesday", intensity=-9.0)])
     [event] = _events(store)
     assert event["mentions"] == 2 and event["date"] == "2025-03-18"
-    assert "dates a day apart" in event["evidence"][1]["merge_basis"]  # type: ignore[index]
+    assert "dates a day apart" in event["evidence"][1]["merge_basis"]
     store.close()
 
 
@@ -172,9 +173,9 @@ def test_undated_report_joins_only_with_evidence(tmp_path: Path) -> None:
     _store_article(store, _article(3, unlike, "C", "2025-05-17"),
                    [_event(unlike, "AGREE", RUSSIA, UKRAINE, None)])
     events = _events(store)
-    assert sorted(e["mentions"] for e in events) == [1, 2]  # type: ignore[type-var]
+    assert sorted(e["mentions"] for e in events) == [1, 2]
     joined = next(e for e in events if e["mentions"] == 2)
-    assert "figure 1000" in joined["evidence"][1]["merge_basis"]  # type: ignore[index]
+    assert "figure 1000" in joined["evidence"][1]["merge_basis"]
     store.close()
 
 
@@ -210,6 +211,133 @@ def test_a_symmetric_report_naming_the_parties_the_other_way_keeps_both(tmp_path
         _event(text, "CONSULT", aliyev, pashinyan, "2025-07", "reported_past"),
         _event(text, "CONSULT", pashinyan, aliyev, "2025-07", "reported_past")])
     [event] = _events(store)
-    assert {event["source"]["name"], event["target"]["name"]} == {  # type: ignore[index]
+    assert {event["source"]["name"], event["target"]["name"]} == {
         "Ilham Aliyev", "Nikol Pashinyan"}
     store.close()
+
+
+ISRAEL, YEMEN = Actor("Israel", "ISR"), Actor("Yemen", "YEM")
+
+
+def test_one_strike_in_its_modes_and_places_is_one_event(tmp_path: Path) -> None:
+    from parley.models import Location
+
+    store = Store.open(tmp_path / "p.db")
+    missile = "The Israeli military said it had struck a military target in Sanaa with missiles."
+    air = "An Israeli airstrike on Thursday killed the prime minister of the Houthi government."
+    _store_article(store, _article(1, missile + " " + air, "A", "2025-08-28"), [
+        replace(_event(missile, "ASSAULT", ISRAEL, YEMEN, "2025-08-28", mode="heavy-weapons",
+                       intensity=-9.0), location=Location("Sanaa", "YEM")),
+        replace(_event(air, "ASSAULT", ISRAEL, YEMEN, "2025-08-28", mode="aerial",
+                       date_text="on Thursday", intensity=-9.0),
+                sentence_start=len(missile) + 1, sentence_end=len(missile) + 1 + len(air),
+                location=Location("Yemen", "YEM"))])
+    [event] = _events(store)
+    assert len(event["evidence"]) == 2
+    # a shooting is another mode of attack: the same day and parties do not make it the strike
+    shots = "Israeli troops shot at fishermen off the coast of Yemen."
+    _store_article(store, _article(2, shots, "B", "2025-08-28"),
+                   [_event(shots, "ASSAULT", ISRAEL, YEMEN, "2025-08-28", mode="firearms",
+                           intensity=-9.0)])
+    assert len(_events(store)) == 2
+    store.close()
+
+
+def test_a_one_party_report_of_another_month_needs_evidence(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    strike = "Israel struck the port of Hodeidah in Yemen on 6 May."
+    background = "The airport was knocked out of service by Israeli attacks in May."
+    same_day = "Israeli jets hit the port of Hodeidah, officials said."
+    _store_article(store, _article(1, strike, "A", "2025-05-06"),
+                   [_event(strike, "ASSAULT", ISRAEL, YEMEN, "2025-05-06", date_text="on 6 May",
+                           intensity=-9.0)])
+    _store_article(store, _article(2, background, "B", "2025-08-30"),
+                   [_event(background, "ASSAULT", ISRAEL, None, "2025-05", "reported_past",
+                           -9.0, date_text="in May")])
+    _store_article(store, _article(3, same_day, "C", "2025-05-06"),
+                   [_event(same_day, "ASSAULT", ISRAEL, None, "2025-05-06", intensity=-9.0)])
+    events = _events(store)
+    assert sorted(e["mentions"] for e in events) == [1, 2]
+    joined = next(e for e in events if e["mentions"] == 2)
+    assert joined["evidence"][1]["text"] == same_day
+    assert "parties ISR" in joined["evidence"][1]["merge_basis"]
+    store.close()
+
+
+def test_an_undated_article_is_read_at_the_day_of_its_lead_news(tmp_path: Path) -> None:
+    """Two rounds of talks two weeks apart: an undated report of the second round's swap,
+    with the first round's figure, stays apart from the first swap."""
+    store = Store.open(tmp_path / "p.db")
+    first = "Russia and Ukraine met in Istanbul on Friday and agreed to swap 1,000 prisoners each."
+    second = "Russia and Ukraine held a second round of talks in Istanbul on June 2."
+    _store_article(store, _article(1, first, "A", "2025-05-16"), [
+        _event(first, "CONSULT", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday"),
+        _event(first, "AGREE", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday")])
+    _store_article(store, _article(2, second, "B", "2025-06-02"),
+                   [_event(second, "CONSULT", RUSSIA, UKRAINE, "2025-06-02", date_text="on June 2")])
+    lead = "The second round of talks between Russia and Ukraine in Istanbul has concluded."
+    swap = "They agreed on an exchange of the wounded, no fewer than 1,000 people from each side."
+    undated = Article(id="article03", source="C-3.txt", text=lead + " " + swap,
+                      content_hash=content_hash(lead + swap), title="Report 3", published=None,
+                      outlet="C")
+    reports = merge_events(store, undated, [
+        _event(lead, "CONSULT", UKRAINE, RUSSIA, None),
+        replace(_event(swap, "AGREE", RUSSIA, UKRAINE, None), sentence_start=len(lead) + 1,
+                sentence_end=len(lead) + 1 + len(swap))])
+    assert store.add_article(ArticleBundle(undated, events=reports, story_id="story-1"))
+    by_type = {(e["type"], e["date"]): e["mentions"] for e in _events(store)}
+    assert by_type == {("CONSULT", "2025-05-16"): 1, ("CONSULT", "2025-06-02"): 2,
+                       ("AGREE", "2025-05-16"): 1, ("AGREE", None): 1}
+    store.close()
+
+
+def test_an_undated_fact_joins_no_event_after_its_article(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    later = "Russia and Ukraine agreed to exchange 1,000 prisoners each on Friday."
+    earlier = "Russia and Ukraine have agreed on a swap of 1,000 prisoners, officials say."
+    _store_article(store, _article(1, later, "A", "2025-05-16"),
+                   [_event(later, "AGREE", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday")])
+    # published a month before: its undated report cannot be of the May swap
+    _store_article(store, _article(2, earlier, "B", "2025-04-10"),
+                   [_event(earlier, "AGREE", RUSSIA, UKRAINE, None)])
+    # published the day after: it can
+    _store_article(store, _article(3, earlier + " ", "C", "2025-05-17"),
+                   [_event(earlier, "AGREE", RUSSIA, UKRAINE, None)])
+    assert sorted(len(e["evidence"]) for e in _events(store)) == [1, 2]
+    store.close()
+
+
+def test_an_agreement_to_meet_and_the_meeting_stay_apart(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    plan = "Russia and Ukraine agreed on Friday to meet again in Istanbul."
+    meeting = "Russia and Ukraine met in Istanbul on Friday."
+    _store_article(store, _article(1, plan, "A", "2025-05-16"), [
+        _event(plan, "AGREE", RUSSIA, UKRAINE, "2025-05-16", date_text="on Friday"),
+        _event(plan, "CONSULT", RUSSIA, UKRAINE, None, "planned")])
+    _store_article(store, _article(2, meeting, "B", "2025-05-16"),
+                   [_event(meeting, "CONSULT", UKRAINE, RUSSIA, "2025-05-16", date_text="on Friday")])
+    kinds = sorted((e["type"], e["modality"]) for e in _events(store))
+    assert kinds == [("AGREE", "asserted"), ("CONSULT", "asserted"), ("CONSULT", "planned")]
+    store.close()
+
+
+def test_a_signing_is_its_agreement_and_is_signed_by_both(tmp_path: Path) -> None:
+    """CAMEO 057 (signing a formal agreement, PLOVER SUPPORT) is reciprocal: 'Pakistan and
+    Turkey signed the accord' told either way, and 'they agreed' the same day, is one event;
+    a signing with another party stays apart."""
+    store = Store.open(tmp_path / "p.db")
+    signed = "Pakistan and Turkey signed a border accord in Ankara on Monday."
+    agreed = "Dar and Fidan agreed on Monday to settle the border question."
+    other = "Turkey also signed a trade accord with Iran on Monday."
+    first = _article(1, signed, "Dawn", "2025-08-04")
+    _store_article(store, first, [
+        replace(_event(signed, "SUPPORT", PAK, TUR, "2025-08-04"), cameo="057"),
+        replace(_event(signed, "SUPPORT", TUR, PAK, "2025-08-04"), cameo="057")])
+    second = _article(2, agreed + " " + other, "TRT", "2025-08-04")
+    _store_article(store, second, [
+        replace(_event(agreed, "AGREE", PAK, TUR, "2025-08-04"), cameo="030"),
+        replace(_event(other, "SUPPORT", TUR, IRN, "2025-08-04"), cameo="057")])
+    events = list(export_records(store, "events"))
+    pair = [e for e in events if {e["source"]["country"], e["target"]["country"]} == {"PAK", "TUR"}]
+    assert len(pair) == 1 and pair[0]["type"] == "AGREE" and pair[0]["mentions"] == 2
+    assert [e["type"] for e in events if e["target"]["country"] == "IRN"] == ["SUPPORT"]

@@ -321,3 +321,11 @@ def test_a_proposal_without_recipient_goes_to_the_other_side_of_the_talks() -> N
                        "made a specific proposal for a three-day ceasefire on parts of the border.")
     proposal = only([e for e in events if e.sentence_start > 60], "REQUEST")
     assert countries(proposal) == ("KEN", "SOM")
+
+
+def test_a_plural_group_of_named_parties_is_those_parties() -> None:
+    """"Delegations of Peru and Chile concluded their meeting": Peru met Chile; one official
+    "of" a country and something else is no group of two."""
+    events = [e for e in events_of("Delegations of Peru and Chile concluded their meeting in "
+                                   "Lima on Friday.") if e.type == "CONSULT"]
+    assert events and {frozenset(countries(e)) for e in events} == {frozenset({"PER", "CHL"})}

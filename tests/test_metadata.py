@@ -143,3 +143,42 @@ def test_url_dates_and_sites() -> None:
     assert date_from_url("https://2025.example.com/a") is None
     assert site_from_url("https://ca.news.example.com/a") == "example.com"
     assert site_from_url("https://www.example.co.uk/a") == "example.co.uk"
+
+
+@pytest.mark.parametrize("caption", [
+    "Two ministers shake hands at the palace in Nairobi, Kenya, 02 March 2025. Photo: EPA/JANE ROE / POOL",
+    "The two ministers at the palace in Nairobi on March 2, 2025 (Foreign ministry photo)",
+    "Kenya's foreign minister and his Ethiopian counterpart in Nairobi on March 2, 2025. (Social media)",
+])
+def test_a_dated_photo_caption_dates_an_undated_page(caption: str) -> None:
+    for text in (f"Ministers agree to reopen embassies\n\n{caption}\n\n{LEAD}\n\n{BODY}\n",
+                 f"{caption}\n\n{LEAD}\n\n{BODY}\n",
+                 f"Ministers agree to reopen embassies\n\n{LEAD}\n\n{caption}\n\n{BODY}\n"):
+        dump = parse_dump(text)
+        assert (dump.published, dump.published_from) == ("2025-03-02", "caption"), text
+        assert dump.title != caption.strip()
+        assert caption not in dump.text
+
+
+def test_an_embedded_post_signature_dates_an_undated_page() -> None:
+    text = (f"{LEAD}\n{BODY}\n“We welcome the agreement,” the minister wrote.\n"
+            f"— Jane Roe (@janeroe) March 2, 2025\n{BODY}\n")
+    assert parse_dump(text).published == "2025-03-02"
+
+
+def test_a_caption_loses_to_the_page_date_and_a_file_photo_is_no_evidence() -> None:
+    caption = "The two ministers in Nairobi on March 1, 2025 (Foreign ministry photo)"
+    marked = parse_dump(f" date 2025-03-02 {LEAD}\n{caption}\n{BODY}\n")
+    assert (marked.published, marked.published_from) == ("2025-03-02", "marker")
+    old = parse_dump(f"{LEAD}\nFile photo: the two ministers in Nairobi on May 3, 2019 (Reuters)\n{BODY}\n")
+    assert old.published is None
+
+
+def test_a_caption_day_moves_to_the_latest_weekday_the_story_tells_of() -> None:
+    caption = "The two ministers at the palace in Nairobi, 02 December 2025. Photo: EPA/JANE ROE"
+    lead = ("Talks between the foreign ministers in Nairobi on Tuesday were useful, a spokesman "
+            "told reporters in the early hours of Wednesday.")
+    later = ("Ethiopian officials met their Kenyan counterparts in Addis Ababa on Sunday. "
+             "They will meet on Friday.")
+    dump = parse_dump(f"Ministers agree\n\n{caption}\n\n{lead}\n\n{later}\n\n{BODY}\n")
+    assert (dump.published, dump.published_from) == ("2025-12-03", "caption")  # a Wednesday

@@ -245,3 +245,12 @@ def test_the_year_ended_on_a_date_is_a_length_of_time() -> None:
     found = {t.text: (t.type, t.value)
              for t in timexes("Revenue was $980 million in the year ended March 31.", "1989-10-31")}
     assert found == {"the year": ("DURATION", "P1Y"), "March 31": ("DATE", "1989-03-31")}
+
+
+def test_a_day_in_the_object_of_a_verb_of_sequence_is_past() -> None:
+    """ "The talks follow a proposal by Putin on Sunday": the object came first, so its Sunday
+    is the one before the article, though "follows" alone looks ahead ("the summit opens Sunday")."""
+    doc = parse("The talks follow a proposal by the president on Sunday to resume negotiations.")
+    assert [(t.text, t.value) for t in extract_timexes(doc, "2025-05-16")] == [("Sunday", "2025-05-11")]
+    ahead = parse("The summit opens on Sunday.")
+    assert [t.value for t in extract_timexes(ahead, "2025-05-16")] == ["2025-05-18"]

@@ -41,7 +41,9 @@ class MetadataScore:
     date_found: int = 0
     date_right: int = 0
     date_wrong: list[str] = field(default_factory=list)  # "id: found (gold)"
-    date_spurious: list[str] = field(default_factory=list)  # a date where the gold has none
+    # a date where the gold has none: "id: found (basis)"; a photo caption's or an embedded post's
+    # day ("caption") is evidence the index does not count as the page's own date
+    date_spurious: list[str] = field(default_factory=list)
     outlet_found: int = 0
     outlet_right: int = 0
     errors: list[str] = field(default_factory=list)
@@ -78,16 +80,18 @@ def score_pages(pages: Iterable[DumpPage], *, with_url: bool) -> MetadataScore:
         except Exception as exc:  # a page that cannot be cleaned counts as found nothing
             score.errors.append(f"{page.id}: {exc}")
             article = None
-        _score_date(score, page, article.published if article else None)
+        _score_date(score, page, article.published if article else None,
+                    article.published_from if article else None)
         found_outlets = [article.outlet, article.credited_source] if article else []
         _score_outlet(score, page, [o for o in found_outlets if o])
     return score
 
 
-def _score_date(score: MetadataScore, page: DumpPage, found: str | None) -> None:
+def _score_date(score: MetadataScore, page: DumpPage, found: str | None,
+                basis: str | None = None) -> None:
     if page.published is None:
         if found:
-            score.date_spurious.append(f"{page.id}: {found}")
+            score.date_spurious.append(f"{page.id}: {found} ({basis})")
         return
     score.dated += 1
     if found:

@@ -13,6 +13,10 @@ from functools import lru_cache
 
 from parley.datafiles import read_data_json
 
+# PLOVER categories whose two parties act together: "A and B talked" is "B and A talked". The
+# event coder, the discourse dater and the cross-outlet merge read them alike.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
 # GDELT's QuadClass numbers (gdelt_v2_event_schema.json `quad_class_values`).
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}

@@ -14,7 +14,7 @@ SourceKind = Literal["text", "html"]
 # ("date 2025-03-02", "Posted on"), a byline's date, the lead's dateline, the URL, a bare date
 # in the page header, a secondary label ("Updated ..."), an HTML page's metadata; "text" for
 # a date found in the text on no more specific basis.
-DateOrigin = Literal["input", "marker", "byline", "dateline", "url", "header", "secondary",
+DateOrigin = Literal["input", "marker", "byline", "dateline", "url", "header", "secondary", "caption",
                      "html", "text"]
 
 

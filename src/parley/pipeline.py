@@ -380,7 +380,7 @@ def merge_events(store: Store, article: Article, events: Iterable[Event]) -> lis
     def known(key: str, event: Event) -> list[KnownEvent]:
         return store.event_candidates(key, date_window(event))
 
-    return merge_reports(article.id, article.text, events, known)
+    return merge_reports(article.id, article.text, events, known, article.published)
 
 
 def speaker_entity(quote: Quote, linked: list[tuple[CorpusEntity, Entity]]) -> str | None:

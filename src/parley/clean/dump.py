@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parley.clean.dates import find_date
 from parley.clean.labels import LABELS
 from parley.clean.lines import (
     MIN_PROSE_WORDS,
@@ -28,6 +29,7 @@ from parley.clean.metadata import (
     find_dateline,
     find_published,
     find_site_name,
+    is_caption,
 )
 
 # More non-prose lines than this in a row end a run of body text.
@@ -193,7 +195,9 @@ def _title_score(line: Line, rank: int) -> float:
 
 
 def _is_metadata(text: str) -> bool:
-    return bool(find_authors_in(text) or _outlet_parts(text) or _related_outlet(text))
+    """A byline, an outlet or related-story line, or a dated photo caption: no headline."""
+    return bool(find_authors_in(text) or _outlet_parts(text) or _related_outlet(text)
+                or (is_caption(text) and find_date(text)))
 
 
 def find_authors(lines: list[Line]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from parley.clean.credits import agency_name, credit_line, reported_credit, trailing_credit
 from parley.clean.dateline import Dateline, parse_dateline
@@ -35,13 +35,27 @@ MAX_BYLINE_BLOCK_WORDS = 6
 MAX_SITE_NAME_WORDS = 5
 
 # The basis of a publication date, best first (`Article.published_from` holds the name).
-DATE_BASES = ("marker", "byline", "dateline", "url", "header", "secondary")
+DATE_BASES = ("marker", "byline", "dateline", "url", "header", "secondary", "caption")
+# A photo caption's closing credit: "(EPA Photo)", "(Kremlin photo)", "(Social media)" - a short
+# bracket ending the line, or a labelled one ("Photo: EPA/...", "/ KREMLIN POOL").
+MAX_CAPTION_CREDIT_WORDS = 4
 
 _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)"
                      r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|bin|al|da|del|la|le)){1,4}$")
 # Second-level labels under a country code: "bbc.co.uk" is a site, "co.uk" is not.
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
 _PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# A weekday is read as the date nearest a photo's day, up to this many days after it.
+WEEKDAY_REACH = 3
+# Characters before a weekday searched for a word that puts it in the future.
+FUTURE_CUE_REACH = 40
+_WEEKDAY_NAME = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_FUTURE_CUE = re.compile(r"\b(?:will|would|next|until|till|set to|due|scheduled|expected|plans?|"
+                         r"planned|to be|is to|are to|coming|ahead of)\b", re.IGNORECASE)
+_CLOSING_BRACKET = re.compile(r"\(([^()]{2,40})\)\W*$")
+# The signature of an embedded social-media post: "— Jane Roe (@janeroe) May 6, 2025".
+_POST_HANDLE = re.compile(r"\(@\w{1,30}\)|(?:^|\s)@\w{1,30}\b")
 
 
 @dataclass(frozen=True)
@@ -95,7 +109,7 @@ def find_dateline(layout: PageLayout) -> Dateline | None:
 def find_published(layout: PageLayout, dateline: Dateline | None,
                    url: str | None) -> tuple[str | None, str | None]:
     """The publication date and its basis (one of DATE_BASES), or (None, None)."""
-    found = list(_date_line_candidates(layout))
+    found = [*_date_line_candidates(layout), *_caption_candidates(layout)]
     from_url = date_from_url(url)
     if from_url:
         found.append(FoundDate(from_url, "url", True, -1))
@@ -106,7 +120,26 @@ def find_published(layout: PageLayout, dateline: Dateline | None,
     if not found:
         return None, None
     best = min(found, key=lambda f: f.key)
+    if best.basis == "caption":
+        return after_told_weekdays(best.value, layout.body), best.basis
     return best.value, best.basis
+
+
+def after_told_weekdays(day: str, body: list[Line]) -> str:
+    """A photo's day moved to the latest weekday the story tells of in the days around it: a page
+    whose photo is of Tuesday's talks and whose text reports "in the early hours of Wednesday"
+    appeared on Wednesday at the earliest. Each weekday is read as the date nearest the photo's
+    (at most `WEEKDAY_REACH` days away); one in a clause about the future does not count."""
+    photo = date.fromisoformat(day)
+    latest = photo
+    for line in body:
+        for match in _WEEKDAY_NAME.finditer(line.text):
+            if _FUTURE_CUE.search(line.text[max(0, match.start() - FUTURE_CUE_REACH): match.start()]):
+                continue
+            offset = (WEEKDAYS.index(match.group(1).lower()[:3]) - photo.weekday()) % 7
+            offset = offset - 7 if offset > WEEKDAY_REACH else offset
+            latest = max(latest, photo + timedelta(days=offset))
+    return latest.isoformat()
 
 
 def _date_line_candidates(layout: PageLayout) -> list[FoundDate]:
@@ -122,6 +155,35 @@ def _date_line_candidates(layout: PageLayout) -> list[FoundDate]:
             after = layout.title_index is None or line.index > layout.title_index
             found.append(FoundDate(match.value.isoformat(), basis, after, line.index))
     return found
+
+
+def _caption_candidates(layout: PageLayout) -> list[FoundDate]:
+    """The day a photo of the story was taken, from a caption before the body or among its
+    paragraphs ("... at the Kremlin on December 2, 2025 (Kremlin photo)"), or the day of a post
+    embedded in it ("— Jane Roe (@janeroe) May 6, 2025"): the news day, at worst a day or two
+    before the page's own. A file photo's date is no evidence."""
+    body = {line.index for line in layout.body}
+    found = []
+    for line in layout.lines[: layout.last_body + 1]:
+        if line.index in body or line.role in ("blank", "link") or not is_caption(line.text):
+            continue
+        match = find_date(line.text)
+        if match is not None:
+            found.append(FoundDate(match.value.isoformat(), "caption", True, line.index))
+    return found
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption's shape: a photo word outside "file" photos, or a closing credit in brackets;
+    or an embedded post's signature (a handle)."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if "file" in words:
+        return False
+    if words & LABELS.photo or _POST_HANDLE.search(text):
+        return True
+    bracket = _CLOSING_BRACKET.search(text.strip())
+    return bool(bracket and count_words(bracket.group(1)) <= MAX_CAPTION_CREDIT_WORDS
+                and not find_date(bracket.group(1)))
 
 
 def _date_basis(layout: PageLayout, line: Line, label_text: str) -> str | None:

@@ -82,6 +82,24 @@ def _buried_coordinates(subject: Token) -> list[Token]:
             if left <= ent.start and ent.end <= joints[0].i and ent.label_ == "PERSON"]
 
 
+def _members_of(subject: Token) -> list[Token]:
+    """The coordinated parties a plural group noun names in its "of" phrase: "Delegations of
+    Russia and Ukraine met" is Russia and Ukraine meeting (a plural noun only: "the president
+    of the club and its members" is not a group of two)."""
+    if subject.tag_ != "NNS":
+        return []
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and _named(c)]
+            if objects and objects[0].conjuncts:
+                return [objects[0], *(c for c in objects[0].conjuncts if _named(c))]
+    return []
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+
+
 def _joined_subjects(subjects: list[Token]) -> list[Token]:
     """Several subjects of one verb are coordinated when an "and" of theirs lies between them
     ("President Anna Berg and President John Miller engaged ..." parsed as two subjects)."""
@@ -101,6 +119,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     own = [c for c in own if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
+        members = _members_of(own[0])
+        if len(members) > 1:
+            return members
         return [*_buried_coordinates(own[0]), *with_conjuncts(_joined_subjects(own))]
     if depth > 3:
         return []

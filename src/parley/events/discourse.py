@@ -15,9 +15,10 @@ the (headline, reporting) present, in this order of preference:
 An anchor must be news: not after the article's date and not more than a week before it
 (`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
 denied or background (those keep the date their own words give, or none), an ongoing one ("are
-insisting"), or one whose words place it at another time the calendar cannot pin down ("Kenya
-earlier accused", "recently", "on Tuesday" in an undated article): that would be a date the
-article contradicts.
+insisting"; but one a speaker reports as going on, "adding that Ukraine is conducting a large
+operation", happens on the report's day), or one whose words place it at another time the
+calendar cannot pin down ("Kenya earlier accused", "recently", "on Tuesday" in an undated
+article): that would be a date the article contradicts.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from parley.event_codes import SYMMETRIC_TYPES
 from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
 from parley.models import Actor, DateBasis, Event, Timex
 from parley.nlp import doc_text
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
-from parley.timex.tense import clause_tense, governing_verb
+from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
 ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
@@ -112,8 +114,12 @@ def _same_event_date(event: Event, dated: list[Event]) -> Event | None:
     return same[0] if same and len({e.date for e in same}) == 1 else None
 
 
-def _parties(event: Event) -> frozenset[str]:
-    return frozenset(_party(a) for a in (event.source, event.target) if a is not None)
+def _parties(event: Event) -> tuple[str | None, ...] | frozenset[str]:
+    """Who did what to whom: in either order for a mutual act (talks, a deal), else in order
+    (Kyiv's proposal to Moscow is not Moscow's to Kyiv)."""
+    if event.type in SYMMETRIC_TYPES:
+        return frozenset(_party(a) for a in (event.source, event.target) if a is not None)
+    return tuple(_party(a) if a is not None else None for a in (event.source, event.target))
 
 
 def _party(actor: Actor) -> str:
@@ -157,13 +163,23 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
     verb = governing_verb(span.root)
     if verb is not None and _placed_before(verb):
         return False
-    return event_aspect(span.root) in NEWS_ASPECTS
+    aspect = event_aspect(span.root)
+    return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
+
+
+def _reported_now(verb: Token) -> bool:
+    """ "an official said ..., adding that Ukraine is conducting a large operation": an act going on
+    when a speaker reports it happens on the report's day (not a standing "are insisting")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_LEMMAS
 
 
 def _placed_before(verb: Token) -> bool:
-    """ "Kenya earlier accused ...", "has previously said": before the news, at no known time."""
+    """ "Kenya earlier accused ...", "has previously said": before the news, at no known time; so is
+    what a speaker said then ("has previously said he is open to a meeting")."""
     backward = {word for word, direction in load_timex_lexicon().anchor_words.items() if direction < 0}
-    return any(c.dep_ == "advmod" and c.lower_ in backward for c in verb.children)
+    reporting = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_LEMMAS else None
+    return any(c.dep_ == "advmod" and c.lower_ in backward
+               for v in (verb, reporting) if v is not None for c in v.children)
 
 
 def _other_time(timex: Timex) -> bool:

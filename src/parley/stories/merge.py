@@ -10,8 +10,20 @@ says it is the same happening:
   apart where one was not stated in its text (time zones, publication lag: "on Monday" and
   "on Tuesday" stated by two reports are two days); a report with no date joins only with evidence from both
   sentences (content-word likeness, or the same figures in both);
-- different modes ("aerial" / "heavy-weapons") or different places join only when the
-  sentences say the same.
+- a report that names only one of the two parties (the other left out) joins a report of
+  the same day; across days or at month precision ("Israeli attacks in May") it joins only
+  with evidence from both sentences: content-word likeness, the same figures or the same place;
+- a fact an article reports cannot have happened after the article was published: an undated
+  report of a fact joins no known event dated after its article's publication (and its day);
+- an article with no publication date is read at the day of its lead news: the first of its
+  reports that surely joins a dated known event (both parties, and sentences alike or the
+  same figures) fixes that day, and its other undated reports of facts join only known
+  events of that day (two rounds of talks a week apart are two events, even when an undated
+  report of the second shares the first's figures);
+- different modes join only when the sentences say the same, except modes one strike has at
+  once ("aerial", "drone", "heavy-weapons", "explosives": an air raid's missiles and bombs);
+  different places join only when the sentences say the same (a city in a country the other
+  report names is not a different place).
 The pipeline asks `merge_reports`; the store persists what it decided, with the basis of each
 merge (`merge_basis`) for the evidence view.
 """
@@ -24,18 +36,28 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.registry import name_key
+from parley.event_codes import SYMMETRIC_TYPES
 from parley.models import Actor, Event, Location
 
-# Categories whose two parties act together: "A and B talked" is "B and A talked".
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# CAMEO codes PLOVER files under another category that record the happening of one of those:
+# signing a formal agreement (CAMEO 057, PLOVER SUPPORT) is the agreement's own record, made by
+# both parties at once (CAMEO codes it "reciprocal": two events with the actors reversed).
+SAME_HAPPENING_AS = {"057": "AGREE"}
 # A report with no date joins a known event only if the sentences share this share of their
 # content words (Jaccard), or a figure.
 UNDATED_SIMILARITY = 0.3
 # Reports that disagree on mode or place join only if their sentences are this alike.
 DIFFERENT_DETAIL_SIMILARITY = 0.5
+# A report naming only one of the parties joins a known event only if the sentences share
+# this share of their content words, a figure or a place.
+ONE_PARTY_SIMILARITY = 0.25
 # Full dates this many days apart can be one event (time zones, publication lag).
 DAY_LAG = 1
+# Modes of one category that one happening can have at once: a strike from the air is
+# "aerial", its missiles "heavy-weapons", its bombs "explosives"; a drone strike is all of them.
+COMPATIBLE_MODES = {"ASSAULT": frozenset({"aerial", "drone", "heavy-weapons", "explosives"})}
 _MODALITY_GROUPS = {"asserted": "fact", "reported_past": "fact", "planned": "future",
                     "hypothetical": "future", "refused": "negative", "denied": "negative"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -77,19 +99,30 @@ DateWindow = tuple[list[str], list[str]]
 
 
 def merge_reports(article_id: str, text: str, events: Iterable[Event],
-                  known: CandidateLookup) -> list[Merged]:
+                  known: CandidateLookup, published: str | None = None) -> list[Merged]:
     """Pair each of an article's events with the corpus event it reports, known or new.
 
     `known(block_key, event)` gives the stored events it could be; reports of one article
-    merge with each other by the same rules."""
+    merge with each other by the same rules. `published` is the article's publication date:
+    without one, the article is read at the day of its lead news (`news_day`)."""
+    events = list(events)
+    lookups: dict[int, list[KnownEvent]] = {}
+
+    def stored_for(index: int, event: Event) -> list[KnownEvent]:
+        if index not in lookups:
+            lookups[index] = known(block_key(event), event)
+        return lookups[index]
+
+    day = published[:10] if published else news_day(text, events, stored_for)
     merged: list[Merged] = []
     created: dict[str, dict[str, KnownEvent]] = {}  # block key -> id -> this article's events
-    for event in events:
+    for index, event in enumerate(events):
         key = block_key(event)
         sentence = text[event.sentence_start:event.sentence_end]
         local = created.setdefault(key, {})
-        stored = [c for c in known(key, event) if c.id not in local]
-        match = find_same_event(event, sentence, [*local.values(), *stored])
+        stored = [c for c in stored_for(index, event) if c.id not in local]
+        match = find_same_event(event, sentence, [*local.values(), *stored], day,
+                                published is not None)
         report_id = mention_id(article_id, event)
         if match is None:
             local[report_id] = KnownEvent(report_id, event, (sentence,))
@@ -103,10 +136,39 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
     return merged
 
 
+def news_day(text: str, events: list[Event],
+             stored_for: Callable[[int, Event], list[KnownEvent]]) -> str | None:
+    """The day of an undated article's lead news: the date of the known event that its first
+    (in text order) surely joined undated report is (both parties agree, and the sentences
+    are alike or share a figure), or None."""
+    order = sorted(range(len(events)), key=lambda i: (events[i].sentence_start, i))
+    for index in order:
+        event = events[index]
+        if event.date is not None or _MODALITY_GROUPS.get(event.modality) != "fact":
+            continue
+        sentence = text[event.sentence_start:event.sentence_end]
+        sure = [m for m in (_compare(event, sentence, c) for c in stored_for(index, event))
+                if m is not None and m.rank[0] == 2 and m.known.event.date is not None
+                and len(m.known.event.date) == 10 and (m.rank[2] >= UNDATED_SIMILARITY or m.figures)]
+        if sure:
+            return max(sure, key=lambda m: (m.rank, m.known.id)).known.event.date
+    return None
+
+
+def identity_type(event: Event) -> str:
+    """The category an event is compared under: its own, or the one whose happening its CAMEO
+    code records ("signed the declaration" is the agreement)."""
+    return SAME_HAPPENING_AS.get((event.cameo or "")[:3], event.type)
+
+
+def symmetric(event: Event) -> bool:
+    return identity_type(event) in SYMMETRIC_TYPES
+
+
 def block_key(event: Event) -> str:
     """What every report of one event shares: category, kind of modality, negation."""
     group = _MODALITY_GROUPS.get(event.modality, event.modality)
-    return "|".join([event.type, group, "not" if event.negated else "is"])
+    return "|".join([identity_type(event), group, "not" if event.negated else "is"])
 
 
 @dataclass(frozen=True)
@@ -114,16 +176,21 @@ class _Match:
     known: KnownEvent
     basis: tuple[str, ...]
     rank: tuple[int, int, float]
+    figures: tuple[str, ...] = ()
 
 
-def find_same_event(event: Event, sentence: str,
-                    candidates: Iterable[KnownEvent]) -> _Match | None:
-    """The known event this report is about (the best supported), or None."""
-    matches = [m for m in (_compare(event, sentence, c) for c in candidates) if m is not None]
+def find_same_event(event: Event, sentence: str, candidates: Iterable[KnownEvent],
+                    day: str | None = None, published: bool = False) -> _Match | None:
+    """The known event this report is about (the best supported), or None. `day`: the day
+    an undated article is read at (its undated reports of facts join only events of that day),
+    or with `published`, the article's publication date (they join no event after it)."""
+    matches = [m for m in (_compare(event, sentence, c, day, published) for c in candidates)
+               if m is not None]
     return max(matches, key=lambda m: (m.rank, m.known.id)) if matches else None
 
 
-def _compare(event: Event, sentence: str, known: KnownEvent) -> _Match | None:
+def _compare(event: Event, sentence: str, known: KnownEvent,
+             day: str | None = None, published: bool = False) -> _Match | None:
     other = known.event
     if block_key(event) != block_key(other):
         return None
@@ -133,17 +200,44 @@ def _compare(event: Event, sentence: str, known: KnownEvent) -> _Match | None:
         when = None  # both stated in the text ("on Monday", "on Tuesday"): two days
     if not parties or when is None:
         return None
+    if event.type != other.type and len(parties) < 2:
+        return None  # a signing is its agreement only when both name the same two parties
+    if (day is not None and event.date is None and other.date is not None
+            and _MODALITY_GROUPS.get(event.modality) == "fact" and _outside(other.date, day, published)):
+        return None  # the article's news is of another day, or the event came after it
     likeness = similarity(sentence, known.evidence)
     figures = shared_figures(sentence, known.evidence)
+    place = shared_place(event, other)
     undated = when in ("one report undated", "both undated")
     if undated and likeness < UNDATED_SIMILARITY and not figures:
         return None
+    loose = when != "same date" or min(len(event.date or ""), len(other.date or "")) < 10
+    if (len(parties) < 2 and _names_both(event) != _names_both(other) and loose
+            and likeness < ONE_PARTY_SIMILARITY and not figures and not place):
+        return None  # one report leaves a party out: the sentences must say it is the same
     differs = _detail_differs(event, other)
     if differs and likeness < DIFFERENT_DETAIL_SIMILARITY:
         return None
     basis = (f"type {event.type}", "parties " + "+".join(parties), when,
-             f"sentence likeness {likeness:.2f}", *(f"figure {f}" for f in figures[:3]))
-    return _Match(known, basis, (len(parties), _DATE_RANK[when], likeness))
+             f"sentence likeness {likeness:.2f}", *(f"figure {f}" for f in figures[:3]),
+             *([f"place {place}"] if place else []))
+    return _Match(known, basis, (len(parties), _DATE_RANK[when], likeness), tuple(figures))
+
+
+def _names_both(event: Event) -> bool:
+    return event.source is not None and event.target is not None
+
+
+def _outside(value: str, day: str, published: bool) -> bool:
+    """Whether a known event's date is not of the article's `day`: after the day (and its
+    lag) when the day is the publication date, else not agreeing with it."""
+    if not published:
+        return date_relation(day, value) is None
+    try:
+        latest = date.fromisoformat(day) + timedelta(days=DAY_LAG)
+    except ValueError:
+        return False
+    return value > latest.isoformat()[:len(value)]
 
 
 def _stated(event: Event) -> bool:
@@ -157,7 +251,9 @@ def _stated(event: Event) -> bool:
 def _detail_differs(a: Event, b: Event) -> bool:
     """True when the reports name different modes or different places."""
     if a.mode and b.mode and a.mode != b.mode:
-        return True
+        compatible = COMPATIBLE_MODES.get(a.type, frozenset())
+        if not (a.mode in compatible and b.mode in compatible):
+            return True
     return places_differ(a.location, b.location)
 
 
@@ -181,7 +277,7 @@ def same_party(a: Actor | None, b: Actor | None) -> str | None:
 def shared_parties(a: Event, b: Event) -> list[str]:
     """The parties two reports agree on (empty: none agree, or one clearly differs)."""
     orders = [(b.source, b.target)]
-    if a.type in SYMMETRIC_TYPES:
+    if symmetric(a):
         orders.append((b.target, b.source))
     best: list[str] = []
     for source, target in orders:
@@ -232,13 +328,33 @@ def _days_apart(a: str, b: str) -> int:
 
 
 def places_differ(a: Location | None, b: Location | None) -> bool:
-    """True when both reports name a place and the places clearly differ."""
+    """True when both reports name a place and the places clearly differ (a city is not a
+    different place from the country it is in)."""
     if a is None or b is None:
         return False
     if a.country and b.country and a.country != b.country:
         return True
+    if a.country and a.country == b.country and (_is_country(a) or _is_country(b)):
+        return False
     name_a, name_b = a.name.lower(), b.name.lower()
     return name_a not in name_b and name_b not in name_a
+
+
+def shared_place(a: Event, b: Event) -> str | None:
+    """The place both reports name (the same name, or one name within the other), or None."""
+    if a.location is None or b.location is None or places_differ(a.location, b.location):
+        return None
+    name_a, name_b = a.location.name.lower(), b.location.name.lower()
+    if name_a in name_b or name_b in name_a:
+        return a.location.name if len(name_a) >= len(name_b) else b.location.name
+    return None
+
+
+def _is_country(place: Location) -> bool:
+    """True when the place is named as a country ("Yemen", "the United States")."""
+    key = normalize_name(place.name).removeprefix("the ")
+    known = load_knowledge().places.get(key)
+    return known is not None and known.kind == "name"
 
 
 def similarity(sentence: str, evidence: tuple[str, ...]) -> float:
@@ -262,6 +378,9 @@ def shared_figures(sentence: str, evidence: tuple[str, ...]) -> list[str]:
 def merged_record(current: Event, new: Event) -> Event:
     """The corpus event after one more report: each field as precise as some report gives it."""
     record = current
+    if current.type != identity_type(current) and new.type == identity_type(current):
+        # a signing merged with its agreement: the record is the agreement
+        record = replace(record, type=new.type, cameo=new.cameo)
     if _firmer_date(new, current):
         record = replace(record, date=new.date, date_text=new.date_text,
                          date_basis=new.date_basis)
@@ -286,7 +405,7 @@ def _firmer_date(new: Event, current: Event) -> bool:
 def _aligned(current: Event, new: Event) -> tuple[Actor | None, Actor | None]:
     """The new report's parties in the known event's order (a symmetric event may name them
     the other way round)."""
-    if new.type in SYMMETRIC_TYPES:
+    if symmetric(new):
         straight = [same_party(current.source, new.source), same_party(current.target, new.target)]
         crossed = [same_party(current.source, new.target), same_party(current.target, new.source)]
         if None not in crossed and (None in straight or sum(map(bool, crossed)) > sum(

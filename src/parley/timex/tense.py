@@ -25,6 +25,8 @@ FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 MODAL_AUXILIARIES = frozenset({"could", "may", "might", "should", "must", "can", "ca"})
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "been", "'s"})
 PRESENT_BE = frozenset({"is", "are", "am", "'re", "'m"})
+# Verbs whose object came before their subject ("the talks follow a proposal made on Sunday").
+SEQUENCE_LEMMAS = frozenset({"follow", "succeed"})
 # Verbs of saying and knowing: in the present tense they report what already happened.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "deny", "add",
                               "note", "insist", "warn", "believe", "think", "know", "show", "suggest",
@@ -40,11 +42,28 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     if span is not None and len(span) and span.root.dep_ != "poss":  # "Tuesday's ruling": no verb of its own
         verb = governing_verb(span.root)
     tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and span is not None and _in_earlier_object(span.root, verb):
+        tense = "PAST"
     if _ends_with_cue(before, lexicon.future_prepositions) and not (verb is not None and _perfect_past(verb)):
         return "FUTURE"  # "extended the deadline until Tuesday", but not "had not called until Thursday"
     if tense != "PAST" and _ends_with_cue(before, lexicon.weak_future_prepositions):
         return "FUTURE"
     return tense
+
+
+def _in_earlier_object(token: Token, verb: Token) -> bool:
+    """ "The talks follow a proposal by Putin on Sunday": the object of a verb of sequence names
+    what came before its subject, so a day inside it lies in the past whatever the verb's tense."""
+    if verb.lemma_ not in SEQUENCE_LEMMAS:
+        return False
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head.i == verb.i:
+            return current.dep_ == "dobj"
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _perfect_past(verb: Token) -> bool:
