@@ -54,6 +54,9 @@ class DuplicateIndex:
             self._lsh.insert(article_id, signature)
             self._signatures[article_id] = signature
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._signatures
+
     def remove(self, article_id: str) -> None:
         """Forget an article (one that failed before it could be stored)."""
         for digest in [d for d, known in self._by_hash.items() if known == article_id]:

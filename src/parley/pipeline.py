@@ -27,6 +27,7 @@ from parley.actors.registry import CorpusEntity, find_match, merge_entity, name_
 from parley.actors.speakers import attribute_speakers
 from parley.clean import clean_document
 from parley.clean.language import unreadable_reason
+from parley.concurrent import WriterSync
 from parley.duplicates import DuplicateIndex, article_signature, signature_bytes, signature_from_bytes
 from parley.errors import ParleyError
 from parley.events import extract_events
@@ -223,9 +224,12 @@ def process_sources(targets: Iterable[str], store: Store, *, raw: bool = False,
 
 def process_items(items: Iterable[Item], store: Store, *,
                   on_result: Callable[[Article | DocError], None] | None = None,
-                  runner: Runner | None = None) -> ProcessReport:
-    """Clean, analyse and store documents already read (the API's POST /articles)."""
-    report = ProcessReport()
+                  runner: Runner | None = None,
+                  report: ProcessReport | None = None) -> ProcessReport:
+    """Clean, analyse and store documents already read (`parley watch`, the API's POST
+    /articles); `on_result` is called once per item after its fate is in `report` (given, or
+    a new one)."""
+    report = report if report is not None else ProcessReport()
     writer = _StoreWriter(store, report, on_result, runner or InlineRunner())
     for item in items:
         result = clean_item(item)
@@ -265,6 +269,7 @@ class _StoreWriter:
         self.report = report
         self.on_result = on_result
         self.runner = runner
+        self.sync = WriterSync(store)  # other processes may write the same store
         self.index = load_duplicate_index(store)
         self.stories = load_story_clusterer(store)
         self.pending: list[tuple[Article, bytes]] = []
@@ -384,6 +389,20 @@ class _StoreWriter:
             self._write_batch(self._submit(readded))
 
     def _write(self, article: Article, signature: bytes, analysis: Analysis) -> DocError | None:
+        """Decide and write under the store's write lock, after catching up with what other
+        writers stored meanwhile (see `parley.concurrent`)."""
+        with self.store.write_lock():
+            current = self.sync.catch_up(self.index, article, signature)
+            if current is None:  # another writer stored it
+                self._count(article, False)
+                self.notify(article)
+                return None
+            if current.duplicate_of != article.duplicate_of:  # repeats another writer's article
+                analysis = Analysis()
+            return self._decide_and_write(current, signature, analysis)
+
+    def _decide_and_write(self, article: Article, signature: bytes,
+                          analysis: Analysis) -> DocError | None:
         """Store one article with its analysis; its DocError if a stage failed (then nothing
         of it is stored, and the story clusterer is restored to what the store holds)."""
         clustered = False

@@ -177,6 +177,7 @@ class StoreStats:
     schema_version: int
     error_stages: list[tuple[str | None, int]]  # failed inputs by stage (None: the input)
     skipped: list[tuple[str | None, int]]  # articles stored unread, by reason (language)
+    watched: list[dict[str, Any]]  # what `parley watch` polls (see watch_state)
 
 
 def store_stats(store: Store) -> StoreStats:
@@ -193,7 +194,14 @@ def store_stats(store: Store) -> StoreStats:
         schema_version=store.schema_version(),
         error_stages=store.error_stage_counts(),
         skipped=[(reason, n) for reason, n in store.group_counts("skipped") if reason],
+        watched=watch_state(store),
     )
+
+
+def watch_state(store: Store) -> list[dict[str, Any]]:
+    """Each feed or folder `parley watch` polls: kind, when it was last checked and what that
+    found, the feed's validators (etag, last_modified), and its entries or files by status."""
+    return store.watch_summary()
 
 
 # -- paged reads of the API and the web UI ------------------------------------------------------

@@ -3,7 +3,7 @@
 Commands live in one module per theme; importing them registers them on the typer app.
 """
 
-from parley.cli import actors, events, ingest, records, serve  # noqa: F401 (registers commands)
+from parley.cli import actors, events, ingest, records, serve, watch  # noqa: F401 (registers commands)
 from parley.cli.common import app
 
 __all__ = ["app"]

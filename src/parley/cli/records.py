@@ -270,6 +270,10 @@ def stats(db: DbOption = DEFAULT_DB,
     table.add_row("languages", _top(summary.languages))
     table.add_row("outlets", _top(summary.outlets))
     table.add_row("date from", _top(summary.date_origins))
+    for source in summary.watched:
+        items = ", ".join(f"{status} {n}" for status, n in source["items"].items()) or "none yet"
+        table.add_row(f"watched {source['kind']}", f"{source['target']}: {items}; last poll "
+                      f"{source['checked_at']}: {source['status']}")
     console.print(table)
 
 

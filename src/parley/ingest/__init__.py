@@ -28,7 +28,7 @@ MIN_FEED_CONTENT_CHARS = 500
 
 Item = RawDoc | DocError
 
-__all__ = ["Item", "read_bytes", "read_jsonl_stream", "read_sources"]
+__all__ = ["Item", "read_bytes", "read_feed_item", "read_jsonl_stream", "read_sources"]
 
 
 def read_sources(targets: Iterable[str], *, raw: bool = False,
@@ -143,12 +143,17 @@ def _read_url(url: str) -> Iterator[Item]:
 
 def _read_feed_items(items: list[FeedItem]) -> Iterator[Item]:
     for item in items:
-        try:
-            response = fetch(item.link)
-            body = decode_bytes(response.body, item.link)
-            yield RawDoc(source=item.link, kind="html", body=body, hints=item.hints)
-        except ParleyError as exc:
-            if item.summary and len(item.summary) >= MIN_FEED_CONTENT_CHARS:
-                yield RawDoc(source=item.link, kind="html", body=item.summary, hints=item.hints)
-            else:
-                yield _error(exc)
+        yield read_feed_item(item)
+
+
+def read_feed_item(item: FeedItem, *, delay: float | None = None) -> Item:
+    """The page a feed entry links to (requests to its host `delay` s apart), else the entry's
+    own content when it is long enough to be the article; else the fetch's DocError."""
+    try:
+        response = fetch(item.link, delay=delay)
+        body = decode_bytes(response.body, item.link)
+        return RawDoc(source=item.link, kind="html", body=body, hints=item.hints)
+    except ParleyError as exc:
+        if item.summary and len(item.summary) >= MIN_FEED_CONTENT_CHARS:
+            return RawDoc(source=item.link, kind="html", body=item.summary, hints=item.hints)
+        return _error(exc)

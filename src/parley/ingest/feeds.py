@@ -16,6 +16,13 @@ class FeedItem:
     link: str
     hints: DocHints
     summary: str | None
+    guid: str | None = None  # the entry's id (RSS guid, Atom id), if it has one
+    updated: str | None = None  # when the entry says it last changed, if it does
+
+    @property
+    def key(self) -> str:
+        """What identifies the entry across polls of its feed: its id, else its link."""
+        return self.guid or self.link
 
 
 def parse_feed(data: bytes, source: str) -> list[FeedItem]:
@@ -31,7 +38,9 @@ def parse_feed(data: bytes, source: str) -> list[FeedItem]:
         link = entry.get("link")
         if not link:
             continue
-        items.append(FeedItem(link=link, hints=_entry_hints(entry, outlet), summary=_summary(entry)))
+        items.append(FeedItem(link=link, hints=_entry_hints(entry, outlet), summary=_summary(entry),
+                              guid=entry.get("id") or None,
+                              updated=_stamp(entry)))
     return items
 
 
@@ -41,6 +50,12 @@ def _entry_hints(entry: feedparser.FeedParserDict, outlet: str | None) -> DocHin
     author = entry.get("author")
     return DocHints(title=entry.get("title") or None, published=published, outlet=outlet,
                     url=entry.get("link"), authors=(author,) if author else ())
+
+
+def _stamp(entry: feedparser.FeedParserDict) -> str | None:
+    """The entry's last-updated stamp as written, else its publication stamp (read from the
+    dict itself: feedparser's own `updated` lookup falls back to `published` with a warning)."""
+    return dict.get(entry, "updated") or dict.get(entry, "published") or None
 
 
 def _summary(entry: feedparser.FeedParserDict) -> str | None:

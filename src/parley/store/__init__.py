@@ -5,10 +5,13 @@
 
 Every write is a single transaction, so a killed process leaves either the whole record or
 nothing, and re-running the same input finds the records it already has and skips them.
+Several processes may write one store at once: `write_lock()` serialises deciding-and-writing
+across them (see `parley.store.concurrency`), and transactions another writer aborted are retried.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,6 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from parley.actors.registry import CorpusEntity, surname_of
 from parley.models import Article, DocError, Entity, Quote
 from parley.store.backend import insert_ignore, sqlite_pragmas, with_driver
+from parley.store.concurrency import WriteLock, begin_migration, begin_write, with_retries
 from parley.store.reads import EventQuery, ReadTables
 from parley.store.records import (
     ArticleBundle,
@@ -56,6 +60,7 @@ from parley.store.schema import (
 )
 from parley.store.schema import quotes as quotes_table
 from parley.store.stories import StoryTables, save_story
+from parley.store.watch import WatchTables
 from parley.stories.merge import DateWindow, KnownEvent, Merged
 
 __all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventQuery", "Store", "StoreError"]
@@ -64,11 +69,12 @@ DEFAULT_DB = "parley.db"
 
 
 # Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
-class Store(StoryTables, ReadTables):
+class Store(StoryTables, ReadTables, WatchTables):
     """A parley database: articles (and, in later stages, entities, events, stories)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._write_lock = WriteLock(engine)
 
     @classmethod
     def open(cls, target: str | Path = DEFAULT_DB) -> Store:
@@ -89,9 +95,19 @@ class Store(StoryTables, ReadTables):
     def close(self) -> None:
         self.engine.dispose()
 
+    def write_lock(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the store-wide write lock: other processes' writes wait until it is released.
+
+        Hold it around reading what a write decides on (is the article new, which stored events
+        and entities does it join) and the write itself. Re-entrant; `add_article` takes it."""
+        return self._write_lock.hold()
+
     def migrate(self) -> None:
-        """Apply the migrations this database has not had yet."""
-        with self.engine.begin() as conn:
+        """Apply the migrations this database has not had yet (one process at a time)."""
+        with_retries(self._migrate)
+
+    def _migrate(self) -> None:
+        with begin_migration(self.engine) as conn:
             schema_migrations.create(conn, checkfirst=True)
             done = set(conn.scalars(select(schema_migrations.c.version)))
             if done and max(done) > SCHEMA_VERSION:
@@ -119,27 +135,33 @@ class Store(StoryTables, ReadTables):
 
         False if the article was already there (nothing is written then).
         """
+        with self.write_lock():
+            try:
+                with_retries(lambda: self._add_article(bundle))
+            except IntegrityError:
+                if self.has_article(bundle.article.id):
+                    return False
+                raise
+        return True
+
+    def _add_article(self, bundle: ArticleBundle) -> None:
         article = bundle.article
         row = {**article.as_dict(), "authors": json.dumps(list(article.authors)),
                "minhash": bundle.minhash, "created_at": now()}
-        try:
-            with self.engine.begin() as conn:
-                last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
-                row["seq"] = int(last or 0) + 1
-                conn.execute(insert(articles).values(**row))
-                # The input is stored now: an earlier run's failure of it is history.
-                conn.execute(delete(errors).where(errors.c.source == article.source))
-                for corpus, entity in bundle.entities:
-                    self._save_entity(conn, corpus)
-                    self._save_mentions(conn, article, corpus.id, entity)
-                self._save_quotes(conn, article, bundle.quotes)
-                insert_ignore(conn, timexes, [
-                    {"article_id": article.id, **t.as_dict()} for t in bundle.timexes])
-                self._save_events(conn, article, bundle.events, bundle.story_id)
-                save_story(conn, bundle)
-        except IntegrityError:
-            return False
-        return True
+        with begin_write(self.engine) as conn:
+            last = conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0)))
+            row["seq"] = int(last or 0) + 1
+            conn.execute(insert(articles).values(**row))
+            # The input is stored now: an earlier run's failure of it is history.
+            conn.execute(delete(errors).where(errors.c.source == article.source))
+            for corpus, entity in bundle.entities:
+                self._save_entity(conn, corpus)
+                self._save_mentions(conn, article, corpus.id, entity)
+            self._save_quotes(conn, article, bundle.quotes)
+            insert_ignore(conn, timexes, [
+                {"article_id": article.id, **t.as_dict()} for t in bundle.timexes])
+            self._save_events(conn, article, bundle.events, bundle.story_id)
+            save_story(conn, bundle)
 
     def _save_quotes(self, conn: Connection, article: Article,
                      found: Sequence[tuple[Quote, str | None]]) -> None:
@@ -326,6 +348,19 @@ class Store(StoryTables, ReadTables):
                 record["authors"] = json.loads(record["authors"])
                 yield record
 
+    def last_seq(self) -> int:
+        """The insertion number of the newest article (0: none)."""
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0)
+
+    def signatures_since(self, seq: int) -> list[tuple[int, str, str, bytes | None]]:
+        """(seq, id, content_hash, minhash) of the articles stored after insertion number `seq`
+        (by this process or another writer), oldest first."""
+        query = (select(articles.c.seq, articles.c.id, articles.c.content_hash,
+                        articles.c.minhash).where(articles.c.seq > seq).order_by(articles.c.seq))
+        with self.engine.connect() as conn:
+            return [(int(row[0]), row[1], row[2], row[3]) for row in conn.execute(query)]
+
     def article_ids_like(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of stored articles starting with a prefix (an id as the CLI shortens it)."""
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -358,11 +393,12 @@ class Store(StoryTables, ReadTables):
 
     def add_error(self, error: DocError) -> None:
         """Record a failed input once (the same failure seen again is not repeated)."""
-        try:
-            with self.engine.begin() as conn:
+        def write() -> None:
+            with begin_write(self.engine) as conn:
                 conn.execute(insert(errors).values(**error.as_dict(), created_at=now()))
-        except IntegrityError:
-            pass
+
+        with contextlib.suppress(IntegrityError):
+            with_retries(write)
 
     def iter_errors(self) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as conn:

@@ -212,6 +212,27 @@ timexes = Table(
 FTS_TABLE = "articles_fts"
 PG_SEARCH_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
 
+watch_sources = Table(
+    "watch_sources", metadata,  # each feed or folder `parley watch` polls (v9)
+    Column("target", Text, primary_key=True),  # the feed URL or the folder, as given
+    Column("kind", String(8), nullable=False),  # feed | folder
+    Column("etag", Text),  # the feed's validators, sent back on the next poll
+    Column("last_modified", Text),
+    Column("checked_at", String(32), nullable=False),
+    Column("status", Text, nullable=False),  # what the last poll found, one line
+)
+
+watch_items = Table(
+    "watch_items", metadata,  # each feed entry or file a watch has processed (v9)
+    Column("target", Text, nullable=False),
+    Column("key", Text, nullable=False),  # the entry's id or link; the file's path
+    Column("fingerprint", Text, nullable=False),  # entry's updated stamp; file's sha256
+    Column("status", String(16), nullable=False),  # stored, duplicate, unchanged, failed, ...
+    Column("article_id", String(32)),
+    Column("seen_at", String(32), nullable=False),
+    UniqueConstraint("target", "key", name="uq_watch_items"),
+)
+
 
 def _create_core_tables(conn: Connection) -> None:
     for table in (articles, errors):
@@ -286,6 +307,11 @@ def _add_search(conn: Connection) -> None:
                           f"USING GIN (({PG_SEARCH_VECTOR}))"))
 
 
+def _create_watch_tables(conn: Connection) -> None:
+    for table in (watch_sources, watch_items):
+        table.create(conn, checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -299,6 +325,8 @@ MIGRATIONS: list[Migration] = [
      _add_merge_basis),
     (7, "story vectors, their term index and story titles", _add_story_index),
     (8, "articles' temporal expressions; full-text search of articles", _add_search),
+    (9, "what `parley watch` has polled: feeds and folders, and the entries and files seen",
+     _create_watch_tables),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
