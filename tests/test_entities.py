@@ -184,3 +184,36 @@ def test_an_entity_does_not_end_in_an_unclosed_bracket() -> None:
                 "Friday that talks had failed.")
     names = [e.name for e in extract_entities(doc, "2024-03-01") if e.type == "ORG"]
     assert names and all("(" not in name for name in names), names
+
+
+def test_a_demonym_two_states_share_means_the_more_populous() -> None:
+    """ "Congolese": the references disagree (Republic of the Congo, DR Congo); unqualified it
+    is the more populous state, while the Congo-Brazzaville words still name the smaller one."""
+    congolese = resolve_actor_text("Congolese soldiers")
+    assert congolese is not None and congolese.country == "COD"
+    brazzaville = resolve_actor_text("Republic of the Congo")
+    assert brazzaville is not None and brazzaville.country == "COG"
+
+
+def test_a_demonym_is_derived_from_a_place_name_ending_in_a() -> None:
+    """ "Kampuchea" -> "Kampuchean"; a role word is never made into a demonym ("Gunma" is a
+    Japanese prefecture, a "gunman" is no Japanese)."""
+    kampuchean = resolve_actor_text("Kampuchean villagers")
+    assert kampuchean is not None and kampuchean.country == "KHM"
+    gunman = resolve_actor_text("a gunman")
+    assert gunman is not None and gunman.country is None
+
+
+def test_a_transnational_armed_group_is_coded_img() -> None:
+    match = resolve_actor_text("al-Qaeda")
+    assert match is not None and match.country == "IMG"
+
+
+def test_an_unknown_name_takes_the_body_of_its_bracketed_acronym() -> None:
+    """An invented spelling of a known body, followed by its acronym in brackets."""
+    found = {e.name: e for e in extract_entities(parse(
+        "The International Atomic Agency (IAEA) warned on Monday that the reactor was unsafe."))}
+    assert found["International Atomic Agency"].country == "IGO"
+    unknown = {e.name: e for e in extract_entities(parse(
+        "The Harbour Growers Guild (HGG) warned on Monday that prices were falling."))}
+    assert unknown["Harbour Growers Guild"].country is None

@@ -321,3 +321,12 @@ def test_a_proposal_without_recipient_goes_to_the_other_side_of_the_talks() -> N
                        "made a specific proposal for a three-day ceasefire on parts of the border.")
     proposal = only([e for e in events if e.sentence_start > 60], "REQUEST")
     assert countries(proposal) == ("KEN", "SOM")
+
+
+def test_a_place_beside_the_target_gives_it_no_country() -> None:
+    """ "camps near the Thai border" are placed by the border, they are not Thai; "Congolese"
+    alone is the more populous Congo."""
+    attack = only(events_of("Laotian troops shelled rebel camps near the Thai border on Monday."), "ASSAULT")
+    assert countries(attack)[1] != "THA"
+    refugees = only(events_of("Rwandan militiamen attacked a camp for Congolese refugees on Monday."), "ASSAULT")
+    assert countries(refugees) == ("RWA", "COD")

@@ -208,7 +208,23 @@ def _group_for(ent: Span, date: str | None) -> tuple[str | None, _Group]:
         name = country_name(place.iso3) or text
         return f"country:{place.iso3}", _Group(name, "GPE", ActorMatch(place.iso3, (), None, "country"))
     match = resolve_actor_text(_with_possessor(ent), date)
+    if match is None and ent.label_ == "ORG":
+        match = _bracketed_acronym(ent, date)
     return f"{ent.label_}:{key}", _Group(text, ent.label_, match)
+
+
+def _bracketed_acronym(ent: Span, date: str | None) -> ActorMatch | None:
+    """ "The International Labor Office (ILO)": a name parley does not know, spelled out before
+    an acronym it does, is the acronym's body (only a known, named body: a role word is no name)."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return None
+    acronym = doc[ent.end + 1].text
+    initials = "".join(w[0] for w in _strip_article(ent.text).split() if w[:1].isupper())
+    if not (acronym.isupper() and 2 <= len(acronym) <= 6 and acronym[0] == initials[:1]):
+        return None
+    match = resolve_actor_text(acronym, date)
+    return match if match is not None and match.kind == "known" else None
 
 
 def _group_entity(group: _Group) -> Entity:

@@ -24,6 +24,8 @@ from parley.actors.knowledge import (
 )
 from parley.datafiles import read_data_json
 
+# Transnational codes reported in the country slot, as CAMEO does (the contract's "IGO" and kin).
+KEPT_TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 # Sectors of state office; with "former" they become ELI (former elites).
 _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 # Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
@@ -185,8 +187,11 @@ def _prefer(actors: tuple[KnownActor, ...]) -> KnownActor:
 
 
 def _country_code(code: str | None) -> str | None:
-    if code is None or code in TRANSNATIONAL - {"IGO"}:
-        return code if code == "IGO" else None
+    """A known actor's country: ISO3, or the CAMEO code of a body that belongs to no state
+    (IGO, NGO, IMG: an international militarized group such as al-Qaeda); companies (MNC) and
+    the rest of the transnational codes say no country."""
+    if code is None or code in TRANSNATIONAL - KEPT_TRANSNATIONAL:
+        return None
     return code
 
 
