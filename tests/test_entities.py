@@ -217,3 +217,14 @@ def test_an_unknown_name_takes_the_body_of_its_bracketed_acronym() -> None:
     unknown = {e.name: e for e in extract_entities(parse(
         "The Harbour Growers Guild (HGG) warned on Monday that prices were falling."))}
     assert unknown["Harbour Growers Guild"].country is None
+
+
+def test_a_titled_surname_is_the_known_person_under_any_spelling() -> None:
+    """ "President Zelenskyy" alone in an article is the one known Zelensky (the learned table,
+    from Wikinews); an untitled surname, or one many known people bear, stays as written."""
+    found = _people("President Zelenskyy met reporters in Kyiv on Monday.", "2025-03-18")
+    assert "Volodymyr Zelensky" in found
+    assert found["Volodymyr Zelensky"].country == "UKR"
+    assert "Zelenskyy" in found["Volodymyr Zelensky"].aliases
+    smiths = _people("Minister Smith met reporters on Monday.")
+    assert "Smith" in smiths

@@ -240,3 +240,19 @@ def test_a_definite_description_speaks_for_the_body_named_before() -> None:
     [quote] = attribute_speakers(quotes_of(text), [], text, "2025-03-21")
     assert quote.speaker is not None and mention(text, quote) == "the bank"
     assert (quote.speaker.name, quote.speaker.country) == ("Bank of Russia", "RUS")
+
+
+def test_a_speaker_mention_not_labelled_a_person_is_the_person_it_spells() -> None:
+    """The recogniser may take a lone surname for an organisation; the article's one person of
+    that surname is still the speaker."""
+    from parley.actors.speakers import attribute_speakers
+    from parley.models import Entity
+
+    text = '"We will not give up the port," Kovalenkoff said on Tuesday.'
+    person = Entity(name="Taras Kovalenkoff", type="PERSON", country="UKR", sector="GOV",
+                    role="Mayor", aliases=(), mentions=((0, 1),))
+    group = Entity(name="Kovalenkoff", type="ORG", country=None, sector=None, role=None,
+                   aliases=(), mentions=((text.index("Kovalenkoff"), text.index(" said")),))
+    [quote] = attribute_speakers(quotes_of(text), [group, person], text, "2025-03-21")
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.country) == ("Taras Kovalenkoff", "UKR")
