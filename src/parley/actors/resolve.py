@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import pycountry
+
 from parley.actors.knowledge import (
     TRANSNATIONAL,
     Knowledge,
@@ -26,6 +28,8 @@ from parley.datafiles import read_data_json
 
 # Transnational codes reported in the country slot, as CAMEO does (the contract's "IGO" and kin).
 KEPT_TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+# The seed dictionary's codes for states that ISO 3166 codes otherwise.
+PHOENIX_STATES = {"TMP": "TLS", "KSV": "XKX", "KOS": "XKX", "ROM": "ROU", "ZAR": "COD"}
 # Sectors of state office; with "former" they become ELI (former elites).
 _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 # Known-actor names of one token this short are acronyms too ambiguous to trust inside a phrase.
@@ -192,7 +196,17 @@ def _country_code(code: str | None) -> str | None:
     the rest of the transnational codes say no country."""
     if code is None or code in TRANSNATIONAL - KEPT_TRANSNATIONAL:
         return None
-    return code
+    code = PHOENIX_STATES.get(code, code)
+    return code if code in KEPT_TRANSNATIONAL or code in _state_codes() else None
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes, and the historical states the seed dictionary codes (USR, YUG);
+    its region ("MEA", "WEU"), "international" ("INT") and sector-first ("MED") prefixes name
+    no state."""
+    return frozenset({str(c.alpha_3) for c in pycountry.countries} | set(PHOENIX_STATES.values())
+                     | {"USR", "YUG", "DDR", "CSK", "SCG", "FRY"})
 
 
 def _find_country(tokens: list[str], knowledge: Knowledge,
