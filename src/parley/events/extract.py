@@ -75,6 +75,9 @@ PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AS
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
+# Non-state sides of a country's internal conflicts, and the state sectors that face them.
+INSURGENT_SECTORS = {"REB", "OPP", "PRM"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 # Codes of measures a government takes at home (curfews, emergencies, bans, their easing or the
 # threat of them): without a named recipient, the recipient is the government's own country.
 DOMESTIC_CODES = ("081", "082", "083", "132", "0351", "0352", "034", "17")
@@ -182,7 +185,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable(sources, context)
     else:
         sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
-    targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
+    targets = _placeable([_home_of(_with_country(a, location, None, context), sources) for a in targets],
+                         context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     if not sources:
         return []
@@ -246,6 +250,15 @@ def _has_object(token: Token) -> bool:
     """True when the word acts on something of its own: parties named together who "welcomed
     it" or "backed the plan" did not support each other."""
     return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+
+
+def _home_of(target: Actor, sources: list[Actor]) -> Actor:
+    """Insurgents or opposition of no stated country that a state's own forces or government act
+    on ("Burmese troops captured a Karen guerrilla stronghold") are that state's."""
+    if target.country or target.sector not in INSURGENT_SECTORS:
+        return target
+    states = {s.country for s in sources if s.country and s.sector in STATE_SECTORS}
+    return replace(target, country=states.pop()) if len(states) == 1 else target
 
 
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
