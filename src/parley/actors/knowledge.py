@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +32,10 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
 
 
 def normalize_name(text: str) -> str:
-    """Lower-case, straight quotes, no stray punctuation: the key of every lookup table."""
+    """Lower-case, straight quotes, no accents, no stray punctuation: the key of every lookup
+    table ("Brasília" and "Brasilia", "Chişinău" and "Chisinau" are one key)."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.replace("_", " ").replace("’", "'").replace("‘", "'").lower()
     text = re.sub(r"[^\w' .&-]", " ", text)
     return re.sub(r"\s+", " ", text).strip(" .'-")
