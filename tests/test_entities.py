@@ -247,3 +247,17 @@ def test_a_seed_code_of_a_region_or_sector_names_no_country() -> None:
     """The seed dictionary codes some groups by region ("INT", "MEA"): no state."""
     match = resolve_actor_text("Islamic Salvation Front")
     assert match is not None and match.country is None and match.sector == "REB"
+
+
+@pytest.mark.parametrize(("text", "name", "country", "role"), [
+    ("Kuwait's emir, Sheikh Jaber al-Sabah, opened the talks on Saturday.", "Jaber al-Sabah", "KWT", "Emir"),
+    ("Chile's foreign minister, Ana Morales, flew to Lima on Monday.", "Ana Morales", "CHL", "Foreign Minister"),
+])
+def test_a_role_before_the_name_is_its_title(text: str, name: str, country: str, role: str) -> None:
+    person = _people(text)[name]
+    assert (person.country, person.role) == (country, role)
+
+
+def test_a_plural_or_an_aside_before_a_name_is_no_title() -> None:
+    assert _people("The rebels, John Miles said, are tired.")["John Miles"].sector is None
+    assert _people("In Lima, John Miles said nothing.")["John Miles"].country is None
