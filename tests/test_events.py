@@ -328,13 +328,14 @@ def test_a_place_beside_the_target_gives_it_no_country() -> None:
     alone is the more populous Congo."""
     attack = only(events_of("Laotian troops shelled rebel camps near the Thai border on Monday."), "ASSAULT")
     assert countries(attack)[1] != "THA"
-    refugees = only(events_of("Rwandan militiamen attacked a camp for Congolese refugees on Monday."), "ASSAULT")
+    refugees = only(events_of("Rwandan militiamen attacked a camp for Congolese refugees on Monday."),
+                    "ASSAULT")
     assert countries(refugees) == ("RWA", "COD")
 
 
 def test_insurgents_of_no_stated_country_are_the_state_s_that_fights_them() -> None:
     """Invented: a guerrilla group parley has no country for, attacked by a state's army, is
     that state's insurgency; a border beside its camp does not make it the neighbour's."""
-    attack = only(events_of("Peruvian troops overran a Condor guerrilla base near the Bolivian border on Monday."),
-                  "ASSAULT")
+    attack = only(events_of("Peruvian troops overran a Condor guerrilla base near the Bolivian border "
+                            "on Monday."), "ASSAULT")
     assert countries(attack) == ("PER", "PER")

@@ -59,6 +59,9 @@ def _person_named(entities: list[Entity], mention: str) -> Entity | None:
     if not words or not all(w[:1].isupper() for w in words):
         return None
     key = " ".join(words)
-    found = {e.name: e for e in entities if e.type == "PERSON" and (
-        key in (e.name, *e.aliases) or (len(words) == 1 and key in (n.split()[-1] for n in (e.name, *e.aliases))))}
+    found = {}
+    for entity in (e for e in entities if e.type == "PERSON"):
+        names = (entity.name, *entity.aliases)
+        if key in names or (len(words) == 1 and key in (n.split()[-1] for n in names)):
+            found[entity.name] = entity
     return next(iter(found.values())) if len(found) == 1 else None

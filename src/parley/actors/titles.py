@@ -115,16 +115,19 @@ def _left_apposition(span: Span, date: str | None) -> TitleInfo | None:
     doc = span.doc
     sent_start = span.sent.start
     i = span.start - 1
-    while i >= sent_start and span.start - i <= MAX_TITLE_TOKENS and doc[i].text != "," and _title_token(doc[i]):
+    while (i >= sent_start and span.start - i <= MAX_TITLE_TOKENS and doc[i].text != ","
+           and _title_token(doc[i])):
         i -= 1
     if i <= sent_start or doc[i].text != ",":
         return None
     end = start = i
-    while start > max(sent_start, end - MAX_APPOSITION_TOKENS) and doc[start - 1].text not in (",", ";", "(", ")"):
+    floor = max(sent_start, end - MAX_APPOSITION_TOKENS)
+    while start > floor and doc[start - 1].text not in (",", ";", "(", ")"):
         start -= 1
     if start == end or (start > sent_start and doc[start - 1].text not in (",", ";")):
         return None
-    if any(t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of" or t.ent_type_ == "PERSON" for t in doc[start:end]):
+    if any((t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of") or t.ent_type_ == "PERSON"
+           for t in doc[start:end]):
         return None
     if doc[end - 1].tag_ in ("NNS", "NNPS"):  # "The rebels, Jean Dupuis said, ...": not his title
         return None
