@@ -339,3 +339,9 @@ def test_insurgents_of_no_stated_country_are_the_state_s_that_fights_them() -> N
     attack = only(events_of("Peruvian troops overran a Condor guerrilla base near the Bolivian border "
                             "on Monday."), "ASSAULT")
     assert countries(attack) == ("PER", "PER")
+
+
+def test_a_threat_without_an_object_is_made_to_the_subject_of_its_condition() -> None:
+    threat = only(events_of("Norway has threatened to leave the fishing talks if Iceland goes ahead with "
+                            "its new quotas."), "THREATEN")
+    assert countries(threat) == ("NOR", "ISL")

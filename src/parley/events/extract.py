@@ -14,6 +14,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.entities import country_name
+from parley.events.arguments import condition_subjects
 from parley.events.coding import (
     clause_depth,
     conditional_threat,
@@ -175,6 +176,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
         modality = "asserted"
     sources, targets, mutual = _participants(proto, context)
+    targets = targets or _threatened(proto, sources, context)
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
@@ -311,6 +313,14 @@ def _with_country(actor: Actor, location: Location | None, sent: Span | None, co
     if len(countries) == 1:
         return replace(actor, country=countries.pop())
     return actor
+
+
+def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """The party a threat with no object is made to: the subject of its condition."""
+    if proto.type != "THREATEN" or not sources:
+        return []
+    return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
+            if not _same_any(t, sources)]
 
 
 def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:
