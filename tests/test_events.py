@@ -328,3 +328,27 @@ def test_a_plural_group_of_named_parties_is_those_parties() -> None:
     events = [e for e in events_of("Delegations of Peru and Chile concluded their meeting in "
                                    "Lima on Friday.") if e.type == "CONSULT"]
     assert events and {frozenset(countries(e)) for e in events} == {frozenset({"PER", "CHL"})}
+
+
+def test_a_place_beside_the_target_gives_it_no_country() -> None:
+    """ "camps near the Thai border" are placed by the border, they are not Thai; "Congolese"
+    alone is the more populous Congo."""
+    attack = only(events_of("Laotian troops shelled rebel camps near the Thai border on Monday."), "ASSAULT")
+    assert countries(attack)[1] != "THA"
+    refugees = only(events_of("Rwandan militiamen attacked a camp for Congolese refugees on Monday."),
+                    "ASSAULT")
+    assert countries(refugees) == ("RWA", "COD")
+
+
+def test_insurgents_of_no_stated_country_are_the_state_s_that_fights_them() -> None:
+    """Invented: a guerrilla group parley has no country for, attacked by a state's army, is
+    that state's insurgency; a border beside its camp does not make it the neighbour's."""
+    attack = only(events_of("Peruvian troops overran a Condor guerrilla base near the Bolivian border "
+                            "on Monday."), "ASSAULT")
+    assert countries(attack) == ("PER", "PER")
+
+
+def test_a_threat_without_an_object_is_made_to_the_subject_of_its_condition() -> None:
+    threat = only(events_of("Norway has threatened to leave the fishing talks if Iceland goes ahead with "
+                            "its new quotas."), "THREATEN")
+    assert countries(threat) == ("NOR", "ISL")

@@ -251,3 +251,19 @@ def test_offsets_inside_quoted_ranges_by_bisection(spans: list[tuple[int, int]],
     from parley.quotes.clauses import _within
 
     assert _within(spans)(offset) == any(start <= offset < end for start, end in spans)
+
+
+def test_a_speaker_mention_not_labelled_a_person_is_the_person_it_spells() -> None:
+    """The recogniser may take a lone surname for an organisation; the article's one person of
+    that surname is still the speaker."""
+    from parley.actors.speakers import attribute_speakers
+    from parley.models import Entity
+
+    text = '"We will not give up the port," Kovalenkoff said on Tuesday.'
+    person = Entity(name="Taras Kovalenkoff", type="PERSON", country="UKR", sector="GOV",
+                    role="Mayor", aliases=(), mentions=((0, 1),))
+    group = Entity(name="Kovalenkoff", type="ORG", country=None, sector=None, role=None,
+                   aliases=(), mentions=((text.index("Kovalenkoff"), text.index(" said")),))
+    [quote] = attribute_speakers(quotes_of(text), [group, person], text, "2025-03-21")
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.country) == ("Taras Kovalenkoff", "UKR")

@@ -11,7 +11,7 @@ already knows of the name (the store's learned people, then the seed dictionary)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pycountry
@@ -65,7 +65,43 @@ def seed_person(name: str) -> KnownPerson | None:
     return KnownPerson(match.name or name, match.country, match.sector, None)
 
 
+def _surname_key(word: str) -> str:
+    """A surname folded over common transliteration variants: "Zelenskyy", "Zelenskiy" and
+    "Zelensky" are one key (no doubled letters, "-iy" as "-y")."""
+    folded = "".join(ch for ch in normalize_name(word) if ch.isalpha())
+    folded = folded[:-2] + "y" if folded.endswith("iy") else folded
+    return "".join(ch for i, ch in enumerate(folded) if i == 0 or ch != folded[i - 1])
+
+
+@lru_cache(maxsize=1)
+def _known_by_surname() -> dict[str, tuple[str, ...]]:
+    """Full names of the known people (seed and learned), by folded surname."""
+    index: dict[str, set[str]] = {}
+    for surname, bearers in load_knowledge().surnames.items():
+        for actor in bearers:
+            index.setdefault(_surname_key(surname), set()).add(actor.name)
+    return {key: tuple(sorted(names)) for key, names in index.items()}
+
+
+def _known_full_name(person: Person) -> str | None:
+    """A titled person the article names by surname alone ("President Zelenskyy") is the one
+    known person of that surname, under any of its spellings ("Volodymyr Zelensky")."""
+    if len(person.name.split()) != 1 or person.title is None or not person.title.role:
+        return None
+    bearers = _known_by_surname().get(_surname_key(person.name), ())
+    if len(bearers) != 1:
+        return None
+    known = resolve_actor_text(bearers[0])
+    title = person.title
+    if known is None or (title.country and known.country and title.country != known.country):
+        return None
+    return bearers[0]
+
+
 def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: PersonLookup) -> Entity:
+    full = _known_full_name(person)
+    if full is not None:
+        person = replace(person, names=[full, *person.names])
     title = person.title
     country = title.country if title else None
     sectors = title.sectors if title else ()
@@ -208,7 +244,23 @@ def _group_for(ent: Span, date: str | None) -> tuple[str | None, _Group]:
         name = country_name(place.iso3) or text
         return f"country:{place.iso3}", _Group(name, "GPE", ActorMatch(place.iso3, (), None, "country"))
     match = resolve_actor_text(_with_possessor(ent), date)
+    if match is None and ent.label_ == "ORG":
+        match = _bracketed_acronym(ent, date)
     return f"{ent.label_}:{key}", _Group(text, ent.label_, match)
+
+
+def _bracketed_acronym(ent: Span, date: str | None) -> ActorMatch | None:
+    """ "The International Labor Office (ILO)": a name parley does not know, spelled out before
+    an acronym it does, is the acronym's body (only a known, named body: a role word is no name)."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return None
+    acronym = doc[ent.end + 1].text
+    initials = "".join(w[0] for w in _strip_article(ent.text).split() if w[:1].isupper())
+    if not (acronym.isupper() and 2 <= len(acronym) <= 6 and acronym[0] == initials[:1]):
+        return None
+    match = resolve_actor_text(acronym, date)
+    return match if match is not None and match.kind == "known" else None
 
 
 def _group_entity(group: _Group) -> Entity:

@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +32,10 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
 
 
 def normalize_name(text: str) -> str:
-    """Lower-case, straight quotes, no stray punctuation: the key of every lookup table."""
+    """Lower-case, straight quotes, no accents, no stray punctuation: the key of every lookup
+    table ("Brasília" and "Brasilia", "Chişinău" and "Chisinau" are one key)."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.replace("_", " ").replace("’", "'").replace("‘", "'").lower()
     text = re.sub(r"[^\w' .&-]", " ", text)
     return re.sub(r"\s+", " ", text).strip(" .'-")
@@ -85,7 +89,7 @@ def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
     return country, tuple(p for p in parts if p in SECTOR_CODES)
 
 
-def _load_places() -> dict[str, Place]:
+def _load_places(roles: dict[str, tuple[str, ...]] | None = None) -> dict[str, Place]:
     places: dict[str, Place] = {}
     rank = {"name": 0, "demonym": 1, "capital": 2, "place": 3}
     rows = [*csv.DictReader(io.StringIO(_data("countries.tsv")), delimiter="\t"),
@@ -95,6 +99,12 @@ def _load_places() -> dict[str, Place]:
         current = places.get(key)
         if current is None or rank[row["kind"]] < rank[current.kind]:
             places[key] = Place(row["iso3"], row["kind"])
+    for key, place in list(places.items()):  # "Kampuchea" -> "Kampuchean", as "Cambodia" -> "Cambodian"
+        derived = key + "n"
+        if (place.kind in ("name", "place") and place.iso3 != "---" and key.endswith("a")
+                and key.isalpha() and len(key) > 4 and derived not in places
+                and derived not in (roles or {})):  # "Gunma" does not make a "gunman"
+            places[derived] = Place(place.iso3, "demonym")
     return places
 
 
@@ -155,7 +165,7 @@ def _load_institutions() -> dict[str, KnownActor]:
 def load_knowledge() -> Knowledge:
     """All actor knowledge, loaded once per process."""
     sectors = _load_sectors()
-    places = _load_places()
+    places = _load_places(sectors)
     actors = _load_actors()
     return Knowledge(places=places, sectors=sectors, actors=actors,
                      longest_pattern=max(len(p.split()) for p in sectors),

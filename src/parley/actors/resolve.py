@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import pycountry
+
 from parley.actors.knowledge import (
     TRANSNATIONAL,
     Knowledge,
@@ -24,6 +26,10 @@ from parley.actors.knowledge import (
 )
 from parley.datafiles import read_data_json
 
+# Transnational codes reported in the country slot, as CAMEO does (the contract's "IGO" and kin).
+KEPT_TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+# The seed dictionary's codes for states that ISO 3166 codes otherwise.
+PHOENIX_STATES = {"TMP": "TLS", "KSV": "XKX", "KOS": "XKX", "ROM": "ROU", "ZAR": "COD"}
 # Sectors of state office; with "former" they become ELI (former elites).
 _STATE_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP"}
 # Participles not ending in -ed that tie an actor to a place ("Iran-born", "state-run").
@@ -192,9 +198,22 @@ def _prefer(actors: tuple[KnownActor, ...]) -> KnownActor:
 
 
 def _country_code(code: str | None) -> str | None:
-    if code is None or code in TRANSNATIONAL - {"IGO"}:
-        return code if code == "IGO" else None
-    return code
+    """A known actor's country: ISO3, or the CAMEO code of a body that belongs to no state
+    (IGO, NGO, IMG: an international militarized group such as al-Qaeda); companies (MNC) and
+    the rest of the transnational codes say no country."""
+    if code is None or code in TRANSNATIONAL - KEPT_TRANSNATIONAL:
+        return None
+    code = PHOENIX_STATES.get(code, code)
+    return code if code in KEPT_TRANSNATIONAL or code in _state_codes() else None
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes, and the historical states the seed dictionary codes (USR, YUG);
+    its region ("MEA", "WEU"), "international" ("INT") and sector-first ("MED") prefixes name
+    no state."""
+    return frozenset({str(c.alpha_3) for c in pycountry.countries} | set(PHOENIX_STATES.values())
+                     | {"USR", "YUG", "DDR", "CSK", "SCG", "FRY"})
 
 
 def _find_country(tokens: list[str], knowledge: Knowledge,

@@ -25,6 +25,8 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
     if speaker.start is None or speaker.end is None:
         return speaker
     entity = _entity_at(entities, speaker.start, speaker.end)
+    if entity is None or entity.type != "PERSON":
+        entity = _person_named(entities, text[speaker.start:speaker.end]) or entity
     if entity is not None:
         return Actor(name=entity.name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
@@ -48,3 +50,18 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _person_named(entities: list[Entity], mention: str) -> Entity | None:
+    """The one person of the article whose name, alias or surname a speaker mention spells out,
+    when the recogniser did not label that mention a person ("Zelenskyy said" tagged ORG)."""
+    words = mention.removesuffix("'s").split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    key = " ".join(words)
+    found = {}
+    for entity in (e for e in entities if e.type == "PERSON"):
+        names = (entity.name, *entity.aliases)
+        if key in names or (len(words) == 1 and key in (n.split()[-1] for n in names)):
+            found[entity.name] = entity
+    return next(iter(found.values())) if len(found) == 1 else None

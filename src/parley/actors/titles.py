@@ -37,7 +37,7 @@ class TitleInfo:
 
 def person_title(span: Span, date: str | None = None) -> TitleInfo | None:
     """The title in front of a PERSON span, else its apposition, resolved to role and country."""
-    title = _preceding_title(span, date) or _apposition(span, date)
+    title = _preceding_title(span, date) or _apposition(span, date) or _left_apposition(span, date)
     if title is not None and title.country is None:
         country = _of_country(span)  # "King Hassan of Morocco"
         if country is not None:
@@ -106,6 +106,37 @@ def _apposition(span: Span, date: str | None) -> TitleInfo | None:
     if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in doc[start:end]):
         return None
     return _resolve(doc, start, end, date)
+
+
+def _left_apposition(span: Span, date: str | None) -> TitleInfo | None:
+    """ "<role phrase>, Name": "Qatar's emir, Sheikh Hamad ...", "France's foreign minister,
+    Jean Dupuis, said": the words before the comma that precedes the name (and its honorific),
+    from the start of the sentence or a comma, with no verb or other person among them."""
+    doc = span.doc
+    sent_start = span.sent.start
+    i = span.start - 1
+    while (i >= sent_start and span.start - i <= MAX_TITLE_TOKENS and doc[i].text != ","
+           and _title_token(doc[i])):
+        i -= 1
+    if i <= sent_start or doc[i].text != ",":
+        return None
+    end = start = i
+    floor = max(sent_start, end - MAX_APPOSITION_TOKENS)
+    while start > floor and doc[start - 1].text not in (",", ";", "(", ")"):
+        start -= 1
+    if start == end or (start > sent_start and doc[start - 1].text not in (",", ";")):
+        return None
+    if any((t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ != "of") or t.ent_type_ == "PERSON"
+           for t in doc[start:end]):
+        return None
+    if doc[end - 1].tag_ in ("NNS", "NNPS"):  # "The rebels, Jean Dupuis said, ...": not his title
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if not (after is not None and after.text == ",") and not (
+            span.root.dep_ == "nsubj" and span.root.head.dep_ == "ROOT"):
+        return None  # "The minister, Jean Dupuis said, is tired": an aside, not an apposition
+    title = _resolve(doc, start, end, date)
+    return title if title is not None and title.country else None
 
 
 def _resolve(doc: Doc, start: int, end: int, date: str | None) -> TitleInfo | None:

@@ -61,6 +61,18 @@ def _appositive_name(token: Token) -> Token | None:
     return None
 
 
+def condition_subjects(trigger: Token) -> list[Token]:
+    """Who a threat is made to: the subject of its condition ("threatened to stop the talks if the
+    United States goes ahead" -> the United States), in the threat's own clause or the clause
+    its trigger governs (an object-less threat names its target no other way)."""
+    found: list[Token] = []
+    for token in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))):
+        for clause in (c for c in token.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True

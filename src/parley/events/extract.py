@@ -14,6 +14,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.entities import country_name
+from parley.events.arguments import condition_subjects
 from parley.events.coding import (
     clause_depth,
     conditional_threat,
@@ -86,6 +87,9 @@ PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AS
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
+# Non-state sides of a country's internal conflicts, and the state sectors that face them.
+INSURGENT_SECTORS = {"REB", "OPP", "PRM"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 # Codes of measures a government takes at home (curfews, emergencies, bans, their easing or the
 # threat of them): without a named recipient, the recipient is the government's own country.
 DOMESTIC_CODES = ("081", "082", "083", "132", "0351", "0352", "034", "17")
@@ -210,6 +214,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
         modality = "asserted"
     sources, targets, mutual = _participants(proto, context)
+    targets = targets or _threatened(proto, sources, context)
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
@@ -220,7 +225,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable(sources, context)
     else:
         sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
-    targets = _placeable([_with_country(a, location, None, context) for a in targets], context)
+    targets = _placeable([_home_of(_with_country(a, location, None, context), sources) for a in targets],
+                         context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
     if not sources:
@@ -324,6 +330,15 @@ def _has_object(token: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
 
 
+def _home_of(target: Actor, sources: list[Actor]) -> Actor:
+    """Insurgents or opposition of no stated country that a state's own forces or government act
+    on ("Burmese troops captured a Karen guerrilla stronghold") are that state's."""
+    if target.country or target.sector not in INSURGENT_SECTORS:
+        return target
+    states = {s.country for s in sources if s.country and s.sector in STATE_SECTORS}
+    return replace(target, country=states.pop()) if len(states) == 1 else target
+
+
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
     """Actors with a country or a name: "the police" of no known country says too little."""
     return [a for a in actors if a.country or context.resolver.is_named(a)]
@@ -374,6 +389,14 @@ def _with_country(actor: Actor, location: Location | None, sent: Span | None, co
     if len(countries) == 1:
         return replace(actor, country=countries.pop())
     return actor
+
+
+def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """The party a threat with no object is made to: the subject of its condition."""
+    if proto.type != "THREATEN" or not sources:
+        return []
+    return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
+            if not _same_any(t, sources)]
 
 
 def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:

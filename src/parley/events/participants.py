@@ -31,6 +31,9 @@ IGO_ALIASES = {"UNO": "IGO", "EUR": "IGO", "NAT": "IGO"}
 TRANSNATIONAL_SECTORS = {"IRC", "HRI", "NGO", "HLH", "IGO", "REF", "DEV", "ENV"}
 # Right-hand parts of a noun phrase that still name the actor ("forces in Guinea").
 PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
+# Prepositions of place after a noun: their objects locate the thing, they do not own it.
+LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "inside", "around", "beyond",
+                         "off", "over", "toward", "towards", "alongside", "close"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "i", "my", "me"}
@@ -145,7 +148,8 @@ class ParticipantResolver:
         if owner is not None and found is not None and found.sector is None:
             return owner  # "Tehran's pursuit of ...": the owner acts
         if found is not None and found.country is None:
-            inner = self._inner_country(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+            last = _before_locatives(head)
+            inner = self._inner_country(head.left_edge.idx, last.idx + len(last))
             if inner is not None:
                 return replace(found, country=inner.country)
         found = found or self._inner_country(start, end)
@@ -284,6 +288,17 @@ class ParticipantResolver:
 def _people(head: Token) -> bool:
     """A plural demonym ("Palestinians", "ethnic Albanians"), not its state."""
     return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")
+
+
+def _before_locatives(head: Token) -> Token:
+    """The last token of a noun phrase before its place modifiers: "a stronghold on the Thai
+    border" is a place near Thailand, not a Thai party."""
+    last = head
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+            break
+        last = child.right_edge
+    return last
 
 
 def _at(actor: Actor, token: Token) -> Actor:
