@@ -30,7 +30,8 @@ from parley.store import Store
 DEFAULT_SET = Path(os.environ.get("PARLEY_SHARED", "../shared")) / "eval/dev/articles"
 COMMITTED_SHEET = Path(__file__).with_name("precision_sheet.tsv")
 MARKS = ("actors", "direction", "type", "date", "right")
-COLUMNS = ("n", "event_id", "articles", "type", "mode", "source", "target", "date",
+# The record's own type and date are `record_type` and `record_date`, apart from the marks.
+COLUMNS = ("n", "event_id", "articles", "record_type", "mode", "source", "target", "record_date",
            "date_basis", "modality", "evidence", *MARKS)
 
 
