@@ -22,7 +22,11 @@ from .conftest import shared_path
 #   tune: one record 0.60, one record covering all its articles 0.60, violations 0
 #   held: one record 0.60, one record covering all its articles 0.40, violations 0
 # (main before this work: held 0.40 / 0.20; tune 0.60 / 0.40)
-HELD_FULL_FLOOR = 0.40
+# then on main with that day's dating, recall, precision and signing-is-the-agreement work:
+#   tune: one record 1.00, covering all 0.80; held: one record 0.80, covering all 0.80; violations 0
+#   (the rule that a deal's terms are no acts yet came from the reader's precision sheet, which
+#   samples both halves: one held group, a deal and the withdrawal it includes, gained from it)
+HELD_FULL_FLOOR = 0.80
 
 
 @pytest.mark.slow

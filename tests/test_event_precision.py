@@ -26,6 +26,20 @@ def test_a_pledge_not_to_strike_is_a_truce_not_an_attack() -> None:
 def test_an_attack_neither_side_will_make_is_no_attack() -> None:
     assert "ASSAULT" not in _types("The deal specifies that neither Peru nor Chile will target "
                                    "the other's ships.")
+    # nor a rejection: force one will not use rejects nothing
+    assert _types("Under the deal, neither Peru nor Chile will attack each other.") == []
+
+
+def test_the_terms_of_a_deal_are_no_acts_yet() -> None:
+    """What an agreement or plan holds ("includes the withdrawal", "provides for the release")
+    has not happened; the same act reported as done is an event."""
+    assert "RETREAT" not in _types("The agreement between Peru and Chile includes the gradual "
+                                   "withdrawal of Peruvian troops from the border.")
+    assert "RETREAT" not in _types("The plan provides for the withdrawal of Chilean troops and "
+                                   "the release of Peruvian prisoners.")
+    assert "RETREAT" not in _types("The deal, not yet signed, sets out a first phase and includes "
+                                   "the withdrawal of Chilean forces from the border.")
+    assert "RETREAT" in _types("Peruvian troops withdrew from the border town on Monday.")
 
 
 def test_a_conditional_or_negated_attack_is_no_attack() -> None:

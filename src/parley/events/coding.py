@@ -13,6 +13,7 @@ from parley.actors import resolve_actor_text
 from parley.events.dating import EventDate
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon
+from parley.events.plausibility import FORCE_TYPES
 from parley.models import Actor
 
 # Confidence: a base, raised by what makes a coding sure and lowered by what makes it shaky.
@@ -72,8 +73,12 @@ def typed(proto: Proto, cameo: str, source: Actor, lexicon: Lexicon) -> str:
     entry = proto.entry
     if entry.state_type and cameo == entry.state_cameo and _is_state(source, lexicon):
         return entry.state_type
-    if cameo != entry.cameo and lexicon.plover_of(cameo) == "REJECT" and proto.type != "REJECT":
-        return "REJECT"  # "would not attend the talks": refused, the meeting is a rejection (125)
+    if (cameo != entry.cameo and lexicon.plover_of(cameo) == "REJECT" and proto.type != "REJECT"
+            and proto.type not in FORCE_TYPES):
+        # "would not attend the talks": refused, the meeting is a rejection (125). Force one will
+        # not use ("neither side will attack the other") rejects nothing: it stays force, and
+        # force that did not happen is no event (plausibility).
+        return "REJECT"
     return proto.type
 
 

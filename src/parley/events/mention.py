@@ -5,7 +5,7 @@ the content of a demand or proposal ("demands, including a full withdrawal of fo
 reader takes no new event from them: the conversation or the demand is the event. A verb of
 holding a role ("has served as the guarantor of the truce since 2019") states no act either.
 
-    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "tenure" | None
+    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | None
 """
 
 from __future__ import annotations
@@ -33,6 +33,14 @@ TIME_PREPOSITIONS = {"since"}
 CONTENT_PREPOSITIONS = {"including", "like"}
 DEMAND_LEMMAS = {"demand", "condition", "proposal", "request", "term", "call", "plan", "ultimatum",
                  "requirement", "offer", "idea", "point"}
+# Verbs by which an agreement or plan holds its terms ("the deal includes the withdrawal of
+# troops", "the plan provides for a prisoner exchange"): the terms are no act yet.
+TERMS_LEMMAS = {"include", "contain", "envisage", "envision", "stipulate", "foresee", "entail",
+                "comprise", "cover", "involve", "outline", "require", "mandate"}
+AGREEMENT_LEMMAS = DEMAND_LEMMAS | {"deal", "agreement", "accord", "treaty", "truce", "ceasefire",
+                                    "cease-fire", "declaration", "framework", "text", "document",
+                                    "roadmap", "memorandum", "pact", "arrangement", "package",
+                                    "phase", "stage", "resolution", "initiative", "draft"}
 # Verbs of holding a role ("has served as envoy", "remains as mediator").
 TENURE_LEMMAS = {"serve", "remain", "act", "stay", "continue"}
 # How many noun-phrase links ("days of the invasion") a preposition may sit above the noun.
@@ -45,6 +53,8 @@ def mere_mention(proto: Proto) -> str | None:
         return "tenure"
     if not proto.nominal or proto.trigger is not proto.event_token:
         return None
+    if _terms(proto.event_token):
+        return "terms"
     for preposition in _prepositions_over(proto.event_token):
         word = preposition.lower_
         governor = preposition.head
@@ -57,6 +67,25 @@ def mere_mention(proto: Proto) -> str | None:
         if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
             return "content"
     return None
+
+
+def _terms(noun: Token) -> bool:
+    """ "The deal includes the gradual withdrawal of forces (and the release of hostages)": the
+    noun is what an agreement or plan holds, the object of a verb of holding whose subject is one."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":  # "provides for", "calls for"
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "prep") or verb.lemma_.lower() not in TERMS_LEMMAS | {"provide"}:
+        return False
+    if verb.lemma_.lower() == "provide" and noun.dep_ != "prep":
+        return False
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+            verb.dep_ == "conj" and verb.head is not verb):
+        verb = verb.head  # "the deal outlines a first phase and includes ...": the deal's
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_LEMMAS
+               for c in verb.children)
 
 
 def _tenure(verb: Token) -> bool:
