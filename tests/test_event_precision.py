@@ -142,13 +142,6 @@ def test_a_government_and_its_own_forces_are_one_party() -> None:
                   target=Actor("Peruvian troops", "PER", "MIL"))
     assert not plausible(order)
     assert plausible(replace(order, target=Actor("Chilean troops", "CHL", "MIL")))
-    # the state named as such and its organs: "Peru" and "Peruvian officials", "Perez" and "Peru"
-    assert not plausible(replace(order, source=Actor("Peru", "PER", None),
-                                 target=Actor("Peruvian officials", "PER", None)))
-    assert not plausible(replace(order, target=Actor("Peru", "PER", None)))
-    # its people and its rebels are parties apart
-    assert plausible(replace(order, source=Actor("Peru", "PER", None),
-                             target=Actor("Peruvian protesters", "PER", "CVL")))
 
 
 def test_a_topic_a_time_reference_or_a_demanded_thing_is_no_event() -> None:

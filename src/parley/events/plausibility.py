@@ -67,16 +67,5 @@ def _one_state(event: Event) -> bool:
         return False
     # two officials of one government may meet or agree (and a foreign leader the dictionary
     # places wrongly must not vanish): only a government and its forces or services are one
-    if source.country != target.country:
-        return False
-    if _the_state(source) or _the_state(target):
-        # "Ukraine" and "Ukrainian officials", "Trump" and "the United States": the state named
-        # as such is one party with its organs (its people, opposition or rebels stay apart)
-        return all(a.sector is None or a.sector in STATE_SECTORS for a in (source, target))
-    return (source.sector != target.sector
+    return (source.country == target.country and source.sector != target.sector
             and source.sector in STATE_SECTORS and target.sector in STATE_SECTORS)
-
-
-def _the_state(actor: Actor) -> bool:
-    """A country named as such: its code is its country and no more ("UKR", not "UKRCVL")."""
-    return actor.sector is None and actor.code is not None and actor.code == actor.country
