@@ -337,3 +337,20 @@ def test_ui_pages_answer_html_with_their_status(client: httpx.Client) -> None:
         assert page.headers["content-type"].startswith("text/html"), path
         assert "default-src 'self'" in page.headers["content-security-policy"]
     assert client.get("/", follow_redirects=False).headers["location"] == "/ui/"
+
+
+def test_network_is_the_graphml_export_of_the_same_store(client: httpx.Client, served_db: Path,
+                                                         tmp_path: Path) -> None:
+    """The API's network and `parley export network --format graphml` are one network: the
+    same nodes and edges (networkx reads the GraphML)."""
+    import networkx as nx
+
+    network = client.get("/network").json()
+    out = tmp_path / "actors.graphml"
+    parley = Path(sys.executable).with_name("parley")
+    subprocess.run([str(parley), "export", "network", "--format", "graphml", "--db", str(served_db),
+                    "-o", str(out)], check=True, capture_output=True, timeout=300)
+    graph = nx.read_graphml(out)
+    assert graph.number_of_nodes() == len(network["nodes"]) > 5
+    assert graph.number_of_edges() == len(network["edges"]) > 5
+    assert set(graph.nodes) == {n["id"] for n in network["nodes"]}
