@@ -135,7 +135,7 @@ def group_code(name: str) -> str | None:
 
 def nearest(term: str, names: Iterable[str], n: int = SUGGESTIONS) -> list[str]:
     """The known names closest to a query term (case-insensitive, whole names or one of their
-    words: "Levitt" finds "Karoline Leavitt"), best first."""
+    words: "Smyth" finds "Anna Smith"), best first."""
     by_key: dict[str, list[str]] = {}
     for name in sorted({n for n in names if n}):
         for key in {name.lower(), *name.lower().split()}:

@@ -53,6 +53,13 @@ def _known(values: list[str], known: Iterable[str], what: str) -> tuple[str, ...
     return tuple(values)
 
 
+def _found(record: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    """The one record asked for, or a 404 problem naming it."""
+    if record is None:
+        raise Problem(404, f"no {what} {key}", kind="not-found")
+    return record
+
+
 def _offset_page(request: Request, items: list[Any], offset: int, limit: int) -> Response:
     chunk = items[offset:offset + limit]
     return json_response(request, page(chunk, offset + limit if offset + limit < len(items) else None))
@@ -87,10 +94,8 @@ def list_articles(request: Request, store: StoreDep, limit: Limit = 50, cursor: 
             responses=ok(schemas.ArticleView))
 def get_article(request: Request, store: StoreDep,
                 article_id: Annotated[str, Path(pattern=ID)]) -> Response:
-    view = query.article_view(store, article_id)
-    if view is None:
-        raise Problem(404, f"no article {article_id}", kind="not-found")
-    return json_response(request, view)
+    return json_response(request, _found(query.article_view(store, article_id), "article",
+                                         article_id))
 
 
 @router.get("/events", tags=["events"], summary="Merged events, newest first, with their evidence",
@@ -128,10 +133,7 @@ def list_events(
             responses=ok(schemas.Event))
 def get_event(request: Request, store: StoreDep,
               event_id: Annotated[str, Path(pattern=ID)]) -> Response:
-    found = query.get_event(store, event_id)
-    if found is None:
-        raise Problem(404, f"no event {event_id}", kind="not-found")
-    return json_response(request, found)
+    return json_response(request, _found(query.get_event(store, event_id), "event", event_id))
 
 
 @router.get("/entities", tags=["entities"], summary="Corpus entities (people, groups, places)",
