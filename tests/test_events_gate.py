@@ -17,11 +17,11 @@ from .conftest import shared_path
 # Raised 2026-12-03 (PETRARCH2 dictionary, issue 13 part 2) with `python bench/events.py`: CAMEO
 # examples root accuracy 0.776 (top) / 0.780 (any); held-back half B (crc32 of the id, odd)
 # 0.766 / 0.774, tune half A 0.786 / 0.786: the CAMEO floors sit just under half B.
-# Raised 2026-12-03 (session 4: actor countries, circumstance meetings, precision rules):
-# PLOVER GSR all P 0.687 R 0.667 F1 0.677 (tune half A F1 0.780, held half B 0.570); CAMEO
-# examples all 0.773 / 0.776, half B 0.766 / 0.774.
-GSR_F1_FLOOR = 0.66
-GSR_PRECISION_FLOOR = 0.67
+# Measured 2026-12-03 (session 4): PLOVER GSR all P 0.687 R 0.667 F1 0.677, but tune half A
+# F1 0.780 and held half B 0.570: the all-record figure rose with tuning on half A, so the GSR
+# floors are not raised from it; CAMEO examples all 0.773 / 0.776, half B 0.766 / 0.774.
+GSR_F1_FLOOR = 0.62
+GSR_PRECISION_FLOOR = 0.63
 CAMEO_TOP_ROOT_FLOOR = 0.76
 CAMEO_ANY_ROOT_FLOOR = 0.77
 GSR_RECORDS = 179
