@@ -108,6 +108,10 @@ def test_events_filter_and_page(client: httpx.Client) -> None:
     assert seen == [e["id"] for e in everything], "pages join up to the whole list, in order"
     consult = client.get("/events", params={"type": "consult", "limit": 500}).json()["items"]
     assert consult and all(e["type"] == "CONSULT" for e in consult)
+    talks = client.get("/events", params={"type": "talks", "limit": 500}).json()["items"]
+    assert [e["id"] for e in talks] == [e["id"] for e in consult], "a common word, as on the CLI"
+    truce = client.get("/events", params={"type": "ceasefire", "limit": 500}).json()["items"]
+    assert all((e["type"], e["mode"]) == ("RETREAT", "ceasefire") for e in truce)
     dyad = client.get("/events", params={"dyad": "IRN,PAK", "limit": 500}).json()["items"]
     assert dyad
     for event in dyad:

@@ -13,6 +13,7 @@ from parley.api.problems import Problem
 from parley.api.responses import decode_cursor, json_response, page
 from parley.api.schemas import ok
 from parley.models import Modality
+from parley.query_terms import resolve_types
 from parley.store import EventQuery, Store
 
 DATE = r"^\d{4}(-\d\d(-\d\d)?)?$"
@@ -26,7 +27,9 @@ Actors = Annotated[list[str] | None, Query(
     max_length=10, description="A party (repeatable: all must take part): a code (USA, IRNGOV), "
                                "a country or demonym (Iran), or a person's name (Trump).")]
 Types = Annotated[list[str] | None, Query(
-    max_length=16, description="PLOVER category (repeatable): CONSULT, ASSAULT, ...")]
+    max_length=16, description=(
+        "Event type (repeatable, any matches): a PLOVER category (CONSULT, ASSAULT), a mode "
+        "(ceasefire, aerial) or a common word for one (talks, airstrike, deal)."))]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -116,8 +119,7 @@ def list_events(
         order: Literal["newest", "oldest"] = "newest",
         limit: Limit = 50, cursor: Cursor = None) -> Response:
     actors = _names(actor) + _names((dyad or "").split(","))
-    filters = EventQuery(types=_known([t.upper() for t in _names(type)], query.quad_classes(),
-                                      "PLOVER type"),
+    filters = EventQuery(kinds=tuple((spec.type, spec.mode) for spec in resolve_types(_names(type))),
                          modes=tuple(_names(mode)),
                          modalities=_known(_names(modality), get_args(Modality), "modality"),
                          since=since, until=until, story_id=story, article_id=article,

@@ -52,6 +52,9 @@ class EventQuery:
 
     types: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()
+    # (type, mode or None) pairs, any of which a record may match: what a query word such as
+    # "ceasefire" (RETREAT/ceasefire) or "talks" (CONSULT) names
+    kinds: tuple[tuple[str, str | None], ...] = ()
     modalities: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()  # each a party's code prefix ("USA", "IRNGOV"): all must take part
     since: str | None = None  # YYYY[-MM[-DD]], compared at the coarser of the two precisions
@@ -90,6 +93,10 @@ def _event_filter(query: EventQuery) -> list[ColumnElement[bool]]:
         conditions.append(c.type.in_(query.types))
     if query.modes:
         conditions.append(c.mode.in_(query.modes))
+    if query.kinds:
+        conditions.append(or_(*(c.type == kind if mode is None
+                                else and_(c.type == kind, c.mode == mode)
+                                for kind, mode in query.kinds)))
     if query.modalities:
         conditions.append(c.modality.in_(query.modalities))
     for code in query.codes:
