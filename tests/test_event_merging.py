@@ -341,3 +341,19 @@ def test_a_signing_is_its_agreement_and_is_signed_by_both(tmp_path: Path) -> Non
     pair = [e for e in events if {e["source"]["country"], e["target"]["country"]} == {"PAK", "TUR"}]
     assert len(pair) == 1 and pair[0]["type"] == "AGREE" and pair[0]["mentions"] == 2
     assert [e["type"] for e in events if e["target"]["country"] == "IRN"] == ["SUPPORT"]
+
+
+def test_reports_alike_in_every_hashed_field_are_stored_apart(tmp_path: Path) -> None:
+    """Two reports of one article with the same type, sentence, trigger and party codes that
+    are different events (here: different days) get different ids; the article is stored."""
+    store = Store.open(tmp_path / "p.db")
+    text = "Secretary Jane Doe refused on Monday, and Secretary John Roe on Friday, to testify."
+    doe, roe = Actor("Jane Doe", "USA", "GOV"), Actor("John Roe", "USA", "GOV")
+    article = _article(1, text, "A", "2025-08-09")
+    reports = [_event(text, "REJECT", doe, None, "2025-08-04", date_text="on Monday"),
+               _event(text, "REJECT", roe, None, "2025-08-08", date_text="on Friday")]
+    _store_article(store, article, reports)
+    records = list(export_records(store, "events"))
+    assert len(records) == 2 and len({r["id"] for r in records}) == 2
+    assert sorted(r["date"] for r in records) == ["2025-08-04", "2025-08-08"]
+    store.close()

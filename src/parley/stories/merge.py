@@ -116,6 +116,7 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
     day = published[:10] if published else news_day(text, events, stored_for)
     merged: list[Merged] = []
     created: dict[str, dict[str, KnownEvent]] = {}  # block key -> id -> this article's events
+    used: set[str] = set()  # this article's report ids
     for index, event in enumerate(events):
         key = block_key(event)
         sentence = text[event.sentence_start:event.sentence_end]
@@ -123,7 +124,8 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         stored = [c for c in stored_for(index, event) if c.id not in local]
         match = find_same_event(event, sentence, [*local.values(), *stored], day,
                                 published is not None)
-        report_id = mention_id(article_id, event)
+        report_id = _unused(mention_id(article_id, event), used)
+        used.add(report_id)
         if match is None:
             local[report_id] = KnownEvent(report_id, event, (sentence,))
             merged.append(Merged(event, event, report_id, report_id, key, sentence, (), True))
@@ -431,6 +433,17 @@ def mention_id(article_id: str, event: Event) -> str:
     key = "\n".join([article_id, event.type, str(event.sentence_start), str(event.trigger_start),
                      block_key(event), *parties])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _unused(report_id: str, used: set[str]) -> str:
+    """The report id, or when another report of the article already has it (two reports alike
+    in every field the id hashes: one act on two officials of one body), one derived from it."""
+    number = 1
+    candidate = report_id
+    while candidate in used:
+        candidate = hashlib.sha256(f"{report_id}#{number}".encode()).hexdigest()[:16]
+        number += 1
+    return candidate
 
 
 def _party_id(actor: Actor | None) -> str:
