@@ -13,12 +13,25 @@ the (headline, reporting) present, in this order of preference:
 4. `publication`: the article's date.
 
 An anchor must be news: not after the article's date and not more than a week before it
-(`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
-denied or background (those keep the date their own words give, or none), an ongoing one ("are
-insisting"; but one a speaker reports as going on, "adding that Ukraine is conducting a large
-operation", happens on the report's day), or one whose words place it at another time the
-calendar cannot pin down ("Kenya earlier accused", "recently", "on Tuesday" in an undated
-article): that would be a date the article contradicts.
+(`dating.BACKGROUND_DAYS`). Two other kinds of event are dated, each only as far as it is news:
+
+- a refusal ("the Kremlin said Putin would not attend the talks", "Kenya refused to attend")
+  is an act of its statement: told in the past or present (its own clause or the reporting
+  verb above it), it is dated as that statement by rules 2 to 4; never by rule 1, since the
+  same parties refuse more than once;
+- an expression of support a speaker states as to come ("Zelenskyy said Ukraine would support
+  the initiative") is made by the statement, as a refusal is (a statement of what one will
+  support endorses it now), and is dated in the same way;
+- a background event with no date of its own ("Witkoff and Kushner had travelled to the
+  Russian capital" in a past perfect) only by rule 1: the same event the article tells as
+  news with a date is that date; no anchor or publication date, as background may lie any
+  time before the news.
+
+Nothing here dates an event that is planned, hypothetical or denied (those keep the date their
+own words give, or none), an ongoing one ("are insisting"; but one a speaker reports as going
+on, "adding that Ukraine is conducting a large operation", happens on the report's day), or one
+whose words place it at another time the calendar cannot pin down ("Kenya earlier accused",
+"recently", "on Tuesday" in an undated article): that would be a date the article contradicts.
 """
 
 from __future__ import annotations
@@ -29,13 +42,25 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from parley.event_codes import SYMMETRIC_TYPES
-from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
+from parley.events.dating import (
+    BACKGROUND_DAYS,
+    NEWS_ASPECTS,
+    clause_aspect,
+    event_aspect,
+    period_start,
+    starts_state,
+)
 from parley.models import Actor, DateBasis, Event, Timex
 from parley.nlp import doc_text
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
+# The modalities dated here (see the module's docstring for how far each).
+DATEABLE_MODALITIES = frozenset({"asserted", "refused", "reported_past"})
+# Categories a statement of what one will do performs now: saying one will support a plan
+# endorses it (as saying one will not attend refuses; THREATEN is asserted from the start).
+STANCE_TYPES = frozenset({"SUPPORT"})
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
 ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
 
@@ -63,7 +88,8 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
     result = []
     for event in events:
         if event.date is None and _dateable(doc, event, timexes):
-            value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published)
+            value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published,
+                                            same_event_only=event.modality == "reported_past")
             if value is not None:
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
@@ -96,10 +122,13 @@ def _tells_past(doc: Doc, timex: Timex) -> bool:
 
 
 def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor],
-               published: str | None) -> tuple[str | None, str | None, DateBasis | None]:
-    same = _same_event_date(event, dated)
+               published: str | None, same_event_only: bool = False,
+               ) -> tuple[str | None, str | None, DateBasis | None]:
+    same = _same_event_date(event, dated) if event.modality in ("asserted", "reported_past") else None
     if same is not None:
         return same.date, same.date_text, "discourse"
+    if same_event_only:
+        return None, None, None
     anchor = _paragraph_anchor(text, event.sentence_start, anchors) or (anchors[0] if anchors else None)
     if anchor is not None:
         return anchor.value, anchor.text, "discourse"
@@ -151,8 +180,10 @@ def _is_news(value: str, reference: str | None) -> bool:
 
 
 def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
-    """An asserted news event whose sentence does not place it at another, unknown time."""
-    if event.modality != "asserted" or event.trigger_start is None:
+    """An asserted news event, a refusal or stance told as news or a background event (for its
+    same event only), whose sentence does not place it at another, unknown time."""
+    stance = event.modality == "refused" or (event.modality == "planned" and event.type in STANCE_TYPES)
+    if (event.modality not in DATEABLE_MODALITIES and not stance) or event.trigger_start is None:
         return False
     if any(_other_time(t) for t in timexes if event.sentence_start <= t.start < event.sentence_end):
         return False
@@ -163,8 +194,22 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
     verb = governing_verb(span.root)
     if verb is not None and _placed_before(verb):
         return False
+    if event.modality == "reported_past":
+        return True
     aspect = event_aspect(span.root)
+    if event.modality == "refused":
+        return aspect in NEWS_ASPECTS or (verb is not None and _stated_as_news(verb))
+    if stance:  # what one says one will support, only as said
+        return verb is not None and _stated_as_news(verb)
     return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
+
+
+def _stated_as_news(verb: Token) -> bool:
+    """ "the Kremlin said Putin would not attend": a refusal in the future of a past or present
+    reporting verb is made by the statement."""
+    reporting = verb.head
+    return (verb.dep_ == "ccomp" and reporting.lemma_ in REPORTING_LEMMAS
+            and clause_aspect(reporting) in NEWS_ASPECTS)
 
 
 def _reported_now(verb: Token) -> bool:
