@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 from parley.event_codes import SYMMETRIC_TYPES
 from parley.events.dating import (
     BACKGROUND_DAYS,
+    BACKGROUND_PREPOSITIONS,
     NEWS_ASPECTS,
     clause_aspect,
     event_aspect,
@@ -103,9 +104,25 @@ def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> 
         value = calendar_date(timex)
         if value is None or len(value) != 10 or starts_state(doc, timex):
             continue
-        if _is_news(value, reference) and _tells_past(doc, timex):
+        if _is_news(value, reference) and _tells_past(doc, timex) and not _dates_background(doc, timex):
             anchors.append(Anchor(timex.start, value, timex.text))
     return anchors
+
+
+def _dates_background(doc: Doc, timex: Timex) -> bool:
+    """ "The talks follow a proposal by Putin on Sunday": the date of an event named as what the
+    news follows is before the news; the narrative does not go on at that time."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token.head
+            return (token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS) or (
+                token.dep_ == "dobj" and head.lemma_.lower() == "follow")
+    return False
 
 
 def _tells_past(doc: Doc, timex: Timex) -> bool:
