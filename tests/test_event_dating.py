@@ -187,11 +187,18 @@ def test_support_a_speaker_says_will_come_is_given_by_the_statement() -> None:
 
 
 def test_a_background_event_takes_the_date_of_the_same_event_told_as_news() -> None:
-    events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Saturday. "
+    events = events_of("Kenya's president met Ethiopia's prime minister in Addis Ababa on Saturday. "
                        "The Kenyan president had travelled to Ethiopia after two weeks of diplomacy.")
     background = [e for e in events if e.modality == "reported_past"]
     assert background and all((e.type, e.date, e.date_basis) == ("CONSULT", "2025-08-02", "discourse")
                               for e in background), [(e.type, e.modality, e.date) for e in events]
+
+
+def test_a_background_event_in_another_place_is_another_event() -> None:
+    events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Saturday. "
+                       "The two leaders had met in Addis Ababa in a first round of talks.")
+    background = [e for e in events if e.modality == "reported_past"]
+    assert background and all(e.date is None for e in background), [(e.type, e.date) for e in events]
 
 
 def test_a_background_event_without_its_same_event_stays_undated() -> None:

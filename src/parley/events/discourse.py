@@ -51,7 +51,7 @@ from parley.events.dating import (
     period_start,
     starts_state,
 )
-from parley.models import Actor, DateBasis, Event, Timex
+from parley.models import Actor, DateBasis, Event, Location, Timex
 from parley.nlp import doc_text
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
@@ -155,8 +155,10 @@ def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor
 
 
 def _same_event_date(event: Event, dated: list[Event]) -> Event | None:
-    """The one date the article gives the same event (category and parties) elsewhere."""
-    same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)]
+    """The one date the article gives the same event (category, parties, not another place)
+    elsewhere."""
+    same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)
+            and not _places_differ(e.location, event.location)]
     return same[0] if same and len({e.date for e in same}) == 1 else None
 
 
@@ -166,6 +168,16 @@ def _parties(event: Event) -> tuple[str | None, ...] | frozenset[str]:
     if event.type in SYMMETRIC_TYPES:
         return frozenset(_party(a) for a in (event.source, event.target) if a is not None)
     return tuple(_party(a) if a is not None else None for a in (event.source, event.target))
+
+
+def _places_differ(a: Location | None, b: Location | None) -> bool:
+    """ "met in Nairobi on Saturday ... had met in Addis Ababa": two places, two meetings (by
+    country where both are known: the Kremlin is in Moscow)."""
+    if a is None or b is None:
+        return False
+    if a.country and b.country:
+        return a.country != b.country
+    return a.name.casefold() != b.name.casefold()
 
 
 def _party(actor: Actor) -> str:

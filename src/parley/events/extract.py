@@ -25,8 +25,8 @@ from parley.events.coding import (
 )
 from parley.events.compose import Proto, compose_sentence
 from parley.events.dating import (
-    UNDATED,
     NEWS_ASPECTS,
+    UNDATED,
     EventDate,
     contradicted,
     event_aspect,
