@@ -159,3 +159,75 @@ def test_a_year_that_names_a_thing_gives_no_year_to_a_bare_day() -> None:
     doc = parse("Kenya signed a deal with Ethiopia on 6 May. The talks began in 2024.")
     _, timexes = resolve_undated(doc, extract_timexes(doc, None))
     assert [t.value for t in timexes if t.text == "6 May"] == ["2024-05-06"]
+
+
+def test_a_reported_refusal_is_dated_by_its_statement() -> None:
+    event = first(events_of("The Kenyan government said President Ruto would not attend the talks with "
+                            "Ethiopia."), "REJECT")
+    assert (event.modality, event.date, event.date_basis) == ("refused", MONDAY, "publication")
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday. "
+                       "The Somali government said President Mohamud would not attend the talks with "
+                       "Kenya.")
+    assert (first(events, "REJECT").date, first(events, "REJECT").date_basis) == ("2025-08-02", "discourse")
+    event = first(events_of("Kenya refused to attend the talks with Ethiopia."), "REJECT")
+    assert (event.modality, event.date, event.date_basis) == ("refused", MONDAY, "publication")
+
+
+def test_a_refusal_in_the_articles_own_future_stays_undated() -> None:
+    event = first(events_of("Kenya will not attend the talks with Ethiopia."), "REJECT")
+    assert (event.modality, event.date, event.date_basis) == ("refused", None, None)
+
+
+def test_support_a_speaker_says_will_come_is_given_by_the_statement() -> None:
+    event = first(events_of("Kenya's president said Kenya would support the initiative of Ethiopia."),
+                  "SUPPORT")
+    assert (event.modality, event.date, event.date_basis) == ("planned", MONDAY, "publication")
+    event = first(events_of("Kenya will support the plan of Ethiopia."), "SUPPORT")
+    assert (event.date, event.date_basis) == (None, None)
+
+
+def test_a_background_event_takes_the_date_of_the_same_event_told_as_news() -> None:
+    events = events_of("Kenya's president met Ethiopia's prime minister in Addis Ababa on Saturday. "
+                       "The Kenyan president had travelled to Ethiopia after two weeks of diplomacy.")
+    background = [e for e in events if e.modality == "reported_past"]
+    assert background and all((e.type, e.date, e.date_basis) == ("CONSULT", "2025-08-02", "discourse")
+                              for e in background), [(e.type, e.modality, e.date) for e in events]
+
+
+def test_a_background_event_in_another_place_is_another_event() -> None:
+    events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Saturday. "
+                       "The two leaders had met in Addis Ababa in a first round of talks.")
+    background = [e for e in events if e.modality == "reported_past"]
+    assert background and all(e.date is None for e in background), [(e.type, e.date) for e in events]
+
+
+def test_a_background_event_without_its_same_event_stays_undated() -> None:
+    events = events_of("Kenya's president met Ethiopia's prime minister in Nairobi on Saturday. "
+                       "Somalia had accused Kenya of arming militias along the border.")
+    event = first(events, "ACCUSE")
+    assert (event.modality, event.date, event.date_basis) == ("reported_past", None, None)
+
+
+def test_a_two_sided_plan_to_exchange_is_an_agreement_of_the_news() -> None:
+    events = [e for e in events_of("Kenya and Ethiopia plan to exchange prisoners.") if e.type == "AGREE"]
+    assert events and all((e.modality, e.date, e.date_basis) == ("asserted", MONDAY, "publication")
+                          for e in events), events
+    events = [e for e in events_of("Kenya and Ethiopia will exchange prisoners.") if e.type == "AGREE"]
+    assert events and all((e.modality, e.date) == ("planned", None) for e in events), events
+
+
+def test_a_planned_event_next_week_is_dated_to_the_month_of_that_week() -> None:
+    event = first(events_of("Kenya will host talks with Ethiopia next week."), "CONSULT")
+    assert (event.modality, event.date, event.date_basis) == ("planned", "2025-08", "text")
+    # the week of 1-7 September 2025 belongs to September (the month of its Thursday)
+    event = first(events_of("Kenya will host talks with Ethiopia next week.", "2025-08-25"), "CONSULT")
+    assert (event.modality, event.date, event.date_basis) == ("planned", "2025-09", "text")
+
+
+def test_a_date_of_what_the_news_follows_anchors_nothing_after_it() -> None:
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Friday.\n"
+                       "The talks follow a proposal by Ethiopia on Sunday to resume negotiations with Kenya. "
+                       "The Somali government said President Mohamud would not attend the talks with Kenya.",
+                       "2025-08-02")
+    refusal = first(events, "REJECT")
+    assert (refusal.date, refusal.date_basis) == ("2025-08-01", "discourse")

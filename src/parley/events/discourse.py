@@ -13,12 +13,25 @@ the (headline, reporting) present, in this order of preference:
 4. `publication`: the article's date.
 
 An anchor must be news: not after the article's date and not more than a week before it
-(`dating.BACKGROUND_DAYS`). Nothing here dates an event that is planned, hypothetical, refused,
-denied or background (those keep the date their own words give, or none), an ongoing one ("are
-insisting"; but one a speaker reports as going on, "adding that Ukraine is conducting a large
-operation", happens on the report's day), or one whose words place it at another time the
-calendar cannot pin down ("Kenya earlier accused", "recently", "on Tuesday" in an undated
-article): that would be a date the article contradicts.
+(`dating.BACKGROUND_DAYS`). Two other kinds of event are dated, each only as far as it is news:
+
+- a refusal ("the Kremlin said Putin would not attend the talks", "Kenya refused to attend")
+  is an act of its statement: told in the past or present (its own clause or the reporting
+  verb above it), it is dated as that statement by rules 2 to 4; never by rule 1, since the
+  same parties refuse more than once;
+- an expression of support a speaker states as to come ("Zelenskyy said Ukraine would support
+  the initiative") is made by the statement, as a refusal is (a statement of what one will
+  support endorses it now), and is dated in the same way;
+- a background event with no date of its own ("Witkoff and Kushner had travelled to the
+  Russian capital" in a past perfect) only by rule 1: the same event the article tells as
+  news with a date is that date; no anchor or publication date, as background may lie any
+  time before the news.
+
+Nothing here dates an event that is planned, hypothetical or denied (those keep the date their
+own words give, or none), an ongoing one ("are insisting"; but one a speaker reports as going
+on, "adding that Ukraine is conducting a large operation", happens on the report's day), or one
+whose words place it at another time the calendar cannot pin down ("Kenya earlier accused",
+"recently", "on Tuesday" in an undated article): that would be a date the article contradicts.
 """
 
 from __future__ import annotations
@@ -29,13 +42,26 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from parley.event_codes import SYMMETRIC_TYPES
-from parley.events.dating import BACKGROUND_DAYS, NEWS_ASPECTS, event_aspect, period_start, starts_state
-from parley.models import Actor, DateBasis, Event, Timex
+from parley.events.dating import (
+    BACKGROUND_DAYS,
+    BACKGROUND_PREPOSITIONS,
+    NEWS_ASPECTS,
+    clause_aspect,
+    event_aspect,
+    period_start,
+    starts_state,
+)
+from parley.models import Actor, DateBasis, Event, Location, Timex
 from parley.nlp import doc_text
 from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
+# The modalities dated here (see the module's docstring for how far each).
+DATEABLE_MODALITIES = frozenset({"asserted", "refused", "reported_past"})
+# Categories a statement of what one will do performs now: saying one will support a plan
+# endorses it (as saying one will not attend refuses; THREATEN is asserted from the start).
+STANCE_TYPES = frozenset({"SUPPORT"})
 # Clause tenses (timex.tense) in which a dated expression anchors the narrative.
 ANCHOR_TENSES = frozenset({"PAST", "PRESENT"})
 
@@ -63,7 +89,8 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
     result = []
     for event in events:
         if event.date is None and _dateable(doc, event, timexes):
-            value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published)
+            value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published,
+                                            same_event_only=event.modality == "reported_past")
             if value is not None:
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
@@ -77,9 +104,25 @@ def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> 
         value = calendar_date(timex)
         if value is None or len(value) != 10 or starts_state(doc, timex):
             continue
-        if _is_news(value, reference) and _tells_past(doc, timex):
+        if _is_news(value, reference) and _tells_past(doc, timex) and not _dates_background(doc, timex):
             anchors.append(Anchor(timex.start, value, timex.text))
     return anchors
+
+
+def _dates_background(doc: Doc, timex: Timex) -> bool:
+    """ "The talks follow a proposal by Putin on Sunday": the date of an event named as what the
+    news follows is before the news; the narrative does not go on at that time."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token.head
+            return (token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS) or (
+                token.dep_ == "dobj" and head.lemma_.lower() == "follow")
+    return False
 
 
 def _tells_past(doc: Doc, timex: Timex) -> bool:
@@ -96,10 +139,13 @@ def _tells_past(doc: Doc, timex: Timex) -> bool:
 
 
 def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor],
-               published: str | None) -> tuple[str | None, str | None, DateBasis | None]:
-    same = _same_event_date(event, dated)
+               published: str | None, same_event_only: bool = False,
+               ) -> tuple[str | None, str | None, DateBasis | None]:
+    same = _same_event_date(event, dated) if event.modality in ("asserted", "reported_past") else None
     if same is not None:
         return same.date, same.date_text, "discourse"
+    if same_event_only:
+        return None, None, None
     anchor = _paragraph_anchor(text, event.sentence_start, anchors) or (anchors[0] if anchors else None)
     if anchor is not None:
         return anchor.value, anchor.text, "discourse"
@@ -109,8 +155,10 @@ def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor
 
 
 def _same_event_date(event: Event, dated: list[Event]) -> Event | None:
-    """The one date the article gives the same event (category and parties) elsewhere."""
-    same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)]
+    """The one date the article gives the same event (category, parties, not another place)
+    elsewhere."""
+    same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)
+            and not _places_differ(e.location, event.location)]
     return same[0] if same and len({e.date for e in same}) == 1 else None
 
 
@@ -120,6 +168,16 @@ def _parties(event: Event) -> tuple[str | None, ...] | frozenset[str]:
     if event.type in SYMMETRIC_TYPES:
         return frozenset(_party(a) for a in (event.source, event.target) if a is not None)
     return tuple(_party(a) if a is not None else None for a in (event.source, event.target))
+
+
+def _places_differ(a: Location | None, b: Location | None) -> bool:
+    """ "met in Nairobi on Saturday ... had met in Addis Ababa": two places, two meetings (by
+    country where both are known: the Kremlin is in Moscow)."""
+    if a is None or b is None:
+        return False
+    if a.country and b.country:
+        return a.country != b.country
+    return a.name.casefold() != b.name.casefold()
 
 
 def _party(actor: Actor) -> str:
@@ -151,8 +209,10 @@ def _is_news(value: str, reference: str | None) -> bool:
 
 
 def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
-    """An asserted news event whose sentence does not place it at another, unknown time."""
-    if event.modality != "asserted" or event.trigger_start is None:
+    """An asserted news event, a refusal or stance told as news or a background event (for its
+    same event only), whose sentence does not place it at another, unknown time."""
+    stance = event.modality == "refused" or (event.modality == "planned" and event.type in STANCE_TYPES)
+    if (event.modality not in DATEABLE_MODALITIES and not stance) or event.trigger_start is None:
         return False
     if any(_other_time(t) for t in timexes if event.sentence_start <= t.start < event.sentence_end):
         return False
@@ -163,8 +223,22 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
     verb = governing_verb(span.root)
     if verb is not None and _placed_before(verb):
         return False
+    if event.modality == "reported_past":
+        return True
     aspect = event_aspect(span.root)
+    if event.modality == "refused":
+        return aspect in NEWS_ASPECTS or (verb is not None and _stated_as_news(verb))
+    if stance:  # what one says one will support, only as said
+        return verb is not None and _stated_as_news(verb)
     return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
+
+
+def _stated_as_news(verb: Token) -> bool:
+    """ "the Kremlin said Putin would not attend": a refusal in the future of a past or present
+    reporting verb is made by the statement."""
+    reporting = verb.head
+    return (verb.dep_ == "ccomp" and reporting.lemma_ in REPORTING_LEMMAS
+            and clause_aspect(reporting) in NEWS_ASPECTS)
 
 
 def _reported_now(verb: Token) -> bool:

@@ -25,7 +25,9 @@ from parley.events.coding import (
 )
 from parley.events.compose import Proto, compose_sentence
 from parley.events.dating import (
+    NEWS_ASPECTS,
     UNDATED,
+    EventDate,
     contradicted,
     event_aspect,
     event_date,
@@ -242,18 +244,28 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     for source, target in _pairs(sources, targets, mutual):
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
-        event_type = typed(proto, cameo, source, context.lexicon)
+        event_type, event_modality = typed(proto, cameo, source, context.lexicon), modality
         if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
             event_type = "AGREE"  # "Russia and Ukraine plan to exchange prisoners": agreed to
+            event_modality = _agreed_plan(proto, when)
         events.append(Event(
             type=event_type, mode=mode, source=source, target=target, date=when.value,
-            date_text=when.text, date_basis=when.basis, modality=cast(Modality, modality),
+            date_text=when.text, date_basis=when.basis, modality=cast(Modality, event_modality),
             negated=negated, location=location, sentence_start=sent.start_char,
             sentence_end=sent.start_char + len(sent.text.rstrip()), trigger_start=proto.trigger.idx,
             trigger_end=proto.trigger.idx + len(proto.trigger), cameo=cameo,
             intensity=intensity(event_type, mode, context.lexicon),
             confidence=confidence(proto, source, target, when, modality, inferred)))
     return events
+
+
+def _agreed_plan(proto: Proto, when: EventDate) -> str:
+    """The modality of the agreement two sides' joint plan stands for: asserted when the plan is
+    told as standing now ("Russia and Ukraine plan to exchange prisoners": they have agreed to),
+    and its clause gives no date (a date would be the exchange's, not the agreement's); else
+    planned ("will exchange prisoners next week")."""
+    standing = event_aspect(proto.anchor) in NEWS_ASPECTS  # not "will exchange"
+    return "asserted" if standing and not when.from_text else "planned"
 
 
 def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Actor], bool]:
