@@ -39,17 +39,23 @@ from parley.models import Article, DocError, Entity, Event, Quote, Timex
 from parley.pipeline import BATCH_SIZE, parse_texts
 from parley.quotes import extract_quotes
 from parley.stories import story_doc
+from parley.stories.merge import merge_reports
 from parley.timex import extract_timexes
 from robust_corpus import MUTATIONS, Sample, all_samples, gather_texts, shared_root, spread_sample
 
 # Without a terminal (a log file), a progress line every this many texts.
 LOG_EVERY = 480
-STAGES = ("ingest", "clean", "nlp", "entities", "timexes", "quotes", "events", "stories")
+STAGES = ("ingest", "clean", "nlp", "entities", "timexes", "quotes", "events", "merge", "stories")
 T = TypeVar("T")
 
 
 class OffsetError(Exception):
     """A record whose offsets are outside the text or do not slice out its `text`."""
+
+
+class DuplicateIdError(Exception):
+    """Two of an article's event reports (or two of its new events) given one id: the store's
+    unique keys would refuse the article."""
 
 
 @dataclass(frozen=True)
@@ -151,9 +157,21 @@ def analyse(sample: Sample, article: Article, doc: Doc, report: RobustnessReport
     entities = checked("entities", lambda: extract_entities(doc, date), check_entity)
     timexes = checked("timexes", lambda: extract_timexes(doc, date), check_timex)
     checked("quotes", lambda: attribute_speakers(extract_quotes(doc), entities, text, date), check_quote)
-    checked("events", lambda: extract_events(doc, date, entities, timexes), check_event)
+    events = checked("events", lambda: extract_events(doc, date, entities, timexes), check_event)
+    run_stage(report, "merge", sample, lambda: check_ids(article, events), None)
     run_stage(report, "stories", sample, lambda: (story_doc(article, entities), article_signature(text)),
               None)
+
+
+def check_ids(article: Article, events: list[Event]) -> None:
+    """The merge of an article's reports among themselves, as into an empty store: every report
+    and every new event needs an id of its own."""
+    merged = merge_reports(article.id, article.text, events, lambda _key, _event: [],
+                           article.published)
+    for ids, what in (([m.mention_id for m in merged], "report"),
+                      ([m.event_id for m in merged if m.is_new], "new event")):
+        if len(set(ids)) != len(ids):
+            raise DuplicateIdError(f"two {what}s share an id")
 
 
 # -- offsets --------------------------------------------------------------------------------
