@@ -39,20 +39,7 @@ def resolve_duration(candidate: Candidate, ctx: Context) -> Resolved | None:
         return Resolved("DATE", "PAST_REF")  # "in recent years"
     if count is None:
         return Resolved("DURATION", vague_duration(code), span=span)
-    last = number_value(group(candidate, "number2")) if group(candidate, "number2") else None
-    if last is not None and last > count:
-        return _duration_range(candidate, count, last, code, span)
     return Resolved("DURATION", duration_value(count, code), span=span)
-
-
-def _duration_range(candidate: Candidate, first: float, last: float, code: str,
-                    span: tuple[int, int] | None) -> Resolved:
-    """ "two to six days", "between 10 and 12 years": each end is its own expression (TimeML tags
-    both ends of a range), the first with the unit written after the second ("two" -> P2D)."""
-    match = candidate.match
-    start = span[0] if span else candidate.start
-    far_end = Resolved("DURATION", duration_value(last, code), span=(match.start("number2"), candidate.end))
-    return Resolved("DURATION", duration_value(first, code), span=(start, match.end("number")), also=(far_end,))
 
 
 def _adjective_span(candidate: Candidate) -> tuple[int, int] | None:
@@ -126,13 +113,10 @@ def resolve_set_times(candidate: Candidate, ctx: Context) -> Resolved:
     return Resolved("SET", duration_value(1, unit_code(group(candidate, "unit"))))
 
 
-def resolve_reference(candidate: Candidate, ctx: Context) -> Resolved | None:
+def resolve_reference(candidate: Candidate, ctx: Context) -> Resolved:
     """reference: "now", "currently", "recently", "the past", "soon", "the near future"."""
     phrase = " ".join(candidate.match.group(0).lower().replace("’", "'").split())
-    value = load_lexicon().references[phrase]
-    if phrase == "soon" and ctx.tense(candidate) == "PAST":
-        return None  # "he was soon released": soon after the event told, not after now
-    return Resolved("DATE", value)
+    return Resolved("DATE", load_lexicon().references[phrase])
 
 
 def resolve_reference_adjective(candidate: Candidate, ctx: Context) -> Resolved:

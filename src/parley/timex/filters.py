@@ -32,8 +32,6 @@ CLOCK_CUES = frozenset({"at", "by", "until", "till", "around", "about", "after",
 # Parts of the day that "in the ..." places on the day being told ("in the morning").
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening"})
 PART_OF_DAY_CUES = frozenset({"in", "during", "throughout"})
-# Words before "future" that make it a noun or a thing's prospects rather than the time after now.
-FUTURE_NOUN_CUES = frozenset({"a", "an", "any", "its", "their", "his", "her", "our", "my", "your", "whose"})
 # spaCy entity labels of names that can contain date words ("Operation Desert Storm").
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON", "GPE", "NORP"})
 # spaCy entity labels of amounts: "1990 police officers" is a count, not a year.
@@ -269,14 +267,8 @@ def _holiday_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _reference_ok(candidate: Candidate, text: str) -> bool:
-    """ "Now, he says ..." opening a sentence is a discourse marker, not a time; "as soon as
-    they arrive", "soon after the vote" place a time by an event, not by now."""
+    """ "Now, he says ..." opening a sentence is a discourse marker, not a time."""
     word = text[candidate.start:candidate.end]
-    if word.lower() == "soon" and (
-            previous_word(text, candidate.start) in ("as", "how", "so", "too")
-            or next_word(text, candidate.end).lower() in ("as", "after", "afterwards", "thereafter", "before",
-                                                          "enough")):
-        return False
     if word != "Now" or not text.startswith(",", candidate.end):
         return True
     before = text[:candidate.start].rstrip()
@@ -284,13 +276,9 @@ def _reference_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _reference_adjective_ok(candidate: Candidate, text: str) -> bool:
-    """ "current system", "future losses" yes; "current account", "the Future Fund" (a name) no."""
+    """ "current system", "recent talks" yes; "current account", "Current TV" (a name) no."""
     if capitalised_mid_sentence(text, candidate.start):
         return False
-    if text[candidate.start:candidate.end].lower() == "future" and (
-            previous_word(text, candidate.start) in FUTURE_NOUN_CUES or re.search(
-                r"['’]s?\s*$", text[max(0, candidate.start - 3):candidate.start])):
-        return False  # "a future in which", "the company's future earnings": the noun's future, not a time
     follower = next_word(text, candidate.end)
     return follower.isalpha() and follower.lower() not in ("account", "accounts", "affairs", "events")
 
@@ -344,13 +332,8 @@ def _capitalised_unit_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _set_ok(candidate: Candidate, text: str) -> bool:
-    """ "average daily volume" is a measure, not a repetition; in "the party daily Granma" the
-    word is a noun (a newspaper), followed by its name."""
-    if previous_word(text, candidate.start) == "average":
-        return False
-    follower = next_word(text, candidate.end)
-    return not (_capitalised(follower) and follower.isalpha() and follower.lower() not in STOP_WORDS
-                and text[candidate.end:candidate.end + 1] == " ")
+    """ "average daily volume" is a measure, not a repetition."""
+    return previous_word(text, candidate.start) != "average"
 
 
 def _year_words_ok(candidate: Candidate, text: str) -> bool:
