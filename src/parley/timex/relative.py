@@ -121,8 +121,12 @@ def resolve_month_alone(candidate: Candidate, ctx: Context) -> Resolved:
     this_year = Period("M", date(ctx.dct.year, month, 1))
     if direction == -1:
         period = this_year if this_year.start < current.start else this_year.shift(-12)
+        if period.shift(1) == current:
+            period = period.shift(-12)  # "last February" written in March: the month just past is "last month"
     elif direction == 1:
         period = this_year if this_year.start > current.start else this_year.shift(12)
+        if period.shift(-1) == current:
+            period = period.shift(12)  # "next April" written in March: the coming one is "next month"
     elif direction == 0:
         period = this_year
     else:
