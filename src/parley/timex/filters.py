@@ -307,9 +307,14 @@ def _unit_relative_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _unit_plural_ok(candidate: Candidate, text: str) -> bool:
-    unit = (_part(candidate, "unit") or _part(candidate, "unit2") or _part(candidate, "unit3")).lower()
+    unit = (_part(candidate, "unit") or _part(candidate, "unit2") or _part(candidate, "unit3")
+            or _part(candidate, "unit4")).lower()
     if unit.startswith("quarter"):
         return False  # "fourth quarters", "such quarters"
+    unit_start = next((start for name in ("unit", "unit2", "unit3", "unit4")
+                       if (start := candidate.group_start(name)) is not None), candidate.start)
+    if capitalised_mid_sentence(text, unit_start):
+        return False  # "born in Minutes, a village": a name
     return not re.match(r"[\s-]+old\b", text[candidate.end:candidate.end + 8], re.IGNORECASE)
 
 
