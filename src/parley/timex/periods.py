@@ -49,22 +49,22 @@ def _quarter_ended(candidate: Candidate, ctx: Context) -> Period | None:
     """ "the quarter ended July 31": the calendar quarter that holds most of its three months
     (May to July: the second); None when no end date follows."""
     found = _ENDED_ON.match(ctx.text, candidate.end)
-    if found is None or (ctx.dct is None and not found.group("year")):
-        return None
-    months = load_lexicon().months
-    month = months.get(found.group("month").lower().rstrip("."))
-    if month is None:
+    month = load_lexicon().months.get(found.group("month").lower().rstrip(".")) if found else None
+    if found is None or month is None:
         return None
     if found.group("year"):
         end = date(int(found.group("year")), month, 1)
-    else:
+    elif ctx.dct is not None:
         end = date(ctx.dct.year, month, 1)
         if end > ctx.dct:
             end = end.replace(year=end.year - 1)
+    else:
+        return None
     return Period.containing(end, "M").shift(-1).coarsen("Q")
 
 
-_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8}\.?)"
+_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?"
+                       r"(?P<month>[A-Z][a-z]{2,8}\.?)"
                        r"\s+\d{1,2}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 
 

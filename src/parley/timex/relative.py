@@ -121,12 +121,12 @@ def resolve_month_alone(candidate: Candidate, ctx: Context) -> Resolved:
     this_year = Period("M", date(ctx.dct.year, month, 1))
     if direction == -1:
         period = this_year if this_year.start < current.start else this_year.shift(-12)
-        if period.shift(1) == current:
-            period = period.shift(-12)  # "last February" written in March: the month just past is "last month"
+        if period.shift(1) == current:  # "last February" written in March: February is "last month"
+            period = period.shift(-12)
     elif direction == 1:
         period = this_year if this_year.start > current.start else this_year.shift(12)
-        if period.shift(-1) == current:
-            period = period.shift(12)  # "next April" written in March: the coming one is "next month"
+        if period.shift(-1) == current:  # "next April" written in March: April is "next month"
+            period = period.shift(12)
     elif direction == 0:
         period = this_year
     else:
