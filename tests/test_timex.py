@@ -276,13 +276,6 @@ def test_bare_plural_units_are_vague_durations() -> None:
     assert values("She was born in Minutes, a village on the coast.", TRT_DATE) == {}
 
 
-def test_the_quarter_ended_on_a_date_is_the_quarter_of_most_of_its_months() -> None:
-    found = values("In the quarter ended July 31, the retailer lost money.", "2024-10-30")
-    assert found == {"the quarter": "2024-Q2", "July 31": "2024-07-31"}
-    found = values("Profit rose in the quarter ending Dec. 31, 2023.", "2024-10-30")
-    assert found["the quarter"] == "2023-Q4"
-
-
 @pytest.mark.parametrize("dct", [None, "2024-03-20", "2024-02-29", "0001-01-01", "9999-12-31", "1899-12-31",
                                  "not a date", ""])
 @pytest.mark.parametrize("text", [

@@ -4,7 +4,6 @@ end of the year ("by year-end")."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from parley.timex.calendar import Period, easter, nth_weekday, season_period
@@ -17,9 +16,6 @@ from parley.timex.relative import direction_of
 def resolve_quarter_relative(candidate: Candidate, ctx: Context) -> Resolved | None:
     """quarter_relative: "the quarter", "the latest quarter", "the year-ago period", "this quarter"."""
     direction_word, unit = group(candidate, "dir"), group(candidate, "unit")
-    ended = _quarter_ended(candidate, ctx)
-    if ended is not None and not direction_word and not group(candidate, "ago"):
-        return dated(ended, "Q")
     recent = ctx.recent_quarter(candidate.start)
     year_ago = "year" in direction_word or direction_word in ("comparable", "corresponding") \
         or bool(group(candidate, "ago"))
@@ -43,29 +39,6 @@ def resolve_quarter_relative(candidate: Candidate, ctx: Context) -> Resolved | N
         base = Period(base.granularity, base.start.replace(year=int(group(candidate, "year"))))
         return dated(base, base.granularity, anchors=False)
     return dated(base, base.granularity)
-
-
-def _quarter_ended(candidate: Candidate, ctx: Context) -> Period | None:
-    """ "the quarter ended July 31": the calendar quarter that holds most of its three months
-    (May to July: the second); None when no end date follows."""
-    found = _ENDED_ON.match(ctx.text, candidate.end)
-    month = load_lexicon().months.get(found.group("month").lower().rstrip(".")) if found else None
-    if found is None or month is None:
-        return None
-    if found.group("year"):
-        end = date(int(found.group("year")), month, 1)
-    elif ctx.dct is not None:
-        end = date(ctx.dct.year, month, 1)
-        if end > ctx.dct:
-            end = end.replace(year=end.year - 1)
-    else:
-        return None
-    return Period.containing(end, "M").shift(-1).coarsen("Q")
-
-
-_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?"
-                       r"(?P<month>[A-Z][a-z]{2,8}\.?)"
-                       r"\s+\d{1,2}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 
 
 def resolve_year_relative_adjective(candidate: Candidate, ctx: Context) -> Resolved:
