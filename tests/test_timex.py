@@ -274,6 +274,9 @@ def test_bare_plural_units_are_vague_durations() -> None:
     assert values("Funds may sell bonds in the weeks ahead.", TRT_DATE) == {"weeks ahead": "PXW"}
     assert values("Over the years, the town grew.", TRT_DATE) == {"years": "PXY"}
     assert values("She was born in Minutes, a village on the coast.", TRT_DATE) == {}
+    assert values("The firm recovered after several quarters of losses.", TRT_DATE) == {
+        "several quarters": "PXQ"}
+    assert values("A quarter of the shares changed hands.", TRT_DATE) == {}
 
 
 @pytest.mark.parametrize("dct", [None, "2024-03-20", "2024-02-29", "0001-01-01", "9999-12-31", "1899-12-31",
