@@ -254,3 +254,50 @@ def test_a_day_in_the_object_of_a_verb_of_sequence_is_past() -> None:
     assert [(t.text, t.value) for t in extract_timexes(doc, "2025-05-16")] == [("Sunday", "2025-05-11")]
     ahead = parse("The summit opens on Sunday.")
     assert [t.value for t in extract_timexes(ahead, "2025-05-16")] == ["2025-05-18"]
+
+
+def test_month_names_next_to_the_article_month() -> None:
+    """The month right after the article's is the coming one whatever the tense (news calls the
+    one eleven months back "last September"); "last February" written in March is a year back
+    (the month just past is "last month"), "next April" written in March a year ahead."""
+    text = "The ministry told refiners of a cut in their crude supply in September."
+    assert values(text, "2024-08-16") == {"September": "2024-09"}
+    assert values("The plant closed in June.", "2024-08-16") == {"June": "2024-06"}
+    assert values("Two helicopters crashed last February.", "2024-03-02") == {"last February": "2023-02"}
+    assert values("Two helicopters crashed last January.", "2024-03-02") == {"last January": "2024-01"}
+    assert values("The treaty expires next April.", "2024-03-02") == {"next April": "2025-04"}
+
+
+def test_bare_plural_units_are_vague_durations() -> None:
+    assert values("For the first time in years, the port reopened.", TRT_DATE) == {"years": "PXY"}
+    assert values("The accord follows months of talks.", TRT_DATE) == {"months": "PXM"}
+    assert values("Funds may sell bonds in the weeks ahead.", TRT_DATE) == {"weeks ahead": "PXW"}
+    assert values("Over the years, the town grew.", TRT_DATE) == {"years": "PXY"}
+    assert values("She was born in Minutes, a village on the coast.", TRT_DATE) == {}
+    assert values("The firm recovered after several quarters of losses.", TRT_DATE) == {
+        "several quarters": "PXQ"}
+    assert values("A quarter of the shares changed hands.", TRT_DATE) == {}
+
+
+@pytest.mark.parametrize("dct", [None, "2024-03-20", "2024-02-29", "0001-01-01", "9999-12-31", "1899-12-31",
+                                 "not a date", ""])
+@pytest.mark.parametrize("text", [
+    "as of Saturday 8:00 p.m.",
+    "Saturday 8:00 p.m. (1200 UTC) - the polls closed; as of Sunday noon, 3 p.m. Monday, March 4",
+    "the 31st of February, Feb. 30, 2/31/24 and April 31-32",
+    "3000 years later, 9999 centuries ago, a millennium from now, the 99th century",
+    "the week of Feb. 29, the weekend, last weekend, the following Monday, the day after tomorrow",
+    "Q5 2024, H3 FY99, fiscal '00-01, the 0s, the '00s, mid-2000s, the 1st quarter of 0999",
+    "two to one days, 0 to 0 years, between 1/2 and ½ hours, 1.5 decades-long, 12:60 p.m., 25:00 GMT",
+    "yesterday morning at 24:00, tonight 0:00 a.m., noon midnight noon, o'clock o'clock",
+    "Christmas 1899, Easter 2199, Thanksgiving, Election Day 1000, last Good Friday",
+    "-- , ; : ... ( ) [ ] \" ' ’ — – / \\ $ % & * + = < > ? !",
+    "",
+])
+def test_no_text_and_no_document_date_stops_the_timex_stage(text: str, dct: str | None) -> None:
+    """Invented edge cases: impossible dates, dates at the edges of the calendar, mangled document
+    dates. The stage returns what it can date and never raises."""
+    for timex in find_timexes(text, dct):
+        assert text[timex.start:timex.end] == timex.text and timex.value
+    for timex in timexes(text, dct):
+        assert timex.value

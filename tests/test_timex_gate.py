@@ -25,7 +25,11 @@ from .conftest import shared_path
 # `python bench/timex.py` scores both halves. Measured 2026-11-22:
 #   held half:  relaxed span F1 0.950, value F1 0.802   (before the tune-half work: 0.949 / 0.801)
 #   tune half:  relaxed span F1 0.939, value F1 0.827   (before: 0.936 / 0.823)
-RELAXED_F1_FLOOR = 0.945
+# Measured 2026-12-03 (issue 12 part 4; four tune-half changes dropped because the held half did
+# not follow them: 'soon', attributive 'future', duration-range split, 'the quarter ended <date>'):
+#   held half:  relaxed span F1 0.952, value F1 0.801
+#   tune half:  relaxed span F1 0.943, value F1 0.833
+RELAXED_F1_FLOOR = 0.95
 VALUE_F1_FLOOR = 0.80
 GOLD_DOCUMENTS = 256
 HELD_DOCUMENTS = 133  # 43 of AQUAINT's 73 and 90 of TimeBank's 183

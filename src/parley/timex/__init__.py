@@ -48,7 +48,7 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
     kept = [candidate for candidate in find_candidates(matched)
             if keep_candidate(candidate, matched, names)]
     for candidate in select_longest(kept):
-        resolved = RESOLVERS[candidate.rule](candidate, context)
+        resolved = _resolve(candidate, context)
         if resolved is None:
             continue
         for part in (resolved, *resolved.also):
@@ -69,6 +69,15 @@ def _after_possessive(text: str, start: int, end: int) -> int:
 
 
 Resolver = Callable[[Candidate, Context], "Resolved | None"]
+
+
+def _resolve(candidate: Candidate, context: Context) -> Resolved | None:
+    """The candidate's value, or None when calendar arithmetic leaves the calendar ("3 years
+    later" near year 9999): one expression that cannot be dated costs no other."""
+    try:
+        return RESOLVERS[candidate.rule](candidate, context)
+    except (ValueError, OverflowError):
+        return None
 
 RESOLVERS: dict[str, Resolver] = {
     "clock_time": absolute.resolve_clock, "clock_after_day": absolute.resolve_clock,
@@ -96,10 +105,16 @@ RESOLVERS: dict[str, Resolver] = {
 }
 
 
+# Document dates outside these years are not news dates (a mangled or default stamp such as
+# 0001-01-01): relative expressions stay unresolved rather than counted from them.
+DCT_YEARS = range(1000, 3000)
+
+
 def _parse_dct(dct: str | None) -> date | None:
     if not dct:
         return None
     try:
-        return date.fromisoformat(dct[:10])
+        day = date.fromisoformat(dct[:10])
     except ValueError:
         return None
+    return day if day.year in DCT_YEARS else None

@@ -82,10 +82,12 @@ def vague_duration(code: str) -> str:
 
 
 def resolve_unit_plural(candidate: Candidate, ctx: Context) -> Resolved:
-    """unit_plural: "for years", "within days", "decades-long" -> PXY, PXD, ...; "a year-long"
-    -> P1Y; "months ago" -> PAST_REF."""
+    """unit_plural: "for years", "within days", "over the years", "the weeks ahead",
+    "decades-long" -> PXY, PXD, ...; "a year-long" -> P1Y; "months ago" -> PAST_REF."""
     if group(candidate, "unit3"):
         return Resolved("DATE", "PAST_REF", span=(candidate.match.start("unit3"), candidate.end))
+    if group(candidate, "unit4"):  # "the weeks ahead"
+        return Resolved("DURATION", vague_duration(unit_code(group(candidate, "unit4"))))
     name = "unit" if group(candidate, "unit") else "unit2"
     word = group(candidate, name)
     code = unit_code(word)

@@ -233,7 +233,10 @@ def _quarter_relative_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _duration_quarter_ok(candidate: Candidate, text: str) -> bool:
-    """ "three-quarters of", "a quarter of the shares" are fractions."""
+    """ "three-quarters of", "a quarter of the shares" are fractions; "several quarters of losses"
+    (a vague count) is a length of time."""
+    if _part(candidate, "number").lower() in load_lexicon().vague_quantities:
+        return True
     return not re.match(r"\s+of\b", text[candidate.end:candidate.end + 4])
 
 
@@ -273,6 +276,9 @@ def _reference_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _reference_adjective_ok(candidate: Candidate, text: str) -> bool:
+    """ "current system", "recent talks" yes; "current account", "Current TV" (a name) no."""
+    if capitalised_mid_sentence(text, candidate.start):
+        return False
     follower = next_word(text, candidate.end)
     return follower.isalpha() and follower.lower() not in ("account", "accounts", "affairs", "events")
 
@@ -301,9 +307,14 @@ def _unit_relative_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _unit_plural_ok(candidate: Candidate, text: str) -> bool:
-    unit = (_part(candidate, "unit") or _part(candidate, "unit2") or _part(candidate, "unit3")).lower()
+    unit = (_part(candidate, "unit") or _part(candidate, "unit2") or _part(candidate, "unit3")
+            or _part(candidate, "unit4")).lower()
     if unit.startswith("quarter"):
         return False  # "fourth quarters", "such quarters"
+    unit_start = next((start for name in ("unit", "unit2", "unit3", "unit4")
+                       if (start := candidate.group_start(name)) is not None), candidate.start)
+    if capitalised_mid_sentence(text, unit_start):
+        return False  # "born in Minutes, a village": a name
     return not re.match(r"[\s-]+old\b", text[candidate.end:candidate.end + 8], re.IGNORECASE)
 
 

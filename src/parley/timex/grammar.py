@@ -301,8 +301,11 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                      rf"(?P<number2>{number}))?(?:\s+(?:more|additional|full|straight|consecutive|long|"
                      rf"trading|business|working|odd))?[\s-]+(?P<unit>{unit})"
                      r"(?P<tail>[\s-]+(?:long|old|period))?"),
-        ("unit_plural", rf"(?P<pre>(?:for|within|after|take|takes|took|taking|last|lasted|spend|spent)\s+)"
-                        rf"(?P<unit>{plural})|(?P<unit2>{unit})-long|(?:just\s+)?(?P<unit3>{plural})\s+ago"),
+        ("unit_plural", rf"(?P<pre>(?:for|within|after|take|takes|took|taking|last|lasted|spend|spent|in|"
+                        rf"over|during|follows?|followed)\s+(?:the\s+)?)(?P<unit>{plural})"
+                        rf"(?:\s+(?:ahead|to\s+come))?"
+                        rf"|(?P<unit2>{unit})-long|(?:just\s+)?(?P<unit3>{plural})\s+ago"
+                        rf"|the\s+(?P<unit4>{plural})\s+(?:ahead|to\s+come)"),
         ("set", rf"(?P<set>{phrase_pattern(lex.sets)})"),
         ("set_every", rf"(?P<q>every|each)\s+(?P<other>other\s+)?(?:(?P<weekday>{weekday})|(?P<month>"
                       rf"{month})|(?P<unit>{unit}))"),

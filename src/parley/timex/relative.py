@@ -32,6 +32,8 @@ from parley.timex.tense import Tense
 
 # A bare month name in a clause of unknown tense is taken as coming up if at most this far ahead.
 MONTHS_AHEAD = 2
+# ... and in any clause, when it is the month right after the article's.
+NEXT_MONTH_WHATEVER_THE_TENSE = 1
 # Part-of-day words that make a day expression a TIME ("Friday morning" -> ...TMO).
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 # Direction words that count from the last date mentioned, not from the document date.
@@ -119,8 +121,12 @@ def resolve_month_alone(candidate: Candidate, ctx: Context) -> Resolved:
     this_year = Period("M", date(ctx.dct.year, month, 1))
     if direction == -1:
         period = this_year if this_year.start < current.start else this_year.shift(-12)
+        if period.shift(1) == current:  # "last February" written in March: February is "last month"
+            period = period.shift(-12)
     elif direction == 1:
         period = this_year if this_year.start > current.start else this_year.shift(12)
+        if period.shift(-1) == current:  # "next April" written in March: April is "next month"
+            period = period.shift(12)
     elif direction == 0:
         period = this_year
     else:
@@ -130,12 +136,16 @@ def resolve_month_alone(candidate: Candidate, ctx: Context) -> Resolved:
 
 def _month_by_tense(this_year: Period, current: Period, tense: Tense | None) -> Period:
     """A past clause: the month on or before the article's; a future one: on or after it;
-    otherwise the nearest, looking ahead at most MONTHS_AHEAD."""
+    otherwise the nearest, looking ahead at most MONTHS_AHEAD. The month just after the article's
+    is the coming one whatever the tense: news names the one eleven months back "last September"
+    or "September last year" ("announced a cutback in its supply in September", in August)."""
     if tense == "FUTURE":
         return this_year if this_year.start >= current.start else this_year.shift(12)
     if this_year.start <= current.start:
         return this_year
     ahead = (this_year.start.year - current.start.year) * 12 + this_year.start.month - current.start.month
+    if ahead <= NEXT_MONTH_WHATEVER_THE_TENSE:
+        return this_year
     return this_year if tense != "PAST" and ahead <= MONTHS_AHEAD else this_year.shift(-12)
 
 
