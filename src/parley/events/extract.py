@@ -201,11 +201,17 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 
 
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
-    found: list[Event] = []
+    import os
+    found: list[tuple[int, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
         if mere_mention(proto) is None:  # not "spoke about a proposed agreement"
-            found += _events_of(proto, sent, context)
-    return found
+            events = _events_of(proto, sent, context)
+            if events:
+                found.append((clause_depth(proto), events))
+    if os.environ.get("X_MAIN") and found:
+        low = min(d for d, _ in found)
+        found = [(d, e) for d, e in found if d == low]
+    return [e for _, es in found for e in es]
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
