@@ -201,17 +201,25 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 
 
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
-    import os
     found: list[tuple[int, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
         if mere_mention(proto) is None:  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
                 found.append((clause_depth(proto), events))
-    if os.environ.get("X_MAIN") and found:
-        low = min(d for d, _ in found)
-        found = [(d, e) for d, e in found if d == low]
-    return [e for _, es in found for e in es]
+    return without_recipientless(found)
+
+
+def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
+    """The events of a sentence, each trigger's with its clause depth, less those that name no
+    recipient and stand no higher than an event that names one: "X, indicted by Y, will resign",
+    "supports a resolution that aims to tighten sanctions" are about the act with a recipient,
+    and the other is its circumstance (an event with no recipient above one is kept)."""
+    aimed = [depth for depth, events in found if any(e.target is not None for e in events)]
+    if not aimed:
+        return [e for _, events in found for e in events]
+    top = min(aimed)
+    return [e for depth, events in found for e in events if e.target is not None or depth < top]
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
