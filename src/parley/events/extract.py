@@ -201,13 +201,37 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 
 
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
-    found: list[tuple[int, list[Event]]] = []
+    coded: list[tuple[Proto, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
         if mere_mention(proto) is None:  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
-                found.append((clause_depth(proto), events))
-    return without_recipientless(found)
+                coded.append((proto, events))
+    coded = without_background_relatives(coded)
+    return without_recipientless([(clause_depth(proto), events) for proto, events in coded])
+
+
+def without_background_relatives(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
+    """Less the events told in a relative clause about a party of another event of the sentence:
+    "Serbia, which invaded Kosovo in 1999, signed a pact with Hungary", "the rebels who had
+    attacked the town surrendered": the clause says who the party is, the sentence reports the
+    other event."""
+    parties = {t.i: proto for proto, _ in coded for t in (*proto.sources, *proto.targets)}
+    kept = []
+    for proto, events in coded:
+        relative = _relative_clause(proto.anchor)
+        owner = parties.get(relative.head.i) if relative is not None else None
+        if owner is None or owner is proto:
+            kept.append((proto, events))
+    return kept
+
+
+def _relative_clause(token: Token) -> Token | None:
+    """The verb of the relative clause a token stands in (None: in none)."""
+    for item in (token, *token.ancestors):
+        if item.dep_ == "relcl":
+            return item
+    return None
 
 
 def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
