@@ -1,0 +1,58 @@
+"""What a sentence reports, and who its pronouns are (issue 13): the act with a recipient over
+a circumstance without one, the main event over a relative clause about one of its parties, and
+reflexive or possessive pronouns bound by their clause's subject. Invented sentences of the
+shapes found in wire reports."""
+
+from __future__ import annotations
+
+from .test_events import countries, events_of, only
+
+
+def _types(text: str) -> list[str]:
+    return sorted(e.type for e in events_of(text))
+
+
+def test_a_reflexive_pronoun_is_the_clause_subject_not_the_reporter() -> None:
+    events = events_of("Two Peruvian gunmen killed 12 people as well as themselves late Sunday when "
+                       "they blew themselves up in Lima, police said.")
+    assert events, "the attack is coded"
+    assert all(e.target is None or e.target.sector != "COP" for e in events), events
+
+
+def test_a_possessive_pronoun_places_its_noun_by_the_clause_subject() -> None:
+    events = events_of("Chile has refused to deploy troops in Bolivia and has urged its citizens "
+                       "to avoid travelling there.")
+    urged = only(events, "REQUEST")
+    assert countries(urged) == ("CHL", "CHL")
+
+
+def test_a_possessive_of_a_conjoined_party_is_not_the_subject() -> None:
+    events = events_of("Peruvian troops attacked the rebels and their supporters near the border.")
+    assert all(e.target is None or e.target.country != "PER" or e.target.sector == "REB" for e in events)
+
+
+def test_a_circumstance_without_recipient_gives_way_to_the_act_with_one() -> None:
+    events = events_of("Peru's foreign minister has been indicted by a Chilean court and will resign.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert countries(events[0]) == ("CHL", "PER")
+
+
+def test_an_event_without_recipient_in_the_main_clause_stays() -> None:
+    events = events_of("The Peruvian rebels vowed revenge after Chilean troops shelled their camp "
+                       "in Bolivia.")
+    assert "ASSAULT" in [e.type for e in events]
+    assert any(e.target is None and e.source is not None and e.source.country == "PER" for e in events)
+
+
+def test_a_relative_clause_about_a_party_is_background() -> None:
+    events = events_of("Peru, which invaded Ecuador in 1995, signed a trade pact with Chile on Monday.")
+    assert "ASSAULT" not in [e.type for e in events]
+    assert countries(only(events, "SUPPORT")) == ("PER", "CHL")
+    events = events_of("Officials said the rebels who had attacked the town of Arica last year "
+                       "surrendered to Chilean troops on Monday.")
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_a_relative_clause_event_alone_is_still_coded() -> None:
+    assert "ASSAULT" in _types("The militia that attacked Chilean troops near Arica on Monday said "
+                               "nothing else.")
