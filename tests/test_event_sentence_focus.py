@@ -56,3 +56,19 @@ def test_a_relative_clause_about_a_party_is_background() -> None:
 def test_a_relative_clause_event_alone_is_still_coded() -> None:
     assert "ASSAULT" in _types("The militia that attacked Chilean troops near Arica on Monday said "
                                "nothing else.")
+
+
+def test_a_participle_in_an_apposition_still_places_the_person() -> None:
+    events = events_of("Pedro Alvarez, Peru's leading human rights activist, staged a hunger strike "
+                       "in prison on Sunday.")
+    strike = only(events, "PROTEST")
+    assert strike.source is not None and strike.source.country == "PER"
+
+
+def test_a_protest_against_a_deed_is_aimed_at_whoever_did_it() -> None:
+    events = events_of("Pedro Alvarez, a Peruvian activist, staged a hunger strike on Sunday in protest "
+                       "against abuses by Chilean security forces.")
+    assert countries(only(events, "PROTEST")) == ("PER", "CHL")
+    events = events_of("Hundreds of Peruvian students began a hunger strike on Monday to protest "
+                       "against Chile's decision to expel them.")
+    assert ("PER", "CHL") in [countries(e) for e in events if e.type == "PROTEST"]

@@ -304,6 +304,8 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     targets: list[Actor] = []
     for group in proto.target_groups():
         targets = [t for t in _actors(group, resolver, speaker) if not _same_any(t, sources)]
+        if not targets:  # "in protest against the government's decision": whose decision
+            targets = [t for t in _actors(owner_tokens(group), resolver, speaker) if not _same_any(t, sources)]
         if targets:
             break
     if proto.symmetric and not sources and len(targets) >= 2:
@@ -318,6 +320,21 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def owner_tokens(nouns: list[Token]) -> list[Token]:
+    """Who owns or does the things a target slot names: the possessor ("Sweden's decision") or
+    the by-agent ("the violations by security forces") of a noun that names no actor itself."""
+    owners = []
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                owners.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                owners += [c for c in child.children if c.dep_ == "pobj"]
+    return owners
 
 
 def _two_sides(parties: list[Actor]) -> bool:
