@@ -72,3 +72,12 @@ def test_a_protest_against_a_deed_is_aimed_at_whoever_did_it() -> None:
     events = events_of("Hundreds of Peruvian students began a hunger strike on Monday to protest "
                        "against Chile's decision to expel them.")
     assert ("PER", "CHL") in [countries(e) for e in events if e.type == "PROTEST"]
+
+
+def test_the_place_of_a_protest_gives_way_to_whom_it_is_against() -> None:
+    events = events_of("Hundreds of Chilean workers began a hunger strike in Santiago to protest "
+                       "against the government.")
+    assert [countries(e) for e in events if e.type == "PROTEST"] == [("CHL", "CHL")]
+    assert all(e.target is None or e.target.sector == "GOV" for e in events)
+    rally = only(events_of("Opposition supporters held a rally in Lima on Sunday."), "PROTEST")
+    assert rally.target is not None and rally.target.country == "PER"

@@ -529,7 +529,16 @@ def deduplicate(events: list[Event]) -> list[Event]:
     kept = list(best.values())
     with_target = {(_actor_key(e.source), e.type) for e in kept if e.target is not None}
     kept = [e for e in kept if e.target is not None or (_actor_key(e.source), e.type) not in with_target]
+    with_party = {(_actor_key(e.source), e.type) for e in kept if e.target is not None and not _place_target(e)}
+    kept = [e for e in kept if not _place_target(e) or (_actor_key(e.source), e.type) not in with_party]
     return sorted(kept, key=lambda e: (e.trigger_start or 0, -e.confidence))
+
+
+def _place_target(event: Event) -> bool:
+    """True when the event's recipient is only the place where it happened ("a hunger strike in
+    Santiago"): it gives way to the same act aimed at a party ("to protest against the government")."""
+    target, place = event.target, event.location
+    return target is not None and place is not None and target.sector is None and target.name == place.name
 
 
 def _merge_protest_demands(events: list[Event]) -> list[Event]:
