@@ -81,3 +81,11 @@ def test_the_place_of_a_protest_gives_way_to_whom_it_is_against() -> None:
     assert all(e.target is None or e.target.sector == "GOV" for e in events)
     rally = only(events_of("Opposition supporters held a rally in Lima on Sunday."), "PROTEST")
     assert rally.target is not None and rally.target.country == "PER"
+
+
+def test_a_province_named_with_its_division_word_is_placed() -> None:
+    events = events_of("Peru eased emergency measures on Wednesday in Tacna province, the scene of "
+                       "ethnic violence last March, as authorities in Chile cracked down on nationalists.")
+    eased = next(e for e in events if e.source is not None and e.source.country == "PER")
+    assert eased.location is not None and eased.location.country == "PER"
+    assert eased.target is None or eased.target.country == "PER"
