@@ -89,3 +89,10 @@ def test_a_province_named_with_its_division_word_is_placed() -> None:
     eased = next(e for e in events if e.source is not None and e.source.country == "PER")
     assert eased.location is not None and eased.location.country == "PER"
     assert eased.target is None or eased.target.country == "PER"
+
+
+def test_an_ethnic_group_is_placed_where_it_lives_not_by_its_name() -> None:
+    events = events_of("Ethnic Bolivian guerrillas operating in Peru have been demobilized.")
+    assert events and all(e.source is not None and e.source.country == "PER" for e in events)
+    events = events_of("Bolivian guerrillas attacked a Peruvian police station.")
+    assert countries(only(events, "ASSAULT")) == ("BOL", "PER")

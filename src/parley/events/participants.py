@@ -98,6 +98,10 @@ class ParticipantResolver:
         found = self._resolve(head)
         if found is not None and _people(head):
             found = self._population(found, head)
+        elif found is not None and head.ent_type_ != "PERSON" and _ethnic(head):
+            # "ethnic Albanian guerrillas operating in Macedonia": an ethnicity, not a state
+            inner = self._inner_country(head.idx + len(head), head.right_edge.idx + len(head.right_edge))
+            found = replace(found, country=inner.country if inner else None)
         return [found] if found else []
 
     def _population(self, found: Actor, head: Token) -> Actor:
@@ -332,6 +336,12 @@ def _clause_verb(token: Token) -> Token | None:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor
     return None
+
+
+def _ethnic(head: Token) -> bool:
+    """ "ethnic Albanian guerrillas": a noun whose demonym is qualified as an ethnicity."""
+    return any(t.lower_ == "ethnic" for t in head.lefts) or any(
+        t.lower_ == "ethnic" for child in head.lefts if child.ent_type_ == "NORP" for t in child.lefts)
 
 
 def _people(head: Token) -> bool:
