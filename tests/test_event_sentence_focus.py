@@ -96,3 +96,14 @@ def test_an_ethnic_group_is_placed_where_it_lives_not_by_its_name() -> None:
     assert events and all(e.source is not None and e.source.country == "PER" for e in events)
     events = events_of("Bolivian guerrillas attacked a Peruvian police station.")
     assert countries(only(events, "ASSAULT")) == ("BOL", "PER")
+
+
+def test_insurgents_and_state_forces_of_no_stated_country_face_one_state() -> None:
+    events = events_of("Peruvian troops killed 12 militants in a raid near the Bolivian border, the "
+                       "army said.")
+    assert countries(only(events, "ASSAULT")) == ("PER", "PER")
+    events = events_of("Chilean rebels released 20 government soldiers they had held for two years.")
+    assert [countries(e) for e in events] == [("CHL", "CHL")]
+    events = events_of("The Peruvian government and Maoist rebels signed a ceasefire agreement in "
+                       "Santiago on Friday.")
+    assert events and all(countries(e) == ("PER", "PER") for e in events)

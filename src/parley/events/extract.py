@@ -88,7 +88,7 @@ PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AS
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
-INSURGENT_SECTORS = {"REB", "OPP", "PRM"}
+INSURGENT_SECTORS = {"REB", "OPP", "PRM", "UAF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 # Codes of measures a government takes at home (curfews, emergencies, bans, their easing or the
 # threat of them): without a named recipient, the recipient is the government's own country.
@@ -259,11 +259,13 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
         when = UNDATED
     location = _location(proto, sent, sources + targets, context)
+    parties = sources + targets
     if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
-        sources = _placeable(sources, context)
+        sources = _placeable([_home_of(a, parties) for a in sources], context)
     else:
-        sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
-    targets = _placeable([_home_of(_with_country(a, location, None, context), sources) for a in targets],
+        sources = _placeable([_with_country(_home_of(a, parties), location, sent, context) for a in sources],
+                             context)
+    targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
@@ -385,13 +387,22 @@ def _has_object(token: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
 
 
-def _home_of(target: Actor, sources: list[Actor]) -> Actor:
-    """Insurgents or opposition of no stated country that a state's own forces or government act
-    on ("Burmese troops captured a Karen guerrilla stronghold") are that state's."""
-    if target.country or target.sector not in INSURGENT_SECTORS:
-        return target
-    states = {s.country for s in sources if s.country and s.sector in STATE_SECTORS}
-    return replace(target, country=states.pop()) if len(states) == 1 else target
+def _home_of(actor: Actor, parties: list[Actor]) -> Actor:
+    """Insurgents, militants or opposition of no stated country that face one state's forces or
+    government ("Burmese troops captured a Karen guerrilla stronghold", "the government and
+    Muslim rebels signed a ceasefire in Kuala Lumpur") are that state's, not the venue's; and
+    state forces of no stated country that face one country's insurgents are that country's
+    ("Sri Lankan rebels released 20 government soldiers")."""
+    if actor.country:
+        return actor
+    if actor.sector in INSURGENT_SECTORS:
+        facing = STATE_SECTORS
+    elif actor.sector in STATE_SECTORS:
+        facing = INSURGENT_SECTORS
+    else:
+        return actor
+    countries = {p.country for p in parties if p.country and p.sector in facing and p is not actor}
+    return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
 
 
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
