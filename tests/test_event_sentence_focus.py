@@ -107,3 +107,10 @@ def test_insurgents_and_state_forces_of_no_stated_country_face_one_state() -> No
     events = events_of("The Peruvian government and Maoist rebels signed a ceasefire agreement in "
                        "Santiago on Friday.")
     assert events and all(countries(e) == ("PER", "PER") for e in events)
+
+
+def test_what_a_light_verb_clause_is_about_is_not_its_event() -> None:
+    events = events_of("The European Union on Tuesday imposed new sanctions on Peru over the "
+                       "crackdown on protesters.")
+    assert [e.type for e in events] == ["SANCTION"]
+    assert countries(events[0]) == ("IGO", "PER")
