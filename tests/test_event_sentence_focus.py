@@ -114,3 +114,10 @@ def test_what_a_light_verb_clause_is_about_is_not_its_event() -> None:
                        "crackdown on protesters.")
     assert [e.type for e in events] == ["SANCTION"]
     assert countries(events[0]) == ("IGO", "PER")
+
+
+def test_a_pledge_over_a_carried_event_noun_is_one_event() -> None:
+    events = events_of("Peru and Chile pledged to strengthen security cooperation along their "
+                       "common border.")
+    assert {e.type for e in events} == {"AGREE"}
+    assert sorted(countries(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]

@@ -63,12 +63,19 @@ def governing_chain(token: Token, by_index: dict[int, Hit], modals: dict[int, Hi
                     chain.append(modals[parent.i])
         elif hit is not None:
             return chain if current.dep_ == "conj" else None
-        elif not _passes(current, parent):
+        elif not _passes(current, parent) and not _carried(current, parent, own):
             break
         elif parent.i in modals:
             chain.append(modals[parent.i])
         current = parent
     return chain
+
+
+def _carried(child: Token, parent: Token, own: Hit | None) -> bool:
+    """True when an event noun is the object of a verb its entry names as its carrier ("pledged
+    to strengthen cooperation": the frame over "strengthen" governs the cooperation)."""
+    return (own is not None and child is own.token and child.dep_ == "dobj"
+            and parent.lemma_.lower() in own.entry.via)
 
 
 def _circumstance_of_light_verb(child: Token, hit: Hit) -> bool:
