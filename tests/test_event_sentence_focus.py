@@ -121,3 +121,10 @@ def test_a_pledge_over_a_carried_event_noun_is_one_event() -> None:
                        "common border.")
     assert {e.type for e in events} == {"AGREE"}
     assert sorted(countries(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_protest_or_a_recalled_envoy_is_aimed_at_the_country_after_to() -> None:
+    protest = only(events_of("Peru protested to Chile over the detention of a Peruvian businessman."), "ACCUSE")
+    assert countries(protest) == ("PER", "CHL")
+    recall = only(events_of("Peru recalled its ambassador to Chile for consultations on Wednesday."), "SANCTION")
+    assert countries(recall) == ("PER", "CHL")
