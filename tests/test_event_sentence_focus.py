@@ -128,3 +128,8 @@ def test_a_protest_or_a_recalled_envoy_is_aimed_at_the_country_after_to() -> Non
     assert countries(protest) == ("PER", "CHL")
     recall = only(events_of("Peru recalled its ambassador to Chile for consultations on Wednesday."), "SANCTION")
     assert countries(recall) == ("PER", "CHL")
+
+
+def test_a_country_name_the_tagger_calls_a_person_is_the_country() -> None:
+    events = events_of("France will send 500 more troops to Mali, the defence minister announced.")
+    assert events and all(e.target is not None and e.target.country == "MLI" for e in events)
