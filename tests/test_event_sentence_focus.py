@@ -124,9 +124,11 @@ def test_a_pledge_over_a_carried_event_noun_is_one_event() -> None:
 
 
 def test_a_protest_or_a_recalled_envoy_is_aimed_at_the_country_after_to() -> None:
-    protest = only(events_of("Peru protested to Chile over the detention of a Peruvian businessman."), "ACCUSE")
+    protest = only(events_of("Peru protested to Chile over the detention of a Peruvian businessman."),
+                   "ACCUSE")
     assert countries(protest) == ("PER", "CHL")
-    recall = only(events_of("Peru recalled its ambassador to Chile for consultations on Wednesday."), "SANCTION")
+    recall = only(events_of("Peru recalled its ambassador to Chile for consultations on Wednesday."),
+                  "SANCTION")
     assert countries(recall) == ("PER", "CHL")
 
 

@@ -105,7 +105,8 @@ def _apposition(span: Span, date: str | None) -> TitleInfo | None:
         return None
     # a participle that modifies the role noun is no verb of the sentence ("Peru's leading
     # activist", "the exiled opposition leader")
-    if any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.ent_type_ == "PERSON" for t in doc[start:end]):
+    if any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.ent_type_ == "PERSON"
+           for t in doc[start:end]):
         return None
     return _resolve(doc, start, end, date)
 

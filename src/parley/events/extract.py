@@ -307,7 +307,8 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     for group in proto.target_groups():
         targets = [t for t in _actors(group, resolver, speaker) if not _same_any(t, sources)]
         if not targets:  # "in protest against the government's decision": whose decision
-            targets = [t for t in _actors(owner_tokens(group), resolver, speaker) if not _same_any(t, sources)]
+            owners = _actors(owner_tokens(group), resolver, speaker)
+            targets = [t for t in owners if not _same_any(t, sources)]
         if targets:
             break
     if proto.symmetric and not sources and len(targets) >= 2:
@@ -540,7 +541,8 @@ def deduplicate(events: list[Event]) -> list[Event]:
     kept = list(best.values())
     with_target = {(_actor_key(e.source), e.type) for e in kept if e.target is not None}
     kept = [e for e in kept if e.target is not None or (_actor_key(e.source), e.type) not in with_target]
-    with_party = {(_actor_key(e.source), e.type) for e in kept if e.target is not None and not _place_target(e)}
+    with_party = {(_actor_key(e.source), e.type) for e in kept
+                  if e.target is not None and not _place_target(e)}
     kept = [e for e in kept if not _place_target(e) or (_actor_key(e.source), e.type) not in with_party]
     return sorted(kept, key=lambda e: (e.trigger_start or 0, -e.confidence))
 
