@@ -18,7 +18,7 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 from parley.actors.knowledge import load_knowledge, normalize_name
-from parley.actors.people import Person, collect_people
+from parley.actors.people import Person, collect_people, is_country_name
 from parley.actors.resolve import ActorMatch, resolve_actor_text
 from parley.models import Entity
 
@@ -202,6 +202,8 @@ def _other_entities(doc: Doc, people: list[Person], date: str | None) -> list[En
     titles = [(t.start, t.end) for p in people for t in p.titles]
     groups: dict[str, _Group] = {}
     for found in doc.ents:
+        if found.label_ == "PERSON" and is_country_name(found.text):
+            found = Span(doc, found.start, found.end, label="GPE")  # "troops to Mali" tagged PERSON
         ent = _balanced(found)
         if ent is None or ent.label_ not in KEPT_LABELS or _overlaps(ent, taken):
             continue

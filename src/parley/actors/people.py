@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.knowledge import normalize_name
+from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.prefilter import PERSON_PRONOUNS
 from parley.actors.titles import TitleInfo, person_title
 from parley.nlp import doc_text
@@ -65,13 +65,20 @@ def collect_people(doc: Doc, date: str | None = None) -> list[Person]:
 
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus other entities whose text is a PERSON's surname ("Trump" as ORG)."""
-    persons = [span for e in doc.ents if e.label_ == "PERSON"
+    persons = [span for e in doc.ents if e.label_ == "PERSON" and not is_country_name(e.text)
                if (span := clean_person_span(e)) is not None]
     surnames = {_tokens(p.text)[-1] for p in persons if len(_tokens(p.text)) > 1}
     others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT",
                                                   "WORK_OF_ART", "EVENT")
               and normalize_name(e.text) in surnames]
     return persons + others
+
+
+def is_country_name(text: str) -> bool:
+    """True when an entity's whole text is a country's name ("Mali" tagged PERSON by the
+    statistical model): a place, whatever the tagger says."""
+    place = load_knowledge().places.get(normalize_name(text.strip()))
+    return place is not None and place.kind == "name"
 
 
 def clean_person_span(span: Span) -> Span | None:

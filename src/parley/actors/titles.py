@@ -103,7 +103,10 @@ def _apposition(span: Span, date: str | None) -> TitleInfo | None:
         end += 1
     if end == start or (end < len(doc) and doc[end].text not in (",", ".", ";") and end != span.sent.end):
         return None
-    if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in doc[start:end]):
+    # a participle that modifies the role noun is no verb of the sentence ("Peru's leading
+    # activist", "the exiled opposition leader")
+    if any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.ent_type_ == "PERSON"
+           for t in doc[start:end]):
         return None
     return _resolve(doc, start, end, date)
 

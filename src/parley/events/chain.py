@@ -32,6 +32,8 @@ MEASURE_NOUNS = {"day", "week", "month", "year", "series", "wave", "round", "spa
                  "campaign", "part", "hour", "night"}
 # Frames that do not take a purpose clause as what they govern ("staged rallies to demand").
 LIGHT_KINDS = {"light", "report", "epistemic"}
+# Prepositions of cause or topic: what a light verb's clause is about, not the event it carries.
+TOPIC_PREPOSITIONS = {"over", "about", "for"}
 MODAL_DEMAND = TriggerEntry(lemma="<must>", word_class="verbs", frame="demand")
 MODAL_APPEAL = TriggerEntry(lemma="<should>", word_class="verbs", frame="appeal")
 
@@ -52,6 +54,8 @@ def governing_chain(token: Token, by_index: dict[int, Hit], modals: dict[int, Hi
         if parent is None:
             break
         hit = by_index.get(parent.i)
+        if hit is not None and hit.is_frame and _circumstance_of_light_verb(current, hit):
+            break  # "imposed sanctions over the crackdown": the crackdown is not imposed
         if hit is not None and hit.is_frame:
             if current.dep_ != "conj":  # "refused X and urged Y": urging is no part of the refusal
                 chain.append(hit)
@@ -59,12 +63,26 @@ def governing_chain(token: Token, by_index: dict[int, Hit], modals: dict[int, Hi
                     chain.append(modals[parent.i])
         elif hit is not None:
             return chain if current.dep_ == "conj" else None
-        elif not _passes(current, parent):
+        elif not _passes(current, parent) and not _carried(current, parent, own):
             break
         elif parent.i in modals:
             chain.append(modals[parent.i])
         current = parent
     return chain
+
+
+def _carried(child: Token, parent: Token, own: Hit | None) -> bool:
+    """True when an event noun is the object of a verb its entry names as its carrier ("pledged
+    to strengthen cooperation": the frame over "strengthen" governs the cooperation)."""
+    return (own is not None and child is own.token and child.dep_ == "dobj"
+            and parent.lemma_.lower() in own.entry.via)
+
+
+def _circumstance_of_light_verb(child: Token, hit: Hit) -> bool:
+    """True when an event noun hangs from a light verb by a preposition of cause or topic:
+    a light verb carries the event it takes as object ("imposed a curfew", "engaged in
+    fighting"), not what its clause is about ("over the crackdown", "about the attack")."""
+    return hit.entry.frame == "light" and child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS
 
 
 def governor(token: Token, by_index: dict[int, Hit]) -> Token | None:

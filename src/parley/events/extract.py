@@ -90,7 +90,7 @@ PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AS
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
-INSURGENT_SECTORS = {"REB", "OPP", "PRM"}
+INSURGENT_SECTORS = {"REB", "OPP", "PRM", "UAF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 # Codes of measures a government takes at home (curfews, emergencies, bans, their easing or the
 # threat of them): without a named recipient, the recipient is the government's own country.
@@ -203,11 +203,49 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 
 
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
-    found: list[Event] = []
+    coded: list[tuple[Proto, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
         if mere_mention(proto) is None:  # not "spoke about a proposed agreement"
-            found += _events_of(proto, sent, context)
-    return found
+            events = _events_of(proto, sent, context)
+            if events:
+                coded.append((proto, events))
+    coded = without_background_relatives(coded)
+    return without_recipientless([(clause_depth(proto), events) for proto, events in coded])
+
+
+def without_background_relatives(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
+    """Less the events told in a relative clause about a party of another event of the sentence:
+    "Serbia, which invaded Kosovo in 1999, signed a pact with Hungary", "the rebels who had
+    attacked the town surrendered": the clause says who the party is, the sentence reports the
+    other event."""
+    parties = {t.i: proto for proto, _ in coded for t in (*proto.sources, *proto.targets)}
+    kept = []
+    for proto, events in coded:
+        relative = _relative_clause(proto.anchor)
+        owner = parties.get(relative.head.i) if relative is not None else None
+        if owner is None or owner is proto:
+            kept.append((proto, events))
+    return kept
+
+
+def _relative_clause(token: Token) -> Token | None:
+    """The verb of the relative clause a token stands in (None: in none)."""
+    for item in (token, *token.ancestors):
+        if item.dep_ == "relcl":
+            return item
+    return None
+
+
+def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
+    """The events of a sentence, each trigger's with its clause depth, less those that name no
+    recipient and stand no higher than an event that names one: "X, indicted by Y, will resign",
+    "supports a resolution that aims to tighten sanctions" are about the act with a recipient,
+    and the other is its circumstance (an event with no recipient above one is kept)."""
+    aimed = [depth for depth, events in found if any(e.target is not None for e in events)]
+    if not aimed:
+        return [e for _, events in found for e in events]
+    top = min(aimed)
+    return [e for depth, events in found for e in events if e.target is not None or depth < top]
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
@@ -223,11 +261,13 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
         when = UNDATED
     location = _location(proto, sent, sources + targets, context)
+    parties = sources + targets
     if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
-        sources = _placeable(sources, context)
+        sources = _placeable([_home_of(a, parties) for a in sources], context)
     else:
-        sources = _placeable([_with_country(a, location, sent, context) for a in sources], context)
-    targets = _placeable([_home_of(_with_country(a, location, None, context), sources) for a in targets],
+        sources = _placeable([_with_country(_home_of(a, parties), location, sent, context) for a in sources],
+                             context)
+    targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
@@ -278,6 +318,9 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     targets: list[Actor] = []
     for group in proto.target_groups():
         targets = [t for t in _actors(group, resolver, speaker) if not _same_any(t, sources)]
+        if not targets:  # "in protest against the government's decision": whose decision
+            owners = _actors(owner_tokens(group), resolver, speaker)
+            targets = [t for t in owners if not _same_any(t, sources)]
         if targets:
             break
     if proto.symmetric and not sources and len(targets) >= 2:
@@ -292,6 +335,21 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+def owner_tokens(nouns: list[Token]) -> list[Token]:
+    """Who owns or does the things a target slot names: the possessor ("Sweden's decision") or
+    the by-agent ("the violations by security forces") of a noun that names no actor itself."""
+    owners = []
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                owners.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                owners += [c for c in child.children if c.dep_ == "pobj"]
+    return owners
 
 
 def _two_sides(parties: list[Actor]) -> bool:
@@ -342,13 +400,22 @@ def _has_object(token: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
 
 
-def _home_of(target: Actor, sources: list[Actor]) -> Actor:
-    """Insurgents or opposition of no stated country that a state's own forces or government act
-    on ("Burmese troops captured a Karen guerrilla stronghold") are that state's."""
-    if target.country or target.sector not in INSURGENT_SECTORS:
-        return target
-    states = {s.country for s in sources if s.country and s.sector in STATE_SECTORS}
-    return replace(target, country=states.pop()) if len(states) == 1 else target
+def _home_of(actor: Actor, parties: list[Actor]) -> Actor:
+    """Insurgents, militants or opposition of no stated country that face one state's forces or
+    government ("Burmese troops captured a Karen guerrilla stronghold", "the government and
+    Muslim rebels signed a ceasefire in Kuala Lumpur") are that state's, not the venue's; and
+    state forces of no stated country that face one country's insurgents are that country's
+    ("Sri Lankan rebels released 20 government soldiers")."""
+    if actor.country:
+        return actor
+    if actor.sector in INSURGENT_SECTORS:
+        facing = STATE_SECTORS
+    elif actor.sector in STATE_SECTORS:
+        facing = INSURGENT_SECTORS
+    else:
+        return actor
+    countries = {p.country for p in parties if p.country and p.sector in facing and p is not actor}
+    return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
 
 
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
@@ -486,7 +553,17 @@ def deduplicate(events: list[Event]) -> list[Event]:
     kept = list(best.values())
     with_target = {(_actor_key(e.source), e.type) for e in kept if e.target is not None}
     kept = [e for e in kept if e.target is not None or (_actor_key(e.source), e.type) not in with_target]
+    with_party = {(_actor_key(e.source), e.type) for e in kept
+                  if e.target is not None and not _place_target(e)}
+    kept = [e for e in kept if not _place_target(e) or (_actor_key(e.source), e.type) not in with_party]
     return sorted(kept, key=lambda e: (e.trigger_start or 0, -e.confidence))
+
+
+def _place_target(event: Event) -> bool:
+    """True when the event's recipient is only the place where it happened ("a hunger strike in
+    Santiago"): it gives way to the same act aimed at a party ("to protest against the government")."""
+    target, place = event.target, event.location
+    return target is not None and place is not None and target.sector is None and target.name == place.name
 
 
 def _merge_protest_demands(events: list[Event]) -> list[Event]:

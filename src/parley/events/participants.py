@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from parley.actors import resolve_actor_text
 from parley.actors.resolve import is_relational_noun
+from parley.events.arguments import subject_tokens
 from parley.events.lexicon import load_lexicon
 from parley.models import Actor, Entity
 from parley.nlp import doc_text
@@ -38,6 +39,10 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 THING_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "i", "my", "me"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# Pronouns bound by the subject of their own clause ("blew themselves up", "urged its citizens"):
+# reflexives always, possessives as determiners of a noun.
+REFLEXIVE_PRONOUNS = {"himself", "herself", "itself", "themselves"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 # Entity labels that never name an actor ("on Sunday", "two days").
 NOT_ACTOR_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Entities that are actors by name, even when parley knows no code for them.
@@ -93,6 +98,10 @@ class ParticipantResolver:
         found = self._resolve(head)
         if found is not None and _people(head):
             found = self._population(found, head)
+        elif found is not None and head.ent_type_ != "PERSON" and _ethnic(head):
+            # "ethnic Albanian guerrillas operating in Macedonia": an ethnicity, not a state
+            inner = self._inner_country(head.idx + len(head), head.right_edge.idx + len(head.right_edge))
+            found = replace(found, country=inner.country if inner else None)
         return [found] if found else []
 
     def _population(self, found: Actor, head: Token) -> Actor:
@@ -152,6 +161,9 @@ class ParticipantResolver:
             inner = self._inner_country(head.left_edge.idx, last.idx + len(last))
             if inner is not None:
                 return replace(found, country=inner.country)
+            owner = self._pronoun_owner(head)
+            if owner is not None and owner.country:
+                return replace(found, country=owner.country)  # "Pakistan urged its citizens"
         found = found or self._inner_country(start, end)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
@@ -167,6 +179,15 @@ class ParticipantResolver:
                 entity, mention = self._entity_at(child)
                 if entity is not None and (entity.country or entity.sector):
                     return self._from_entity(entity, mention)
+        return None
+
+    def _pronoun_owner(self, head: Token) -> Actor | None:
+        """Who a possessive pronoun before a noun stands for, when its clause's subject says."""
+        if head.dep_ == "conj":  # "Hamas and its allies": its is Hamas, not the clause's subject
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                return self._bound(child, None)
         return None
 
     def _entity_or_phrase(self, entity: Entity, mention: tuple[int, int], text: str,
@@ -268,6 +289,9 @@ class ParticipantResolver:
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS:
             return None
+        bound = self._bound(token, speaker) if lower in REFLEXIVE_PRONOUNS else None
+        if bound is not None:
+            return _at(bound, token)
         if speaker is not None and (lower in GROUP_PRONOUNS or self._same_kind(speaker, lower)):
             return _at(speaker, token)
         if lower in {"we", "us", "our", "i", "my", "me", "you"}:
@@ -283,6 +307,41 @@ class ParticipantResolver:
             if entity.type in wanted and (entity.country or entity.sector) and e <= token.idx:
                 return _at(self._from_entity(entity, (s, e)), token)
         return None
+
+
+    def _bound(self, token: Token, speaker: Actor | None) -> Actor | None:
+        """A reflexive or possessive pronoun's antecedent: the subject of its clause when that
+        names an actor of the same kind ("two bombers blew themselves up", "Pakistan urged its
+        citizens", not the speaker of the report or the last country named)."""
+        lower = token.lower_
+        if not (lower in REFLEXIVE_PRONOUNS or (lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss")):
+            return None
+        verb = _clause_verb(token)
+        if verb is None:
+            return None
+        for subject in subject_tokens(verb):
+            if subject is token or subject.lower_ in REFLEXIVE_PRONOUNS | POSSESSIVE_PRONOUNS:
+                continue
+            if token in subject.subtree:
+                continue
+            found = self.actors(subject, speaker)
+            if found and (lower in GROUP_PRONOUNS or all(self._same_kind(a, lower) for a in found[:1])):
+                return found[0]
+        return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token stands in."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def _ethnic(head: Token) -> bool:
+    """ "ethnic Albanian guerrillas": a noun whose demonym is qualified as an ethnicity."""
+    return any(t.lower_ == "ethnic" for t in head.lefts) or any(
+        t.lower_ == "ethnic" for child in head.lefts if child.ent_type_ == "NORP" for t in child.lefts)
 
 
 def _people(head: Token) -> bool:

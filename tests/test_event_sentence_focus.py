@@ -1,0 +1,137 @@
+"""What a sentence reports, and who its pronouns are (issue 13): the act with a recipient over
+a circumstance without one, the main event over a relative clause about one of its parties, and
+reflexive or possessive pronouns bound by their clause's subject. Invented sentences of the
+shapes found in wire reports."""
+
+from __future__ import annotations
+
+from .test_events import countries, events_of, only
+
+
+def _types(text: str) -> list[str]:
+    return sorted(e.type for e in events_of(text))
+
+
+def test_a_reflexive_pronoun_is_the_clause_subject_not_the_reporter() -> None:
+    events = events_of("Two Peruvian gunmen killed 12 people as well as themselves late Sunday when "
+                       "they blew themselves up in Lima, police said.")
+    assert events, "the attack is coded"
+    assert all(e.target is None or e.target.sector != "COP" for e in events), events
+
+
+def test_a_possessive_pronoun_places_its_noun_by_the_clause_subject() -> None:
+    events = events_of("Chile has refused to deploy troops in Bolivia and has urged its citizens "
+                       "to avoid travelling there.")
+    urged = only(events, "REQUEST")
+    assert countries(urged) == ("CHL", "CHL")
+
+
+def test_a_possessive_of_a_conjoined_party_is_not_the_subject() -> None:
+    events = events_of("Peruvian troops attacked the rebels and their supporters near the border.")
+    assert all(e.target is None or e.target.country != "PER" or e.target.sector == "REB" for e in events)
+
+
+def test_a_circumstance_without_recipient_gives_way_to_the_act_with_one() -> None:
+    events = events_of("Peru's foreign minister has been indicted by a Chilean court and will resign.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert countries(events[0]) == ("CHL", "PER")
+
+
+def test_an_event_without_recipient_in_the_main_clause_stays() -> None:
+    events = events_of("The Peruvian rebels vowed revenge after Chilean troops shelled their camp "
+                       "in Bolivia.")
+    assert "ASSAULT" in [e.type for e in events]
+    assert any(e.target is None and e.source is not None and e.source.country == "PER" for e in events)
+
+
+def test_a_relative_clause_about_a_party_is_background() -> None:
+    events = events_of("Peru, which invaded Ecuador in 1995, signed a trade pact with Chile on Monday.")
+    assert "ASSAULT" not in [e.type for e in events]
+    assert countries(only(events, "SUPPORT")) == ("PER", "CHL")
+    events = events_of("Officials said the rebels who had attacked the town of Arica last year "
+                       "surrendered to Chilean troops on Monday.")
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_a_relative_clause_event_alone_is_still_coded() -> None:
+    assert "ASSAULT" in _types("The militia that attacked Chilean troops near Arica on Monday said "
+                               "nothing else.")
+
+
+def test_a_participle_in_an_apposition_still_places_the_person() -> None:
+    events = events_of("Pedro Alvarez, Peru's leading human rights activist, staged a hunger strike "
+                       "in prison on Sunday.")
+    strike = only(events, "PROTEST")
+    assert strike.source is not None and strike.source.country == "PER"
+
+
+def test_a_protest_against_a_deed_is_aimed_at_whoever_did_it() -> None:
+    events = events_of("Pedro Alvarez, a Peruvian activist, staged a hunger strike on Sunday in protest "
+                       "against abuses by Chilean security forces.")
+    assert countries(only(events, "PROTEST")) == ("PER", "CHL")
+    events = events_of("Hundreds of Peruvian students began a hunger strike on Monday to protest "
+                       "against Chile's decision to expel them.")
+    assert ("PER", "CHL") in [countries(e) for e in events if e.type == "PROTEST"]
+
+
+def test_the_place_of_a_protest_gives_way_to_whom_it_is_against() -> None:
+    events = events_of("Hundreds of Chilean workers began a hunger strike in Santiago to protest "
+                       "against the government.")
+    assert [countries(e) for e in events if e.type == "PROTEST"] == [("CHL", "CHL")]
+    assert all(e.target is None or e.target.sector == "GOV" for e in events)
+    rally = only(events_of("Opposition supporters held a rally in Lima on Sunday."), "PROTEST")
+    assert rally.target is not None and rally.target.country == "PER"
+
+
+def test_a_province_named_with_its_division_word_is_placed() -> None:
+    events = events_of("Peru eased emergency measures on Wednesday in Tacna province, the scene of "
+                       "ethnic violence last March, as authorities in Chile cracked down on nationalists.")
+    eased = next(e for e in events if e.source is not None and e.source.country == "PER")
+    assert eased.location is not None and eased.location.country == "PER"
+    assert eased.target is None or eased.target.country == "PER"
+
+
+def test_an_ethnic_group_is_placed_where_it_lives_not_by_its_name() -> None:
+    events = events_of("Ethnic Bolivian guerrillas operating in Peru have been demobilized.")
+    assert events and all(e.source is not None and e.source.country == "PER" for e in events)
+    events = events_of("Bolivian guerrillas attacked a Peruvian police station.")
+    assert countries(only(events, "ASSAULT")) == ("BOL", "PER")
+
+
+def test_insurgents_and_state_forces_of_no_stated_country_face_one_state() -> None:
+    events = events_of("Peruvian troops killed 12 militants in a raid near the Bolivian border, the "
+                       "army said.")
+    assert countries(only(events, "ASSAULT")) == ("PER", "PER")
+    events = events_of("Chilean rebels released 20 government soldiers they had held for two years.")
+    assert [countries(e) for e in events] == [("CHL", "CHL")]
+    events = events_of("The Peruvian government and Maoist rebels signed a ceasefire agreement in "
+                       "Santiago on Friday.")
+    assert events and all(countries(e) == ("PER", "PER") for e in events)
+
+
+def test_what_a_light_verb_clause_is_about_is_not_its_event() -> None:
+    events = events_of("The European Union on Tuesday imposed new sanctions on Peru over the "
+                       "crackdown on protesters.")
+    assert [e.type for e in events] == ["SANCTION"]
+    assert countries(events[0]) == ("IGO", "PER")
+
+
+def test_a_pledge_over_a_carried_event_noun_is_one_event() -> None:
+    events = events_of("Peru and Chile pledged to strengthen security cooperation along their "
+                       "common border.")
+    assert {e.type for e in events} == {"AGREE"}
+    assert sorted(countries(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_protest_or_a_recalled_envoy_is_aimed_at_the_country_after_to() -> None:
+    protest = only(events_of("Peru protested to Chile over the detention of a Peruvian businessman."),
+                   "ACCUSE")
+    assert countries(protest) == ("PER", "CHL")
+    recall = only(events_of("Peru recalled its ambassador to Chile for consultations on Wednesday."),
+                  "SANCTION")
+    assert countries(recall) == ("PER", "CHL")
+
+
+def test_a_country_name_the_tagger_calls_a_person_is_the_country() -> None:
+    events = events_of("France will send 500 more troops to Mali, the defence minister announced.")
+    assert events and all(e.target is not None and e.target.country == "MLI" for e in events)
