@@ -46,10 +46,13 @@ from evaluation.events import (
     score_dyads,
     score_roots,
 )
+from parley.events import extract
 from parley.events.detector import SWITCH_ENV, EventDetector, Prediction, load_detector, read_detector
 from parley.events.proposals import category_codes
 from parley.models import Article, Event
-from parley.pipeline import analyze, parse_texts
+from parley.pipeline import analyze, parse_texts, process_sources
+from parley.query import export_records
+from parley.store import Store
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,7 +208,7 @@ def _keeps(record: dict[str, object], wanted: set[str]) -> bool:
 # Policies measured by --policies: (name, keep or retype) over (event category, model reading).
 VETO_EVENT = (0.2, 0.3, 0.5, 0.7)
 DISAGREE_SCORE = (0.5, 0.6, 0.7, 0.8, 0.9)
-ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5)
+ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8)
 
 
 def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
@@ -224,10 +227,85 @@ def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
 
 
 def policies(shared: Path, folder: Path) -> None:
-    """Each policy's figures on the tune halves, every record read out of fold."""
+    """Each policy's figures on the tune halves, every record read out of fold: first the event
+    stage as shipped against rules alone, then each policy over the rules' own events (the
+    shipped arbitration switched off, so that every policy starts from the same events)."""
     models = fold_models(shared, folder)
-    gsr_policies(shared, folder, models)
-    article_policies(shared, folder, models)
+    shipped_out_of_fold(shared, folder)
+    with rules_unarbitrated():
+        gsr_policies(shared, folder, models)
+        article_policies(shared, folder, models)
+
+
+@contextmanager
+def rules_unarbitrated() -> Iterator[None]:
+    previous = extract.MODEL_ARBITRATE_SCORE
+    extract.MODEL_ARBITRATE_SCORE = None
+    try:
+        yield
+    finally:
+        extract.MODEL_ARBITRATE_SCORE = previous
+
+
+def shipped_out_of_fold(shared: Path, folder: Path) -> None:
+    """GSR half A and dev articles 101-115, rules alone vs the event stage with the model of each
+    record's fold (proposals, arbitration and all, as `extract_events` runs them)."""
+    fold_articles, tune_fold = _folds()
+    roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
+    gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
+    gsr = [r for r in gsr if half_of(r.id) == "A"]
+    articles = shared / "eval/dev/articles"
+    print("Tune halves, out of fold: rules alone vs rules + model as shipped")
+    settings: list[tuple[str, Callable[[int], Path | str]]] = [
+        ("rules alone  ", lambda fold: "0"), ("rules + model", lambda fold: folder / f"fold{fold}.npz")]
+    for label, setting in settings:
+        records: list[GoldRecord] = []
+        runs: list[list[Event]] = []
+        for fold in (0, 1):
+            mine = [r for r in gsr if tune_fold(r.text) == fold]
+            with model_file(setting(fold)):
+                runs += annotate(mine)
+            records += mine
+        prf = score_dyads(records, runs, roots_of).prf
+        print(f"  PLOVER GSR half A {label} P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
+              f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            exports = {kind: work / f"all.{kind}.jsonl" for kind in ("events", "quotes", "articles")}
+            for fold in (0, 1):
+                ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
+                subset = make_subset(articles, ids, work / f"set{fold}")
+                with model_file(setting(fold)):
+                    append_exports(process_in_process(subset, work / f"set{fold}"), exports)
+            whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+            out_text = score_exports(articles, whole, exports)
+        recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
+        if recall and precision:
+            print(f"  dev articles A {label} recall any date {recall.group(2)} = {recall.group(3)}; "
+                  f"precision (any date) {precision.group(1)} = {precision.group(2)}")
+
+
+def process_in_process(subset: Path, work: Path) -> dict[str, Path]:
+    """`parley process` and `parley export` of a subset's articles in this process (so that the
+    bench's settings of the event stage hold)."""
+    work.mkdir(parents=True, exist_ok=True)
+    store = Store.open(work / "a.db")
+    files = {}
+    try:
+        process_sources([str(subset / "articles")], store)
+        for kind in ("events", "quotes", "articles"):
+            files[kind] = work / f"{kind}.jsonl"
+            with files[kind].open("w", encoding="utf-8") as out:
+                out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(store, kind))
+    finally:
+        store.close()
+    return files
+
+
+def append_exports(files: dict[str, Path], exports: dict[str, Path]) -> None:
+    for kind, path in exports.items():
+        with path.open("a", encoding="utf-8") as out:
+            out.write(files[kind].read_text(encoding="utf-8"))
 
 
 def _folds() -> tuple[Callable[[int | None], list[int]], Callable[[str], int]]:
@@ -272,7 +350,8 @@ def article_policies(shared: Path, folder: Path, models: Sequence[EventDetector]
         for fold in (0, 1):
             ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
             subset = make_subset(articles, ids, work / f"set{fold}")
-            files = process_articles(subset, work / f"set{fold}", str(folder / f"fold{fold}.npz"))
+            with model_file(folder / f"fold{fold}.npz"):
+                files = process_in_process(subset, work / f"set{fold}")
             for line in files["events"].read_text(encoding="utf-8").splitlines():
                 record = json.loads(line)
                 rows.append((record, models[fold].predict(record["evidence"][0]["text"])))
@@ -358,7 +437,7 @@ def _as_event(record: dict[str, object]) -> Event:
 
 
 @contextmanager
-def model_file(path: Path) -> Iterator[None]:
+def model_file(path: Path | str) -> Iterator[None]:
     previous = os.environ.get(SWITCH_ENV)
     os.environ[SWITCH_ENV] = str(path)
     load_detector.cache_clear()

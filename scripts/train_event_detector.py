@@ -52,6 +52,8 @@ MIN_DF = 2
 # Gold sentences count this many times a silver one: a few hundred gold against 4,500 silver.
 GOLD_WEIGHT = 4.0
 TUNE_ARTICLES = range(101, 116)
+# Weight of the "no event" sentences relative to their origin's (1: as any gold sentence).
+NONE_WEIGHT = 1.0
 # PLOVER v0.5b1 labels of the gold standard records and their v0.8 categories
 # (as evaluation.events reads them).
 PLOVER_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE",
@@ -154,8 +156,15 @@ def silver_examples(path: Path) -> list[Example]:
     return examples
 
 
-def training_set(shared: Path, silver: bool, gold: bool = True, fold: int | None = None) -> list[Example]:
-    """The training examples; with `fold`, without that fold of the tune half (see `tune_fold`)."""
+def training_set(shared: Path, silver: bool, gold: bool = True, fold: int | None = None,
+                 none_weight: float = 1.0) -> list[Example]:
+    """The training examples; with `fold`, without that fold of the tune half (see `tune_fold`);
+    "no event" sentences weigh `none_weight` times their origin's weight."""
+    return [e if e.label != NO_EVENT else Example(e.text, e.label, e.weight * none_weight, e.origin)
+            for e in _training_set(shared, silver, gold, fold)]
+
+
+def _training_set(shared: Path, silver: bool, gold: bool, fold: int | None) -> list[Example]:
     events = shared / "eval/dev/events"
     if not gold:  # silver alone: a model that has not seen the tune halves, to tune the policy on them
         return silver_examples(events / "ngec_synthetic_silver.jsonl")
@@ -237,6 +246,8 @@ def main() -> int:
                         help="train on the silver stories alone (for tuning the policy on the tune halves)")
     parser.add_argument("--fold", type=int, choices=(0, 1),
                         help="leave out this fold of the tune half (a model for tuning; needs --out)")
+    parser.add_argument("--none-weight", type=float, default=NONE_WEIGHT,
+                        help="weight of the no-event sentences relative to their origin's")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--search", action="store_true",
                         help="cross-validate C on the tune half, write nothing")
@@ -246,7 +257,8 @@ def main() -> int:
         return 2
     if args.fold is not None and args.out == DEFAULT_OUT:
         parser.error("--fold writes a tuning model: name it with --out, never over the shipped one")
-    examples = training_set(args.shared, silver=not args.no_silver, gold=not args.silver_only, fold=args.fold)
+    examples = training_set(args.shared, silver=not args.no_silver, gold=not args.silver_only, fold=args.fold,
+                            none_weight=args.none_weight)
     if args.search:
         for c in (1.0, 4.0, 8.0, 16.0, 32.0):
             print(f"C {c}: tune-half 3-fold type accuracy {cross_validate(examples, c, MAX_FEATURES):.4f}")

@@ -13,10 +13,18 @@ from pathlib import Path
 import pytest
 
 from parley.actors.entities import extract_entities
-from parley.events import extract_events
-from parley.events.detector import MODEL_FILE, NO_EVENT, SWITCH_ENV, load_detector, sentence_features
+from parley.events import extract, extract_events
+from parley.events.detector import (
+    MODEL_FILE,
+    NO_EVENT,
+    SWITCH_ENV,
+    Prediction,
+    load_detector,
+    sentence_features,
+)
+from parley.events.extract import _arbitrates, _placed_dyad
 from parley.events.proposals import category_codes
-from parley.models import Event
+from parley.models import Actor, Event
 from parley.nlp import parse
 from parley.timex import extract_timexes
 
@@ -135,3 +143,43 @@ def test_tuning_folds_split_the_tune_half_without_touching_the_held_half() -> No
     assert left_out[0] | left_out[1] == set(TUNE_ARTICLES)
     assert list(fold_articles(None)) == list(TUNE_ARTICLES)
     assert not set(TUNE_ARTICLES) & set(range(201, 216))
+
+
+def _event(kind: str, source: str | None, target: str | None) -> Event:
+    return Event(type=kind, sentence_start=0, sentence_end=10,
+                 source=Actor(name="Aland", country=source) if source is not None else None,
+                 target=Actor(name="Borduria", country=target) if target is not None else None)
+
+
+def test_a_proposed_event_stands_only_between_two_placed_parties() -> None:
+    """The model says what happened; the rules' argument logic must say who did it to whom."""
+    assert _placed_dyad(_event("CONSULT", "FIN", "SWE"))
+    assert not _placed_dyad(_event("CONSULT", "FIN", None))  # the recipient has no country
+    assert not _placed_dyad(_event("CONSULT", None, "SWE"))
+    assert not _placed_dyad(Event(type="CONSULT", sentence_start=0, sentence_end=10,
+                                  source=Actor(name="Aland", country="FIN")))  # no recipient
+
+
+def test_arbitration_chooses_among_the_rules_readings_only_when_switched_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    found = [_event("ACCUSE", "FIN", "SWE"), _event("RETREAT", "SWE", None)]
+    sure = Prediction("ACCUSE", 0.9, 0.99)
+    assert not _arbitrates(found, sure)  # off as shipped: it did not carry to the held half
+    monkeypatch.setattr(extract, "MODEL_ARBITRATE_SCORE", 0.7)
+    assert _arbitrates(found, sure)
+    assert not _arbitrates(found, Prediction("ACCUSE", 0.5, 0.99))  # not sure enough
+    assert not _arbitrates(found, Prediction("ASSAULT", 0.9, 0.99))  # never adds a category
+    assert not _arbitrates(found[:1], sure)  # one reading: nothing to choose
+
+
+def test_no_event_weight_scales_only_the_no_event_sentences() -> None:
+    shared = shared_path("eval/dev/events").parent.parent.parent  # PARLEY_SHARED
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_event_detector import training_set  # type: ignore[import-not-found,unused-ignore]
+
+    plain = training_set(shared, silver=False)
+    heavier = training_set(shared, silver=False, none_weight=3.0)
+    assert [e.text for e in plain] == [e.text for e in heavier]
+    for a, b in zip(plain, heavier, strict=True):
+        assert b.weight == (3.0 * a.weight if a.label == NO_EVENT else a.weight)
+    assert any(e.label == NO_EVENT for e in plain)
