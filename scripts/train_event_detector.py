@@ -238,6 +238,29 @@ def cross_validate(examples: list[Example], c: float, max_features: int, folds: 
     return sum(scores) / folds
 
 
+def out_of_fold(shared: Path, silver: bool, none_weight: float) -> dict[str, float]:
+    """Type accuracy on the tune half, each fold read by the model trained without it: the gold
+    GSR + CAMEO records of half A, and the dev articles 101-115's gold evidence sentences."""
+    events = shared / "eval/dev/events"
+    gold = gsr_examples(events / "plover_gsr.jsonl", "A")
+    gold += cameo_examples(events / "cameo_manual_examples.jsonl", "A")
+    records: list[tuple[EventDetector, Example]] = []
+    sentences: list[tuple[EventDetector, Example]] = []
+    for fold in (0, 1):
+        detector = fit(training_set(shared, silver=silver, fold=fold, none_weight=none_weight))
+        records += [(detector, e) for e in gold if tune_fold(e.text) == fold]
+        unseen = [i for i in TUNE_ARTICLES if i not in fold_articles(fold)]
+        sentences += [(detector, e) for e in article_examples(shared / "eval/dev/articles", unseen)]
+    return {"gsr_cameo_A_type_accuracy": _accuracy(records),
+            "articles_A_evidence_type_accuracy": _accuracy(sentences)}
+
+
+def _accuracy(pairs: list[tuple[EventDetector, Example]]) -> float:
+    scored = [(d, e) for d, e in pairs if e.label != NO_EVENT]
+    right = sum(d.predict(e.text).type == e.label for d, e in scored)
+    return round(right / len(scored), 4) if scored else 0.0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -251,6 +274,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--search", action="store_true",
                         help="cross-validate C on the tune half, write nothing")
+    parser.add_argument("--oof", action="store_true",
+                        help="print the out-of-fold type accuracy on the tune half, write nothing")
     args = parser.parse_args()
     if not (args.shared / "eval/dev/events").exists():
         print(f"no training data under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
@@ -259,6 +284,9 @@ def main() -> int:
         parser.error("--fold writes a tuning model: name it with --out, never over the shipped one")
     examples = training_set(args.shared, silver=not args.no_silver, gold=not args.silver_only, fold=args.fold,
                             none_weight=args.none_weight)
+    if args.oof:
+        print(json.dumps(out_of_fold(args.shared, not args.no_silver, args.none_weight)))
+        return 0
     if args.search:
         for c in (1.0, 4.0, 8.0, 16.0, 32.0):
             print(f"C {c}: tune-half 3-fold type accuracy {cross_validate(examples, c, MAX_FEATURES):.4f}")
