@@ -77,10 +77,11 @@ PARLEY_SHARED ?= ../shared
 
 model: install
 	PYTHONPATH=bench PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py
+	$(MAKE) model-gold
 
 model-gold: install
 	PYTHONPATH=bench PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py --no-silver \
-		--out event_detector_gold.npz
+		--out src/parley/data/event_detector_gold.npz
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

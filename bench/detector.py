@@ -50,7 +50,14 @@ from evaluation.events import (
     score_roots,
 )
 from parley.events import extract
-from parley.events.detector import SWITCH_ENV, EventDetector, Prediction, load_detector, read_detector
+from parley.events.detector import (
+    SWITCH_ENV,
+    EventDetector,
+    Prediction,
+    load_detector,
+    load_retyper,
+    read_detector,
+)
 from parley.events.proposals import category_codes
 from parley.models import Article, Event
 from parley.pipeline import analyze, parse_texts, process_sources
@@ -76,6 +83,7 @@ def detector_switched(on: bool) -> Iterator[None]:
     previous = os.environ.get(SWITCH_ENV)
     os.environ[SWITCH_ENV] = "1" if on else "0"
     load_detector.cache_clear()
+    load_retyper.cache_clear()
     try:
         yield
     finally:
@@ -84,6 +92,7 @@ def detector_switched(on: bool) -> Iterator[None]:
         else:
             os.environ[SWITCH_ENV] = previous
         load_detector.cache_clear()
+        load_retyper.cache_clear()
 
 
 def classifier_accuracy(records: Sequence[GoldRecord], raw_labels: dict[str, str]) -> float:
@@ -534,6 +543,7 @@ def model_file(path: Path | str) -> Iterator[None]:
     previous = os.environ.get(SWITCH_ENV)
     os.environ[SWITCH_ENV] = str(path)
     load_detector.cache_clear()
+    load_retyper.cache_clear()
     try:
         yield
     finally:
@@ -542,6 +552,7 @@ def model_file(path: Path | str) -> Iterator[None]:
         else:
             os.environ[SWITCH_ENV] = previous
         load_detector.cache_clear()
+        load_retyper.cache_clear()
 
 
 def cost(shared: Path, limit: int) -> None:

@@ -17,9 +17,11 @@ from parley.events import extract, extract_events
 from parley.events.detector import (
     MODEL_FILE,
     NO_EVENT,
+    RETYPE_MODEL_FILE,
     SWITCH_ENV,
     Prediction,
     load_detector,
+    load_retyper,
     sentence_features,
 )
 from parley.events.extract import _arbitrates, _placed_dyad
@@ -45,8 +47,10 @@ PLOVER_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "
 def rules_alone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv(SWITCH_ENV, "0")
     load_detector.cache_clear()
+    load_retyper.cache_clear()
     yield
     load_detector.cache_clear()
+    load_retyper.cache_clear()
 
 
 def events_of(text: str, date: str = "2025-08-04") -> list[Event]:
@@ -183,3 +187,17 @@ def test_no_event_weight_scales_only_the_no_event_sentences() -> None:
     for a, b in zip(plain, heavier, strict=True):
         assert b.weight == (3.0 * a.weight if a.label == NO_EVENT else a.weight)
     assert any(e.label == NO_EVENT for e in plain)
+
+
+def test_shipped_retyping_model_is_small_plain_and_gold_only() -> None:
+    path = resources.files("parley").joinpath("data", RETYPE_MODEL_FILE)
+    assert path.is_file() and len(path.read_bytes()) < 20_000_000
+    retyper = load_retyper()
+    assert retyper is not None and set(retyper.classes) == PLOVER_TYPES | {NO_EVENT}
+    assert "silver" not in retyper.meta["examples"]  # type: ignore[operator]
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_switched_off_nothing_retypes() -> None:
+    load_retyper.cache_clear()
+    assert load_retyper() is None
