@@ -72,15 +72,17 @@ web-assets:
 
 # The learned event detector (src/parley/data/event_detector.npz): the gold tune halves plus
 # NGEC's synthetic silver stories (no licence stated; see data/PROVENANCE.md). `make model-gold`
-# builds the gold-only variant next to it, for comparison. Needs ../shared (PARLEY_SHARED).
+# builds the gold-only variant next to it (data/event_detector_gold.npz, the model that retypes
+# rule events); `make model` builds both. Needs ../shared (PARLEY_SHARED).
 PARLEY_SHARED ?= ../shared
 
 model: install
 	PYTHONPATH=bench PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py
+	$(MAKE) model-gold
 
 model-gold: install
 	PYTHONPATH=bench PARLEY_SHARED=$(PARLEY_SHARED) $(BIN)/python scripts/train_event_detector.py --no-silver \
-		--out event_detector_gold.npz
+		--out src/parley/data/event_detector_gold.npz
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

@@ -17,7 +17,10 @@ the model was trained and tuned on (half A; articles 101-115):
   only, each tune record read by a model that never saw it (the two fold models of
   `scripts/train_event_detector.py --fold K`, trained into DIR when missing): the model vetoing
   rule events it reads as no event, dropping or retyping rule events whose category it reads
-  otherwise. GSR half A event P/R/F1, dev articles 101-115 recall and precision ignoring dates.
+  otherwise, choosing among the rules' readings of a sentence (arbitration), and proposing
+  events where no rule fired at several thresholds of P(event) and P(category); first the event
+  stage as shipped against rules alone. GSR half A event P/R/F1, dev articles 101-115 recall and
+  precision ignoring dates.
 """
 
 from __future__ import annotations
@@ -46,10 +49,20 @@ from evaluation.events import (
     score_dyads,
     score_roots,
 )
-from parley.events.detector import SWITCH_ENV, EventDetector, Prediction, load_detector, read_detector
+from parley.events import extract
+from parley.events.detector import (
+    SWITCH_ENV,
+    EventDetector,
+    Prediction,
+    load_detector,
+    load_retyper,
+    read_detector,
+)
 from parley.events.proposals import category_codes
 from parley.models import Article, Event
-from parley.pipeline import analyze, parse_texts
+from parley.pipeline import analyze, parse_texts, process_sources
+from parley.query import export_records
+from parley.store import Store
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +83,7 @@ def detector_switched(on: bool) -> Iterator[None]:
     previous = os.environ.get(SWITCH_ENV)
     os.environ[SWITCH_ENV] = "1" if on else "0"
     load_detector.cache_clear()
+    load_retyper.cache_clear()
     try:
         yield
     finally:
@@ -78,6 +92,7 @@ def detector_switched(on: bool) -> Iterator[None]:
         else:
             os.environ[SWITCH_ENV] = previous
         load_detector.cache_clear()
+        load_retyper.cache_clear()
 
 
 def classifier_accuracy(records: Sequence[GoldRecord], raw_labels: dict[str, str]) -> float:
@@ -205,7 +220,7 @@ def _keeps(record: dict[str, object], wanted: set[str]) -> bool:
 # Policies measured by --policies: (name, keep or retype) over (event category, model reading).
 VETO_EVENT = (0.2, 0.3, 0.5, 0.7)
 DISAGREE_SCORE = (0.5, 0.6, 0.7, 0.8, 0.9)
-ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5)
+ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8)
 
 
 def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
@@ -224,10 +239,175 @@ def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
 
 
 def policies(shared: Path, folder: Path) -> None:
-    """Each policy's figures on the tune halves, every record read out of fold."""
+    """Each policy's figures on the tune halves, every record read out of fold: first the event
+    stage as shipped against rules alone, then each policy over the rules' own events (the
+    shipped arbitration switched off, so that every policy starts from the same events)."""
     models = fold_models(shared, folder)
-    gsr_policies(shared, folder, models)
-    article_policies(shared, folder, models)
+    shipped_out_of_fold(shared, folder)
+    with rules_unarbitrated():
+        gsr_policies(shared, folder, models)
+        article_policies(shared, folder, models)
+    proposal_sweep(shared, folder, models)
+
+
+# (least P(event), least P(category)) of the model's proposals measured by --policies.
+PROPOSAL_THRESHOLDS = ((0.0, 0.0), (0.5, 0.0), (0.5, 0.3), (0.5, 0.5), (0.8, 0.5), (0.9, 0.7),
+                       (0.5, 0.95))
+
+
+@contextmanager
+def proposing_everywhere() -> Iterator[None]:
+    """The event stage with the model proposing in every sentence where no rule fired."""
+    previous = extract.MODEL_MIN_EVENT, extract.MODEL_MIN_SCORE
+    extract.MODEL_MIN_EVENT, extract.MODEL_MIN_SCORE = 0.0, 0.0
+    try:
+        yield
+    finally:
+        extract.MODEL_MIN_EVENT, extract.MODEL_MIN_SCORE = previous
+
+
+def proposal_sweep(shared: Path, folder: Path, models: Sequence[EventDetector]) -> None:
+    """The model's proposals (sentences where no rule fired, both parties placed by the rules)
+    added to the rules' events at each threshold pair, out of fold on the tune halves."""
+    fold_articles, tune_fold = _folds()
+    roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
+    gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
+    gsr = [r for r in gsr if half_of(r.id) == "A"]
+    records: list[GoldRecord] = []
+    rules: list[list[Event]] = []
+    proposed: list[list[tuple[Event, Prediction]]] = []
+    for fold in (0, 1):
+        mine = [r for r in gsr if tune_fold(r.text) == fold]
+        with model_file("0"):
+            alone = annotate(mine)
+        with model_file(folder / f"fold{fold}.npz"), proposing_everywhere():
+            both = annotate(mine)
+        for record, ruled, read in zip(mine, alone, both, strict=True):
+            fired = {e.sentence_start for e in ruled}
+            proposed.append([(e, models[fold].predict(record.text[e.sentence_start:e.sentence_end]))
+                             for e in read if e.sentence_start not in fired])
+        records += mine
+        rules += alone
+    print(f"PLOVER GSR half A (tune), the model's proposals out of fold "
+          f"({sum(map(len, proposed))} at any threshold):")
+    for least_event, least_score in PROPOSAL_THRESHOLDS:
+        kept = [ruled + [e for e, p in row if p.event >= least_event and p.score >= least_score]
+                for ruled, row in zip(rules, proposed, strict=True)]
+        prf = score_dyads(records, kept, roots_of).prf
+        print(f"  P(event) >= {least_event:<4} P(category) >= {least_score:<4} P {prf.precision:.4f}  "
+              f"R {prf.recall:.4f}  F1 {prf.f1:.4f} ({prf.correct}/{prf.predicted} predicted, "
+              f"{prf.gold} expected)")
+    article_proposals(shared / "eval/dev/articles", folder, models, fold_articles)
+
+
+def article_proposals(articles: Path, folder: Path, models: Sequence[EventDetector],
+                      fold_articles: Callable[[int | None], list[int]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rule_lines: list[str] = []
+        others: dict[str, list[str]] = {"quotes": [], "articles": []}
+        proposed: list[tuple[str, Prediction]] = []
+        for fold in (0, 1):
+            ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
+            subset = make_subset(articles, ids, work / f"set{fold}")
+            with model_file("0"):
+                alone = process_in_process(subset, work / f"alone{fold}")
+            with model_file(folder / f"fold{fold}.npz"), proposing_everywhere():
+                both = process_in_process(subset, work / f"both{fold}")
+            lines = alone["events"].read_text(encoding="utf-8").splitlines()
+            rule_lines += lines
+            fired = {ev["text"] for line in lines for ev in json.loads(line)["evidence"]}
+            for line in both["events"].read_text(encoding="utf-8").splitlines():
+                evidence = [ev["text"] for ev in json.loads(line)["evidence"]]
+                if not fired & set(evidence):
+                    proposed.append((line, models[fold].predict(evidence[0])))
+            for kind in others:
+                others[kind] += alone[kind].read_text(encoding="utf-8").splitlines()
+        whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+        exports = {kind: work / f"all.{kind}.jsonl" for kind in ("events", "quotes", "articles")}
+        for kind, lines in others.items():
+            exports[kind].write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        print(f"dev articles A (tune), the model's proposals out of fold ({len(proposed)} at any threshold):")
+        for least_event, least_score in PROPOSAL_THRESHOLDS:
+            kept = rule_lines + [line for line, p in proposed
+                                 if p.event >= least_event and p.score >= least_score]
+            exports["events"].write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+            out_text = score_exports(articles, whole, exports)
+            recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
+            if recall and precision:
+                print(f"  P(event) >= {least_event:<4} P(category) >= {least_score:<4} recall any date "
+                      f"{recall.group(2)}; precision (any date) {precision.group(1)} = {precision.group(2)}")
+
+
+@contextmanager
+def rules_unarbitrated() -> Iterator[None]:
+    previous = extract.MODEL_ARBITRATE_SCORE
+    extract.MODEL_ARBITRATE_SCORE = None
+    try:
+        yield
+    finally:
+        extract.MODEL_ARBITRATE_SCORE = previous
+
+
+def shipped_out_of_fold(shared: Path, folder: Path) -> None:
+    """GSR half A and dev articles 101-115, rules alone vs the event stage with the model of each
+    record's fold (proposals, arbitration and all, as `extract_events` runs them)."""
+    fold_articles, tune_fold = _folds()
+    roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
+    gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
+    gsr = [r for r in gsr if half_of(r.id) == "A"]
+    articles = shared / "eval/dev/articles"
+    print("Tune halves, out of fold: rules alone vs rules + model as shipped")
+    settings: list[tuple[str, Callable[[int], Path | str]]] = [
+        ("rules alone  ", lambda fold: "0"), ("rules + model", lambda fold: folder / f"fold{fold}.npz")]
+    for label, setting in settings:
+        records: list[GoldRecord] = []
+        runs: list[list[Event]] = []
+        for fold in (0, 1):
+            mine = [r for r in gsr if tune_fold(r.text) == fold]
+            with model_file(setting(fold)):
+                runs += annotate(mine)
+            records += mine
+        prf = score_dyads(records, runs, roots_of).prf
+        print(f"  PLOVER GSR half A {label} P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
+              f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            exports = {kind: work / f"all.{kind}.jsonl" for kind in ("events", "quotes", "articles")}
+            for fold in (0, 1):
+                ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
+                subset = make_subset(articles, ids, work / f"set{fold}")
+                with model_file(setting(fold)):
+                    append_exports(process_in_process(subset, work / f"set{fold}"), exports)
+            whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+            out_text = score_exports(articles, whole, exports)
+        recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
+        if recall and precision:
+            print(f"  dev articles A {label} recall any date {recall.group(2)} = {recall.group(3)}; "
+                  f"precision (any date) {precision.group(1)} = {precision.group(2)}")
+
+
+def process_in_process(subset: Path, work: Path) -> dict[str, Path]:
+    """`parley process` and `parley export` of a subset's articles in this process (so that the
+    bench's settings of the event stage hold)."""
+    work.mkdir(parents=True, exist_ok=True)
+    store = Store.open(work / "a.db")
+    files = {}
+    try:
+        process_sources([str(subset / "articles")], store)
+        for kind in ("events", "quotes", "articles"):
+            files[kind] = work / f"{kind}.jsonl"
+            with files[kind].open("w", encoding="utf-8") as out:
+                out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(store, kind))
+    finally:
+        store.close()
+    return files
+
+
+def append_exports(files: dict[str, Path], exports: dict[str, Path]) -> None:
+    for kind, path in exports.items():
+        with path.open("a", encoding="utf-8") as out:
+            out.write(files[kind].read_text(encoding="utf-8"))
 
 
 def _folds() -> tuple[Callable[[int | None], list[int]], Callable[[str], int]]:
@@ -272,7 +452,8 @@ def article_policies(shared: Path, folder: Path, models: Sequence[EventDetector]
         for fold in (0, 1):
             ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
             subset = make_subset(articles, ids, work / f"set{fold}")
-            files = process_articles(subset, work / f"set{fold}", str(folder / f"fold{fold}.npz"))
+            with model_file(folder / f"fold{fold}.npz"):
+                files = process_in_process(subset, work / f"set{fold}")
             for line in files["events"].read_text(encoding="utf-8").splitlines():
                 record = json.loads(line)
                 rows.append((record, models[fold].predict(record["evidence"][0]["text"])))
@@ -358,10 +539,11 @@ def _as_event(record: dict[str, object]) -> Event:
 
 
 @contextmanager
-def model_file(path: Path) -> Iterator[None]:
+def model_file(path: Path | str) -> Iterator[None]:
     previous = os.environ.get(SWITCH_ENV)
     os.environ[SWITCH_ENV] = str(path)
     load_detector.cache_clear()
+    load_retyper.cache_clear()
     try:
         yield
     finally:
@@ -370,6 +552,7 @@ def model_file(path: Path) -> Iterator[None]:
         else:
             os.environ[SWITCH_ENV] = previous
         load_detector.cache_clear()
+        load_retyper.cache_clear()
 
 
 def cost(shared: Path, limit: int) -> None:
@@ -395,15 +578,17 @@ def cost(shared: Path, limit: int) -> None:
 
 
 def classifier_seconds(articles: Sequence[Article]) -> float:
-    """The model's own time: one prediction per sentence of every article (an upper bound: the
-    stage reads only the sentences that name an actor)."""
+    """The models' own time: one prediction of each model (the detector and the retyping model)
+    per sentence of every article (an upper bound: the stage reads only the sentences that name
+    an actor, and retypes only those the rules coded)."""
     with detector_switched(True):
-        detector = load_detector()
-    assert detector is not None
+        models = [m for m in (load_detector(), load_retyper()) if m is not None]
+    assert models, "no model file: run `make model`"
     texts = [s.text for doc in parse_texts(a.text for a in articles) for s in doc.sents]
     started = time.perf_counter()
-    for text in texts:
-        detector.predict(text)
+    for model in models:
+        for text in texts:
+            model.predict(text)
     return time.perf_counter() - started
 
 

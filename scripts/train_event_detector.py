@@ -52,6 +52,8 @@ MIN_DF = 2
 # Gold sentences count this many times a silver one: a few hundred gold against 4,500 silver.
 GOLD_WEIGHT = 4.0
 TUNE_ARTICLES = range(101, 116)
+# Weight of the "no event" sentences relative to their origin's (1: as any gold sentence).
+NONE_WEIGHT = 1.0
 # PLOVER v0.5b1 labels of the gold standard records and their v0.8 categories
 # (as evaluation.events reads them).
 PLOVER_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE",
@@ -154,8 +156,15 @@ def silver_examples(path: Path) -> list[Example]:
     return examples
 
 
-def training_set(shared: Path, silver: bool, gold: bool = True, fold: int | None = None) -> list[Example]:
-    """The training examples; with `fold`, without that fold of the tune half (see `tune_fold`)."""
+def training_set(shared: Path, silver: bool, gold: bool = True, fold: int | None = None,
+                 none_weight: float = 1.0) -> list[Example]:
+    """The training examples; with `fold`, without that fold of the tune half (see `tune_fold`);
+    "no event" sentences weigh `none_weight` times their origin's weight."""
+    return [e if e.label != NO_EVENT else Example(e.text, e.label, e.weight * none_weight, e.origin)
+            for e in _training_set(shared, silver, gold, fold)]
+
+
+def _training_set(shared: Path, silver: bool, gold: bool, fold: int | None) -> list[Example]:
     events = shared / "eval/dev/events"
     if not gold:  # silver alone: a model that has not seen the tune halves, to tune the policy on them
         return silver_examples(events / "ngec_synthetic_silver.jsonl")
@@ -229,6 +238,29 @@ def cross_validate(examples: list[Example], c: float, max_features: int, folds: 
     return sum(scores) / folds
 
 
+def out_of_fold(shared: Path, silver: bool, none_weight: float) -> dict[str, float]:
+    """Type accuracy on the tune half, each fold read by the model trained without it: the gold
+    GSR + CAMEO records of half A, and the dev articles 101-115's gold evidence sentences."""
+    events = shared / "eval/dev/events"
+    gold = gsr_examples(events / "plover_gsr.jsonl", "A")
+    gold += cameo_examples(events / "cameo_manual_examples.jsonl", "A")
+    records: list[tuple[EventDetector, Example]] = []
+    sentences: list[tuple[EventDetector, Example]] = []
+    for fold in (0, 1):
+        detector = fit(training_set(shared, silver=silver, fold=fold, none_weight=none_weight))
+        records += [(detector, e) for e in gold if tune_fold(e.text) == fold]
+        unseen = [i for i in TUNE_ARTICLES if i not in fold_articles(fold)]
+        sentences += [(detector, e) for e in article_examples(shared / "eval/dev/articles", unseen)]
+    return {"gsr_cameo_A_type_accuracy": _accuracy(records),
+            "articles_A_evidence_type_accuracy": _accuracy(sentences)}
+
+
+def _accuracy(pairs: list[tuple[EventDetector, Example]]) -> float:
+    scored = [(d, e) for d, e in pairs if e.label != NO_EVENT]
+    right = sum(d.predict(e.text).type == e.label for d, e in scored)
+    return round(right / len(scored), 4) if scored else 0.0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -237,16 +269,24 @@ def main() -> int:
                         help="train on the silver stories alone (for tuning the policy on the tune halves)")
     parser.add_argument("--fold", type=int, choices=(0, 1),
                         help="leave out this fold of the tune half (a model for tuning; needs --out)")
+    parser.add_argument("--none-weight", type=float, default=NONE_WEIGHT,
+                        help="weight of the no-event sentences relative to their origin's")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--search", action="store_true",
                         help="cross-validate C on the tune half, write nothing")
+    parser.add_argument("--oof", action="store_true",
+                        help="print the out-of-fold type accuracy on the tune half, write nothing")
     args = parser.parse_args()
     if not (args.shared / "eval/dev/events").exists():
         print(f"no training data under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
         return 2
     if args.fold is not None and args.out == DEFAULT_OUT:
         parser.error("--fold writes a tuning model: name it with --out, never over the shipped one")
-    examples = training_set(args.shared, silver=not args.no_silver, gold=not args.silver_only, fold=args.fold)
+    examples = training_set(args.shared, silver=not args.no_silver, gold=not args.silver_only, fold=args.fold,
+                            none_weight=args.none_weight)
+    if args.oof:
+        print(json.dumps(out_of_fold(args.shared, not args.no_silver, args.none_weight)))
+        return 0
     if args.search:
         for c in (1.0, 4.0, 8.0, 16.0, 32.0):
             print(f"C {c}: tune-half 3-fold type accuracy {cross_validate(examples, c, MAX_FEATURES):.4f}")

@@ -13,10 +13,20 @@ from pathlib import Path
 import pytest
 
 from parley.actors.entities import extract_entities
-from parley.events import extract_events
-from parley.events.detector import MODEL_FILE, NO_EVENT, SWITCH_ENV, load_detector, sentence_features
+from parley.events import extract, extract_events
+from parley.events.detector import (
+    MODEL_FILE,
+    NO_EVENT,
+    RETYPE_MODEL_FILE,
+    SWITCH_ENV,
+    Prediction,
+    load_detector,
+    load_retyper,
+    sentence_features,
+)
+from parley.events.extract import _arbitrates, _placed_dyad
 from parley.events.proposals import category_codes
-from parley.models import Event
+from parley.models import Actor, Event
 from parley.nlp import parse
 from parley.timex import extract_timexes
 
@@ -37,8 +47,10 @@ PLOVER_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "
 def rules_alone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv(SWITCH_ENV, "0")
     load_detector.cache_clear()
+    load_retyper.cache_clear()
     yield
     load_detector.cache_clear()
+    load_retyper.cache_clear()
 
 
 def events_of(text: str, date: str = "2025-08-04") -> list[Event]:
@@ -135,3 +147,57 @@ def test_tuning_folds_split_the_tune_half_without_touching_the_held_half() -> No
     assert left_out[0] | left_out[1] == set(TUNE_ARTICLES)
     assert list(fold_articles(None)) == list(TUNE_ARTICLES)
     assert not set(TUNE_ARTICLES) & set(range(201, 216))
+
+
+def _event(kind: str, source: str | None, target: str | None) -> Event:
+    return Event(type=kind, sentence_start=0, sentence_end=10,
+                 source=Actor(name="Aland", country=source) if source is not None else None,
+                 target=Actor(name="Borduria", country=target) if target is not None else None)
+
+
+def test_a_proposed_event_stands_only_between_two_placed_parties() -> None:
+    """The model says what happened; the rules' argument logic must say who did it to whom."""
+    assert _placed_dyad(_event("CONSULT", "FIN", "SWE"))
+    assert not _placed_dyad(_event("CONSULT", "FIN", None))  # the recipient has no country
+    assert not _placed_dyad(_event("CONSULT", None, "SWE"))
+    assert not _placed_dyad(Event(type="CONSULT", sentence_start=0, sentence_end=10,
+                                  source=Actor(name="Aland", country="FIN")))  # no recipient
+
+
+def test_arbitration_chooses_among_the_rules_readings_only_when_switched_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    found = [_event("ACCUSE", "FIN", "SWE"), _event("RETREAT", "SWE", None)]
+    sure = Prediction("ACCUSE", 0.9, 0.99)
+    assert not _arbitrates(found, sure)  # off as shipped: it did not carry to the held half
+    monkeypatch.setattr(extract, "MODEL_ARBITRATE_SCORE", 0.7)
+    assert _arbitrates(found, sure)
+    assert not _arbitrates(found, Prediction("ACCUSE", 0.5, 0.99))  # not sure enough
+    assert not _arbitrates(found, Prediction("ASSAULT", 0.9, 0.99))  # never adds a category
+    assert not _arbitrates(found[:1], sure)  # one reading: nothing to choose
+
+
+def test_no_event_weight_scales_only_the_no_event_sentences() -> None:
+    shared = shared_path("eval/dev/events").parent.parent.parent  # PARLEY_SHARED
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_event_detector import training_set  # type: ignore[import-not-found,unused-ignore]
+
+    plain = training_set(shared, silver=False)
+    heavier = training_set(shared, silver=False, none_weight=3.0)
+    assert [e.text for e in plain] == [e.text for e in heavier]
+    for a, b in zip(plain, heavier, strict=True):
+        assert b.weight == (3.0 * a.weight if a.label == NO_EVENT else a.weight)
+    assert any(e.label == NO_EVENT for e in plain)
+
+
+def test_shipped_retyping_model_is_small_plain_and_gold_only() -> None:
+    path = resources.files("parley").joinpath("data", RETYPE_MODEL_FILE)
+    assert path.is_file() and len(path.read_bytes()) < 20_000_000
+    retyper = load_retyper()
+    assert retyper is not None and set(retyper.classes) == PLOVER_TYPES | {NO_EVENT}
+    assert "silver" not in retyper.meta["examples"]  # type: ignore[operator]
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_switched_off_nothing_retypes() -> None:
+    load_retyper.cache_clear()
+    assert load_retyper() is None
