@@ -98,7 +98,7 @@ def test_second_analysis_of_kept_docs_is_the_same(small_batches: None) -> None:
     kept gives what a first analysis with the same answers gives."""
     articles = tuple(_clean(input_lines()[:3]))
     first = analyze_task(BatchTask("k1", articles))
-    answers = {name: None for name in first.asked}
+    answers = {name: None for name in first.names()}
     again = analyze_task(BatchTask("k1", articles, answers=answers))
     fresh = analyze_task(BatchTask("k2", articles, answers=answers))
     assert again == fresh

@@ -8,6 +8,8 @@ A runner takes tasks (a module-level function and one picklable argument) and ha
 each one's value on request, in any order the caller asks. `InlineRunner` calls the function
 at once in this process; `ProcessRunner` keeps N worker processes (spawned),
 each loading the spaCy model once; `parley.distributed.DaskRunner` sends them to a Dask cluster.
+A task given to a chosen worker (`prefer`: a follow-up of a task it ran, such as a second
+analysis of the Docs it kept) goes before the tasks queued there: the caller is waiting for it.
 A worker process that dies (killed, out of memory, a crash in native code) fails the task it was
 running with `WorkerLostError` and is replaced; its queued tasks go to the others.
 """
@@ -133,8 +135,9 @@ def warm_up() -> None:
 @dataclass
 class _Worker:
     process: BaseProcess
-    tasks: Any  # multiprocessing Queue of (ticket, fn, arg) | None
+    tasks: Any  # multiprocessing Queue of (ticket, fn, arg, urgent) | None
     queued: list[int] = field(default_factory=list)  # in the order the worker takes them
+    urgent: set[int] = field(default_factory=set)  # queued tickets that go first
 
 
 @dataclass
@@ -186,12 +189,20 @@ class ProcessRunner:
         return self._next_ticket
 
     def _assign(self, ticket: int, prefer: Hashable | None) -> None:
-        wid = prefer if isinstance(prefer, int) and prefer in self._workers else min(
+        urgent = isinstance(prefer, int) and prefer in self._workers
+        wid = prefer if urgent and isinstance(prefer, int) else min(
             self._workers, key=lambda w: len(self._workers[w].queued))
         worker = self._workers[wid]
-        worker.queued.append(ticket)
+        if urgent:  # after the running task (the first) and the urgent ones before it
+            position = min(1, len(worker.queued))
+            while position < len(worker.queued) and worker.queued[position] in worker.urgent:
+                position += 1
+            worker.queued.insert(position, ticket)
+            worker.urgent.add(ticket)
+        else:
+            worker.queued.append(ticket)
         task = self._pending[ticket]
-        worker.tasks.put((ticket, task.fn, task.arg))
+        worker.tasks.put((ticket, task.fn, task.arg, urgent))
 
     def result(self, ticket: int) -> tuple[Any, Hashable | None]:
         while ticket not in self._done:
@@ -211,6 +222,7 @@ class ProcessRunner:
         worker = self._workers.get(wid)
         if worker and ticket in worker.queued:
             worker.queued.remove(ticket)
+            worker.urgent.discard(ticket)
         if self._pending.pop(ticket, None) is not None:
             self._done[ticket] = (ok, value, wid)
 
@@ -289,13 +301,31 @@ def _worker_main(wid: int, tasks: Any, results: Any,
     """A worker process: take tasks until told to stop, send back each value (or the error)."""
     if initializer is not None:
         initializer()
-    while (message := tasks.get()) is not None:
-        ticket, fn, arg = message
+    backlog: deque[Any] = deque()
+    while (message := _next_task(tasks, backlog)) is not None:
+        ticket, fn, arg, _ = message
         try:
             value, ok = fn(arg), True
         except Exception as exc:  # reported to the main process, which decides
             value, ok = f"{type(exc).__name__}: {exc}", False
         results.put((ticket, wid, ok, value, peak_rss_bytes()))
+
+
+def _next_task(tasks: Any, backlog: deque[Any]) -> Any:
+    """The next task to run: the urgent ones first among those that have arrived (waiting
+    for one if none has); None to stop."""
+    if not backlog:
+        backlog.append(tasks.get())
+    with suppress(queue.Empty):
+        while backlog[-1] is not None:
+            backlog.append(tasks.get_nowait())
+    if backlog[-1] is None:
+        return None
+    for position, message in enumerate(backlog):
+        if message[3]:
+            del backlog[position]
+            return message
+    return backlog.popleft()
 
 
 def peak_rss_bytes() -> int:
