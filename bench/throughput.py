@@ -10,15 +10,21 @@ passes read those clean texts, parley reads the input lines (and cleans them: it
 1. One core: parley (`--workers 1`), spaCy's full `en_core_web_sm` and its tok2vec+ner+senter
    pass take turns chunk by chunk, so that the load of a shared machine weighs on all three;
    the ratios are the figures to read (absolute words/s move with the machine's load).
-2. `--workers 1` against `--workers 2`: articles/s, one after the other over all texts (the
-   workers are started and have loaded the model before the clock starts), the peak resident
-   memory of each worker, and the articles per day the faster figure implies on this machine.
+2. `annotate --workers 1` against `--workers 2`: articles/s, one after the other over all texts
+   (the workers are started and have loaded the model before the clock starts), the peak
+   resident memory of each worker, and the articles per day the faster figure implies on this
+   machine.
+3. `process --workers 1` against `--workers 2`, into a new SQLite store each, the same way;
+   with the CPU seconds of the main process (cleaning, duplicates, merging, stories, writing:
+   the part that does not spread over the workers) and the articles analysed again because the
+   store learned a person after a worker's guess (`parley.tasks`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -28,7 +34,9 @@ from spacy.language import Language
 from corpus import corpus_lines
 from parley.annotate import annotate_lines
 from parley.nlp import load_light_nlp, model_names
-from parley.workers import InlineRunner, ProcessRunner, Runner, default_workers
+from parley.pipeline import ProcessReport, process_sources
+from parley.store import Store
+from parley.workers import InlineRunner, ProcessRunner, Runner, default_workers, warm_up
 
 SECONDS_PER_DAY = 86_400
 
@@ -79,20 +87,36 @@ def one_core(lines: list[str], texts: list[str], chunk: int) -> dict[str, float]
     return seconds
 
 
+def started_pool(workers: int) -> ProcessRunner:
+    """N worker processes that have loaded the model and every table (`warm_up`)."""
+    pool = ProcessRunner(workers)
+    tickets = [pool.submit(len, "warm", prefer=i) for i in range(workers)]
+    for ticket in tickets:
+        pool.result(ticket)
+    return pool
+
+
 def with_workers(lines: list[str], workers: int) -> tuple[float, dict[int, int]]:
     """Seconds to annotate all lines with N worker processes (started beforehand), and each
     worker's peak resident memory."""
-    pool = ProcessRunner(workers)
+    pool = started_pool(workers)
     try:
-        warm = [json.dumps({"id": f"w{i}", "text": "Warm-up text for the workers."})
-                for i in range(workers)]
-        tickets = [pool.submit(len, w, prefer=i) for i, w in enumerate(warm)]
-        for ticket in tickets:  # every worker has loaded the model
-            pool.result(ticket)
         seconds = timed(lambda: annotate_all(lines, pool))
         return seconds, dict(pool.peak_rss)
     finally:
         pool.close()
+
+
+def process_run(source: str, runner: Runner) -> tuple[float, float, ProcessReport]:
+    """Wall and main-process CPU seconds of `process` of the source into a new store."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(f"{folder}/bench.db")
+        try:
+            cpu, started = time.process_time(), time.perf_counter()
+            report = process_sources([source], store, runner=runner)
+            return time.perf_counter() - started, time.process_time() - cpu, report
+        finally:
+            store.close()
 
 
 def main() -> None:
@@ -101,8 +125,9 @@ def main() -> None:
                         "the 3 seeds and the 30 dev articles)")
     parser.add_argument("--chunk", type=int, default=32, help="articles per turn of each pass")
     parser.add_argument("--workers", type=int, default=max(2, default_workers()))
-    parser.add_argument("--parts", default="1,2", help="which parts to run (1: one core "
-                        "against spaCy, 2: one worker against several)")
+    parser.add_argument("--parts", default="1,2,3", help="which parts to run (1: one core "
+                        "against spaCy, 2: annotate with one worker against several, 3: "
+                        "process with one worker against several)")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     lines = corpus_lines(args.wikinews)
@@ -114,6 +139,8 @@ def main() -> None:
         print_one_core(lines, texts, words, args.chunk)
     if "2" in parts:
         print_workers(lines, args.workers)
+    if "3" in parts:
+        print_process(lines, args.workers)
 
 
 def print_one_core(lines: list[str], texts: list[str], words: int, chunk: int) -> None:
@@ -141,6 +168,26 @@ def print_workers(lines: list[str], workers: int) -> None:
     best = max(len(lines) / one, len(lines) / many)
     print(f"   implies {best * SECONDS_PER_DAY:,.0f} articles/day on this machine "
           f"({default_workers()} cores, shared with whatever else ran)")
+
+
+def print_process(lines: list[str], workers: int) -> None:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as source:
+        source.write("".join(line + "\n" for line in lines))
+        source.flush()
+        warm_up()
+        runs = [(1, *process_run(source.name, InlineRunner()))]
+        pool = started_pool(workers)
+        try:
+            runs.append((workers, *process_run(source.name, pool)))
+        finally:
+            pool.close()
+    print(f"\n3. process into a new SQLite store (all {len(lines)} articles, one run after "
+          "the other)")
+    for count, wall, cpu, report in runs:
+        print(f"   --workers {count}  {len(lines) / wall:6.2f} articles/s  ({wall:.1f} s; main "
+              f"process CPU {cpu:.1f} s; {report.stored} stored, {len(report.errors)} failed, "
+              f"{report.reanalysed} analysed again)")
+    print(f"   speed-up {runs[0][1] / runs[1][1]:.2f}x (goal >= 1.8x with 2)")
 
 
 if __name__ == "__main__":

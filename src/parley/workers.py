@@ -16,6 +16,7 @@ running with `WorkerLostError` and is replaced; its queued tasks go to the other
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import queue
@@ -123,13 +124,28 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# An invented article that takes every stage through its tables (warm_up).
+WARM_UP_TEXT = (
+    "LISBON, March 3, 2021 - Foreign Minister Anna Berg of Norway said on Monday that the "
+    "rebels had attacked the port of Porto. \"We condemn this attack,\" she told reporters. "
+    "Portugal's government will meet the United Nations envoy next week, a spokesman said.")
+
+
 def warm_up() -> None:
-    """Load the spaCy pipeline once, when a worker starts rather than on its first task (a
+    """Load the spaCy pipeline and every table the stages read once, when a worker starts
+    rather than on its first task: an invented article is cleaned, parsed and analysed (a
     model that cannot be loaded fails each article's nlp stage then, as in one process)."""
+    from parley.ingest.records import parse_record
+    from parley.models import Article
     from parley.nlp import load_light_nlp
+    from parley.pipeline import analyze_batch, clean_item
 
     with suppress(Exception):
         load_light_nlp()
+        record = json.dumps({"id": "warm-up", "text": WARM_UP_TEXT})
+        article = clean_item(parse_record(record, "warm-up", raw=False))
+        if isinstance(article, Article):
+            analyze_batch([article])
 
 
 @dataclass
