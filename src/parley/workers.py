@@ -22,6 +22,7 @@ import os
 import queue
 import resource
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -180,6 +181,7 @@ class ProcessRunner:
         self._next_ticket = 0
         self._next_worker = 0
         self.peak_rss: dict[int, int] = {}  # worker -> peak resident memory, bytes
+        self.cpu_seconds: dict[int, float] = {}  # worker -> CPU time used so far
         for _ in range(workers):
             self._start_worker()
 
@@ -230,11 +232,12 @@ class ProcessRunner:
 
     def _pump(self) -> None:
         try:
-            ticket, wid, ok, value, rss = self._results.get(timeout=POLL_SECONDS)
+            ticket, wid, ok, value, rss, cpu = self._results.get(timeout=POLL_SECONDS)
         except queue.Empty:
             self._reap()
             return
         self.peak_rss[wid] = max(self.peak_rss.get(wid, 0), rss)
+        self.cpu_seconds[wid] = cpu
         worker = self._workers.get(wid)
         if worker and ticket in worker.queued:
             worker.queued.remove(ticket)
@@ -324,7 +327,7 @@ def _worker_main(wid: int, tasks: Any, results: Any,
             value, ok = fn(arg), True
         except Exception as exc:  # reported to the main process, which decides
             value, ok = f"{type(exc).__name__}: {exc}", False
-        results.put((ticket, wid, ok, value, peak_rss_bytes()))
+        results.put((ticket, wid, ok, value, peak_rss_bytes(), time.process_time()))
 
 
 def _next_task(tasks: Any, backlog: deque[Any]) -> Any:
