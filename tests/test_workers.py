@@ -157,14 +157,18 @@ def test_unsettled_names_only_the_articles_told_a_stale_answer() -> None:
 
 def test_a_task_for_a_chosen_worker_goes_before_its_queue() -> None:
     """A follow-up task (`prefer`) is run before the tasks queued at that worker earlier."""
+    import time
+
     runner = ProcessRunner(1, initializer=None)
     try:
-        first = runner.submit(_count_after, 1.0)  # running while the others are queued
+        assert runner.result(runner.submit(_count_after, 0.0))[0] == 1  # the worker is up
+        first = runner.submit(_count_after, 2.0)
+        time.sleep(0.5)  # the worker has taken it: the next ones queue behind it
         queued = [runner.submit(_count_after, 0.0) for _ in range(2)]
         urgent = runner.submit(_count_after, 0.0, prefer=0)
         order = {t: runner.result(t)[0] for t in (first, *queued, urgent)}
-        assert order[first] == 1 and order[urgent] == 2
-        assert [order[t] for t in queued] == [3, 4]
+        assert order[first] == 2 and order[urgent] == 3
+        assert [order[t] for t in queued] == [4, 5]
     finally:
         runner.close()
 
