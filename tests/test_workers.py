@@ -276,8 +276,8 @@ def _wikinews(count: int) -> list[str]:
 
 
 def test_real_subprocess_annotate_with_two_workers(tmp_path: Path) -> None:
-    """The CLI's --workers through a real process: 20 lines make two batches (16 and 4)."""
-    lines = (input_lines() * 2)[:20]
+    """The CLI's --workers through a real process: 40 lines make two batches (32 and 8)."""
+    lines = (input_lines() * 4)[:40]
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
