@@ -23,7 +23,6 @@ passes read those clean texts, parley reads the input lines (and cleans them: it
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from collections.abc import Callable

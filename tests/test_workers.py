@@ -111,7 +111,7 @@ def test_articles_told_a_stale_answer_are_analysed_again(small_batches: None, po
         other.format(day=d, town=t) for d, t in (("Friday", "Narvik"), ("Thursday", "Molde"))]
     for number, text in enumerate(texts):
         (folder / f"{number:02}.jsonl").write_text(json.dumps({
-            "id": f"inv{number}", "text": text, "published": "2024-03-0{0}".format(4 + number // 4),
+            "id": f"inv{number}", "text": text, "published": f"2024-03-0{4 + number // 4}",
             "title": f"Invented report {number}"}) + "\n", encoding="utf-8")
     one = processed([str(folder)], tmp_path / "one.db", InlineRunner())
     store = Store.open(tmp_path / "two.db")

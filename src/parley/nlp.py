@@ -15,7 +15,7 @@ from typing import cast
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.parts_of_speech import AUX, VERB
+from spacy.parts_of_speech import AUX, VERB  # type: ignore[import-not-found]
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d

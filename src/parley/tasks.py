@@ -94,7 +94,8 @@ def analyze_task(task: BatchTask) -> BatchResult:
     _parsed[task.key] = parsed
     while len(_parsed) > KEPT_BATCHES:
         _parsed.popitem(last=False)
-    guess, given = _guess(task.db), {}
+    guess = _guess(task.db)
+    given: dict[str, KnownPerson | None] = {}
     wanted = range(len(task.articles)) if task.only is None else task.only
     results: list[Analysis | DocError | None] = [None] * len(task.articles)
     asked: list[Answers] = [{} for _ in task.articles]
