@@ -33,7 +33,7 @@ def run(targets: list[str], db: Path, runner: Runner) -> tuple[float, dict[str, 
     seconds = time.perf_counter() - started
     store.close()
     print(f"   {report.stored} stored, {len(report.errors)} failed, "
-          f"{report.reanalysed} batches analysed again, {seconds:.1f} s")
+          f"{report.reanalysed} articles analysed again, {seconds:.1f} s")
     exports = {}
     for kind in KINDS:
         out = db.with_suffix(f".{kind}.jsonl")

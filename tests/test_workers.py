@@ -93,15 +93,96 @@ def test_process_with_workers_stores_the_same(small_batches: None, pool: Process
     assert processed(targets, tmp_path / "two.db", pool) == one
 
 
+def test_articles_told_a_stale_answer_are_analysed_again(small_batches: None, pool: ProcessRunner,
+                                                         tmp_path: Path) -> None:
+    """A person the first batch teaches the store (a title names her country) is looked up by
+    the second batch while the first is still being written: the workers' guess was wrong for
+    those articles only, they are analysed again, and the store is the one-process store."""
+    folder = tmp_path / "invented"
+    folder.mkdir()
+    first = ("Norway's Foreign Minister Ingrid Solvang said on Monday that Norway would "
+             "send aid to the flooded region. \"We will help,\" Solvang told reporters in Oslo.")
+    later = ("Ingrid Solvang met the envoy of the United Nations in Geneva on Tuesday. "
+             "Ingrid Solvang said the talks on the aid convoy had been useful.")
+    other = ("Heavy rain closed roads in the north of the country on {day}, officials said. "
+             "Schools stayed shut and trains were cancelled in {town}.")
+    texts = [first] + [other.format(day=d, town=t) for d, t in (
+        ("Monday", "Tromso"), ("Sunday", "Bodo"), ("Saturday", "Alta"))] + [later] + [
+        other.format(day=d, town=t) for d, t in (("Friday", "Narvik"), ("Thursday", "Molde"))]
+    for number, text in enumerate(texts):
+        (folder / f"{number:02}.jsonl").write_text(json.dumps({
+            "id": f"inv{number}", "text": text, "published": f"2024-03-0{4 + number // 4}",
+            "title": f"Invented report {number}"}) + "\n", encoding="utf-8")
+    one = processed([str(folder)], tmp_path / "one.db", InlineRunner())
+    store = Store.open(tmp_path / "two.db")
+    report = process_sources([str(folder)], store, runner=pool)
+    store.close()
+    assert not report.errors and report.reanalysed >= 1
+    assert report.reanalysed < len(texts) // 2  # the articles told a stale answer, not batches
+    assert store_contents(tmp_path / "two.db") == one
+
+
 def test_second_analysis_of_kept_docs_is_the_same(small_batches: None) -> None:
     """A batch analysed again (the store learned something meanwhile) from the Docs a worker
     kept gives what a first analysis with the same answers gives."""
     articles = tuple(_clean(input_lines()[:3]))
     first = analyze_task(BatchTask("k1", articles))
-    answers = {name: None for name in first.asked}
+    answers = {name: None for name in first.names()}
     again = analyze_task(BatchTask("k1", articles, answers=answers))
     fresh = analyze_task(BatchTask("k2", articles, answers=answers))
     assert again == fresh
+
+
+def test_analysis_of_some_articles_is_theirs_in_the_whole(small_batches: None) -> None:
+    """The second analysis of a few articles of a batch (the others were told the right
+    answers) gives each what the analysis of the whole batch gives it, and asks per article."""
+    articles = tuple(_clean(input_lines()[:4]))
+    whole = analyze_task(BatchTask("k3", articles))
+    assert all(r is not None for r in whole.results)
+    part = analyze_task(BatchTask("k3", articles, only=(1, 3)))
+    assert part.results[1] == whole.results[1] and part.results[3] == whole.results[3]
+    assert part.results[0] is None and part.results[2] is None and part.asked[0] == {}
+    assert part.asked[1] == whole.asked[1] and part.names() <= whole.names()
+
+
+def test_unsettled_names_only_the_articles_told_a_stale_answer() -> None:
+    from parley.actors.entities import KnownPerson
+    from parley.tasks import BatchResult, unsettled
+
+    berg = KnownPerson("Anna Berg", "NOR", "GOV", "minister")
+    result = BatchResult((None, None, None), ({"Anna Berg": None}, {}, {"Miles Dalton": None}))
+    right = {"Anna Berg": berg, "Miles Dalton": None}
+    assert unsettled(result, right) == (0,)
+
+
+def test_a_task_for_a_chosen_worker_goes_before_its_queue() -> None:
+    """A follow-up task (`prefer`) is run before the tasks queued at that worker earlier."""
+    import time
+
+    runner = ProcessRunner(1, initializer=None)
+    try:
+        assert runner.result(runner.submit(_count_after, 0.0))[0] == 1  # the worker is up
+        first = runner.submit(_count_after, 2.0)
+        time.sleep(0.5)  # the worker has taken it: the next ones queue behind it
+        queued = [runner.submit(_count_after, 0.0) for _ in range(2)]
+        urgent = runner.submit(_count_after, 0.0, prefer=0)
+        order = {t: runner.result(t)[0] for t in (first, *queued, urgent)}
+        assert order[first] == 2 and order[urgent] == 3
+        assert [order[t] for t in queued] == [4, 5]
+    finally:
+        runner.close()
+
+
+_runs = [0]
+
+
+def _count_after(seconds: float) -> int:
+    """How many tasks this worker process has run, this one included (after a pause)."""
+    import time
+
+    time.sleep(seconds)
+    _runs[0] += 1
+    return _runs[0]
 
 
 def _clean(lines: list[str]) -> Iterator[Article]:
@@ -195,8 +276,8 @@ def _wikinews(count: int) -> list[str]:
 
 
 def test_real_subprocess_annotate_with_two_workers(tmp_path: Path) -> None:
-    """The CLI's --workers through a real process: 20 lines make two batches (16 and 4)."""
-    lines = (input_lines() * 2)[:20]
+    """The CLI's --workers through a real process: 40 lines make two batches (32 and 8)."""
+    lines = (input_lines() * 4)[:40]
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"

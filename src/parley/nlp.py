@@ -15,6 +15,7 @@ from typing import cast
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.parts_of_speech import AUX, VERB  # type: ignore[import-not-found]
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
@@ -144,23 +145,29 @@ def _sentence_doc(sent: Span) -> Doc:
 
 
 def _with_parse(doc: Doc, chosen: list[Span], parsed: list[Doc]) -> Doc:
+    """The Doc with the parse of its chosen sentences and a placeholder tree elsewhere, set in
+    one `from_array` (heads as offsets, wrapped to uint64 as spaCy's arrays hold them)."""
     heads = numpy.zeros(len(doc), dtype="int64")
     deps = numpy.zeros(len(doc), dtype="uint64")
     strings = doc.vocab.strings
     placeholder = strings.add(UNPARSED_DEP)
     root_label = strings.add("ROOT")
     done = {sent.start: parse for sent, parse in zip(chosen, parsed, strict=True)}
+    verbs = numpy.isin(doc.to_array("POS"), (VERB, AUX)) if len(doc) else numpy.zeros(0, bool)
     for sent in list(doc.sents):
-        parse = done.get(sent.start)
-        if parse is not None:
-            for token in parse:
-                heads[sent.start + token.i] = token.head.i - token.i
-                deps[sent.start + token.i] = strings.add(token.dep_)
+        start, end = sent.start, sent.end
+        parse = done.get(start)
+        if parse is not None:  # the sentence Doc shares the vocab: same label hashes
+            if len(parse):
+                array = parse.to_array(["HEAD", "DEP"])
+                heads[start:end] = array[:, 0].astype("int64")
+                deps[start:end] = array[:, 1]
             continue
-        root = next((t.i for t in sent if t.pos_ in ("VERB", "AUX")), sent.start)
-        for i in range(sent.start, sent.end):
-            heads[i] = root - i
-            deps[i] = root_label if i == root else placeholder
+        found = numpy.flatnonzero(verbs[start:end])
+        root = start + int(found[0]) if len(found) else start
+        heads[start:end] = root - numpy.arange(start, end)
+        deps[start:end] = placeholder
+        deps[root] = root_label
     doc.from_array(["HEAD", "DEP"], cast(Ints2d, numpy.stack([heads.astype("uint64"), deps], axis=1)))
     doc.user_data[PARSED_SENTENCES] = [(s.start, s.end) for s in chosen]
     return doc

@@ -72,7 +72,7 @@ class ProcessReport:
     unchanged: int = 0
     duplicates: int = 0
     skipped: int = 0  # stored without the English-only stages (another language)
-    reanalysed: int = 0  # batches a worker analysed again: the store had learned since its guess
+    reanalysed: int = 0  # articles a worker analysed again: the store had learned since its guess
     errors: list[DocError] = field(default_factory=list)
 
     @property
@@ -342,21 +342,26 @@ class _StoreWriter:
         """The batch's analyses, checked against the store as it is now (`parley.tasks`)."""
         if batch.ticket is None:
             return batch.results
-        from parley.tasks import BatchTask, analyze_task, unsettled
+        from parley.tasks import BatchTask, analyze_task, right_answers, unsettled
 
         lookup = store_person_lookup(self.store)
         answers: dict[str, KnownPerson | None] = {}
+        results: list[Analysis | DocError | None] = [None] * len(batch.originals)
         ticket = batch.ticket
         try:
             while True:
                 value, worker = self.runner.result(ticket)
-                right = unsettled(value, lookup)
-                if right is None:
-                    return list(value.results)
+                right = right_answers(value, lookup)
+                wrong = set(unsettled(value, right))
+                for position, result in enumerate(value.results):
+                    if result is not None and position not in wrong:
+                        results[position] = result
+                if not wrong:
+                    return [r if r is not None else Analysis() for r in results]
                 answers.update(right)
-                self.report.reanalysed += 1
+                self.report.reanalysed += len(wrong)
                 task = BatchTask(batch.key, tuple(batch.originals), answers=dict(answers),
-                                 db=self._worker_db())
+                                 db=self._worker_db(), only=tuple(sorted(wrong)))
                 ticket = self.runner.submit(analyze_task, task, prefer=worker)
         except (WorkerLostError, WorkerTaskError) as exc:
             return [error_record(a.source, exc, "worker") for a in batch.originals]

@@ -8,17 +8,21 @@ A runner takes tasks (a module-level function and one picklable argument) and ha
 each one's value on request, in any order the caller asks. `InlineRunner` calls the function
 at once in this process; `ProcessRunner` keeps N worker processes (spawned),
 each loading the spaCy model once; `parley.distributed.DaskRunner` sends them to a Dask cluster.
+A task given to a chosen worker (`prefer`: a follow-up of a task it ran, such as a second
+analysis of the Docs it kept) goes before the tasks queued there: the caller is waiting for it.
 A worker process that dies (killed, out of memory, a crash in native code) fails the task it was
 running with `WorkerLostError` and is replaced; its queued tasks go to the others.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import queue
 import resource
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -121,20 +125,36 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# An invented article that takes every stage through its tables (warm_up).
+WARM_UP_TEXT = (
+    "LISBON, March 3, 2021 - Foreign Minister Anna Berg of Norway said on Monday that the "
+    "rebels had attacked the port of Porto. \"We condemn this attack,\" she told reporters. "
+    "Portugal's government will meet the United Nations envoy next week, a spokesman said.")
+
+
 def warm_up() -> None:
-    """Load the spaCy pipeline once, when a worker starts rather than on its first task (a
+    """Load the spaCy pipeline and every table the stages read once, when a worker starts
+    rather than on its first task: an invented article is cleaned, parsed and analysed (a
     model that cannot be loaded fails each article's nlp stage then, as in one process)."""
+    from parley.ingest.records import parse_record
+    from parley.models import Article
     from parley.nlp import load_light_nlp
+    from parley.pipeline import analyze_batch, clean_item
 
     with suppress(Exception):
         load_light_nlp()
+        record = json.dumps({"id": "warm-up", "text": WARM_UP_TEXT})
+        article = clean_item(parse_record(record, "warm-up", raw=False))
+        if isinstance(article, Article):
+            analyze_batch([article])
 
 
 @dataclass
 class _Worker:
     process: BaseProcess
-    tasks: Any  # multiprocessing Queue of (ticket, fn, arg) | None
+    tasks: Any  # multiprocessing Queue of (ticket, fn, arg, urgent) | None
     queued: list[int] = field(default_factory=list)  # in the order the worker takes them
+    urgent: set[int] = field(default_factory=set)  # queued tickets that go first
 
 
 @dataclass
@@ -161,6 +181,7 @@ class ProcessRunner:
         self._next_ticket = 0
         self._next_worker = 0
         self.peak_rss: dict[int, int] = {}  # worker -> peak resident memory, bytes
+        self.cpu_seconds: dict[int, float] = {}  # worker -> CPU time used so far
         for _ in range(workers):
             self._start_worker()
 
@@ -186,12 +207,20 @@ class ProcessRunner:
         return self._next_ticket
 
     def _assign(self, ticket: int, prefer: Hashable | None) -> None:
-        wid = prefer if isinstance(prefer, int) and prefer in self._workers else min(
+        urgent = isinstance(prefer, int) and prefer in self._workers
+        wid = prefer if urgent and isinstance(prefer, int) else min(
             self._workers, key=lambda w: len(self._workers[w].queued))
         worker = self._workers[wid]
-        worker.queued.append(ticket)
+        if urgent:  # after the running task (the first) and the urgent ones before it
+            position = min(1, len(worker.queued))
+            while position < len(worker.queued) and worker.queued[position] in worker.urgent:
+                position += 1
+            worker.queued.insert(position, ticket)
+            worker.urgent.add(ticket)
+        else:
+            worker.queued.append(ticket)
         task = self._pending[ticket]
-        worker.tasks.put((ticket, task.fn, task.arg))
+        worker.tasks.put((ticket, task.fn, task.arg, urgent))
 
     def result(self, ticket: int) -> tuple[Any, Hashable | None]:
         while ticket not in self._done:
@@ -203,14 +232,16 @@ class ProcessRunner:
 
     def _pump(self) -> None:
         try:
-            ticket, wid, ok, value, rss = self._results.get(timeout=POLL_SECONDS)
+            ticket, wid, ok, value, rss, cpu = self._results.get(timeout=POLL_SECONDS)
         except queue.Empty:
             self._reap()
             return
         self.peak_rss[wid] = max(self.peak_rss.get(wid, 0), rss)
+        self.cpu_seconds[wid] = cpu
         worker = self._workers.get(wid)
         if worker and ticket in worker.queued:
             worker.queued.remove(ticket)
+            worker.urgent.discard(ticket)
         if self._pending.pop(ticket, None) is not None:
             self._done[ticket] = (ok, value, wid)
 
@@ -289,13 +320,31 @@ def _worker_main(wid: int, tasks: Any, results: Any,
     """A worker process: take tasks until told to stop, send back each value (or the error)."""
     if initializer is not None:
         initializer()
-    while (message := tasks.get()) is not None:
-        ticket, fn, arg = message
+    backlog: deque[Any] = deque()
+    while (message := _next_task(tasks, backlog)) is not None:
+        ticket, fn, arg, _ = message
         try:
             value, ok = fn(arg), True
         except Exception as exc:  # reported to the main process, which decides
             value, ok = f"{type(exc).__name__}: {exc}", False
-        results.put((ticket, wid, ok, value, peak_rss_bytes()))
+        results.put((ticket, wid, ok, value, peak_rss_bytes(), time.process_time()))
+
+
+def _next_task(tasks: Any, backlog: deque[Any]) -> Any:
+    """The next task to run: the urgent ones first among those that have arrived (waiting
+    for one if none has); None to stop."""
+    if not backlog:
+        backlog.append(tasks.get())
+    with suppress(queue.Empty):
+        while backlog[-1] is not None:
+            backlog.append(tasks.get_nowait())
+    if backlog[-1] is None:
+        return None
+    for position, message in enumerate(backlog):
+        if message[3]:
+            del backlog[position]
+            return message
+    return backlog.popleft()
 
 
 def peak_rss_bytes() -> int:

@@ -31,14 +31,18 @@ _SECTOR_ALIASES = {"PPL": "CVL"}
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
 
 
+# What normalize_name blanks out, and the runs of white space it makes one space.
+_STRAY = re.compile(r"[^\w' .&-]")
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_name(text: str) -> str:
     """Lower-case, straight quotes, no accents, no stray punctuation: the key of every lookup
     table ("Brasília" and "Brasilia", "Chişinău" and "Chisinau" are one key)."""
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.replace("_", " ").replace("’", "'").replace("‘", "'").lower()
-    text = re.sub(r"[^\w' .&-]", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" .'-")
+    return _SPACES.sub(" ", _STRAY.sub(" ", text)).strip(" .'-")
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,12 @@ ROLE_WINDOW = 4
 def may_mention_person(sent: Span) -> bool:
     """True if the sentence has he/she or "the" shortly before a role word."""
     sectors = load_knowledge().sectors
+    doc = sent.doc
     for token in sent:
-        if token.lower_ in PERSON_PRONOUNS:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
             return True
-        window = sent.doc[token.i + 1 : min(token.i + 1 + ROLE_WINDOW, sent.end)]
-        if token.lower_ == "the" and any(t.lower_ in sectors for t in window):
+        if lower == "the" and any(
+                t.lower_ in sectors for t in doc[token.i + 1 : min(token.i + 1 + ROLE_WINDOW, sent.end)]):
             return True
     return False
