@@ -234,3 +234,41 @@ def test_a_capitalised_word_that_looks_like_a_nationality_is_none() -> None:
     assert resolve_actor_text("Pole-sitter Max Verstappen") is None
     backed = resolve_actor_text("Iran-backed militia")
     assert backed is not None and backed.country == "IRN"
+
+
+# -- issue 15: the right parties from the sentence's grammar ------------------------------------
+
+
+def test_the_subject_of_a_reported_plan_acts_not_the_reporter() -> None:
+    """ "X told Y that A and B are set to exchange": A and B exchange; the teller and the one told
+    are no parties of it (the subject of a passive raising verb controls its infinitive)."""
+    events = events_of("The Peruvian president told the Bolivian leader that Peru and Chile are set "
+                       "to exchange 175 prisoners of war each on Wednesday.")
+    assert events and {countries(e) for e in events} == {("PER", "CHL"), ("CHL", "PER")}
+    urged = only(events_of("Chile was urged by Peru to withdraw its troops from the border."), "REQUEST")
+    assert countries(urged) == ("PER", "CHL")
+
+
+def test_calling_a_thing_something_is_no_appeal() -> None:
+    assert _types("The Chilean envoy, meanwhile, called the talks “productive” in a post.") == []
+    assert _types("Peru's foreign minister called the proposal a step toward peace.") == []
+    assert "REQUEST" in _types("Peru's foreign minister called on Chile to release the prisoners.")
+
+
+def test_parties_named_together_each_face_their_own_other_side() -> None:
+    events = events_of("Peruvian and Chilean officials met in Quito on Friday. The head of the Peruvian "
+                       "delegation confirmed that Peru and Chile would now share written proposals "
+                       "for a possible ceasefire.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert requests and all(e.source and e.target and e.source.country != e.target.country for e in requests)
+
+
+def test_a_thing_acted_on_names_the_parties_it_concerns() -> None:
+    """The parties of "cooperation with X" or "a proposal for X and Y" are the targets, not the
+    government's own country nor the thing itself."""
+    lifted = only(events_of("The Peruvian president lifted a restriction on defense cooperation with "
+                            "Chile, in place since 1992."), "CONCEDE")
+    assert countries(lifted) == ("PER", "CHL")
+    proposal = events_of("Peru's president put forward a proposal for both Chile and Bolivia to refrain "
+                         "from strikes on energy infrastructure for 30 days.")
+    assert sorted(countries(e) for e in proposal if e.type == "REQUEST") == [("PER", "BOL"), ("PER", "CHL")]

@@ -228,6 +228,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable([_home_of(_with_country(a, location, None, context), sources) for a in targets],
                          context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
+    given = targets
     targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
     if not sources:
         return []
@@ -239,7 +240,10 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if not when.from_text and modality != "asserted":
         when = UNDATED
     events = []
-    for source, target in _pairs(sources, targets, mutual):
+    pairs = _pairs(sources, targets, mutual)
+    if targets and not given:
+        pairs = _own_counterparts(pairs, context)
+    for source, target in pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
         event_type = typed(proto, cameo, source, context.lexicon)
@@ -315,6 +319,23 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
         return targets, inferred
     found = _counterpart(sources[0], context)
     return found, inferred or bool(found)
+
+
+def _own_counterparts(pairs: list[tuple[Actor, Actor | None]],
+                      context: _Context) -> list[tuple[Actor, Actor | None]]:
+    """Each of several parties named together faces its own other side: "Russia and Ukraine
+    would share proposals", after the two sides met, is each to the other, never Ukraine to
+    Ukraine's officials."""
+    kept: list[tuple[Actor, Actor | None]] = []
+    for source, target in pairs:
+        if target is not None and source.country and target.country == source.country:
+            own = _counterpart(source, context)
+            if not own:
+                continue
+            target = own[0]
+        if not any(_same(source, s) and t is not None and _same(target, t) for s, t in kept if target):
+            kept.append((source, target))
+    return kept
 
 
 def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
