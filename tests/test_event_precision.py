@@ -272,3 +272,40 @@ def test_a_thing_acted_on_names_the_parties_it_concerns() -> None:
     proposal = events_of("Peru's president put forward a proposal for both Chile and Bolivia to refrain "
                          "from strikes on energy infrastructure for 30 days.")
     assert sorted(countries(e) for e in proposal if e.type == "REQUEST") == [("PER", "BOL"), ("PER", "CHL")]
+
+
+def test_a_raid_by_forces_is_force_and_aircraft_fly_the_aerial_mode() -> None:
+    raid = only(events_of("It struck after Chile on Friday raided Lima's southern suburbs after "
+                          "issuing an evacuation warning."), "ASSAULT")
+    assert raid.mode != "seize"
+    jets = only(events_of("The news agency said that Chilean warplanes struck the Miraflores "
+                          "neighbourhood in Lima's southern suburbs."), "ASSAULT")
+    assert jets.mode == "aerial"
+
+
+def test_strikes_suspended_are_a_ceasefire() -> None:
+    halt = only(events_of("After a truce came into effect, the Bolivian rebels suspended strikes on Chile."),
+                "RETREAT")
+    assert halt.mode == "ceasefire" and countries(halt) == ("BOL", "CHL")
+
+
+def test_an_aim_is_not_an_act() -> None:
+    """What a mission or campaign is for has not happened: "joined the mission to defeat X"."""
+    assert "ASSAULT" not in _types("Chilean officials said Bolivia joined the international coalition "
+                                   "mission to defeat ISIS.")
+    met = events_of("Peru's foreign minister met Chile's foreign minister in Lima on Monday to discuss "
+                    "the border.")
+    assert {e.modality for e in met if e.type == "CONSULT"} == {"asserted"}
+
+
+def test_mediators_are_no_sides_of_the_talks_they_broker() -> None:
+    events = events_of("The agreement follows months of on-off negotiations brokered by Peruvian and "
+                       "Ecuadorian mediators, with the backing of the United States.")
+    assert not any(e.source and e.target and {e.source.country, e.target.country} == {"PER", "ECU"}
+                   for e in events)
+
+
+def test_a_source_asking_not_to_be_named_appeals_to_no_one() -> None:
+    events = events_of("A Bolivian official, who asked not to be named, told reporters that the rebels "
+                       "had accepted the proposal.")
+    assert "REQUEST" not in [e.type for e in events]

@@ -77,6 +77,8 @@ COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
 UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
+# The mode of mediation: its agents stand between the sides, never on one.
+THIRD_PARTY = "third-party"
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -280,6 +282,8 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     if len(sources) >= 2 and not targets and _reciprocal(proto.trigger):
         return sources[:1], sources[1:], True  # "Israel and Hamas each accused the other"
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
+    if proto.mode == THIRD_PARTY:  # "brokered by X and Y": co-mediators, not each other's sides
+        return sources, targets, False
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
