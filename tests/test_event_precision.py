@@ -309,3 +309,32 @@ def test_a_source_asking_not_to_be_named_appeals_to_no_one() -> None:
     events = events_of("A Bolivian official, who asked not to be named, told reporters that the rebels "
                        "had accepted the proposal.")
     assert "REQUEST" not in [e.type for e in events]
+
+
+def test_a_demand_named_in_apposition_is_no_new_demand() -> None:
+    assert "REQUEST" not in _types("The leaked plan required Chile to cede the territory it controls "
+                                   "in Arica, a key Peruvian demand.")
+
+
+def test_attacks_toward_a_country_strike_it_and_not_a_place_of_another_clause() -> None:
+    toward = only(events_of("Claiming to act in solidarity with the Bolivians in Oruro, the Bolivian rebels "
+                            "regularly launch missile and drone attacks toward Chilean territory."), "ASSAULT")
+    assert countries(toward) == ("BOL", "CHL")
+    ships = events_of("The Bolivian rebels have escalated attacks against Chile during its war with the "
+                      "Shining Path in Arica, repeatedly targeting commercial ships in the Pacific.")
+    assert all(e.target is None or e.target.name != "Arica" for e in ships)
+
+
+def test_a_toll_since_a_date_is_no_attack_by_unidentified_attackers() -> None:
+    assert _types("More than 46,700 people have been killed in Arica since then, according to the "
+                  "territory's health ministry.") == []
+    assert "ASSAULT" in _types("Four people were killed in Arica on Tuesday.")
+
+
+def test_what_an_appeal_aims_at_is_no_record() -> None:
+    from parley.events.records import event_records
+
+    events = event_records(events_of("Peru's prime minister called for immediate international action to "
+                                     "compel Chile to abide by the truce and return to negotiations "
+                                     "with Bolivia."))
+    assert "CONSULT" not in [e.type for e in events] and "REQUEST" in [e.type for e in events]

@@ -350,7 +350,16 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
             found = preposition_objects(child, slot)
             if found:
                 return found
-    return []
+    verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
+    return preposition_objects(verb, slot) if verb is not None else []
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The verb whose object the noun is, also as a conjunct ("launch missiles and attacks")."""
+    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    head = noun.head
+    return head if noun.dep_ == "dobj" and head.pos_ == "VERB" else None
 
 
 def involved_tokens(noun: Token) -> list[Token]:

@@ -375,6 +375,7 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     where a curfew or ban applies, the place of a protest or a crackdown."""
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
+    main = main and not _running_total(proto.anchor)
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
         sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
@@ -384,6 +385,13 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _running_total(verb: Token) -> bool:
+    """ "More than 40,000 people have been killed since then": a toll over a span (a perfect
+    with "since"), not one attack whose attacker the place would tell."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return perfect and any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.subtree)
 
 
 def _counterpart(source: Actor, context: _Context) -> list[Actor]:
@@ -470,11 +478,15 @@ def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, m
 
 
 def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> Location | None:
-    """The place named in the event's clause; else the one place the sentence names with "in"."""
+    """The place named in the event's clause; else (the clause names none) the one place the
+    sentence names with "in"."""
     anchors = [proto.event_token, proto.anchor, proto.trigger]
     extra = MOTION_PREPOSITIONS if proto.mode == "visit" or proto.type == "MOBILIZE" else ()
     prefer = {a.country for a in actors if a.country}
-    for token in [*place_tokens(anchors, extra), *place_tokens(list(sent), ())]:
+    own = place_tokens(anchors, extra)
+    # a place of its own clause that is no country's ("ships in the Red Sea") is still where the
+    # event happened: not a place another clause of the sentence names
+    for token in own or place_tokens(list(sent), ()):
         found = geocode(entity_text(token), prefer)
         if found is not None:
             return found

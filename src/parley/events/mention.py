@@ -1,12 +1,13 @@
 """Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
 about a proposed peace agreement"), a time reference ("since the early days of Moscow's
 invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
-the content of a demand or proposal ("demands, including a full withdrawal of forces"). A
+the content of a demand or proposal ("demands, including a full withdrawal of forces"), or what
+a thing is called in apposition ("the Donbas, a key Russian demand"). A
 reader takes no new event from them: the conversation or the demand is the event. A verb of
 holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
 does a source's condition of speaking ("who asked not to be named").
 
-    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self" | None
+    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self" | "description" | None
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def mere_mention(proto: Proto) -> str | None:
         return None
     if _terms(proto.event_token):
         return "terms"
+    if proto.event_token.dep_ == "appos":
+        return "description"  # "to cede the Donbas, a key Russian demand": what a thing is
     for preposition in _prepositions_over(proto.event_token):
         word = preposition.lower_
         governor = preposition.head

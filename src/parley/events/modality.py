@@ -22,6 +22,8 @@ CONDITIONS = {"if", "unless", "whether", "provided"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Words that rank a noun: its infinitive then reports a deed ("the first leader to visit Kyiv").
 RANK_WORDS = {"first", "last", "only", "second", "third", "latest", "next"}
+# How far up through infinitives and conjuncts an event may sit under a clause of aim.
+MAX_PURPOSE_CLIMB = 4
 
 
 def clause_modality(proto: Proto) -> tuple[str, bool]:
@@ -112,14 +114,17 @@ def _purpose(proto: Proto) -> bool:
     says what a thing is for states an aim, not an act (not "the first leader to visit Kyiv"; a
     meeting's purpose, "met to discuss", is the meeting itself)."""
     token = proto.anchor
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    if token.dep_ == "advcl":  # "joined the mission to defeat X", "sent troops to crush Y"
-        return proto.type in FORCE_TYPES and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    if token.dep_ != "acl" or token.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return not any(c.dep_ == "amod" and c.lower_ in RANK_WORDS or c.ent_type_ == "ORDINAL"
-                   for c in token.head.children)
+    for _ in range(MAX_PURPOSE_CLIMB):  # "action to compel X to abide by the truce and return to talks"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if infinitive and token.dep_ == "advcl":  # "joined the mission to defeat X"
+            return proto.type in FORCE_TYPES and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if infinitive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return not any(c.dep_ == "amod" and c.lower_ in RANK_WORDS or c.ent_type_ == "ORDINAL"
+                           for c in token.head.children)
+        if token.dep_ not in ("conj", "xcomp") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _planned_noun(proto: Proto) -> bool:
