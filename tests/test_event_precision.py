@@ -338,3 +338,17 @@ def test_what_an_appeal_aims_at_is_no_record() -> None:
                                      "compel Chile to abide by the truce and return to negotiations "
                                      "with Bolivia."))
     assert "CONSULT" not in [e.type for e in events] and "REQUEST" in [e.type for e in events]
+
+
+def test_respite_from_war_is_no_commitment_to_war() -> None:
+    events = events_of("Peru and Chile each accused the other of breaching the truce, which had broadly "
+                       "held since January, offering respite from war for the 2 million inhabitants of Arica.")
+    assert {e.type for e in events} == {"ACCUSE"}
+
+
+def test_a_subject_pronoun_continues_the_last_sentences_subject() -> None:
+    events = events_of("The Tupac Amaru Revolutionary Movement, which controls the valley, accused Chile of "
+                       "unilaterally abandoning the truce agreement. It called on people across Andean "
+                       "nations to protest, while another group accused Chile of sabotaging efforts.")
+    appeal = only(events, "REQUEST")
+    assert appeal.source is not None and appeal.source.country != "CHL"
