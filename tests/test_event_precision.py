@@ -317,11 +317,12 @@ def test_a_demand_named_in_apposition_is_no_new_demand() -> None:
 
 
 def test_attacks_toward_a_country_strike_it_and_not_a_place_of_another_clause() -> None:
-    toward = only(events_of("Claiming to act in solidarity with the Bolivians in Oruro, the Bolivian rebels "
-                            "regularly launch missile and drone attacks toward Chilean territory."), "ASSAULT")
+    toward = only(events_of("Claiming to act in solidarity with the Bolivians in Oruro, the Bolivian "
+                            "rebels regularly launch missile and drone attacks toward Chilean "
+                            "territory."), "ASSAULT")
     assert countries(toward) == ("BOL", "CHL")
-    ships = events_of("The Bolivian rebels have escalated attacks against Chile during its war with the "
-                      "Shining Path in Arica, repeatedly targeting commercial ships in the Pacific.")
+    ships = events_of("The Bolivian rebels have escalated attacks against Chile during its war with "
+                      "the Shining Path in Arica, repeatedly targeting commercial ships in the Pacific.")
     assert all(e.target is None or e.target.name != "Arica" for e in ships)
 
 
@@ -341,8 +342,9 @@ def test_what_an_appeal_aims_at_is_no_record() -> None:
 
 
 def test_respite_from_war_is_no_commitment_to_war() -> None:
-    events = events_of("Peru and Chile each accused the other of breaching the truce, which had broadly "
-                       "held since January, offering respite from war for the 2 million inhabitants of Arica.")
+    events = events_of("Peru and Chile each accused the other of breaching the truce, which had "
+                       "broadly held since January, offering respite from war for the 2 million "
+                       "inhabitants of Arica.")
     assert {e.type for e in events} == {"ACCUSE"}
 
 

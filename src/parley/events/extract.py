@@ -230,8 +230,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable([_home_of(_with_country(a, location, None, context), sources) for a in targets],
                          context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
-    given = targets
-    targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
+    targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context)
     if not sources:
         return []
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
@@ -243,9 +242,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         when = UNDATED
     events = []
     pairs = _pairs(sources, targets, mutual)
-    if targets and not given:
-        pairs = _own_counterparts(pairs, context)
-    for source, target in pairs:
+    for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
         event_type = typed(proto, cameo, source, context.lexicon)
@@ -312,17 +309,17 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], inferred: bool,
-                      context: _Context) -> tuple[list[Actor], bool]:
+                      context: _Context) -> tuple[list[Actor], bool, bool]:
     """A relational event whose sentence names no recipient takes the other side of the
     article's pair ("Ukraine has called for a meeting between the two heads of state" after
     "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
     demand"), and not parties named together."""
     if targets or not sources or proto.type not in COUNTERPART_TYPES:
-        return targets, inferred
+        return targets, inferred, False
     if proto.nominal and proto.anchor is proto.event_token:
-        return targets, inferred
+        return targets, inferred, False
     found = _counterpart(sources[0], context)
-    return found, inferred or bool(found)
+    return found, inferred or bool(found), bool(found)
 
 
 def _own_counterparts(pairs: list[tuple[Actor, Actor | None]],

@@ -7,7 +7,8 @@ reader takes no new event from them: the conversation or the demand is the event
 holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
 does a source's condition of speaking ("who asked not to be named").
 
-    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self" | "description" | None
+    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self"
+                           | "description" | None
 """
 
 from __future__ import annotations

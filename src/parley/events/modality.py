@@ -117,9 +117,10 @@ def _purpose(proto: Proto) -> bool:
     for _ in range(MAX_PURPOSE_CLIMB):  # "action to compel X to abide by the truce and return to talks"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if infinitive and token.dep_ == "advcl":  # "joined the mission to defeat X"
-            return proto.type in FORCE_TYPES and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            return proto.type in FORCE_TYPES and not own_subject
         if infinitive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-            return not any(c.dep_ == "amod" and c.lower_ in RANK_WORDS or c.ent_type_ == "ORDINAL"
+            return not any((c.dep_ == "amod" and c.lower_ in RANK_WORDS) or c.ent_type_ == "ORDINAL"
                            for c in token.head.children)
         if token.dep_ not in ("conj", "xcomp") or token.head is token:
             return False

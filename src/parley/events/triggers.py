@@ -96,8 +96,9 @@ def describes_object(verb: Token) -> bool:
     """ "called the talks productive", "found the offer acceptable": a verb with a predicate of its
     object names or judges it; the dictionary's sense of the bare verb (call: appeal) is not meant."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and any(c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN"))
-                                 for c in verb.children)
+    predicates = [c for c in verb.children
+                  if c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN"))]
+    return bool(objects and predicates)
 
 
 def widened_entry(found: VerbMatch, lexicon: Lexicon) -> TriggerEntry | None:
