@@ -48,8 +48,7 @@ def refined_code(proto: Proto, modality: str, source: Actor, lexicon: Lexicon) -
     cameo, mode = proto.cameo, proto.mode
     entry = proto.entry
     if entry.state_cameo and cameo == entry.cameo and _is_state(source, lexicon):
-        cameo = entry.state_cameo  # "troops raided the suburbs": force, not a search (its mode goes)
-        mode = lexicon.mode_of(cameo) if lexicon.plover_of(cameo) != proto.type else mode
+        cameo = entry.state_cameo
     if cameo in GENERIC_CODES:
         found = _mode_word(proto, lexicon)
         if found is not None:

@@ -90,8 +90,6 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
     if kind in CONTENT_FRAMES:
         return _content_frame(proto, hit, lexicon)
     if kind in RETYPING_FRAMES:
-        if _away_from(proto.event_token, hit.token):
-            return None  # "offering respite from war": what is offered is the respite, not the war
         return _retype(proto, hit, lexicon)
     if kind == "refuse" and proto.type in SPEECH_ACT_TYPES:
         return _retype(proto, Hit(hit.token, replace(hit.entry, frame="reject")), lexicon)
@@ -164,17 +162,6 @@ def _retype(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
                       anchor=hit.token, sources=subjects, symmetric=proto.symmetric and kind == "commit",
                       weak=proto.weak and kind != "commit", nominal=hit.entry.word_class == "nouns")
     return with_targets(changed, groups)
-
-
-def _away_from(event: Token, frame: Token) -> bool:
-    """True when the event hangs under a "from" between it and a speech act's word: a respite,
-    refuge or protection from it is offered or sought, not the event."""
-    for ancestor in event.ancestors:
-        if ancestor is frame:
-            return False
-        if ancestor.dep_ == "prep" and ancestor.lower_ == "from":
-            return True
-    return False
 
 
 def _negated_content(proto: Proto) -> bool:
