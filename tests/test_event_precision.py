@@ -295,11 +295,10 @@ def test_an_aim_is_not_an_act() -> None:
     assert {e.modality for e in met if e.type == "CONSULT"} == {"asserted"}
 
 
-def test_mediators_are_no_sides_of_the_talks_they_broker() -> None:
-    events = events_of("The agreement follows months of on-off negotiations brokered by Peruvian and "
-                       "Ecuadorian mediators, with the backing of the United States.")
-    assert not any(e.source and e.target and {e.source.country, e.target.country} == {"PER", "ECU"}
-                   for e in events)
+def test_co_mediators_are_no_sides_of_their_mediation() -> None:
+    events = events_of("Ecuador and Colombia mediated talks between Peru and Chile on Monday.")
+    assert {countries(e) for e in events if e.type == "CONSULT" and e.mode == "third-party"} == {
+        ("ECU", "PER"), ("ECU", "CHL"), ("COL", "PER"), ("COL", "CHL")}
 
 
 def test_a_source_asking_not_to_be_named_appeals_to_no_one() -> None:

@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 
 from parley.events.arguments import (
     CIRCUMSTANCE_PREPOSITIONS,
-    agent_tokens,
     circumstance_subjects,
     involved_tokens,
     is_passive,
@@ -146,8 +145,6 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
             anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
             if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
                 sources = subject_tokens(verb)
-        if entry.symmetric:  # "negotiations brokered by X and Y": mediators are no side
-            sources = [t for t in sources if t.i not in _mediators(token, lexicon)]
         if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
             sources = circumstance_subjects(token)
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
@@ -160,16 +157,6 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
-
-
-def _mediators(noun: Token, lexicon: Lexicon) -> set[int]:
-    """The agents of a third party's verb on a meeting or deal ("talks brokered by X", "a truce
-    mediated by Y"): the lexicon's senses of that verb say it is mediation."""
-    found: set[int] = set()
-    for clause in (c for c in noun.children if c.dep_ == "acl"):
-        if any(e.mode == "third-party" for e in lexicon.senses("verbs", clause.lemma_.lower())):
-            found |= {t.i for t in agent_tokens(clause)}
-    return found
 
 
 def _circumstance_agents(verb: Token) -> list[Token]:
