@@ -343,21 +343,3 @@ def test_a_subject_pronoun_continues_the_last_sentences_subject() -> None:
                        "nations to protest, while another group accused Chile of sabotaging efforts.")
     appeal = only(events, "REQUEST")
     assert appeal.source is not None and appeal.source.country != "CHL"
-
-
-def test_a_person_placed_by_another_article_of_the_batch_is_placed() -> None:
-    """Articles processed together teach each other who a person is, as the store would had
-    they come one after the other."""
-    import json
-
-    from parley.annotate import annotate_lines
-
-    lines = [json.dumps({"id": "a", "published": "2025-08-04", "text":
-                         "Peruvian Foreign Minister Rosa Mamani arrived in Quito on Monday for talks "
-                         "with Ecuador's government on the border dispute."}),
-             json.dumps({"id": "b", "published": "2025-08-05", "text":
-                         "A July meeting between Rosa Mamani and Chile's foreign minister Jorge "
-                         "Valdes produced no results, officials said on Tuesday."})]
-    out = {line.record["id"]: line.record for line in annotate_lines(lines)}
-    people = {e["name"]: e["country"] for e in out["b"]["entities"] if e["type"] == "PERSON"}
-    assert people.get("Rosa Mamani") == "PER"

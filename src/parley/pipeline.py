@@ -169,11 +169,8 @@ def parse_batch(articles: Sequence[Article]) -> list[Doc | DocError | None]:
 def analyze_parsed(articles: Sequence[Article], parsed: Sequence[Doc | DocError | None],
                    lookup: PersonLookup | None = None,
                    stages: Collection[str] = STAGES) -> list[Analysis | DocError]:
-    """The analysis stages on a parsed batch (`parse_batch`), article by article; a person the
-    store does not know yet is known from what another article of the batch says of them."""
+    """The analysis stages on a parsed batch (`parse_batch`), article by article."""
     results: list[Analysis | DocError] = []
-    if {"entities", "quotes", "events"} & set(stages):
-        lookup = batch_person_lookup(articles, parsed, lookup)
     for article, doc in zip(articles, parsed, strict=True):
         if doc is None or isinstance(doc, DocError):
             results.append(doc or Analysis())
@@ -183,39 +180,6 @@ def analyze_parsed(articles: Sequence[Article], parsed: Sequence[Doc | DocError 
         except StageError as exc:
             results.append(exc.doc_error(article.source))
     return results
-
-
-def batch_person_lookup(articles: Sequence[Article], parsed: Sequence[Doc | DocError | None],
-                        lookup: PersonLookup | None) -> PersonLookup:
-    """The lookup, and after it the people the batch's own articles place ("Armenian Prime
-    Minister Nikol Pashinyan" in one article tells who "Nikol Pashinyan" of the next one is,
-    as the store would had they come in two batches)."""
-    first = lookup or seed_person
-    stated: dict[tuple[str, str | None], CorpusEntity] = {}
-    for article, doc in zip(articles, parsed, strict=True):
-        if doc is None or isinstance(doc, DocError):
-            continue
-        try:
-            with stage("actors", article.text):
-                entities = extract_entities(doc, article.published, first)
-        except StageError:
-            continue  # the article fails on its own pass; it only teaches the batch nothing
-        for entity in entities:
-            if entity.type == "PERSON" and entity.country:
-                key = (name_key(entity.name), entity.country)
-                stated.setdefault(key, CorpusEntity(id="", type="PERSON", name=entity.name,
-                                                    country=entity.country, sector=entity.sector,
-                                                    role=entity.role, aliases=tuple(entity.aliases)))
-    known = list(stated.values())
-
-    def answer(name: str) -> KnownPerson | None:
-        found = first(name)
-        if found is not None or not known:
-            return found
-        match = find_match(Entity(name=name, type="PERSON"), known)
-        return None if match is None else KnownPerson(match.name, match.country, match.sector, match.role)
-
-    return answer
 
 
 def analyze_articles(articles: Iterable[Article], lookup: PersonLookup | None = None,
