@@ -22,6 +22,9 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "parley" / "data" / "even
 # CAMEO roots with no PLOVER 2021 mapping: appeals are PLOVER REQUESTs (v0.8: "all requests,
 # demands, and orders"); public statements (01) have no PLOVER category.
 UNMAPPED_ROOTS = {"02": ("REQUEST", None)}
+# Modes the 2021 mapping gives before PLOVER 0.8 had a closer one: aerial weapons (195) are the
+# manual's "aerial" mode (manned aircraft), not artillery and tanks.
+MODE_OVERRIDES = {"195": "aerial"}
 
 
 def build(shared: Path) -> dict[str, Any]:
@@ -33,6 +36,7 @@ def build(shared: Path) -> dict[str, Any]:
             category, mode = plover.get("plover"), plover.get("mode")
             if category is None and row["root"] in UNMAPPED_ROOTS:
                 category, mode = UNMAPPED_ROOTS[row["root"]]
+            mode = MODE_OVERRIDES.get(row["code"], mode)
             codes[row["code"]] = {"name": row["name"], "plover": category, "mode": mode,
                                   "goldstein": row["goldstein"],
                                   "quad_class": row["quad_class_gdelt"]}
@@ -51,7 +55,8 @@ def build(shared: Path) -> dict[str, Any]:
                         "PLOVER CAMEO2PLOVER-2021; Goldstein scale values as in GDELT's CAMEO.goldsteinscale.txt, "
                         "quad classes as GDELT 2.0 assigns them by CAMEO root) and shared/data/plover_categories.json (PLOVER manual "
                         "draft 0.8, openeventdata/PLOVER @5e0c24fb, CC BY-SA 4.0). Codes, names, "
-                        "mappings and scores only; CAMEO 02x (appeals) mapped to PLOVER REQUEST."),
+                        "mappings and scores only; CAMEO 02x (appeals) mapped to PLOVER REQUEST; 195 (aerial "
+                        "weapons) in PLOVER 0.8's aerial mode."),
         "codes": codes,
         "categories": categories,
     }

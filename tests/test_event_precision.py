@@ -234,3 +234,112 @@ def test_a_capitalised_word_that_looks_like_a_nationality_is_none() -> None:
     assert resolve_actor_text("Pole-sitter Max Verstappen") is None
     backed = resolve_actor_text("Iran-backed militia")
     assert backed is not None and backed.country == "IRN"
+
+
+# -- issue 15: the right parties from the sentence's grammar ------------------------------------
+
+
+def test_the_subject_of_a_reported_plan_acts_not_the_reporter() -> None:
+    """ "X told Y that A and B are set to exchange": A and B exchange; the teller and the one told
+    are no parties of it (the subject of a passive raising verb controls its infinitive)."""
+    events = events_of("The Peruvian president told the Bolivian leader that Peru and Chile are set "
+                       "to exchange 175 prisoners of war each on Wednesday.")
+    assert events and {countries(e) for e in events} == {("PER", "CHL"), ("CHL", "PER")}
+    urged = only(events_of("Chile was urged by Peru to withdraw its troops from the border."), "REQUEST")
+    assert countries(urged) == ("PER", "CHL")
+
+
+def test_calling_a_thing_something_is_no_appeal() -> None:
+    assert _types("The Chilean envoy, meanwhile, called the talks “productive” in a post.") == []
+    assert _types("Peru's foreign minister called the proposal a step toward peace.") == []
+    assert "REQUEST" in _types("Peru's foreign minister called on Chile to release the prisoners.")
+
+
+def test_parties_named_together_each_face_their_own_other_side() -> None:
+    events = events_of("Peruvian and Chilean officials met in Quito on Friday. The head of the Peruvian "
+                       "delegation confirmed that Peru and Chile would now share written proposals "
+                       "for a possible ceasefire.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert requests and all(e.source and e.target and e.source.country != e.target.country for e in requests)
+
+
+def test_a_thing_acted_on_names_the_parties_it_concerns() -> None:
+    """The parties of "cooperation with X" or "a proposal for X and Y" are the targets, not the
+    government's own country nor the thing itself."""
+    lifted = only(events_of("The Peruvian president lifted a restriction on defense cooperation with "
+                            "Chile, in place since 1992."), "CONCEDE")
+    assert countries(lifted) == ("PER", "CHL")
+    proposal = events_of("Peru's president put forward a proposal for both Chile and Bolivia to refrain "
+                         "from strikes on energy infrastructure for 30 days.")
+    assert sorted(countries(e) for e in proposal if e.type == "REQUEST") == [("PER", "BOL"), ("PER", "CHL")]
+
+
+def test_aircraft_fly_the_aerial_mode() -> None:
+    jets = only(events_of("The news agency said that Chilean warplanes struck the Miraflores "
+                          "neighbourhood in Lima's southern suburbs."), "ASSAULT")
+    assert jets.mode == "aerial"
+
+
+def test_strikes_suspended_are_a_ceasefire() -> None:
+    halt = only(events_of("After a truce came into effect, the Bolivian rebels suspended strikes on Chile."),
+                "RETREAT")
+    assert halt.mode == "ceasefire" and countries(halt) == ("BOL", "CHL")
+
+
+def test_an_aim_is_not_an_act() -> None:
+    """What a mission or campaign is for has not happened: "joined the mission to defeat X"."""
+    assert "ASSAULT" not in _types("Chilean officials said Bolivia joined the international coalition "
+                                   "mission to defeat ISIS.")
+    met = events_of("Peru's foreign minister met Chile's foreign minister in Lima on Monday to discuss "
+                    "the border.")
+    assert {e.modality for e in met if e.type == "CONSULT"} == {"asserted"}
+
+
+def test_co_mediators_are_no_sides_of_their_mediation() -> None:
+    events = events_of("Ecuador and Colombia mediated talks between Peru and Chile on Monday.")
+    assert {countries(e) for e in events if e.type == "CONSULT" and e.mode == "third-party"} == {
+        ("ECU", "PER"), ("ECU", "CHL"), ("COL", "PER"), ("COL", "CHL")}
+
+
+def test_a_source_asking_not_to_be_named_appeals_to_no_one() -> None:
+    events = events_of("A Bolivian official, who asked not to be named, told reporters that the rebels "
+                       "had accepted the proposal.")
+    assert "REQUEST" not in [e.type for e in events]
+
+
+def test_a_demand_named_in_apposition_is_no_new_demand() -> None:
+    assert "REQUEST" not in _types("The leaked plan required Chile to cede the territory it controls "
+                                   "in Arica, a key Peruvian demand.")
+
+
+def test_attacks_toward_a_country_strike_it_and_not_a_place_of_another_clause() -> None:
+    toward = only(events_of("Claiming to act in solidarity with the Bolivians in Oruro, the Bolivian "
+                            "rebels regularly launch missile and drone attacks toward Chilean "
+                            "territory."), "ASSAULT")
+    assert countries(toward) == ("BOL", "CHL")
+    ships = events_of("The Bolivian rebels have escalated attacks against Chile during its war with "
+                      "the Shining Path in Arica, repeatedly targeting commercial ships in the Pacific.")
+    assert all(e.target is None or e.target.name != "Arica" for e in ships)
+
+
+def test_a_toll_since_a_date_is_no_attack_by_unidentified_attackers() -> None:
+    assert _types("More than 46,700 people have been killed in Arica since then, according to the "
+                  "territory's health ministry.") == []
+    assert "ASSAULT" in _types("Four people were killed in Arica on Tuesday.")
+
+
+def test_what_an_appeal_aims_at_is_no_record() -> None:
+    from parley.events.records import event_records
+
+    events = event_records(events_of("Peru's prime minister called for immediate international action to "
+                                     "compel Chile to abide by the truce and return to negotiations "
+                                     "with Bolivia."))
+    assert "CONSULT" not in [e.type for e in events] and "REQUEST" in [e.type for e in events]
+
+
+def test_a_subject_pronoun_continues_the_last_sentences_subject() -> None:
+    events = events_of("The Tupac Amaru Revolutionary Movement, which controls the valley, accused Chile of "
+                       "unilaterally abandoning the truce agreement. It called on people across Andean "
+                       "nations to protest, while another group accused Chile of sabotaging efforts.")
+    appeal = only(events, "REQUEST")
+    assert appeal.source is not None and appeal.source.country != "CHL"

@@ -11,6 +11,8 @@ them into actors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from parley.actors import resolve_actor_text
@@ -32,6 +34,9 @@ DATELINE_DASHES = ("—", "–", "-", "--")
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
 # Nouns that measure an event rather than name one ("a new round of talks", "two hours of talks").
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
+# Prepositions by which a thing (an act, a plan) names the parties it concerns ("cooperation with
+# X", "a proposal for X and Y", "talks between X and Y").
+THING_PREPOSITIONS = ("with", "between", "for")
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -140,6 +145,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "xcomp":
         controllers = object_controller(head)
+        if not controllers and is_passive(head):  # "X was urged to leave", "X and Y are set to meet"
+            controllers = with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])
         return controllers or subject_tokens(head, depth + 1)
     if verb.dep_ in SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head is not verb:
         if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
@@ -285,6 +292,24 @@ def _orphan_object(prep: Token) -> list[Token]:
     return []
 
 
+def thing_parties(tokens: list[Token], is_thing: Callable[[Token], bool]) -> list[Token]:
+    """The parties a thing named as an argument concerns: "lifted a restriction on cooperation
+    with Azerbaijan" acts on Azerbaijan, "put forward a proposal for Peru and Chile" on both; a
+    thing without such a phrase stays as it is."""
+    found: list[Token] = []
+    for token in tokens:
+        parties = []
+        if is_thing(token):
+            for word in THING_PREPOSITIONS:
+                parties = preposition_objects(token, word)
+                if parties:
+                    break
+        for item in parties or [token]:
+            if item not in found:
+                found.append(item)
+    return found
+
+
 def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
     """Who carries out a nominal event: "Israel's attack", "US strikes", "attacks by rebels",
     "the strikes conducted by the United States", "the visit of the president"."""
@@ -325,7 +350,16 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
             found = preposition_objects(child, slot)
             if found:
                 return found
-    return []
+    verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
+    return preposition_objects(verb, slot) if verb is not None else []
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The verb whose object the noun is, also as a conjunct ("launch missiles and attacks")."""
+    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    head = noun.head
+    return head if noun.dep_ == "dobj" and head.pos_ == "VERB" else None
 
 
 def involved_tokens(noun: Token) -> list[Token]:

@@ -23,6 +23,7 @@ from parley.events.arguments import (
     preposition_objects,
     slot_tokens,
     subject_tokens,
+    thing_parties,
 )
 from parley.events.chain import depth, governing_chain, is_modal, modal_frame
 from parley.events.frames import (
@@ -34,6 +35,7 @@ from parley.events.frames import (
     complement_targets,
     frame_subjects,
     frame_targets,
+    is_thing,
 )
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from parley.events.triggers import Hit, find_hits
@@ -192,12 +194,13 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
         slots.append("of")
     groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
     if nominal:
-        return [*groups, involved_tokens(token)] if entry.symmetric else groups
+        groups = [*groups, involved_tokens(token)] if entry.symmetric else groups
+        return [thing_parties(g, is_thing) for g in groups]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     groups += [[t for obj in objects for t in noun_slot_tokens(obj, s)] for s in slots]
     if "poss" in slots:
         groups.append(possessor_targets(token))
-    return groups
+    return [thing_parties(g, is_thing) for g in groups]
 
 
 def possessor_targets(token: Token) -> list[Token]:

@@ -94,6 +94,8 @@ COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
 UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
+# The mode of mediation: its agents stand between the sides, never on one.
+THIRD_PARTY = "third-party"
 # At most this many events from one trigger (compound actors multiply them).
 MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
@@ -305,7 +307,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
-    targets, inferred = _with_counterpart(proto, sources, targets, inferred, context)
+    targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context)
     if not sources:
         return []
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
@@ -316,7 +318,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if not when.from_text and modality != "asserted":
         when = UNDATED
     events = []
-    for source, target in _pairs(sources, targets, mutual):
+    pairs = _pairs(sources, targets, mutual)
+    for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
         event_type, event_modality = typed(proto, cameo, source, context.lexicon), modality
@@ -366,6 +369,8 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     if len(sources) >= 2 and not targets and _reciprocal(proto.trigger):
         return sources[:1], sources[1:], True  # "Israel and Hamas each accused the other"
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
+    if proto.mode == THIRD_PARTY:  # "brokered by X and Y": co-mediators, not each other's sides
+        return sources, targets, False
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and (
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
@@ -409,17 +414,34 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], inferred: bool,
-                      context: _Context) -> tuple[list[Actor], bool]:
+                      context: _Context) -> tuple[list[Actor], bool, bool]:
     """A relational event whose sentence names no recipient takes the other side of the
     article's pair ("Ukraine has called for a meeting between the two heads of state" after
     "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
     demand"), and not parties named together."""
     if targets or not sources or proto.type not in COUNTERPART_TYPES:
-        return targets, inferred
+        return targets, inferred, False
     if proto.nominal and proto.anchor is proto.event_token:
-        return targets, inferred
+        return targets, inferred, False
     found = _counterpart(sources[0], context)
-    return found, inferred or bool(found)
+    return found, inferred or bool(found), bool(found)
+
+
+def _own_counterparts(pairs: list[tuple[Actor, Actor | None]],
+                      context: _Context) -> list[tuple[Actor, Actor | None]]:
+    """Each of several parties named together faces its own other side: "Russia and Ukraine
+    would share proposals", after the two sides met, is each to the other, never Ukraine to
+    Ukraine's officials."""
+    kept: list[tuple[Actor, Actor | None]] = []
+    for source, target in pairs:
+        if target is not None and source.country and target.country == source.country:
+            own = _counterpart(source, context)
+            if not own:
+                continue
+            target = own[0]
+        if not any(_same(source, s) and t is not None and _same(target, t) for s, t in kept if target):
+            kept.append((source, target))
+    return kept
 
 
 def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
@@ -464,6 +486,7 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     where a curfew or ban applies, the place of a protest or a crackdown."""
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
+    main = main and not _running_total(proto.anchor)
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
         sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
@@ -473,6 +496,13 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _running_total(verb: Token) -> bool:
+    """ "More than 40,000 people have been killed since then": a toll over a span (a perfect
+    with "since"), not one attack whose attacker the place would tell."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return perfect and any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.subtree)
 
 
 def _counterpart(source: Actor, context: _Context) -> list[Actor]:
@@ -559,11 +589,15 @@ def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, m
 
 
 def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> Location | None:
-    """The place named in the event's clause; else the one place the sentence names with "in"."""
+    """The place named in the event's clause; else (the clause names none) the one place the
+    sentence names with "in"."""
     anchors = [proto.event_token, proto.anchor, proto.trigger]
     extra = MOTION_PREPOSITIONS if proto.mode == "visit" or proto.type == "MOBILIZE" else ()
     prefer = {a.country for a in actors if a.country}
-    for token in [*place_tokens(anchors, extra), *place_tokens(list(sent), ())]:
+    own = place_tokens(anchors, extra)
+    # a place of its own clause that is no country's ("ships in the Red Sea") is still where the
+    # event happened: not a place another clause of the sentence names
+    for token in own or place_tokens(list(sent), ()):
         found = geocode(entity_text(token), prefer)
         if found is not None:
             return found

@@ -23,9 +23,11 @@ from parley.events.arguments import (
     passive_subject_tokens,
     slot_tokens,
     subject_tokens,
+    thing_parties,
+    with_conjuncts,
 )
 from parley.events.chain import is_modal, modal_frame
-from parley.events.lexicon import Lexicon, TriggerEntry
+from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from parley.events.triggers import Hit
 
 RETYPING_FRAMES = {"commit", "threaten", "reject", "appeal", "demand"}
@@ -192,6 +194,9 @@ def frame_subjects(hit: Hit) -> list[Token]:
     if hit.entry.word_class == "nouns":
         return _noun_subjects(token)
     if hit.entry.word_class == "adjectives":
+        own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:  # "X and Y are set to ...": the word is its clause's predicate, with its own subject
+            return with_conjuncts(own)
         head = token.head
         return subject_tokens(head) if head.pos_ in ("VERB", "AUX") else []
     found = subject_tokens(token)
@@ -231,7 +236,15 @@ def frame_targets(hit: Hit, proto: Proto) -> list[Token]:
             break
     if entry.frame == "reject" and not found:
         found = object_agent_tokens(token)
-    return found
+    return thing_parties(found, is_thing)
+
+
+def is_thing(token: Token) -> bool:
+    """An act or plan the lexicon knows by name ("cooperation", "a proposal"), not an actor."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    lexicon = load_lexicon()
+    return bool(lexicon.senses("nouns", token.lemma_.lower()) or lexicon.senses("nouns", token.lower_))
 
 
 def _contains(token: Token, inner: Token) -> bool:

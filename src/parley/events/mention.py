@@ -1,11 +1,14 @@
 """Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
 about a proposed peace agreement"), a time reference ("since the early days of Moscow's
 invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
-the content of a demand or proposal ("demands, including a full withdrawal of forces"). A
+the content of a demand or proposal ("demands, including a full withdrawal of forces"), or what
+a thing is called in apposition ("the Donbas, a key Russian demand"). A
 reader takes no new event from them: the conversation or the demand is the event. A verb of
-holding a role ("has served as the guarantor of the truce since 2019") states no act either.
+holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
+does a source's condition of speaking ("who asked not to be named").
 
-    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | None
+    mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self"
+                           | "description" | None
 """
 
 from __future__ import annotations
@@ -51,10 +54,14 @@ def mere_mention(proto: Proto) -> str | None:
     """Why the event word asserts no event of its own (see module doc), or None."""
     if _tenure(proto.trigger):
         return "tenure"
+    if _about_oneself(proto.trigger):
+        return "self"
     if not proto.nominal or proto.trigger is not proto.event_token:
         return None
     if _terms(proto.event_token):
         return "terms"
+    if proto.event_token.dep_ == "appos":
+        return "description"  # "to cede the Donbas, a key Russian demand": what a thing is
     for preposition in _prepositions_over(proto.event_token):
         word = preposition.lower_
         governor = preposition.head
@@ -86,6 +93,15 @@ def _terms(noun: Token) -> bool:
         verb = verb.head  # "the deal outlines a first phase and includes ...": the deal's
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_LEMMAS
                for c in verb.children)
+
+
+def _about_oneself(verb: Token) -> bool:
+    """ "an official, who asked not to be named": asking, of no one, that something not be done
+    to oneself (a passive infinitive) is a condition of speaking, not an appeal to a party."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children)
+               and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
 
 
 def _tenure(verb: Token) -> bool:

@@ -13,12 +13,17 @@ from spacy.tokens import Token
 
 from parley.events.compose import Proto
 from parley.events.lexicon import load_lexicon
+from parley.events.plausibility import FORCE_TYPES
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "gonna"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
 # Conjunctions that make a clause a condition ("if", "unless") rather than a fact.
 CONDITIONS = {"if", "unless", "whether", "provided"}
 NEGATIONS = {"not", "n't", "never", "no"}
+# Words that rank a noun: its infinitive then reports a deed ("the first leader to visit Kyiv").
+RANK_WORDS = {"first", "last", "only", "second", "third", "latest", "next"}
+# How far up through infinitives and conjuncts an event may sit under a clause of aim.
+MAX_PURPOSE_CLIMB = 4
 
 
 def clause_modality(proto: Proto) -> tuple[str, bool]:
@@ -26,7 +31,7 @@ def clause_modality(proto: Proto) -> tuple[str, bool]:
     negated = proto.negated or _negated(proto)
     if proto.modality in ("refused", "denied"):
         return proto.modality, True
-    if _conditional(proto.anchor) or _conditional(proto.event_token):
+    if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto):
         return "hypothetical", negated
     future = _future(proto.anchor) or _planned_noun(proto)
     if negated:
@@ -101,6 +106,25 @@ def _conditional(token: Token) -> bool:
     if "would" in _aux_words(token):
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
                    for c in token.children)
+    return False
+
+
+def _purpose(proto: Proto) -> bool:
+    """ "joined the coalition's mission to defeat X", "a campaign to oust Y": an infinitive that
+    says what a thing is for states an aim, not an act (not "the first leader to visit Kyiv"; a
+    meeting's purpose, "met to discuss", is the meeting itself)."""
+    token = proto.anchor
+    for _ in range(MAX_PURPOSE_CLIMB):  # "action to compel X to abide by the truce and return to talks"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if infinitive and token.dep_ == "advcl":  # "joined the mission to defeat X"
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            return proto.type in FORCE_TYPES and not own_subject
+        if infinitive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return not any((c.dep_ == "amod" and c.lower_ in RANK_WORDS) or c.ent_type_ == "ORDINAL"
+                           for c in token.head.children)
+        if token.dep_ not in ("conj", "xcomp") or token.head is token:
+            return False
+        token = token.head
     return False
 
 

@@ -305,7 +305,28 @@ class ParticipantResolver:
             if s < reach:
                 break
             if entity.type in wanted and (entity.country or entity.sector) and e <= token.idx:
+                if s < token.sent.start_char and token.dep_ in ("nsubj", "nsubjpass"):
+                    # a subject pronoun opening its clause continues the last sentence's subject
+                    # ("Hamas accused Israel of ... . It called on ...")
+                    subject = self._previous_subject(token, wanted)
+                    if subject is not None:
+                        return _at(subject, token)
                 return _at(self._from_entity(entity, (s, e)), token)
+        return None
+
+    def _previous_subject(self, token: Token, wanted: tuple[str, ...]) -> Actor | None:
+        """The actor the main clause of the sentence before names as its subject, if any."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        root = self.doc[start - 1].sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if root.pos_ in ("NOUN", "PROPN"):  # a parse that made the subject the root
+            subjects.append(root)
+        for subject in subjects:
+            for s, e, entity in self.mentions:
+                if s <= subject.idx < e and entity.type in wanted and (entity.country or entity.sector):
+                    return self._from_entity(entity, (s, e))
         return None
 
 

@@ -76,7 +76,7 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
         light = widen and entry.frame == "light"
         return _coded_light_verb(token, entry, lexicon) if light else (entry, False)
     found = match_verb(token)
-    if found is None:
+    if found is None or (entry is None and describes_object(token)):
         return entry, False
     if entry is not None:
         return refined_entry(entry, found, lexicon), False
@@ -90,6 +90,15 @@ def _coded_light_verb(token: Token, entry: TriggerEntry,
         return entry, False
     coded = widened_entry(found, lexicon)
     return (coded, True) if coded is not None else (entry, False)
+
+
+def describes_object(verb: Token) -> bool:
+    """ "called the talks productive", "found the offer acceptable": a verb with a predicate of its
+    object names or judges it; the dictionary's sense of the bare verb (call: appeal) is not meant."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children
+                  if c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN"))]
+    return bool(objects and predicates)
 
 
 def widened_entry(found: VerbMatch, lexicon: Lexicon) -> TriggerEntry | None:
