@@ -343,3 +343,16 @@ def test_a_subject_pronoun_continues_the_last_sentences_subject() -> None:
                        "nations to protest, while another group accused Chile of sabotaging efforts.")
     appeal = only(events, "REQUEST")
     assert appeal.source is not None and appeal.source.country != "CHL"
+
+
+def test_a_meeting_that_could_happen_has_not_happened() -> None:
+    """The modal of the verb a named event happens by is the event's: "could happen" imagines
+    the meeting, "will take place" plans it; "ended" reports it."""
+    maybe = events_of("An aide said that another meeting between Peruvian President Juan Perez "
+                      "and Chilean President Ana Soto could happen, but that it required more "
+                      "progress.")
+    assert maybe and all(e.modality == "hypothetical" for e in maybe if e.type == "CONSULT")
+    planned = events_of("Talks between Peru and Chile will take place in Lima.")
+    assert planned and all(e.modality == "planned" for e in planned if e.type == "CONSULT")
+    held = events_of("The Peruvian president's meeting with Chile's president ended on Monday.")
+    assert [e.modality for e in held if e.type == "CONSULT"] == ["asserted"]

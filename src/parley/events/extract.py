@@ -204,7 +204,8 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
         found = _events_of(proto, sent, context) if proto is not None else []
         found = [replace(e, confidence=round(min(e.confidence, prediction.score), 3)) for e in found
                  if _placed_dyad(e)]
-    elif retyping is not None and _overrules(found, retyping):
+    elif retyping is not None and _overrules(found, retyping) and not _plain_verbs(
+            sent, found, context.lexicon):
         found = [_retyped(e, retyping.type, context.lexicon) for e in found]
     elif _arbitrates(found, prediction):
         found = [e for e in found if e.type == prediction.type]
@@ -231,6 +232,21 @@ def _overrules(found: list[Event], prediction: Prediction) -> bool:
     types = {e.type for e in found}
     return (MODEL_RETYPE_SCORE is not None and len(types) == 1 and prediction.type not in types
             and prediction.score >= MODEL_RETYPE_SCORE)
+
+
+def _plain_verbs(sent: Span, found: list[Event], lexicon: Lexicon) -> bool:
+    """Every event's trigger is a verb the lexicon gives one category only, that event's
+    ("accused"): the verb says what happened, and the model is not asked."""
+    doc = sent.doc
+    for event in found:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("VERB", "AUX"):
+            return False
+        senses = lexicon.entries.get("verbs", {}).get(span.root.lemma_.lower(), ())
+        kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
+        if kinds != {event.type}:
+            return False
+    return True
 
 
 def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:

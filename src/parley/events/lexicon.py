@@ -114,6 +114,7 @@ class Lexicon:
     state_sectors: frozenset[str]
     military_words: frozenset[str]
     planned_modifiers: frozenset[str]
+    occurrence_verbs: frozenset[str]  # "a meeting could happen / take place / be held"
     background_markers: frozenset[str]
     background_phrases: tuple[str, ...]
     pair_nouns: frozenset[str]
@@ -181,6 +182,7 @@ def load_lexicon() -> Lexicon:
         state_sectors=frozenset(raw["state_sectors"]),
         military_words=frozenset(raw["military_words"]),
         planned_modifiers=frozenset(raw["planned_modifiers"]),
+        occurrence_verbs=frozenset(raw["occurrence_verbs"]),
         background_markers=frozenset(raw["background_markers"]),
         background_phrases=tuple(raw["background_phrases"]),
         pair_nouns=frozenset(raw["pair_nouns"]),

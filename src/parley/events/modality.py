@@ -33,10 +33,12 @@ def clause_modality(proto: Proto) -> tuple[str, bool]:
         return proto.modality, True
     if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto):
         return "hypothetical", negated
-    future = _future(proto.anchor) or _planned_noun(proto)
+    occurs = _occurrence(proto)
+    future = _future(proto.anchor) or _planned_noun(proto) or (occurs is not None and _future(occurs))
     if negated:
         return ("refused" if future else "denied"), True
-    if proto.modality == "hypothetical" or _hypothetical_modal(proto.anchor):
+    if proto.modality == "hypothetical" or _hypothetical_modal(proto.anchor) or (
+            occurs is not None and _hypothetical_modal(occurs)):
         return "hypothetical", False
     if proto.modality == "planned" or future:
         return "planned", False
@@ -126,6 +128,16 @@ def _purpose(proto: Proto) -> bool:
             return False
         token = token.head
     return False
+
+
+def _occurrence(proto: Proto) -> Token | None:
+    """The verb that says whether a named event happens ("another meeting could happen", "talks
+    will take place", "a summit may be held"): its modal is the event's."""
+    token = proto.event_token
+    if not proto.nominal or token.dep_ not in ("nsubj", "nsubjpass") or token.head is token:
+        return None
+    verb = token.head
+    return verb if verb.lemma_.lower() in load_lexicon().occurrence_verbs else None
 
 
 def _planned_noun(proto: Proto) -> bool:
