@@ -239,6 +239,8 @@ def _plain_verbs(sent: Span, found: list[Event], lexicon: Lexicon) -> bool:
     ("accused"): the verb says what happened, and the model is not asked."""
     doc = sent.doc
     for event in found:
+        if event.trigger_start is None or event.trigger_end is None:
+            return False
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         if span is None or span.root.pos_ not in ("VERB", "AUX"):
             return False
