@@ -92,25 +92,27 @@ class Merged:
     is_new: bool
 
 
-CandidateLookup = Callable[[str, Event], list[KnownEvent]]
+# The stored events each of an article's reports could be (in one go: a few queries).
+CandidateLookup = Callable[[list[Event]], list[list[KnownEvent]]]
 # The dates a known event may have to be this report's: (exact values, prefixes); undated
 # known events always qualify.
 DateWindow = tuple[list[str], list[str]]
+# What a report asks the store for: its block key, date window and party slots.
+CandidateRequest = tuple[str, DateWindow | None, list[str]]
 
 
 def merge_reports(article_id: str, text: str, events: Iterable[Event],
                   known: CandidateLookup, published: str | None = None) -> list[Merged]:
     """Pair each of an article's events with the corpus event it reports, known or new.
 
-    `known(block_key, event)` gives the stored events it could be; reports of one article
-    merge with each other by the same rules. `published` is the article's publication date:
-    without one, the article is read at the day of its lead news (`news_day`)."""
+    `known(events)` gives the stored events each could be, at least every one that shares
+    `candidate_request(event)` (the others cannot be it); reports of one article merge with
+    each other by the same rules. `published` is the article's publication date: without
+    one, the article is read at the day of its lead news (`news_day`)."""
     events = list(events)
-    lookups: dict[int, list[KnownEvent]] = {}
+    lookups = known(events) if events else []
 
     def stored_for(index: int, event: Event) -> list[KnownEvent]:
-        if index not in lookups:
-            lookups[index] = known(block_key(event), event)
         return lookups[index]
 
     day = published[:10] if published else news_day(text, events, stored_for)
@@ -288,6 +290,41 @@ def shared_parties(a: Event, b: Event) -> list[str]:
         if len(agreed) > len(best):
             best = [str(p) for p in agreed]
     return best
+
+
+def party_keys(actor: Actor | None) -> list[str]:
+    """The keys `same_party` could find this party by: its country, its name. Two mentions
+    with no key in common are never the same party."""
+    if actor is None:
+        return []
+    keys = [f"c:{actor.country}"] if actor.country else []
+    return [*keys, f"n:{name_key(actor.name)}"]
+
+
+def party_slots(record: Event) -> list[str]:
+    """What a stored event is found by when a report asks for candidates: each of its
+    parties' keys with the party's role ("source c:RUS", "target n:vladimir putin")."""
+    return sorted({f"{role} {key}" for role, actor in (("source", record.source),
+                                                      ("target", record.target))
+                   for key in party_keys(actor)})
+
+
+def candidate_slots(event: Event) -> list[str]:
+    """The slots a known event must hold one of to share a party with this report
+    (`shared_parties` is empty for every other): its parties' keys in the same roles, or
+    in either role for a symmetric category. Empty: the report names no party, so no known
+    event can be it."""
+    sources, targets = party_keys(event.source), party_keys(event.target)
+    slots = {f"source {k}" for k in sources} | {f"target {k}" for k in targets}
+    if symmetric(event):
+        slots |= {f"target {k}" for k in sources} | {f"source {k}" for k in targets}
+    return sorted(slots)
+
+
+def candidate_request(event: Event) -> CandidateRequest:
+    """What a known event must share to be this report's event (`_compare` rejects every
+    other): its block key, a date in `date_window` (or none), and a party slot."""
+    return block_key(event), date_window(event), candidate_slots(event)
 
 
 def date_relation(a: str | None, b: str | None) -> str | None:
