@@ -173,7 +173,7 @@ event_parties = Table(
     Column("year", String(4)),  # the event's date and its year, kept with it so that a
     Column("date", String(10)),  # date window is a few ranges of the index
     UniqueConstraint("event_id", "slot", name="uq_event_parties"),
-    Index("ix_event_parties_lookup", "merge_key", "slot", "year", "date"),
+    Index("ix_event_parties_lookup", "merge_key", "slot", "year", "date", "event_id"),
 )
 
 story_articles = Table(
