@@ -19,6 +19,7 @@ from parley.pipeline import merge_events
 from parley.store import ArticleBundle, Store
 from parley.store.records import stored_event
 from parley.store.schema import event_mentions, event_parties, events, schema_migrations
+from parley.stories import merge
 from parley.stories.merge import KnownEvent, block_key, candidate_request, find_same_event
 
 COUNTRIES = ("PAK", "IRN", "TUR", "USA", "RUS", "UKR", "ISR", "LBN", "EGY", "QAT")
@@ -153,7 +154,7 @@ def test_the_index_is_looked_up_not_scanned(tmp_path: Path) -> None:
     from parley.store import _candidate_branches
 
     report = _event("CONSULT", _actor("PAK"), _actor("IRN"), "2025-03", "Talks.")
-    for branch in _candidate_branches(0, *candidate_request(report)):
+    for branch in _candidate_branches(0, *candidate_request(report), store.last_seq()):
         compiled = branch.compile(store.engine, compile_kwargs={"literal_binds": True})
         with store.engine.connect() as conn:
             plan = " ".join(str(row[-1]) for row in conn.execute(
@@ -173,3 +174,30 @@ def test_a_v9_store_is_indexed_in_place(store: Store) -> None:
     assert store.schema_version() == 10
     [after] = store.events_for([candidate_request(report)])
     assert [k.id for k in after] == [k.id for k in before] and before
+
+
+def test_undated_pairs_are_compared_within_the_latest_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(tmp_path / "p.db")
+    monkeypatch.setattr(merge, "UNDATED_RECENT_ARTICLES", 3)
+    sentence = "Turkey and Pakistan held talks on 120 joint projects."
+    _add(store, 1, _event("CONSULT", _actor("TUR"), _actor("PAK"), None, sentence), sentence,
+         published=None)
+    undated = _event("CONSULT", _actor("PAK"), _actor("TUR"), None, sentence)
+    dated = _event("CONSULT", _actor("PAK"), _actor("TUR"), "2025-05-02", sentence)
+    for number in range(2, 4):  # two more articles: the event's is among the latest three
+        store.add_article(ArticleBundle(Article(
+            id=f"other{number}", source=f"o{number}", text="Nothing.",
+            content_hash=content_hash(f"o{number}"), title=None, published="2025-05-01")))
+    assert [len(found) for found in store.events_for(
+        [candidate_request(undated), candidate_request(dated)])] == [1, 1]
+    store.add_article(ArticleBundle(Article(
+        id="other4", source="o4", text="Nothing.", content_hash=content_hash("o4"),
+        title=None, published="2025-05-01")))  # now it is not
+    assert store.events_for([candidate_request(undated), candidate_request(dated)]) == [[], []]
+    monkeypatch.setattr(merge, "UNDATED_RECENT_ARTICLES", 4)
+    _add(store, 5, undated, sentence, published=None)  # joins it, and makes it recent again
+    monkeypatch.setattr(merge, "UNDATED_RECENT_ARTICLES", 1)
+    [[known]] = store.events_for([candidate_request(undated)])
+    assert len(known.evidence) == 2
+    store.close()

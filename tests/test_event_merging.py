@@ -341,3 +341,17 @@ def test_a_signing_is_its_agreement_and_is_signed_by_both(tmp_path: Path) -> Non
     pair = [e for e in events if {e["source"]["country"], e["target"]["country"]} == {"PAK", "TUR"}]
     assert len(pair) == 1 and pair[0]["type"] == "AGREE" and pair[0]["mentions"] == 2
     assert [e["type"] for e in events if e["target"]["country"] == "IRN"] == ["SUPPORT"]
+
+
+def test_two_reports_one_id_would_give_stay_two(tmp_path: Path) -> None:
+    """Two people known only by their sector ("GOV") refusing in one sentence: their reports
+    look alike to the report id, yet are two events; both are stored."""
+    store = Store.open(tmp_path / "p.db")
+    sentence = "Barr and Ross refused to comply with the subpoenas."
+    barr = Actor("William Barr", None, "GOV", "Attorney General")
+    ross = Actor("Wilbur Ross", None, "GOV", "Commerce Secretary")
+    _store_article(store, _article(1, sentence, "A", "2019-07-20"), [
+        _event(sentence, "REJECT", barr, None, "2019-07-20"),
+        _event(sentence, "REJECT", ross, None, "2019-07-20")])
+    assert sorted(e["source"]["name"] for e in _events(store)) == ["Wilbur Ross", "William Barr"]
+    store.close()

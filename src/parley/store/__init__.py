@@ -76,20 +76,23 @@ _BRANCHES_PER_QUERY = 200
 _IDS_PER_QUERY = 500
 
 
-def _candidate_branches(n: int, key: str, window: DateWindow | None,
-                        slots: Sequence[str]) -> list[Select[Any]]:
+def _candidate_branches(n: int, key: str, window: DateWindow | None, slots: Sequence[str],
+                        recent: int | None, last: int) -> list[Select[Any]]:
     """Lookups of the events holding one of `slots` with a date a report in `window` could
-    have: undated ones, the window's exact dates, and each of its prefixes within its year,
-    each a range of ix_event_parties_lookup (key, slot, year, date), not a scan of the key."""
+    have: the window's exact dates and each of its prefixes within its year (ranges of
+    ix_event_parties_lookup: key, slot, year, date), and with no date to compare (an undated
+    event, or any event for an undated report) those reported by the latest `recent` articles
+    up to `last` (ranges of ix_event_parties_recent: key, slot, seq); never a scan of the key."""
     if not slots:
         return []
     p = event_parties.c
     base = select(literal(n).label("n"), p.event_id).where(p.merge_key == key,
                                                           p.slot.in_(sorted(slots)))
+    undated = base if recent is None else base.where(p.seq > last - recent)
     if window is None:
-        return [base]
+        return [undated]
     exact, prefixes = window
-    branches = [base.where(p.year.is_(None)),
+    branches = [undated.where(p.year.is_(None)),
                 base.where(p.year.in_(sorted({v[:4] for v in exact})),
                            p.date.in_(sorted(set(exact))))]
     branches += [base.where(p.year == prefix[:4], p.date.like(prefix + "%"))
@@ -189,7 +192,7 @@ class Store(StoryTables, ReadTables, WatchTables):
             self._save_quotes(conn, article, bundle.quotes)
             insert_ignore(conn, timexes, [
                 {"article_id": article.id, **t.as_dict()} for t in bundle.timexes])
-            self._save_events(conn, article, bundle.events, bundle.story_id)
+            self._save_events(conn, article, row["seq"], bundle.events, bundle.story_id)
             save_story(conn, bundle)
 
     def _save_quotes(self, conn: Connection, article: Article,
@@ -207,8 +210,8 @@ class Store(StoryTables, ReadTables, WatchTables):
                 "published": article.published})
         insert_ignore(conn, quotes_table, rows)
 
-    def _save_events(self, conn: Connection, article: Article, reports: Sequence[Merged],
-                     story_id: str | None) -> None:
+    def _save_events(self, conn: Connection, article: Article, seq: int,
+                     reports: Sequence[Merged], story_id: str | None) -> None:
         """Persist what the merger decided: new events, merged records, every report."""
         for report in reports:
             values = event_values(report.record)
@@ -221,7 +224,7 @@ class Store(StoryTables, ReadTables, WatchTables):
                              .values(**values))
                 conn.execute(delete(event_parties).where(
                     event_parties.c.event_id == report.event_id))
-            parties = party_rows(report.event_id, report.block_key, report.record)
+            parties = party_rows(report.event_id, report.block_key, report.record, seq)
             if parties:
                 conn.execute(insert(event_parties), parties)
         insert_ignore(conn, event_mentions, [{
@@ -231,21 +234,23 @@ class Store(StoryTables, ReadTables, WatchTables):
             "merge_basis": json.dumps(list(r.basis)) if r.basis else None}
             for r in reports])
 
-    def event_candidates(self, key: str, window: DateWindow | None,
-                         slots: Sequence[str]) -> list[KnownEvent]:
+    def event_candidates(self, key: str, window: DateWindow | None, slots: list[str],
+                         recent: int | None = None) -> list[KnownEvent]:
         """The stored events of a block key that a report could be: holding one of its party
-        `slots` (see `stories.merge.candidate_slots`), dated in the window or undated (None:
-        any date); each with its merged record and evidence sentences."""
-        return self.events_for([(key, window, slots)])[0]
+        `slots` (see `stories.merge.candidate_request`), dated in the window (None: any date)
+        or undated; with no date to compare, only events reported by the latest `recent`
+        articles (None: all). Each with its merged record and evidence sentences."""
+        return self.events_for([(key, window, slots, recent)])[0]
 
     def events_for(self, requests: Sequence[CandidateRequest]) -> list[list[KnownEvent]]:
         """`event_candidates` of several reports at once (one article's), in a few queries
         however many reports and candidates: the party index gives the ids, then their rows
         and evidence come in one query each."""
-        branches = [branch for n, request in enumerate(requests)
-                    for branch in _candidate_branches(n, *request)]
         found: list[set[str]] = [set() for _ in requests]
         with self.engine.connect() as conn:
+            last = int(conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0)
+            branches = [branch for n, request in enumerate(requests)
+                        for branch in _candidate_branches(n, *request, last)]
             for start in range(0, len(branches), _BRANCHES_PER_QUERY):
                 part = branches[start:start + _BRANCHES_PER_QUERY]
                 query = part[0] if len(part) == 1 else union_all(*part)

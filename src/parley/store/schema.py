@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
     insert,
     inspect,
     select,
@@ -172,8 +173,10 @@ event_parties = Table(
     Column("slot", Text, nullable=False),  # a party's key in its role: "source c:RUS"
     Column("year", String(4)),  # the event's date and its year, kept with it so that a
     Column("date", String(10)),  # date window is a few ranges of the index
+    Column("seq", Integer, nullable=False),  # the insertion number of its latest report
     UniqueConstraint("event_id", "slot", name="uq_event_parties"),
     Index("ix_event_parties_lookup", "merge_key", "slot", "year", "date", "event_id"),
+    Index("ix_event_parties_recent", "merge_key", "slot", "seq", "event_id"),
 )
 
 story_articles = Table(
@@ -335,10 +338,15 @@ def _add_event_parties(conn: Connection) -> None:
                events.c.target, events.c.date, events.c.date_text, events.c.date_basis,
                events.c.modality, events.c.negated, events.c.confidence, events.c.cameo,
                events.c.mode, events.c.intensity, events.c.location)
+    latest = dict(conn.execute(
+        select(event_mentions.c.event_id, func.max(articles.c.seq))
+        .join(articles, articles.c.id == event_mentions.c.article_id)
+        .group_by(event_mentions.c.event_id)).all())
     stored = [dict(r) for r in conn.execute(select(*columns).order_by(events.c.id)).mappings()]
     for start in range(0, len(stored), 2000):
         rows = [row for r in stored[start:start + 2000]
-                for row in party_rows(r["id"], r["merge_key"], stored_event(r))]
+                for row in party_rows(r["id"], r["merge_key"], stored_event(r),
+                                      int(latest.get(r["id"]) or 0))]
         if rows:
             conn.execute(insert(event_parties), rows)
 

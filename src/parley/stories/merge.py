@@ -15,6 +15,11 @@ says it is the same happening:
   with evidence from both sentences: content-word likeness, the same figures or the same place;
 - a fact an article reports cannot have happened after the article was published: an undated
   report of a fact joins no known event dated after its article's publication (and its day);
+- an undated report is news of its time: it joins only known events reported by one of the
+  latest `UNDATED_RECENT_ARTICLES` articles stored, and a known event with no date is joined
+  only by reports while it is that recent (a sentence alike one of years before, with no date
+  to tell, is more often a repeated formula than the same happening; and without this bound
+  every undated report is compared with every event of its parties ever stored);
 - an article with no publication date is read at the day of its lead news: the first of its
   reports that surely joins a dated known event (both parties, and sentences alike or the
   same figures) fixes that day, and its other undated reports of facts join only known
@@ -53,6 +58,9 @@ DIFFERENT_DETAIL_SIMILARITY = 0.5
 # A report naming only one of the parties joins a known event only if the sentences share
 # this share of their content words, a figure or a place.
 ONE_PARTY_SIMILARITY = 0.25
+# A report and a known event one of which is undated are compared only when the known event
+# was reported by one of the latest this many articles stored.
+UNDATED_RECENT_ARTICLES = 2000
 # Full dates this many days apart can be one event (time zones, publication lag).
 DAY_LAG = 1
 # Modes of one category that one happening can have at once: a strike from the air is
@@ -97,8 +105,9 @@ CandidateLookup = Callable[[list[Event]], list[list[KnownEvent]]]
 # The dates a known event may have to be this report's: (exact values, prefixes); undated
 # known events always qualify.
 DateWindow = tuple[list[str], list[str]]
-# What a report asks the store for: its block key, date window and party slots.
-CandidateRequest = tuple[str, DateWindow | None, list[str]]
+# What a report asks the store for: its block key, date window, party slots, and how many
+# of the latest stored articles the events of an undated pair must have been reported by.
+CandidateRequest = tuple[str, DateWindow | None, list[str], int | None]
 
 
 def merge_reports(article_id: str, text: str, events: Iterable[Event],
@@ -118,6 +127,7 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
     day = published[:10] if published else news_day(text, events, stored_for)
     merged: list[Merged] = []
     created: dict[str, dict[str, KnownEvent]] = {}  # block key -> id -> this article's events
+    used: set[str] = set()
     for index, event in enumerate(events):
         key = block_key(event)
         sentence = text[event.sentence_start:event.sentence_end]
@@ -126,6 +136,9 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         match = find_same_event(event, sentence, [*local.values(), *stored], day,
                                 published is not None)
         report_id = mention_id(article_id, event)
+        while report_id in used:  # two parties of one code ("GOV"), two people: two reports
+            report_id = hashlib.sha256(f"{report_id}\nagain".encode()).hexdigest()[:16]
+        used.add(report_id)
         if match is None:
             local[report_id] = KnownEvent(report_id, event, (sentence,))
             merged.append(Merged(event, event, report_id, report_id, key, sentence, (), True))
@@ -323,8 +336,9 @@ def candidate_slots(event: Event) -> list[str]:
 
 def candidate_request(event: Event) -> CandidateRequest:
     """What a known event must share to be this report's event (`_compare` rejects every
-    other): its block key, a date in `date_window` (or none), and a party slot."""
-    return block_key(event), date_window(event), candidate_slots(event)
+    other): its block key, a date in `date_window` (or none), and a party slot; and when one
+    of the two is undated, a report among the latest `UNDATED_RECENT_ARTICLES`."""
+    return block_key(event), date_window(event), candidate_slots(event), UNDATED_RECENT_ARTICLES
 
 
 def date_relation(a: str | None, b: str | None) -> str | None:
