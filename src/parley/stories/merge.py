@@ -127,7 +127,6 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
     day = published[:10] if published else news_day(text, events, stored_for)
     merged: list[Merged] = []
     created: dict[str, dict[str, KnownEvent]] = {}  # block key -> id -> this article's events
-    used: set[str] = set()
     for index, event in enumerate(events):
         key = block_key(event)
         sentence = text[event.sentence_start:event.sentence_end]
@@ -136,9 +135,10 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         match = find_same_event(event, sentence, [*local.values(), *stored], day,
                                 published is not None)
         report_id = mention_id(article_id, event)
-        while report_id in used:  # two parties of one code ("GOV"), two people: two reports
+        # Two people of one code ("GOV") in one sentence are two parties, and two events:
+        # the second needs an id of its own.
+        while match is None and report_id in local:
             report_id = hashlib.sha256(f"{report_id}\nagain".encode()).hexdigest()[:16]
-        used.add(report_id)
         if match is None:
             local[report_id] = KnownEvent(report_id, event, (sentence,))
             merged.append(Merged(event, event, report_id, report_id, key, sentence, (), True))
