@@ -12,6 +12,9 @@ clusterer places each (candidates from the term index in the time window, its re
 re-clustered) and the store writes it in its own transaction. Prints seconds per added
 article at each size and the growth from the first size to the last.
 
+`bench/store_scale.py` measures the whole store path the same way: story placement, event
+merging and the write, with copies that carry their events.
+
 At the default rate the candidate window (WINDOW_DAYS either side) holds fewer articles than
 the first size, so the sizes differ in what lies outside the window: the cost that should
 not grow. At a higher rate the window itself fills up to its own bound while the store grows.

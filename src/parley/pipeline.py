@@ -41,7 +41,7 @@ from parley.quotes import extract_quotes
 from parley.quotes.prefilter import may_hold_quote
 from parley.store import ArticleBundle, Store
 from parley.stories import StoryClusterer, StoryUpdate, story_doc
-from parley.stories.merge import KnownEvent, Merged, date_window, merge_reports
+from parley.stories.merge import KnownEvent, Merged, candidate_request, merge_reports
 from parley.timex import extract_timexes
 from parley.workers import InlineRunner, Runner, WorkerLostError, WorkerTaskError
 
@@ -481,8 +481,8 @@ def merge_events(store: Store, article: Article, events: Iterable[Event]) -> lis
     """Pair each of an article's events with the corpus event it reports (known or new);
     `stories.merge` decides, from the stored events the store offers as candidates."""
 
-    def known(key: str, event: Event) -> list[KnownEvent]:
-        return store.event_candidates(key, date_window(event))
+    def known(reports: list[Event]) -> list[list[KnownEvent]]:
+        return store.events_for([candidate_request(e) for e in reports])
 
     return merge_reports(article.id, article.text, events, known, article.published)
 

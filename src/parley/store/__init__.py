@@ -26,10 +26,13 @@ from sqlalchemy import (
     false,
     func,
     insert,
+    literal,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql import Select
 
 from parley.actors.registry import CorpusEntity, surname_of
 from parley.models import Article, DocError, Entity, Quote
@@ -42,6 +45,7 @@ from parley.store.records import (
     corpus_entity,
     event_values,
     now,
+    party_rows,
     record_id,
     stored_event,
 )
@@ -54,6 +58,7 @@ from parley.store.schema import (
     entity_mentions,
     errors,
     event_mentions,
+    event_parties,
     events,
     schema_migrations,
     timexes,
@@ -61,11 +66,38 @@ from parley.store.schema import (
 from parley.store.schema import quotes as quotes_table
 from parley.store.stories import StoryTables, save_story
 from parley.store.watch import WatchTables
-from parley.stories.merge import DateWindow, KnownEvent, Merged
+from parley.stories.merge import CandidateRequest, DateWindow, KnownEvent, Merged
 
 __all__ = ["SCHEMA_VERSION", "ArticleBundle", "EventQuery", "Store", "StoreError"]
 
 DEFAULT_DB = "parley.db"
+# Candidate lookups per query (SQLite allows 500 terms in a compound select), and event ids.
+_BRANCHES_PER_QUERY = 200
+_IDS_PER_QUERY = 500
+
+
+def _candidate_branches(n: int, key: str, window: DateWindow | None, slots: Sequence[str],
+                        recent: int | None, last: int) -> list[Select[Any]]:
+    """Lookups of the events holding one of `slots` with a date a report in `window` could
+    have: the window's exact dates and each of its prefixes within its year (ranges of
+    ix_event_parties_lookup: key, slot, year, date), and with no date to compare (an undated
+    event, or any event for an undated report) those reported by the latest `recent` articles
+    up to `last` (ranges of ix_event_parties_recent: key, slot, seq); never a scan of the key."""
+    if not slots:
+        return []
+    p = event_parties.c
+    base = select(literal(n).label("n"), p.event_id).where(p.merge_key == key,
+                                                          p.slot.in_(sorted(slots)))
+    undated = base if recent is None else base.where(p.seq > last - recent)
+    if window is None:
+        return [undated]
+    exact, prefixes = window
+    branches = [undated.where(p.year.is_(None)),
+                base.where(p.year.in_(sorted({v[:4] for v in exact})),
+                           p.date.in_(sorted(set(exact))))]
+    branches += [base.where(p.year == prefix[:4], p.date.like(prefix + "%"))
+                 for prefix in prefixes]
+    return branches
 
 
 # Orderings put NULLs first on every backend (SQLite's default; PostgreSQL's is last).
@@ -160,7 +192,7 @@ class Store(StoryTables, ReadTables, WatchTables):
             self._save_quotes(conn, article, bundle.quotes)
             insert_ignore(conn, timexes, [
                 {"article_id": article.id, **t.as_dict()} for t in bundle.timexes])
-            self._save_events(conn, article, bundle.events, bundle.story_id)
+            self._save_events(conn, article, row["seq"], bundle.events, bundle.story_id)
             save_story(conn, bundle)
 
     def _save_quotes(self, conn: Connection, article: Article,
@@ -178,8 +210,8 @@ class Store(StoryTables, ReadTables, WatchTables):
                 "published": article.published})
         insert_ignore(conn, quotes_table, rows)
 
-    def _save_events(self, conn: Connection, article: Article, reports: Sequence[Merged],
-                     story_id: str | None) -> None:
+    def _save_events(self, conn: Connection, article: Article, seq: int,
+                     reports: Sequence[Merged], story_id: str | None) -> None:
         """Persist what the merger decided: new events, merged records, every report."""
         for report in reports:
             values = event_values(report.record)
@@ -190,6 +222,11 @@ class Store(StoryTables, ReadTables, WatchTables):
             else:
                 conn.execute(events.update().where(events.c.id == report.event_id)
                              .values(**values))
+                conn.execute(delete(event_parties).where(
+                    event_parties.c.event_id == report.event_id))
+            parties = party_rows(report.event_id, report.block_key, report.record, seq)
+            if parties:
+                conn.execute(insert(event_parties), parties)
         insert_ignore(conn, event_mentions, [{
             "id": r.mention_id, "event_id": r.event_id, "article_id": article.id,
             "record": json.dumps(r.event.as_dict(), ensure_ascii=False),
@@ -197,23 +234,43 @@ class Store(StoryTables, ReadTables, WatchTables):
             "merge_basis": json.dumps(list(r.basis)) if r.basis else None}
             for r in reports])
 
-    def event_candidates(self, key: str, window: DateWindow | None) -> list[KnownEvent]:
-        """The stored events of a block key that a report could be (its dates in the window,
-        or undated; None: any date), each with its merged record and evidence sentences."""
-        query = select(events).where(events.c.merge_key == key)
-        if window is not None:
-            exact, prefixes = window
-            query = query.where(or_(events.c.date.is_(None), events.c.date.in_(exact),
-                                    *(events.c.date.like(p + "%") for p in prefixes)))
+    def event_candidates(self, key: str, window: DateWindow | None, slots: list[str],
+                         recent: int | None = None) -> list[KnownEvent]:
+        """The stored events of a block key that a report could be: holding one of its party
+        `slots` (see `stories.merge.candidate_request`), dated in the window (None: any date)
+        or undated; with no date to compare, only events reported by the latest `recent`
+        articles (None: all). Each with its merged record and evidence sentences."""
+        return self.events_for([(key, window, slots, recent)])[0]
+
+    def events_for(self, requests: Sequence[CandidateRequest]) -> list[list[KnownEvent]]:
+        """`event_candidates` of several reports at once (one article's), in a few queries
+        however many reports and candidates: the party index gives the ids, then their rows
+        and evidence come in one query each."""
+        found: list[set[str]] = [set() for _ in requests]
         with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(query.order_by(events.c.id)).mappings()]
+            last = int(conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0)
+            branches = [branch for n, request in enumerate(requests)
+                        for branch in _candidate_branches(n, *request, last)]
+            for start in range(0, len(branches), _BRANCHES_PER_QUERY):
+                part = branches[start:start + _BRANCHES_PER_QUERY]
+                query = part[0] if len(part) == 1 else union_all(*part)
+                for n, event_id in conn.execute(query):
+                    found[n].add(event_id)
+            wanted = sorted(set().union(*found))
+            rows: dict[str, dict[str, Any]] = {}
             texts: dict[str, list[str]] = {}
-            if rows:
-                mentions = select(event_mentions.c.event_id, event_mentions.c.text).where(
-                    event_mentions.c.event_id.in_([r["id"] for r in rows]))
-                for event_id, sentence in conn.execute(mentions.order_by(event_mentions.c.id)):
+            for start in range(0, len(wanted), _IDS_PER_QUERY):
+                ids = wanted[start:start + _IDS_PER_QUERY]
+                for row in conn.execute(select(events).where(events.c.id.in_(ids))).mappings():
+                    rows[row["id"]] = dict(row)
+                mentions = (select(event_mentions.c.event_id, event_mentions.c.text)
+                            .where(event_mentions.c.event_id.in_(ids))
+                            .order_by(event_mentions.c.id))
+                for event_id, sentence in conn.execute(mentions):
                     texts.setdefault(event_id, []).append(sentence)
-        return [KnownEvent(r["id"], stored_event(r), tuple(texts.get(r["id"], ()))) for r in rows]
+        known = {i: KnownEvent(i, stored_event(row), tuple(texts.get(i, ())))
+                 for i, row in rows.items()}
+        return [[known[i] for i in sorted(ids) if i in known] for ids in found]
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
         """Every corpus event with its evidence, article ids and outlets, in date order."""

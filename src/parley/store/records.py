@@ -12,7 +12,7 @@ from typing import Any
 from parley.actors.registry import CorpusEntity, RoleFact
 from parley.models import Actor, Article, Entity, Event, Location, Quote, Timex
 from parley.stories.index import StoryUpdate
-from parley.stories.merge import Merged
+from parley.stories.merge import Merged, party_slots
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,14 @@ def event_values(record: Event) -> dict[str, Any]:
         "modality": record.modality,
         "negated": int(record.negated), "location": record_json(record.location),
         "confidence": record.confidence, "cameo": record.cameo, "intensity": record.intensity}
+
+
+def party_rows(event_id: str, merge_key: str, record: Event, seq: int) -> list[dict[str, Any]]:
+    """The `event_parties` rows of a corpus event: its parties' slots, with its date and the
+    insertion number `seq` of the article of its latest report."""
+    year = record.date[:4] if record.date else None
+    return [{"event_id": event_id, "merge_key": merge_key, "slot": slot, "year": year,
+             "date": record.date, "seq": seq} for slot in party_slots(record)]
 
 
 def stored_event(row: dict[str, Any]) -> Event:

@@ -20,7 +20,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    insert,
     inspect,
+    select,
     text,
 )
 
@@ -161,6 +164,19 @@ event_mentions = Table(
     Column("merge_basis", Text),  # JSON list: why this report joined the event (v6)
     Index("ix_event_mentions_event", "event_id"),
     Index("ix_event_mentions_article", "article_id"),
+)
+
+event_parties = Table(
+    "event_parties", metadata,  # the index merge candidates come from (v10)
+    Column("event_id", String(32), nullable=False),
+    Column("merge_key", Text, nullable=False),
+    Column("slot", Text, nullable=False),  # a party's key in its role: "source c:RUS"
+    Column("year", String(4)),  # the event's date and its year, kept with it so that a
+    Column("date", String(10)),  # date window is a few ranges of the index
+    Column("seq", Integer, nullable=False),  # the insertion number of its latest report
+    UniqueConstraint("event_id", "slot", name="uq_event_parties"),
+    Index("ix_event_parties_lookup", "merge_key", "slot", "year", "date", "event_id"),
+    Index("ix_event_parties_recent", "merge_key", "slot", "seq", "event_id"),
 )
 
 story_articles = Table(
@@ -312,6 +328,29 @@ def _create_watch_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _add_event_parties(conn: Connection) -> None:
+    """Merge candidates come from an index of events' parties and dates instead of every
+    event of a category; the events already stored are indexed now."""
+    event_parties.create(conn, checkfirst=True)
+    from parley.store.records import party_rows, stored_event  # needs the merge policy
+
+    columns = (events.c.id, events.c.merge_key, events.c.type, events.c.source,
+               events.c.target, events.c.date, events.c.date_text, events.c.date_basis,
+               events.c.modality, events.c.negated, events.c.confidence, events.c.cameo,
+               events.c.mode, events.c.intensity, events.c.location)
+    latest = dict(conn.execute(
+        select(event_mentions.c.event_id, func.max(articles.c.seq))
+        .join(articles, articles.c.id == event_mentions.c.article_id)
+        .group_by(event_mentions.c.event_id)).all())
+    stored = [dict(r) for r in conn.execute(select(*columns).order_by(events.c.id)).mappings()]
+    for start in range(0, len(stored), 2000):
+        rows = [row for r in stored[start:start + 2000]
+                for row in party_rows(r["id"], r["merge_key"], stored_event(r),
+                                      int(latest.get(r["id"]) or 0))]
+        if rows:
+            conn.execute(insert(event_parties), rows)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -327,6 +366,8 @@ MIGRATIONS: list[Migration] = [
     (8, "articles' temporal expressions; full-text search of articles", _add_search),
     (9, "what `parley watch` has polled: feeds and folders, and the entries and files seen",
      _create_watch_tables),
+    (10, "an index of events' parties and dates that merge candidates are found by",
+     _add_event_parties),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

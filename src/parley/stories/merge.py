@@ -15,6 +15,11 @@ says it is the same happening:
   with evidence from both sentences: content-word likeness, the same figures or the same place;
 - a fact an article reports cannot have happened after the article was published: an undated
   report of a fact joins no known event dated after its article's publication (and its day);
+- an undated report is news of its time: it joins only known events reported by one of the
+  latest `UNDATED_RECENT_ARTICLES` articles stored, and a known event with no date is joined
+  only by reports while it is that recent (a sentence alike one of years before, with no date
+  to tell, is more often a repeated formula than the same happening; and without this bound
+  every undated report is compared with every event of its parties ever stored);
 - an article with no publication date is read at the day of its lead news: the first of its
   reports that surely joins a dated known event (both parties, and sentences alike or the
   same figures) fixes that day, and its other undated reports of facts join only known
@@ -53,6 +58,9 @@ DIFFERENT_DETAIL_SIMILARITY = 0.5
 # A report naming only one of the parties joins a known event only if the sentences share
 # this share of their content words, a figure or a place.
 ONE_PARTY_SIMILARITY = 0.25
+# A report and a known event one of which is undated are compared only when the known event
+# was reported by one of the latest this many articles stored.
+UNDATED_RECENT_ARTICLES = 2000
 # Full dates this many days apart can be one event (time zones, publication lag).
 DAY_LAG = 1
 # Modes of one category that one happening can have at once: a strike from the air is
@@ -92,25 +100,28 @@ class Merged:
     is_new: bool
 
 
-CandidateLookup = Callable[[str, Event], list[KnownEvent]]
+# The stored events each of an article's reports could be (in one go: a few queries).
+CandidateLookup = Callable[[list[Event]], list[list[KnownEvent]]]
 # The dates a known event may have to be this report's: (exact values, prefixes); undated
 # known events always qualify.
 DateWindow = tuple[list[str], list[str]]
+# What a report asks the store for: its block key, date window, party slots, and how many
+# of the latest stored articles the events of an undated pair must have been reported by.
+CandidateRequest = tuple[str, DateWindow | None, list[str], int | None]
 
 
 def merge_reports(article_id: str, text: str, events: Iterable[Event],
                   known: CandidateLookup, published: str | None = None) -> list[Merged]:
     """Pair each of an article's events with the corpus event it reports, known or new.
 
-    `known(block_key, event)` gives the stored events it could be; reports of one article
-    merge with each other by the same rules. `published` is the article's publication date:
-    without one, the article is read at the day of its lead news (`news_day`)."""
+    `known(events)` gives the stored events each could be, at least every one that shares
+    `candidate_request(event)` (the others cannot be it); reports of one article merge with
+    each other by the same rules. `published` is the article's publication date: without
+    one, the article is read at the day of its lead news (`news_day`)."""
     events = list(events)
-    lookups: dict[int, list[KnownEvent]] = {}
+    lookups = known(events) if events else []
 
     def stored_for(index: int, event: Event) -> list[KnownEvent]:
-        if index not in lookups:
-            lookups[index] = known(block_key(event), event)
         return lookups[index]
 
     day = published[:10] if published else news_day(text, events, stored_for)
@@ -124,7 +135,12 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         stored = [c for c in stored_for(index, event) if c.id not in local]
         match = find_same_event(event, sentence, [*local.values(), *stored], day,
                                 published is not None)
-        report_id = _unused(mention_id(article_id, event), used)
+        report_id = mention_id(article_id, event)
+        if match is None:
+            # Two people of one code ("GOV") in one sentence are two parties, and two events:
+            # the second needs an id of its own. (A repeated report of a known event keeps
+            # its id: the store keeps one row of it.)
+            report_id = _unused(report_id, used)
         used.add(report_id)
         if match is None:
             local[report_id] = KnownEvent(report_id, event, (sentence,))
@@ -290,6 +306,42 @@ def shared_parties(a: Event, b: Event) -> list[str]:
         if len(agreed) > len(best):
             best = [str(p) for p in agreed]
     return best
+
+
+def party_keys(actor: Actor | None) -> list[str]:
+    """The keys `same_party` could find this party by: its country, its name. Two mentions
+    with no key in common are never the same party."""
+    if actor is None:
+        return []
+    keys = [f"c:{actor.country}"] if actor.country else []
+    return [*keys, f"n:{name_key(actor.name)}"]
+
+
+def party_slots(record: Event) -> list[str]:
+    """What a stored event is found by when a report asks for candidates: each of its
+    parties' keys with the party's role ("source c:RUS", "target n:vladimir putin")."""
+    return sorted({f"{role} {key}" for role, actor in (("source", record.source),
+                                                      ("target", record.target))
+                   for key in party_keys(actor)})
+
+
+def candidate_slots(event: Event) -> list[str]:
+    """The slots a known event must hold one of to share a party with this report
+    (`shared_parties` is empty for every other): its parties' keys in the same roles, or
+    in either role for a symmetric category. Empty: the report names no party, so no known
+    event can be it."""
+    sources, targets = party_keys(event.source), party_keys(event.target)
+    slots = {f"source {k}" for k in sources} | {f"target {k}" for k in targets}
+    if symmetric(event):
+        slots |= {f"target {k}" for k in sources} | {f"source {k}" for k in targets}
+    return sorted(slots)
+
+
+def candidate_request(event: Event) -> CandidateRequest:
+    """What a known event must share to be this report's event (`_compare` rejects every
+    other): its block key, a date in `date_window` (or none), and a party slot; and when one
+    of the two is undated, a report among the latest `UNDATED_RECENT_ARTICLES`."""
+    return block_key(event), date_window(event), candidate_slots(event), UNDATED_RECENT_ARTICLES
 
 
 def date_relation(a: str | None, b: str | None) -> str | None:
