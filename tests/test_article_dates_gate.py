@@ -35,9 +35,15 @@ from .conftest import shared_path
 #   page files:        dated 0.940, strict-date recall 0.619, any-date recall 0.762
 #   publication given: dated 0.940, strict-date recall 0.619, any-date recall 0.762
 #   (tune half: page files dated 0.692, strict 0.791; publication given 0.731, strict 0.814)
-TEXT_DATED_FLOOR = 0.93
+# then on main with the precision and coverage work of the same round merged (it drops wrong
+# records, most of them dated, so the dated share of what is left falls; none of the 0.93 of
+# the branch was ever on a CI'd main, whose floor was 0.90):
+#   page files:        dated 0.913, strict-date recall 0.619, any-date recall 0.762
+#   publication given: dated 0.913, strict-date recall 0.619, any-date recall 0.762
+#   (tune half: page files dated 0.765, strict 0.837; publication given 0.784, strict 0.837)
+TEXT_DATED_FLOOR = 0.91
 TEXT_STRICT_FLOOR = 0.61
-PUBLISHED_DATED_FLOOR = 0.93
+PUBLISHED_DATED_FLOOR = 0.91
 PUBLISHED_STRICT_FLOOR = 0.61
 
 
