@@ -356,3 +356,14 @@ def test_a_meeting_that_could_happen_has_not_happened() -> None:
     assert planned and all(e.modality == "planned" for e in planned if e.type == "CONSULT")
     held = events_of("The Peruvian president's meeting with Chile's president ended on Monday.")
     assert [e.modality for e in held if e.type == "CONSULT"] == ["asserted"]
+
+
+def test_agreeing_to_stop_striking_is_the_truce_told_as_news() -> None:
+    """ "agreed to halt strikes": the ceasefire is agreed (asserted, dated by the report); one
+    that "will" be agreed or is planned stays planned."""
+    agreed = events_of("State media reported that Peru's president agreed to order his army not "
+                       "to strike Chile's power plants for 30 days.")
+    truce = only(agreed, "RETREAT")
+    assert truce.mode == "ceasefire" and truce.modality == "asserted" and truce.date is not None
+    planned = events_of("Peru plans to declare a truce with Chile.")
+    assert all(e.modality == "planned" for e in planned)

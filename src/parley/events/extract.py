@@ -344,6 +344,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
             event_type = "AGREE"  # "Russia and Ukraine plan to exchange prisoners": agreed to
             event_modality = _agreed_plan(proto, when)
+        elif modality == "planned" and mode == "ceasefire" and _agreed_now(proto, context.lexicon):
+            event_modality = "asserted"  # "agreed not to strike for 30 days": the truce is agreed
         events.append(Event(
             type=event_type, mode=mode, source=source, target=target, date=when.value,
             date_text=when.text, date_basis=when.basis, modality=cast(Modality, event_modality),
@@ -362,6 +364,15 @@ def _agreed_plan(proto: Proto, when: EventDate) -> str:
     planned ("will exchange prisoners next week")."""
     standing = event_aspect(proto.anchor) in NEWS_ASPECTS  # not "will exchange"
     return "asserted" if standing and not when.from_text else "planned"
+
+
+def _agreed_now(proto: Proto, lexicon: Lexicon) -> bool:
+    """A truce whose clause is governed by a verb of agreeing told as news ("Putin agreed to halt
+    strikes", not "will agree to", "plans to declare"): agreeing to stop is the ceasefire."""
+    anchor = proto.anchor
+    senses = lexicon.entries.get("verbs", {}).get(anchor.lemma_.lower(), ())
+    agreeing = any((sense.type or lexicon.plover_of(sense.cameo)) == "AGREE" for sense in senses)
+    return agreeing and anchor.pos_ == "VERB" and event_aspect(anchor) in NEWS_ASPECTS
 
 
 def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Actor], bool]:
