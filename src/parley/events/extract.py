@@ -340,12 +340,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
-        event_type, event_modality = typed(proto, cameo, source, context.lexicon), modality
-        if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
-            event_type = "AGREE"  # "Russia and Ukraine plan to exchange prisoners": agreed to
-            event_modality = _agreed_plan(proto, when)
-        elif modality == "planned" and mode == "ceasefire" and _agreed_now(proto, context.lexicon):
-            event_modality = "asserted"  # "agreed not to strike for 30 days": the truce is agreed
+        event_type, event_modality = _record_kind(proto, typed(proto, cameo, source, context.lexicon),
+                                                  modality, mode, mutual, when, context.lexicon)
         events.append(Event(
             type=event_type, mode=mode, source=source, target=target, date=when.value,
             date_text=when.text, date_basis=when.basis, modality=cast(Modality, event_modality),
@@ -355,6 +351,16 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
             intensity=intensity(event_type, mode, context.lexicon),
             confidence=confidence(proto, source, target, when, modality, inferred)))
     return events
+
+
+def _record_kind(proto: Proto, event_type: str, modality: str, mode: str | None, mutual: bool,
+                 when: EventDate, lexicon: Lexicon) -> tuple[str, str]:
+    """The (category, modality) a planned act stands for when the plan is itself the news."""
+    if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
+        return "AGREE", _agreed_plan(proto, when)  # "Russia and Ukraine plan to exchange prisoners"
+    if modality == "planned" and mode == "ceasefire" and _agreed_now(proto, lexicon):
+        return event_type, "asserted"  # "agreed not to strike for 30 days": the truce is agreed
+    return event_type, modality
 
 
 def _agreed_plan(proto: Proto, when: EventDate) -> str:
