@@ -367,3 +367,10 @@ def test_agreeing_to_stop_striking_is_the_truce_told_as_news() -> None:
     assert truce.mode == "ceasefire" and truce.modality == "asserted" and truce.date is not None
     planned = events_of("Peru plans to declare a truce with Chile.")
     assert all(e.modality == "planned" for e in planned)
+
+
+def test_a_request_someone_will_consider_is_no_request_of_theirs() -> None:
+    considered = events_of("Peru's foreign minister said Peru would consider the request and is "
+                           "willing to continue negotiations.")
+    assert "REQUEST" not in [e.type for e in considered]
+    assert "REQUEST" in _types("Chile requested talks with Peru on Monday.")

@@ -44,6 +44,10 @@ AGREEMENT_LEMMAS = DEMAND_LEMMAS | {"deal", "agreement", "accord", "treaty", "tr
                                     "cease-fire", "declaration", "framework", "text", "document",
                                     "roadmap", "memorandum", "pact", "arrangement", "package",
                                     "phase", "stage", "resolution", "initiative", "draft"}
+# Verbs of weighing a thing ("would consider the request", "is studying the proposal"): the
+# thing is another's act, its topic, not one the subject performs.
+CONSIDER_LEMMAS = {"consider", "study", "review", "examine", "weigh", "evaluate", "assess",
+                   "analyse", "analyze", "discuss", "debate", "mull", "ponder"}
 # Verbs of holding a role ("has served as envoy", "remains as mediator").
 TENURE_LEMMAS = {"serve", "remain", "act", "stay", "continue"}
 # How many noun-phrase links ("days of the invasion") a preposition may sit above the noun.
@@ -62,6 +66,8 @@ def mere_mention(proto: Proto) -> str | None:
         return "terms"
     if proto.event_token.dep_ == "appos":
         return "description"  # "to cede the Donbas, a key Russian demand": what a thing is
+    if proto.event_token.dep_ == "dobj" and proto.event_token.head.lemma_.lower() in CONSIDER_LEMMAS:
+        return "topic"  # "said it would consider the request"
     for preposition in _prepositions_over(proto.event_token):
         word = preposition.lower_
         governor = preposition.head
