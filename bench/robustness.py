@@ -54,8 +54,8 @@ class OffsetError(Exception):
 
 
 class DuplicateIdError(Exception):
-    """Two of an article's event reports (or two of its new events) given one id: the store's
-    unique keys would refuse the article."""
+    """Two of an article's new events given one id: the store's unique keys would refuse the
+    article."""
 
 
 @dataclass(frozen=True)
@@ -164,14 +164,14 @@ def analyse(sample: Sample, article: Article, doc: Doc, report: RobustnessReport
 
 
 def check_ids(article: Article, events: list[Event]) -> None:
-    """The merge of an article's reports among themselves, as into an empty store: every report
-    and every new event needs an id of its own."""
-    merged = merge_reports(article.id, article.text, events, lambda _key, _event: [],
-                           article.published)
-    for ids, what in (([m.mention_id for m in merged], "report"),
-                      ([m.event_id for m in merged if m.is_new], "new event")):
-        if len(set(ids)) != len(ids):
-            raise DuplicateIdError(f"two {what}s share an id")
+    """The merge of an article's reports among themselves, as into an empty store: every new
+    event needs an id of its own (a repeated report of one event may share its report id: the
+    store keeps one row of it)."""
+    merged = merge_reports(article.id, article.text, events,
+                           lambda reports: [[] for _ in reports], article.published)
+    ids = [m.event_id for m in merged if m.is_new]
+    if len(set(ids)) != len(ids):
+        raise DuplicateIdError("two new events share an id")
 
 
 # -- offsets --------------------------------------------------------------------------------
