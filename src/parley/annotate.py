@@ -21,7 +21,7 @@ from parley.workers import InlineRunner, Runner, run_ordered
 # Lines annotated (and parsed by spaCy) together. No store is read, so the batch changes
 # nothing in the output; measured (bench/PROFILE.md), spaCy's pass on 32 news articles costs
 # 9 % less CPU than on 16, and 64 gains little more.
-BATCH_SIZE = 32
+BATCH_SIZE = 16
 
 ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
 # Kinds that need the spaCy parse; `--only article` skips it.
