@@ -294,7 +294,7 @@ def _orphan_object(prep: Token) -> list[Token]:
 
 def thing_parties(tokens: list[Token], is_thing: Callable[[Token], bool]) -> list[Token]:
     """The parties a thing named as an argument concerns: "lifted a restriction on cooperation
-    with Azerbaijan" acts on Azerbaijan, "put forward a proposal for Peru and Chile" on both; a
+    with Bolivia" acts on Bolivia, "put forward a proposal for Peru and Chile" on both; a
     thing without such a phrase stays as it is."""
     found: list[Token] = []
     for token in tokens:

@@ -15,22 +15,22 @@ the (headline, reporting) present, in this order of preference:
 An anchor must be news: not after the article's date and not more than a week before it
 (`dating.BACKGROUND_DAYS`). Two other kinds of event are dated, each only as far as it is news:
 
-- a refusal ("the Kremlin said Putin would not attend the talks", "Kenya refused to attend")
+- a refusal ("the ministry said the president would not attend the talks", "Peru refused to attend")
   is an act of its statement: told in the past or present (its own clause or the reporting
   verb above it), it is dated as that statement by rules 2 to 4; never by rule 1, since the
   same parties refuse more than once;
-- an expression of support a speaker states as to come ("Zelenskyy said Ukraine would support
+- an expression of support a speaker states as to come ("the minister said Chile would support
   the initiative") is made by the statement, as a refusal is (a statement of what one will
   support endorses it now), and is dated in the same way;
-- a background event with no date of its own ("Witkoff and Kushner had travelled to the
-  Russian capital" in a past perfect) only by rule 1: the same event the article tells as
+- a background event with no date of its own ("the two envoys had travelled to the
+  Chilean capital" in a past perfect) only by rule 1: the same event the article tells as
   news with a date is that date; no anchor or publication date, as background may lie any
   time before the news.
 
 Nothing here dates an event that is planned, hypothetical or denied (those keep the date their
 own words give, or none), an ongoing one ("are insisting"; but one a speaker reports as going
-on, "adding that Ukraine is conducting a large operation", happens on the report's day), or one
-whose words place it at another time the calendar cannot pin down ("Kenya earlier accused",
+on, "adding that Peru is conducting a large operation", happens on the report's day), or one
+whose words place it at another time the calendar cannot pin down ("Peru earlier accused",
 "recently", "on Tuesday" in an undated article): that would be a date the article contradicts.
 """
 
@@ -110,7 +110,7 @@ def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> 
 
 
 def _dates_background(doc: Doc, timex: Timex) -> bool:
-    """ "The talks follow a proposal by Putin on Sunday": the date of an event named as what the
+    """ "The talks follow a proposal by the president on Sunday": the date of an event named as what the
     news follows is before the news; the narrative does not go on at that time."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -171,8 +171,8 @@ def _parties(event: Event) -> tuple[str | None, ...] | frozenset[str]:
 
 
 def _places_differ(a: Location | None, b: Location | None) -> bool:
-    """ "met in Nairobi on Saturday ... had met in Addis Ababa": two places, two meetings (by
-    country where both are known: the Kremlin is in Moscow)."""
+    """ "met in Lima on Saturday ... had met in Quito": two places, two meetings (by
+    country where both are known: the Palacio de Gobierno is in Lima)."""
     if a is None or b is None:
         return False
     if a.country and b.country:
@@ -234,7 +234,7 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
 
 
 def _stated_as_news(verb: Token) -> bool:
-    """ "the Kremlin said Putin would not attend": a refusal in the future of a past or present
+    """ "the ministry said the president would not attend": a refusal in the future of a past or present
     reporting verb is made by the statement."""
     reporting = verb.head
     return (verb.dep_ == "ccomp" and reporting.lemma_ in REPORTING_LEMMAS

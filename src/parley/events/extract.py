@@ -357,7 +357,7 @@ def _record_kind(proto: Proto, event_type: str, modality: str, mode: str | None,
                  when: EventDate, lexicon: Lexicon) -> tuple[str, str]:
     """The (category, modality) a planned act stands for when the plan is itself the news."""
     if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
-        return "AGREE", _agreed_plan(proto, when)  # "Russia and Ukraine plan to exchange prisoners"
+        return "AGREE", _agreed_plan(proto, when)  # "Peru and Chile plan to exchange prisoners"
     if modality == "planned" and mode == "ceasefire" and _agreed_now(proto, lexicon):
         return event_type, "asserted"  # "agreed not to strike for 30 days": the truce is agreed
     return event_type, modality
@@ -365,7 +365,7 @@ def _record_kind(proto: Proto, event_type: str, modality: str, mode: str | None,
 
 def _agreed_plan(proto: Proto, when: EventDate) -> str:
     """The modality of the agreement two sides' joint plan stands for: asserted when the plan is
-    told as standing now ("Russia and Ukraine plan to exchange prisoners": they have agreed to),
+    told as standing now ("Peru and Chile plan to exchange prisoners": they have agreed to),
     and its clause gives no date (a date would be the exchange's, not the agreement's); else
     planned ("will exchange prisoners next week")."""
     standing = event_aspect(proto.anchor) in NEWS_ASPECTS  # not "will exchange"
@@ -373,7 +373,7 @@ def _agreed_plan(proto: Proto, when: EventDate) -> str:
 
 
 def _agreed_now(proto: Proto, lexicon: Lexicon) -> bool:
-    """A truce whose clause is governed by a verb of agreeing told as news ("Putin agreed to halt
+    """A truce whose clause is governed by a verb of agreeing told as news ("the president agreed to halt
     strikes", not "will agree to", "plans to declare"): agreeing to stop is the ceasefire."""
     anchor = proto.anchor
     senses = lexicon.entries.get("verbs", {}).get(anchor.lemma_.lower(), ())
@@ -464,9 +464,9 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
 
 def _own_counterparts(pairs: list[tuple[Actor, Actor | None]],
                       context: _Context) -> list[tuple[Actor, Actor | None]]:
-    """Each of several parties named together faces its own other side: "Russia and Ukraine
-    would share proposals", after the two sides met, is each to the other, never Ukraine to
-    Ukraine's officials."""
+    """Each of several parties named together faces its own other side: "Peru and Chile
+    would share proposals", after the two sides met, is each to the other, never Chile to
+    Chile's officials."""
     kept: list[tuple[Actor, Actor | None]] = []
     for source, target in pairs:
         if target is not None and source.country and target.country == source.country:

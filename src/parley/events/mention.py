@@ -2,7 +2,7 @@
 about a proposed peace agreement"), a time reference ("since the early days of Moscow's
 invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
 the content of a demand or proposal ("demands, including a full withdrawal of forces"), or what
-a thing is called in apposition ("the Donbas, a key Russian demand"). A
+a thing is called in apposition ("the border strip, a key Chilean demand"). A
 reader takes no new event from them: the conversation or the demand is the event. A verb of
 holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
 does a source's condition of speaking ("who asked not to be named").
@@ -44,7 +44,7 @@ AGREEMENT_LEMMAS = DEMAND_LEMMAS | {"deal", "agreement", "accord", "treaty", "tr
                                     "cease-fire", "declaration", "framework", "text", "document",
                                     "roadmap", "memorandum", "pact", "arrangement", "package",
                                     "phase", "stage", "resolution", "initiative", "draft"}
-# Verbs of weighing a thing ("would consider the request", "is studying the proposal"): the
+# Verbs of weighing a thing ("will weigh the appeal", "is studying the proposal"): the
 # thing is another's act, its topic, not one the subject performs.
 CONSIDER_LEMMAS = {"consider", "study", "review", "examine", "weigh", "evaluate", "assess",
                    "analyse", "analyze", "discuss", "debate", "mull", "ponder"}
@@ -65,9 +65,9 @@ def mere_mention(proto: Proto) -> str | None:
     if _terms(proto.event_token):
         return "terms"
     if proto.event_token.dep_ == "appos":
-        return "description"  # "to cede the Donbas, a key Russian demand": what a thing is
+        return "description"  # "to cede the border strip, a key Chilean demand": what a thing is
     if proto.event_token.dep_ == "dobj" and proto.event_token.head.lemma_.lower() in CONSIDER_LEMMAS:
-        return "topic"  # "said it would consider the request"
+        return "topic"  # "said it will weigh the appeal"
     for preposition in _prepositions_over(proto.event_token):
         word = preposition.lower_
         governor = preposition.head

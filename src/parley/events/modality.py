@@ -64,7 +64,7 @@ def _negated(proto: Proto) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
             return True
         if any(_neither(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
-            return True  # "neither the U.S. nor the Houthis will target each other"
+            return True  # "neither Peru nor Chile will target the other"
     return False
 
 
@@ -116,7 +116,7 @@ def _purpose(proto: Proto) -> bool:
     says what a thing is for states an aim, not an act (not "the first leader to visit Kyiv"; a
     meeting's purpose, "met to discuss", is the meeting itself)."""
     token = proto.anchor
-    for _ in range(MAX_PURPOSE_CLIMB):  # "action to compel X to abide by the truce and return to talks"
+    for _ in range(MAX_PURPOSE_CLIMB):  # "a push to force X to keep the truce and go back to talks"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if infinitive and token.dep_ == "advcl":  # "joined the mission to defeat X"
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
@@ -131,7 +131,7 @@ def _purpose(proto: Proto) -> bool:
 
 
 def _occurrence(proto: Proto) -> Token | None:
-    """The verb that says whether a named event happens ("another meeting could happen", "talks
+    """The verb that says whether a named event happens ("a summit could happen", "talks
     will take place", "a summit may be held"): its modal is the event's."""
     token = proto.event_token
     if not proto.nominal or token.dep_ not in ("nsubj", "nsubjpass") or token.head is token:

@@ -183,7 +183,7 @@ class ParticipantResolver:
 
     def _pronoun_owner(self, head: Token) -> Actor | None:
         """Who a possessive pronoun before a noun stands for, when its clause's subject says."""
-        if head.dep_ == "conj":  # "Hamas and its allies": its is Hamas, not the clause's subject
+        if head.dep_ == "conj":  # "the rebels and their allies": theirs, not the subject's
             return None
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
@@ -307,7 +307,7 @@ class ParticipantResolver:
             if entity.type in wanted and (entity.country or entity.sector) and e <= token.idx:
                 if s < token.sent.start_char and token.dep_ in ("nsubj", "nsubjpass"):
                     # a subject pronoun opening its clause continues the last sentence's subject
-                    # ("Hamas accused Israel of ... . It called on ...")
+                    # ("The party accused Peru of ... . It called on ...")
                     subject = self._previous_subject(token, wanted)
                     if subject is not None:
                         return _at(subject, token)

@@ -3,9 +3,9 @@
 The event stage codes every event a sentence states (`parley annotate` shows them all, and the
 sentence-level gates judge them). A record in the store says who did what to whom: a meeting,
 deal, request or accusation whose text names no counterpart ("we agreed to a ceasefire",
-"Ukraine will receive them") is coded but not recorded (see `plausibility.DYADIC_TYPES`), nor is
-an event the text calls only possible (modality `hypothetical`: "it is not known whether the
-commissions will proceed", an aim "to compel X to return to talks"; on the dev articles such
+"Chile will receive them") is coded but not recorded (see `plausibility.DYADIC_TYPES`), nor is
+an event the text calls only possible (modality `hypothetical`: "it is unclear whether the
+two panels will go on", an aim "to force X back to talks"; on the dev articles such
 records matched no gold event), and each record's confidence is calibrated (see `calibration`).
 
     event_records(extract_events(doc, ...)) -> the events `parley process` stores
@@ -27,5 +27,5 @@ def event_records(events: list[Event]) -> list[Event]:
 
 def recordable(event: Event) -> bool:
     if event.modality == "hypothetical":
-        return False  # "could meet", "action to compel X to return to talks": said only to be possible
+        return False  # "could meet", "action to force X back to talks": said only to be possible
     return event.target is not None or event.type not in DYADIC_TYPES

@@ -319,7 +319,7 @@ def party_keys(actor: Actor | None) -> list[str]:
 
 def party_slots(record: Event) -> list[str]:
     """What a stored event is found by when a report asks for candidates: each of its
-    parties' keys with the party's role ("source c:RUS", "target n:vladimir putin")."""
+    parties' keys with the party's role ("source c:RUS", "target n:ana soto")."""
     return sorted({f"{role} {key}" for role, actor in (("source", record.source),
                                                       ("target", record.target))
                    for key in party_keys(actor)})
