@@ -44,21 +44,17 @@ from parley.clean import content_hash
 from parley.models import Actor, Article, Event
 from parley.pipeline import Analysis, analyze_articles, merge_events
 from parley.store import ArticleBundle, Store
-from parley.store.records import event_values, now, party_rows
+from parley.store.records import event_values, party_rows
 from parley.store.schema import (
-    articles,
     event_mentions,
     event_parties,
     events,
-    story_articles,
-    story_terms,
-    story_vectors,
 )
 from parley.stories import StoryClusterer, StoryDoc, merge, story_id_for, story_vector
 from parley.stories.documents import day_number
 from parley.stories.merge import block_key, mention_id
 from parley.stories.vectors import StoryVector, name_words
-from stories_scale import _WORD, START, _renamed, _wikinews
+from stories_scale import _WORD, START, _renamed, _wikinews, insert_filler
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 FILL_CHUNK = 2000
@@ -184,20 +180,7 @@ def _fill(store: Store, stream: Iterator[Copy], count: int) -> None:
         batch = [next(stream) for _ in range(min(count, FILL_CHUNK))]
         count -= len(batch)
         with store.engine.begin() as conn:
-            seq = int(conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0)
-            vectors = [_filler_vector(c) for c in batch]
-            conn.execute(insert(articles), [
-                {**c.article.as_dict(), "authors": "[]", "seq": seq + n + 1, "created_at": now()}
-                for n, c in enumerate(batch)])
-            conn.execute(insert(story_articles), [
-                {"article_id": v.article_id, "story_id": story_id_for(v.article_id),
-                 "actors": "[]"} for v in vectors])
-            conn.execute(insert(story_vectors), [
-                {"article_id": v.article_id, "day": v.day, "channels": v.channels_json(),
-                 "headline": v.headline} for v in vectors])
-            conn.execute(insert(story_terms), [
-                {"term": t, "article_id": v.article_id, "day": v.day}
-                for v in vectors for t in v.terms])
+            seq = insert_filler(conn, [c.article for c in batch], [_filler_vector(c) for c in batch])
             event_rows, mention_rows, index_rows = [], [], []
             for n, c in enumerate(batch):
                 article = c.article

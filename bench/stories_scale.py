@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from parley.clean import content_hash
 from parley.models import Article
@@ -42,7 +42,7 @@ from parley.store import ArticleBundle, Store
 from parley.store.records import now
 from parley.store.schema import articles, story_articles, story_terms, story_vectors
 from parley.stories import StoryClusterer, StoryDoc, story_id_for, story_vector
-from parley.stories.vectors import name_words
+from parley.stories.vectors import StoryVector, name_words
 
 SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 START = date(2019, 1, 1)
@@ -96,20 +96,7 @@ def _fill(store: Store, stream: Iterator[tuple[Article, StoryDoc]], count: int) 
         batch = [next(stream) for _ in range(min(count, FILL_CHUNK))]
         count -= len(batch)
         with store.engine.begin() as conn:
-            seq = int(conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0)
-            vectors = [story_vector(doc) for _, doc in batch]
-            conn.execute(insert(articles), [
-                {**a.as_dict(), "authors": "[]", "seq": seq + n + 1, "created_at": now()}
-                for n, (a, _) in enumerate(batch)])
-            conn.execute(insert(story_articles), [
-                {"article_id": v.article_id, "story_id": story_id_for(v.article_id),
-                 "actors": "[]"} for v in vectors])
-            conn.execute(insert(story_vectors), [
-                {"article_id": v.article_id, "day": v.day, "channels": v.channels_json(),
-                 "headline": v.headline} for v in vectors])
-            conn.execute(insert(story_terms), [
-                {"term": t, "article_id": v.article_id, "day": v.day}
-                for v in vectors for t in v.terms])
+            insert_filler(conn, [a for a, _ in batch], [story_vector(doc) for _, doc in batch])
 
 
 def _copies(base: list[dict[str, str]], per_day: int) -> Iterator[tuple[Article, StoryDoc]]:
@@ -147,6 +134,24 @@ def _wikinews(folder: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8", newline="") as f:
             rows += list(csv.DictReader(f))
     return rows
+
+
+def insert_filler(conn: Connection, filler: list[Article], vectors: list[StoryVector]) -> int:
+    """Bulk-write filler articles with the story rows the store would give each (one story of
+    its own), numbered after the store's last insertion number, which it returns."""
+    seq = int(conn.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0)
+    conn.execute(insert(articles), [
+        {**a.as_dict(), "authors": "[]", "seq": seq + n + 1, "created_at": now()}
+        for n, a in enumerate(filler)])
+    conn.execute(insert(story_articles), [
+        {"article_id": v.article_id, "story_id": story_id_for(v.article_id), "actors": "[]"}
+        for v in vectors])
+    conn.execute(insert(story_vectors), [
+        {"article_id": v.article_id, "day": v.day, "channels": v.channels_json(),
+         "headline": v.headline} for v in vectors])
+    conn.execute(insert(story_terms), [
+        {"term": t, "article_id": v.article_id, "day": v.day} for v in vectors for t in v.terms])
+    return seq
 
 
 if __name__ == "__main__":
