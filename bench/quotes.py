@@ -3,7 +3,8 @@
     python bench/quotes.py [--data ../shared/eval/dev/quotes/polnear/dev] [--limit N]
 
 Prints precision, recall and F1 for direct quotes and for all attributions, content only and
-end to end (content and speaker right), scored by `evaluation.quotes`, with the time
+end to end (content and speaker right), scored by `evaluation.quotes`, on all articles and on
+each half (tune on A, report B as held back: `evaluation.halves`), with the time
 each extractor took on the same parsed documents. textacy is measured only when it is
 importable (it is not one of parley's dependencies: run this script with an interpreter
 that has both, e.g. `PYTHONPATH=src /tmp/textacy-venv/bin/python bench/quotes.py`).
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from evaluation.halves import half_of
 from evaluation.quotes import (
     Attribution,
     Counts,
@@ -69,16 +71,22 @@ def textacy_extractor() -> Extractor | None:
 
 def print_row(name: str, subset: str, counts: Counts, seconds: float) -> None:
     content, e2e = content_prf(counts), end_to_end_prf(counts)
-    print(f"{name:9} {subset:7} {counts.predicted:6} {counts.gold:6} "
+    print(f"{name:9} {subset:15} {counts.predicted:6} {counts.gold:6} "
           f"{content.precision:7.3f} {content.recall:7.3f} {content.f1:7.3f} "
           f"{e2e.precision:7.3f} {e2e.recall:7.3f} {e2e.f1:7.3f} {seconds:8.1f}")
 
 
-def run(extract: Extractor, docs: Sequence[Doc], gold: Sequence[GoldDocument]) -> tuple[QuoteScore, float]:
+def run(extract: Extractor, docs: Sequence[Doc],
+        gold: Sequence[GoldDocument]) -> tuple[list[tuple[str, QuoteScore]], float]:
+    """Scores of one extractor on all articles, the tune half A and the held-back half B."""
     started = time.perf_counter()
     predictions = [extract(doc) for doc in docs]
     seconds = time.perf_counter() - started
-    return score_corpus(gold, predictions), seconds
+    scores = [("all", score_corpus(gold, predictions))]
+    for half, name in (("A", "A tune"), ("B", "B held")):
+        chosen = [i for i, doc in enumerate(gold) if half_of(doc.id) == half]
+        scores.append((name, score_corpus([gold[i] for i in chosen], [predictions[i] for i in chosen])))
+    return scores, seconds
 
 
 def main() -> int:
@@ -95,7 +103,7 @@ def main() -> int:
     parse_seconds = time.perf_counter() - started
     print(f"{len(gold)} articles from {args.data}, "
           f"{sum(len(d.attributions) for d in gold)} gold attributions; spaCy parse {parse_seconds:.1f} s")
-    print(f"{'system':9} {'subset':7} {'pred':>6} {'gold':>6} {'P':>7} {'R':>7} {'F1':>7} "
+    print(f"{'system':9} {'subset':15} {'pred':>6} {'gold':>6} {'P':>7} {'R':>7} {'F1':>7} "
           f"{'P e2e':>7} {'R e2e':>7} {'F1 e2e':>7} {'seconds':>8}")
     extractors: list[tuple[str, Extractor | None]] = [("parley", parley_attributions),
                                                       ("textacy", textacy_extractor())]
@@ -103,9 +111,10 @@ def main() -> int:
         if extract is None:
             print(f"{name:9} (not importable: skipped)")
             continue
-        score, seconds = run(extract, docs, gold)
-        print_row(name, "direct", score.direct, seconds)
-        print_row(name, "all", score.all, seconds)
+        scores, seconds = run(extract, docs, gold)
+        for half, score in scores:
+            print_row(name, f"direct {half}", score.direct, seconds)
+            print_row(name, f"all {half}", score.all, seconds)
     return 0
 
 

@@ -267,3 +267,36 @@ def test_a_speaker_mention_not_labelled_a_person_is_the_person_it_spells() -> No
     [quote] = attribute_speakers(quotes_of(text), [group, person], text, "2025-03-21")
     assert quote.speaker is not None
     assert (quote.speaker.name, quote.speaker.country) == ("Taras Kovalenkoff", "UKR")
+
+
+def test_a_quote_after_an_attribution_with_a_noun_cue_keeps_its_speaker() -> None:
+    # the parser hangs the next quote on "said" as its clause: still an attribution of the first
+    text = ('"Lima has made its choice," Boric said in a post on X. '
+            '"Now it must live with the consequences."')
+    quotes = quotes_of(text)
+    first, second = find(quotes, "Lima has made"), find(quotes, "Now it must")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker is not None and first.speaker.name == "Boric"
+    assert second.speaker is not None and second.speaker.name == "Boric"
+
+
+def test_a_sentence_opening_with_the_speech_verb_names_its_speaker_after_it() -> None:
+    quotes = quotes_of('Said Boluarte: "The agreement is a victory for both nations."')
+    assert len(quotes) == 1
+    assert quotes[0].kind == "direct"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Boluarte"
+
+
+def test_a_role_word_stands_for_the_person_holding_one_of_its_titles() -> None:
+    text = ("Chile's Foreign Minister Alberto van Klaveren met his Peruvian counterpart in Lima on "
+            'Monday.\n\n"We have agreed to reopen the border crossings within a month," the top '
+            "Chilean diplomat told reporters.")
+    quote = find(quotes_of(text), "We have agreed")
+    assert quote.speaker is not None and quote.speaker.name == "Alberto van Klaveren"
+
+
+def test_the_leader_of_a_nation_is_its_president_named_before() -> None:
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Monday."
+            '\n\n"It is a good day for Peru," the Peruvian leader said.')
+    quote = find(quotes_of(text), "It is a good day")
+    assert quote.speaker is not None and quote.speaker.name == "Dina Boluarte"

@@ -112,16 +112,19 @@ def _tail_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
         return Attribution((tail[0].idx, tail[0].idx + 1), tail[1])
     for token in tail:
         if _is_cue(token):
-            if _opens_new_content(token, quoted):
+            if _opens_new_content(token, quoted, tail[-1]):
                 return None
             return Attribution((token.idx, token.idx + len(token)), _tail_speaker(tail, token, quoted))
     return None
 
 
-def _opens_new_content(verb: Token, quoted: QuotedSpan) -> bool:
+def _opens_new_content(verb: Token, quoted: QuotedSpan, last: Token) -> bool:
     """', adding that ...' / ', claiming ...' after a quote goes on with new content of the
-    sentence's own speaker instead of attributing the quote."""
-    has_clause = any(c.dep_ in ("ccomp", "xcomp") and c.idx > verb.idx for c in verb.children)
+    sentence's own speaker instead of attributing the quote. A clause the parser hung on the
+    verb from beyond the attribution (the next quote: '"...," she said in a post. "..."') is
+    not new content of it."""
+    has_clause = any(c.dep_ in ("ccomp", "xcomp") and verb.idx < c.idx and c.left_edge.i <= last.i
+                     for c in verb.children)
     subject = subject_of(verb)
     borrowed = subject is not None and subject.idx < quoted.open
     return has_clause or borrowed or (verb.tag_ == "VBG" and subject is None)
@@ -177,6 +180,9 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
     words = [t for t in span if not t.is_space]
     if not words or not (_ends_as_lead(lead) or _is_cue(words[-1])):
         return None
+    inverted = _inverted_lead(words)
+    if inverted is not None:
+        return inverted
     verbs = [t for t in words if _is_cue(t)]
     if not verbs and lead.rstrip().endswith(":"):
         # 'Trump went even further: "..."': any verb that hands over with a colon says it
@@ -188,6 +194,20 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
     if subject is not None and subject.idx >= at:
         subject = None  # found inside the quote: not who said it
     return Attribution((verb.idx, verb.idx + len(verb)), subject)
+
+
+def _inverted_lead(words: list[Token]) -> Attribution | None:
+    """'Said Ellis: "..."' / 'Added the minister: "..."': a sentence opening with the speech
+    verb, its speaker after it and a colon handing over to the quote. The parser often reads
+    the capitalised verb as a name, so the verb is known by its form."""
+    if len(words) < 3 or words[-1].text != ":" or not words[0].text[:1].isupper():
+        return None
+    if not cue_lexicon().is_speech_form(words[0].lower_):
+        return None
+    nouns = [t for t in words[1:-1] if t.pos_ in ("PROPN", "NOUN")]
+    if not nouns or any(is_verb(t) for t in words[1:-1]):
+        return None
+    return Attribution((words[0].idx, words[0].idx + len(words[0])), nouns[-1])
 
 
 def _is_cue(token: Token) -> bool:

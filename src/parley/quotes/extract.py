@@ -23,7 +23,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     the words inside the marks; indirect ones the reported clause; mixed ones a clause that
     quotes part of what was said.
     """
-    direct = list(direct_findings(doc)) + list(colon_findings(doc))
+    direct = list(direct_findings(doc))
+    direct += [f for f in colon_findings(doc) if not _repeats(f, direct)]
     quoted = [(q.start, q.end) for q in find_quoted_spans(text_of(doc))]
     clauses = [f for f in clause_findings(doc, quoted) if not _repeats(f, direct)]
     indirect = [_with_kind(f, quoted) for f in clauses if not _nested(f, clauses)]

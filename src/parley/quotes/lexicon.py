@@ -20,11 +20,21 @@ class CueLexicon:
     according: tuple[tuple[str, ...], ...]  # "according to" phrases, lower-cased words
     source_heads: frozenset[str]  # documents that speak for someone: statement, tweet, letter
     titles: frozenset[str]  # role words that name a person in place of their name
+    role_titles: dict[str, tuple[str, ...]]  # "diplomat" -> titles that hold the role
     person_pronouns: frozenset[str]
     genders: dict[str, str]
+    irregular_past: dict[str, str]  # "said" -> "say": past forms the suffix rules miss
 
     def is_clause_cue(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.cognition
+
+    def is_speech_form(self, word: str) -> bool:
+        """Whether a lower-cased word is an inflected speech verb ("said", "adds", "noted"),
+        known by its form alone, for where the parser took it for something else."""
+        if word in self.irregular_past:
+            return self.irregular_past[word] in self.speech
+        stems = {word[:-1], word[:-2]} if word.endswith(("ed", "es")) else {word[:-1]}
+        return word.endswith(("s", "d")) and any(stem in self.speech for stem in stems)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +49,9 @@ def cue_lexicon() -> CueLexicon:
         according=tuple(tuple(p.split()) for p in raw["according_phrases"]),
         source_heads=frozenset(raw["source_heads"]),
         titles=frozenset(raw["titles"]),
+        role_titles={role: tuple(titles) for role, titles in raw["role_titles"].items()
+                     if not role.startswith("_")},
         person_pronouns=frozenset(raw["person_pronouns"]),
         genders=dict(raw["gendered_pronouns"]),
+        irregular_past=dict(raw["irregular_past"]),
     )

@@ -58,9 +58,11 @@ def _same_paragraph(span: Span, head: Token) -> Span:
 
 
 def _trimmed(span: Span) -> Span:
-    """Without leading punctuation and spaces that the entity recogniser let in."""
+    """Without leading punctuation and spaces that the entity recogniser let in, nor a speech
+    verb opening the sentence that it read as part of the name ('Said Ellis: ...')."""
     start = span.start
-    while start < span.end - 1 and (span.doc[start].is_punct or span.doc[start].is_space):
+    while start < span.end - 1 and (span.doc[start].is_punct or span.doc[start].is_space or (
+            span.doc[start].is_sent_start and cue_lexicon().is_speech_form(span.doc[start].lower_))):
         start += 1
     return span.doc[start : span.end] if start > span.start else span
 
@@ -178,13 +180,17 @@ def _clean_name(person: Span) -> str:
 
 
 def _title_holder(doc: Doc, mention: Span) -> str | None:
-    """The nearest preceding person whose mention carries the same title word."""
+    """The nearest preceding person whose mention carries the same title word, or a title that
+    holds the role ("the top diplomat" -> the foreign minister named before)."""
     title = mention.root.lower_
+    held_by = (title, *cue_lexicon().role_titles.get(title, ()))
     places = [t.lower_[:PLACE_PREFIX] for t in mention if t.ent_type_ in ("GPE", "NORP")]
     for ent in reversed(entities(doc)):
         if ent.end > mention.start or ent.label_ != "PERSON":
             continue
         window = [t.lower_ for t in doc[max(ent.start - TITLE_WINDOW, 0) : ent.end]]
-        if title in window and all(any(w.startswith(p) for w in window) for p in places):
+        phrase = f" {' '.join(window)} "
+        if any(f" {held} " in phrase for held in held_by) and all(
+                any(w.startswith(p) for w in window) for p in places):
             return _full_name(doc, ent)
     return None
