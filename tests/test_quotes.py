@@ -300,3 +300,15 @@ def test_the_leader_of_a_nation_is_its_president_named_before() -> None:
             '\n\n"It is a good day for Peru," the Peruvian leader said.')
     quote = find(quotes_of(text), "It is a good day")
     assert quote.speaker is not None and quote.speaker.name == "Dina Boluarte"
+
+
+@pytest.mark.parametrize("after", [
+    "Chilean Interior Minister Carolina Toha made the remarks at a news conference in Arica.",
+    "Carolina Toha was speaking at a ceremony in Arica.",
+    "Carolina Toha's comments came a day after the ruling.",
+])
+def test_a_quote_standing_alone_belongs_to_who_the_next_paragraph_says_made_it(after: str) -> None:
+    text = f'"The border must stay open for trade and for the families on both sides."\n\n{after}'
+    quote = find(quotes_of(text), "The border must")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.name.endswith("Carolina Toha")

@@ -62,14 +62,49 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
                    or _colon_attribution(doc, quoted, lead, floor))
     if attribution is not None:
         return finding(doc, quoted.start, quoted.end, "direct", attribution.cue, attribution.speaker)
-    if lead.strip() or _word_count(inner) < MIN_QUOTE_WORDS or previous is None:
+    if lead.strip() or _word_count(inner) < MIN_QUOTE_WORDS:
         return None
     if _tail_tokens(doc, quoted) and not text_of(doc)[quoted.start : quoted.end].rstrip().endswith(
             tuple(SENTENCE_ENDS)):
         return None  # the sentence goes on after the quote: not a quote standing alone
-    if quoted.open - previous.end > CONTINUATION_CHARS or previous.speaker is None:
-        return None
+    if previous is None or quoted.open - previous.end > CONTINUATION_CHARS or previous.speaker is None:
+        after = _remark_attribution(doc, quoted)
+        if after is None:
+            return None
+        return finding(doc, quoted.start, quoted.end, "direct", after.cue, after.speaker)
     return finding(doc, quoted.start, quoted.end, "direct", previous.cue, previous.speaker)
+
+
+def _remark_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
+    """A quote standing alone as a paragraph, owned by the next sentence: '"..."' then 'Boric
+    made the remarks at a news conference' / 'Boric was speaking in Lima' / 'Boric's comments
+    came after ...'. The next sentence must open the next paragraph or follow the quote, and
+    say so in its main clause (not in what someone else said of the remarks)."""
+    text = text_of(doc)
+    rest = text[quoted.outer_end:]
+    if rest[: len(rest) - len(rest.lstrip())].count("\n") > 2 or not rest.strip():
+        return None
+    start = doc.char_span(quoted.outer_end, len(text), alignment_mode="expand")
+    if start is None:
+        return None
+    first = next((t for t in start if not (t.is_space or t.is_punct)), None)
+    if first is None or not first.is_sent_start:
+        return None
+    lexicon = cue_lexicon()
+    for token in first.sent:
+        if token.lemma_.lower() in lexicon.remark_nouns and token.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                and token.head.dep_ == "ROOT":
+            verb = token.head
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            speaker = owner if token.dep_ != "dobj" else subject_of(verb)
+        elif token.lemma_.lower() in lexicon.speaking_verbs and token.tag_ == "VBG" and \
+                token.dep_ == "ROOT" and any(c.dep_ == "aux" for c in token.children):
+            speaker = subject_of(token)
+        else:
+            continue
+        if speaker is not None and (speaker.ent_type_ in ("PERSON", "ORG") or speaker.pos_ == "PROPN"):
+            return Attribution((token.idx, token.idx + len(token)), speaker)
+    return None
 
 
 def _word_count(span: Span) -> int:
