@@ -312,3 +312,40 @@ def test_a_quote_standing_alone_belongs_to_who_the_next_paragraph_says_made_it(a
     quote = find(quotes_of(text), "The border must")
     assert quote.kind == "direct"
     assert quote.speaker is not None and quote.speaker.name.endswith("Carolina Toha")
+
+
+def test_people_named_inside_the_quote_are_not_who_the_pronoun_after_it_is() -> None:
+    text = ("Peruvian President Dina Boluarte spoke to reporters in Lima on Monday.\n\n"
+            '"We thank President Gabriel Boric for his help," she said.')
+    quote = find(quotes_of(text), "We thank")
+    assert quote.speaker is not None and quote.speaker.name == "Dina Boluarte"
+
+
+def test_a_pronoun_follows_the_same_pronoun_back_to_its_person() -> None:
+    text = ("Dina Boluarte arrived in Santiago on Monday. She met Gabriel Boric at the palace.\n\n"
+            '"It was a productive meeting," she said.')
+    quote = find(quotes_of(text), "It was a productive")
+    assert quote.speaker is not None and quote.speaker.name == "Dina Boluarte"
+
+
+def test_a_pronoun_object_is_no_statement() -> None:
+    text = "Dina Boluarte arrived in Santiago on Monday, where Gabriel Boric welcomed her."
+    assert not [q for q in quotes_of(text) if q.text == "her"]
+
+
+def test_the_speaker_stays_who_the_quote_stage_resolved_once_entities_are_linked() -> None:
+    """The entity stage's links do not undo the quote stage's resolution: a pronoun after a
+    quote naming someone else, a role word whose modifier names a country."""
+    from parley.actors.entities import extract_entities
+    from parley.actors.speakers import attribute_speakers
+
+    text = ("Peruvian President Dina Boluarte spoke to reporters in Lima on Monday.\n\n"
+            '"We thank President Gabriel Boric for his help," she said.\n\n'
+            "Chile's Foreign Minister Alberto van Klaveren met his Peruvian counterpart on Tuesday.\n\n"
+            '"We have agreed to reopen the border crossings," the top Chilean diplomat told reporters.')
+    doc = parse(text)
+    quotes = attribute_speakers(extract_quotes(doc), extract_entities(doc, "2025-03-21"), text,
+                                "2025-03-21")
+    thanks, border = find(quotes, "We thank"), find(quotes, "We have agreed")
+    assert thanks.speaker is not None and thanks.speaker.name == "Dina Boluarte"
+    assert border.speaker is not None and border.speaker.name == "Alberto van Klaveren"

@@ -205,8 +205,8 @@ def _person_with_role(people: list[Person], chunk: Span, date: str | None) -> Pe
 def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
     """ "he said", "she noted": a subject pronoun goes to the person last named before it.
 
-    Pronouns inside quotation marks speak of someone else; a person referred to as "she" is
-    not later "he" (and the reverse).
+    Pronouns inside quotation marks speak of someone else, and so do names inside them; a
+    person referred to as "she" is not later "he" (and the reverse).
     """
     if not people:
         return
@@ -217,7 +217,7 @@ def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
             continue
         if any(s <= token.idx < e for s, e in quoted):
             continue
-        person = _last_person_before(doc, people, token, gender, token.lower_)
+        person = _last_person_before(doc, people, token, gender, token.lower_, quoted)
         if person is not None:
             gender[id(person)] = token.lower_
             person.mentions.append((token.idx, token.idx + len(token)))
@@ -229,17 +229,18 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: dict[int, str],
-                        pronoun: str) -> Person | None:
+                        pronoun: str, quoted: list[tuple[int, int]]) -> Person | None:
     """In the nearest sentence (of the window) that names someone before the pronoun: the
     person who is its subject ("Aliyev said. He also offered to nominate Trump. He added":
-    both pronouns are Aliyev's), else the last person it names."""
+    both pronouns are Aliyev's), else the last person it names. A person named inside
+    quotation marks is talked about there, not the one a pronoun outside them stands for."""
     window_start = _sentence_start_before(doc, token, PRONOUN_SENTENCE_WINDOW)
     by_sentence: dict[int, list[tuple[int, bool, Person]]] = {}
     for person in people:
         if gender.get(id(person), pronoun) != pronoun:
             continue
         for start, end in person.mentions:
-            if window_start <= start < token.idx:
+            if window_start <= start < token.idx and not any(s <= start < e for s, e in quoted):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 key = span.sent.start if span is not None else start
                 by_sentence.setdefault(key, []).append((start, _is_subject(span), person))

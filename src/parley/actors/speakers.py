@@ -24,13 +24,16 @@ def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
 def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | None) -> Actor:
     if speaker.start is None or speaker.end is None:
         return speaker
+    mention = text[speaker.start:speaker.end]
     entity = _entity_at(entities, speaker.start, speaker.end)
     if entity is None or entity.type != "PERSON":
-        entity = _person_named(entities, text[speaker.start:speaker.end]) or entity
+        # a role word the quotes stage resolved to a name ("the top diplomat" -> the foreign
+        # minister named before), or a name the recogniser did not label a person
+        entity = (_person_called(entities, speaker.name) if speaker.name != mention else None) or (
+            _person_named(entities, mention) or entity)
     if entity is not None:
         return Actor(name=entity.name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
-    mention = text[speaker.start:speaker.end]
     # the name a description was resolved to ("the bank" -> "Bank of Russia") says more
     match = (resolve_actor_text(speaker.name, date) if speaker.name != mention else None) or (
         resolve_actor_text(mention, date))
@@ -50,6 +53,11 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _person_called(entities: list[Entity], name: str) -> Entity | None:
+    """The person of the article whose name or an alias is exactly `name`."""
+    return next((e for e in entities if e.type == "PERSON" and name in (e.name, *e.aliases)), None)
 
 
 def _person_named(entities: list[Entity], mention: str) -> Entity | None:

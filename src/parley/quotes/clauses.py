@@ -134,7 +134,10 @@ def _object_content(verb: Token) -> list[Token] | None:
         if child.dep_ in OBJECT_STOPS:
             break
         last = child
-    return list(verb.doc[objects[0].left_edge.i : last.right_edge.i + 1])
+    content = list(verb.doc[objects[0].left_edge.i : last.right_edge.i + 1])
+    if all(t.pos_ == "PRON" or t.is_punct or t.is_space for t in content):
+        return None  # "welcomed her": a pronoun says nothing that was said or meant
+    return content
 
 
 def _particle(verb: Token, allowed: frozenset[str]) -> Token | None:

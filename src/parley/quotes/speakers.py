@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.models import Actor
-from parley.quotes.grammar import entities, sentence_of
+from parley.quotes.grammar import entities, sentence_of, text_of
 from parley.quotes.lexicon import cue_lexicon
+from parley.quotes.marks import find_quoted_spans
 
 # Dependency labels of a noun's left modifiers that belong to its mention ("Pakistan's Foreign Office").
 MENTION_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "case", "punct"})
@@ -20,6 +21,8 @@ TITLE_WINDOW = 6
 PLACE_PREFIX = 4
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+# How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
+MAX_PRONOUN_CHAIN = 3
 
 
 def speaker_actor(token: Token) -> Actor:
@@ -82,7 +85,7 @@ def resolve_speaker_name(mention: Span) -> str:
     if word in GROUP_PRONOUNS:
         return _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) or mention.text
     if word in lexicon.person_pronouns:
-        return _antecedent_person(doc, mention.start) or mention.text
+        return _antecedent_person(doc, mention.start, word) or mention.text
     if mention.label_ == "PERSON" or mention.root.pos_ == "PROPN":
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
@@ -145,16 +148,34 @@ def _nearest_entity(doc: Doc, before: int, labels: set[str]) -> str | None:
     return None
 
 
-def _antecedent_person(doc: Doc, before: int) -> str | None:
+def _antecedent_person(doc: Doc, before: int, pronoun: str = "", depth: int = 0) -> str | None:
     """The person a pronoun points back to: in the nearest sentence naming anyone, its subject
-    if that is a person, else the last person named."""
-    people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before]
+    if that is a person, else the last person named. People named inside quotation marks are
+    talked about, not talking ('"We thank Gabriel Boric," she said'); and when that sentence's
+    subject is the same pronoun ('She met Gabriel Boric ... she said'), the chain goes on back."""
+    quoted = _quoted_ranges(doc)
+    people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before
+              and not any(s <= ent.start_char < e for s, e in quoted)]
     if not people:
         return None
     sentence = sentence_of(people[-1].root)
     in_sentence = [ent for ent in people if sentence_of(ent.root) == sentence]
     subjects = [ent for ent in in_sentence if ent.root.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and pronoun and depth < MAX_PRONOUN_CHAIN:
+        same = [t for t in sentence if t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass")
+                and t.i < people[-1].start]
+        if same:
+            return _antecedent_person(doc, same[0].i, pronoun, depth + 1)
     return _full_name(doc, (subjects or in_sentence)[-1 if not subjects else 0])
+
+
+def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, found once per document."""
+    key = "parley_quoted_ranges"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(q.start, q.end) for q in find_quoted_spans(text_of(doc))]
+    ranges: list[tuple[int, int]] = doc.user_data[key]
+    return ranges
 
 
 def _full_name(doc: Doc, person: Span) -> str:
