@@ -39,6 +39,8 @@ def resolve_duration(candidate: Candidate, ctx: Context) -> Resolved | None:
         return Resolved("DATE", "PAST_REF")  # "in recent years"
     if count is None:
         return Resolved("DURATION", vague_duration(code), span=span)
+    if group(candidate, "andhalf"):  # "a year and a half"
+        count += 0.5
     return Resolved("DURATION", duration_value(count, code), span=span)
 
 

@@ -300,7 +300,7 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                      rf"ensuing|recent|current)\s+)?(?P<number>{number}|{vague})(?:\s+(?:or|to|and)\s+"
                      rf"(?P<number2>{number}))?(?:\s+(?:more|additional|full|straight|consecutive|long|"
                      rf"trading|business|working|odd))?[\s-]+(?P<unit>{unit})"
-                     r"(?P<tail>[\s-]+(?:long|old|period))?"),
+                     r"(?P<andhalf>\s+and\s+a\s+half(?![\s-]+an?\b))?(?P<tail>[\s-]+(?:long|old|period))?"),
         ("unit_plural", rf"(?P<pre>(?:for|within|after|take|takes|took|taking|last|lasted|spend|spent|in|"
                         rf"over|during|follows?|followed)\s+(?:the\s+)?)(?P<unit>{plural})"
                         rf"(?:\s+(?:ahead|to\s+come))?"
@@ -326,5 +326,7 @@ def _number_pattern(lex: Lexicon) -> str:
     words = phrase_pattern([w for w in lex.number_words if " " in w or len(w) > 2])
     tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-    return (rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|{tens}[\s-]{ones}|(?:a|one)\s+hundred(?:\s+and\s+\w+)?"
-            rf"|{words}|an?)")
+    whole = (rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|{tens}[\s-]{ones}|(?:a|one)\s+hundred(?:\s+and\s+\w+)?"
+             rf"|{words}|an?)")
+    # "three and a half", "two-and-a-half": the half is part of the number
+    return rf"(?:{whole}(?:[\s-]+and[\s-]+a[\s-]+half(?![\s-]+an?\b))?)"

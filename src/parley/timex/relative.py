@@ -328,4 +328,12 @@ def _shift_base(candidate: Candidate, ctx: Context, anchor: str, granularity: st
 
 
 def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
-    return _day_with_part(ctx, 0, "NI")
+    """ "overnight": the night that ended the morning of the day told (the last day mentioned,
+    else the document date): "overnight losses in New York" before Friday's London trading is
+    Thursday night."""
+    if ctx.dct is None:
+        return Resolved("TIME", "XXXX-XX-XXTNI")
+    reference = ctx.reference(candidate.start)
+    day = reference.start if reference is not None and reference.granularity == "D" else ctx.dct
+    night = Period("D", day - timedelta(days=1))
+    return Resolved("TIME", f"{night.value}TNI", night, anchors=False)

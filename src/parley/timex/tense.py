@@ -40,8 +40,10 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = None
     if span is not None and len(span) and span.root.dep_ != "poss":  # "Tuesday's ruling": no verb of its own
-        verb = governing_verb(span.root)
+        verb = _outside_later_clause(governing_verb(span.root), span.end)
     tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and span is not None and _fronted_before_plan(verb, span.end):
+        tense = "PAST"
     if verb is not None and span is not None and _in_earlier_object(span.root, verb):
         tense = "PAST"
     if _ends_with_cue(before, lexicon.future_prepositions) and not (verb is not None and _perfect_past(verb)):
@@ -49,6 +51,30 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     if tense != "PAST" and _ends_with_cue(before, lexicon.weak_future_prepositions):
         return "FUTURE"
     return tense
+
+
+def _outside_later_clause(verb: Token | None, end: int) -> Token | None:
+    """The verb of the clause an expression ending before token `end` can belong to. A clause that a
+    complementizer opens after the expression does not hold it ("warnings on Thursday that
+    strikes could do damage": Thursday dates the warnings, not "could do"), though the parser
+    may attach it there: then the verb that governs that clause is the one."""
+    for _ in range(MAX_CLIMB):
+        if verb is None or verb.i < end:
+            return verb
+        if not any(token.dep_ == "mark" and token.head.i == verb.i for token in verb.doc[end:verb.i]):
+            return verb
+        if verb.head.i == verb.i:
+            return None  # the parse made the later clause the sentence: its tense says nothing
+        verb = governing_verb(verb.head)
+    return verb
+
+
+def _fronted_before_plan(verb: Token, end: int) -> bool:
+    """ "On Friday, the government planned to pay ...": a day told before a plain past verb of
+    planning dates the planning (past); after it ("planned talks for Friday") it may look ahead."""
+    if end > verb.i or verb.tag_ != "VBD" or verb.lemma_ not in load_lexicon().schedule_lemmas:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
 def _in_earlier_object(token: Token, verb: Token) -> bool:
@@ -76,7 +102,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
@@ -125,7 +151,7 @@ def _infinitive_tense(verb: Token, auxiliaries: set[str], depth: int) -> Tense |
         return "FUTURE"
     if "to" in auxiliaries:
         governor = verb.head
-        if governor is not verb and (governor.lemma_ in load_lexicon().future_lemmas
+        if governor.i != verb.i and (governor.lemma_ in load_lexicon().future_lemmas
                                      or governor.lemma_ == "be"):
             return "FUTURE"
         return _governor_tense(verb, depth)
@@ -145,7 +171,7 @@ def _participle_tense(verb: Token, auxiliaries: set[str]) -> Tense | None:
 
 def _governor_tense(verb: Token, depth: int) -> Tense | None:
     governor = verb.head
-    if governor is verb or depth >= MAX_CHAIN or governor.pos_ not in ("VERB", "AUX"):
+    if governor.i == verb.i or depth >= MAX_CHAIN or governor.pos_ not in ("VERB", "AUX"):
         return None
     return verb_tense(governor, depth + 1)
 
