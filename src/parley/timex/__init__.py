@@ -101,6 +101,7 @@ RESOLVERS: dict[str, Resolver] = {
     "set_times": durations.resolve_set_times, "reference": durations.resolve_reference,
     "reference_adjective": durations.resolve_reference_adjective,
     "anaphoric": relative.resolve_anaphoric, "overnight": relative.resolve_overnight,
+    "day_ordinal": relative.resolve_day_ordinal,
     "year_end": periods.resolve_year_end,
 }
 

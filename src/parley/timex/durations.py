@@ -103,12 +103,15 @@ def resolve_set(candidate: Candidate, ctx: Context) -> Resolved:
 
 
 def resolve_set_every(candidate: Candidate, ctx: Context) -> Resolved:
-    """set_every: "every day" -> P1D, "each Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07."""
+    """set_every: "every day" -> P1D, "each Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07,
+    "every three months" -> P3M, "each summer" -> XXXX-SU."""
     if group(candidate, "weekday"):
         return Resolved("SET", f"XXXX-WXX-{weekday_number(group(candidate, 'weekday'))}")
     if group(candidate, "month"):
         return Resolved("SET", f"XXXX-{month_number(group(candidate, 'month')):02d}")
-    count = 2 if group(candidate, "other") else 1
+    if group(candidate, "season"):
+        return Resolved("SET", f"XXXX-{load_lexicon().seasons[group(candidate, 'season')]}")
+    count = 2 if group(candidate, "other") else number_value(group(candidate, "count")) or 1
     return Resolved("SET", duration_value(count, unit_code(group(candidate, "unit"))))
 
 

@@ -152,7 +152,7 @@ RULE_KEYS = {
     "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
-    "anaphoric": "unit", "overnight": "day_word", "year_end": "unit",
+    "anaphoric": "unit", "overnight": "day_word", "year_end": "unit", "day_ordinal": "number",
 }
 
 
@@ -307,8 +307,8 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                         rf"|(?P<unit2>{unit})-long|(?:just\s+)?(?P<unit3>{plural})\s+ago"
                         rf"|the\s+(?P<unit4>{plural})\s+(?:ahead|to\s+come)"),
         ("set", rf"(?P<set>{phrase_pattern(lex.sets)})"),
-        ("set_every", rf"(?P<q>every|each)\s+(?P<other>other\s+)?(?:(?P<weekday>{weekday})|(?P<month>"
-                      rf"{month})|(?P<unit>{unit}))"),
+        ("set_every", rf"(?P<q>every|each)\s+(?:(?P<other>other\s+)|(?P<count>{number})[\s-]+)?"
+                      rf"(?:(?P<weekday>{weekday})|(?P<month>{month})|(?P<season>{season})|(?P<unit>{unit}))"),
         ("set_times", r"(?P<count>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+"
                       rf"(?P<unit>{unit})"),
         ("reference", phrase_pattern(lex.references)),
@@ -316,6 +316,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         ("anaphoric", r"(?P<phrase>that\s+(?:same\s+)?(?:day|week|month|year)|the\s+same\s+(?:day|"
                       r"week|month|year)|the\s+(?:following|next|previous|preceding|prior)\s+(?:day|week|month|"
                       r"year|morning|night)|the\s+(?:day|week|month|year)\s+(?:before|after))"),
+        # "on the 25th": a day of the month being told (not "the 25th anniversary")
+        ("day_ordinal", r"(?<=\bon\s)the\s+(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|after|before|but|as)\b)"),
         ("overnight", r"overnight"),
         ("year_end", r"(?:(?P<pos>around|by|at|until|since|before|after)\s+)?"
                      r"(?P<what>year['’]s\s+end|year[\s-]+end|the\s+full\s+year)"),

@@ -327,6 +327,26 @@ def _shift_base(candidate: Candidate, ctx: Context, anchor: str, granularity: st
     return reference
 
 
+def resolve_day_ordinal(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """day_ordinal: "on the 25th", a day of the month told (the last date mentioned, to the month
+    or day), else of the article's month, or the month before (past clause) or after (future)
+    when that day is not yet or already over."""
+    day = int(group(candidate, "oday"))
+    reference = ctx.reference(candidate.start)
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}")
+    if reference is not None and reference.granularity in ("D", "M") and reference != ctx.dct_period("D"):
+        month = reference.start.replace(day=1)
+    else:
+        month = ctx.dct.replace(day=1)
+        tense = ctx.tense(candidate)
+        if tense == "FUTURE" and day < ctx.dct.day:
+            month = add_months(month, 1)
+        elif tense != "FUTURE" and day > ctx.dct.day:
+            month = add_months(month, -1)
+    return dated(Period("D", month.replace(day=day)), "D")
+
+
 def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
     """ "overnight": the night that ended the morning of the day told (the last day mentioned,
     else the document date): "overnight losses in New York" before Friday's London trading is
