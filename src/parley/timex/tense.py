@@ -39,8 +39,12 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     lexicon = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = None
+    possessive_past = False
     if span is not None and len(span) and span.root.dep_ != "poss":  # "Tuesday's ruling": no verb of its own
         verb = _outside_later_clause(governing_verb(span.root), span.end)
+    elif span is not None and len(span):  # ... but "by Friday's close, stocks were up" is no plan
+        outer = governing_verb(span.root)
+        possessive_past = outer is not None and verb_tense(outer) == "PAST"
     tense = verb_tense(verb) if verb is not None else None
     if verb is not None and span is not None and _fronted_before_plan(verb, span.end):
         tense = "PAST"
@@ -48,7 +52,7 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
         tense = "PAST"
     if _ends_with_cue(before, lexicon.future_prepositions) and not (verb is not None and _perfect_past(verb)):
         return "FUTURE"  # "extended the deadline until Tuesday", but not "had not called until Thursday"
-    if tense != "PAST" and _ends_with_cue(before, lexicon.weak_future_prepositions):
+    if tense != "PAST" and not possessive_past and _ends_with_cue(before, lexicon.weak_future_prepositions):
         return "FUTURE"
     return tense
 
@@ -142,6 +146,9 @@ def _schedules(verb: Token) -> bool:
     """ "has scheduled a news conference Thursday", "planned for early March": a date ahead."""
     if verb.lemma_ not in load_lexicon().schedule_lemmas or verb.dep_ == "acl":
         return False
+    if verb.lemma_ == "set" and not any(child.lower_ in ("for", "to") or child.dep_ == "xcomp"
+                                        for child in verb.children):
+        return False  # "a record was set Friday" is past; "set for Friday", "set to meet" look ahead
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     return "had" not in auxiliaries and not (verb.lemma_ == "set" and verb.tag_ == "VBD")
 
