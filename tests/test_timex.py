@@ -301,3 +301,58 @@ def test_no_text_and_no_document_date_stops_the_timex_stage(text: str, dct: str 
         assert text[timex.start:timex.end] == timex.text and timex.value
     for timex in timexes(text, dct):
         assert timex.value
+
+
+# Invented sentences for the classes of issue 12's TE3 work (dates are a Monday, 2025-08-04).
+
+
+def test_halves_in_durations() -> None:
+    assert values("He served three and a half years in prison.", TRT_DATE) == {
+        "three and a half years": "P3Y6M"}
+    assert values("The siege went on for a year and a half.", TRT_DATE) == {"a year and a half": "P1Y6M"}
+    assert values("The vote took half an hour.", TRT_DATE) == {"half an hour": "PT30M"}
+    assert values("A two-and-a-half-year study ended.", TRT_DATE) == {"two-and-a-half-year": "P2Y6M"}
+    assert values("The mediators waited a month and a half.", TRT_DATE) == {"a month and a half": "P1.5M"}
+
+
+def test_a_day_before_a_complementizer_clause_dates_the_main_clause() -> None:
+    # The parser may hang "on Friday" under the later clause's "could"; that clause cannot hold it.
+    text = ("The ministers brushed aside stern warnings from the envoys on Friday that new sanctions "
+            "could do serious damage.")
+    assert values(text, TRT_DATE)["Friday"] == "2025-08-01"
+
+
+def test_a_day_told_before_a_past_verb_of_planning_is_past() -> None:
+    assert values("On Friday, the cabinet planned to release the first payment.", TRT_DATE) == {
+        "Friday": "2025-08-01"}
+    assert values("The cabinet has scheduled a vote on Friday.", TRT_DATE) == {"Friday": "2025-08-08"}
+
+
+def test_set_looks_ahead_only_with_for_or_to() -> None:
+    assert values("A new record was set Friday in the capital.", TRT_DATE) == {"Friday": "2025-08-01"}
+    assert values("The vote was set for Friday.", TRT_DATE) == {"Friday": "2025-08-08"}
+    assert values("Talks are set to resume Thursday.", TRT_DATE) == {"Thursday": "2025-08-07"}
+
+
+def test_by_a_possessive_day_in_a_past_clause_is_past() -> None:
+    assert values("By Friday's close, the index was up 2%.", TRT_DATE) == {"Friday": "2025-08-01"}
+
+
+def test_overnight_is_the_night_before_the_day_told() -> None:
+    text = "On Friday, markets in Asia fell after overnight losses in New York."
+    assert values(text, TRT_DATE) == {"Friday": "2025-08-01", "overnight": "2025-07-31TNI"}
+    assert values("Shelling continued overnight, residents said.", TRT_DATE) == {"overnight": "2025-08-03TNI"}
+
+
+def test_ordinal_days_of_the_month_told() -> None:
+    assert values("The truce expires on the 25th.", TRT_DATE) == {"the 25th": "2025-08-25"}
+    assert values("The talks ended on the 12th, officials said.", TRT_DATE) == {"the 12th": "2025-07-12"}
+    text = "In March, the envoys met on the 3rd and parted on the 9th."
+    assert values(text, TRT_DATE) == {"March": "2025-03", "the 3rd": "2025-03-03", "the 9th": "2025-03-09"}
+    assert values("They marked it on the 25th anniversary of the accord.", TRT_DATE) == {}
+
+
+def test_sets_with_a_count_or_a_season() -> None:
+    assert values("Tariffs are reviewed every three months.", TRT_DATE) == {"every three months": "P3M"}
+    assert values("The delegations meet each summer.", TRT_DATE) == {"each summer": "XXXX-SU"}
+    assert values("Patrols pass every other week.", TRT_DATE) == {"every other week": "P2W"}
