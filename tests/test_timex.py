@@ -356,3 +356,8 @@ def test_sets_with_a_count_or_a_season() -> None:
     assert values("Tariffs are reviewed every three months.", TRT_DATE) == {"every three months": "P3M"}
     assert values("The delegations meet each summer.", TRT_DATE) == {"each summer": "XXXX-SU"}
     assert values("Patrols pass every other week.", TRT_DATE) == {"every other week": "P2W"}
+
+
+def test_vague_decades_are_years() -> None:
+    assert values("The feud has lasted for decades.", TRT_DATE) == {"decades": "PXY"}
+    assert values("They ended a decades-long feud.", TRT_DATE) == {"decades-long": "PXY"}

@@ -78,14 +78,14 @@ _SMALLER_LETTER = {"Y": "M", "H": "M", "MIN": "S", "D": "H"}
 
 def vague_duration(code: str) -> str:
     letter = UNIT_LETTERS.get(code, ("D", False, 0))[0]
-    if code in ("DE", "CE", "ML"):
-        letter = {"DE": "E", "CE": "C", "ML": "L"}[code]
+    if code in ("CE", "ML"):
+        letter = {"CE": "C", "ML": "L"}[code]
     return _VAGUE_TIME_PREFIX.get(code, "PX") + letter
 
 
 def resolve_unit_plural(candidate: Candidate, ctx: Context) -> Resolved:
     """unit_plural: "for years", "within days", "over the years", "the weeks ahead",
-    "decades-long" -> PXY, PXD, ...; "a year-long" -> P1Y; "months ago" -> PAST_REF."""
+    "decades" and "decades-long" -> PXY (TimeML writes vague decades in years), PXD, ...; "a year-long" -> P1Y; "months ago" -> PAST_REF."""
     if group(candidate, "unit3"):
         return Resolved("DATE", "PAST_REF", span=(candidate.match.start("unit3"), candidate.end))
     if group(candidate, "unit4"):  # "the weeks ahead"
