@@ -34,6 +34,9 @@ def resolve_duration(candidate: Candidate, ctx: Context) -> Resolved | None:
             and RATE_CONTEXT.search(ctx.text[max(0, candidate.start - 30):candidate.start]):
         return None  # "$5 million a year" is a rate: news annotation leaves it unmarked
     span = _adjective_span(candidate)
+    if number_text in ("a", "an") and group(candidate, "unit").endswith("s") and group(candidate, "tail"):
+        # "a decades-long feud": the article goes with the noun, the length is vague
+        return Resolved("DURATION", vague_duration(code), span=(candidate.match.start("unit"), candidate.end))
     count = number_value(number_text)
     if count is None and code == "Y" and number_text in ("recent", "past") and not group(candidate, "det"):
         return Resolved("DATE", "PAST_REF")  # "in recent years"
