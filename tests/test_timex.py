@@ -361,3 +361,12 @@ def test_sets_with_a_count_or_a_season() -> None:
 def test_vague_decades_are_years() -> None:
     assert values("The feud has lasted for decades.", TRT_DATE) == {"decades": "PXY"}
     assert values("They ended a decades-long feud.", TRT_DATE) == {"decades-long": "PXY"}
+
+
+def test_year_ago_figures_compare_with_the_quarter_reported_not_a_forecast() -> None:
+    text = ("Net income fell in the third quarter. The company expects weakness into the fourth quarter "
+            "and the third quarter of next year. In the year-ago period, it earned $10 million.")
+    found = values(text, "1989-10-26")
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["the third quarter of next year"] == "1990-Q3"
+    assert found["the year-ago period"] == "1988-Q3"
