@@ -370,3 +370,10 @@ def test_year_ago_figures_compare_with_the_quarter_reported_not_a_forecast() -> 
     assert found["the third quarter"] == "1989-Q3"
     assert found["the third quarter of next year"] == "1990-Q3"
     assert found["the year-ago period"] == "1988-Q3"
+
+
+def test_a_day_after_a_coarser_date_is_a_day_not_told() -> None:
+    text = "The market crashed in 1987. Traders lost heavily on deals made that day."
+    assert values(text, TRT_DATE) == {"1987": "1987", "that day": "XXXX-XX-XX"}
+    text = "The envoys met in June. The next day, the ministers left."
+    assert values(text, TRT_DATE) == {"June": "2025-06", "The next day": "XXXX-XX-XX"}

@@ -244,12 +244,10 @@ def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: 
     reference = ctx.reference(candidate.start)
     if reference is None:
         return Resolved("DATE", unresolved(granularity))
-    base = reference.coarsen(granularity) if _finer_or_equal(reference.granularity, granularity) \
-        else reference
+    if not _finer_or_equal(reference.granularity, granularity):
+        return Resolved("DATE", unresolved(granularity))  # "the next day" or "that day" after "in June"
     shift = NARRATIVE_SHIFTS.get(word, 0)
-    if shift and base.granularity != granularity:
-        return Resolved("DATE", unresolved(granularity))  # "the next day" after "in June"
-    return dated(base.shift(shift), base.granularity)
+    return dated(reference.coarsen(granularity).shift(shift), granularity)
 
 
 def _finer_or_equal(granularity: str, than: str) -> bool:
@@ -269,7 +267,7 @@ def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
     shift = 1 if {"following", "next", "after"} & set(words) else -1 if {
         "previous", "preceding", "prior", "before"} & set(words) else 0
     if not _finer_or_equal(reference.granularity, granularity):
-        return Resolved("DATE", unresolved(granularity)) if shift else dated(reference, reference.granularity)
+        return Resolved("DATE", unresolved(granularity))  # "that day" after "in 1987": a day not told
     return dated(reference.coarsen(granularity).shift(shift), granularity)
 
 
