@@ -377,3 +377,9 @@ def test_a_day_after_a_coarser_date_is_a_day_not_told() -> None:
     assert values(text, TRT_DATE) == {"1987": "1987", "that day": "XXXX-XX-XX"}
     text = "The envoys met in June. The next day, the ministers left."
     assert values(text, TRT_DATE) == {"June": "2025-06", "The next day": "XXXX-XX-XX"}
+
+
+def test_vague_amounts_later_are_lengths() -> None:
+    text = "The envoy resigned on July 2. A few days later, the ministry announced new talks."
+    assert values(text, TRT_DATE) == {"July 2": "2025-07-02", "A few days": "PXD"}
+    assert values("The treaty was signed several years ago.", TRT_DATE) == {"several years ago": "PAST_REF"}

@@ -26,6 +26,7 @@ from parley.timex.context import (
     unit_code,
     weekday_number,
 )
+from parley.timex.durations import vague_duration
 from parley.timex.grammar import Candidate
 from parley.timex.lexicon import load_lexicon, number_value
 from parley.timex.tense import Tense
@@ -286,6 +287,11 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
     anchor = group(candidate, "anchor")
     forward = load_lexicon().anchor_words.get(anchor, -1) > 0
     count = number_value(group(candidate, "number"))
+    if count is None and anchor not in _FROM_NOW:
+        # "a few days later": counted from a date told, by an amount not told; TimeML marks
+        # the length ("a few days", PXD)
+        return Resolved("DURATION", vague_duration(unit_code(group(candidate, "unit"))),
+                        span=(candidate.start, candidate.match.end("unit")))
     if count is None:
         return Resolved("DATE", "FUTURE_REF" if forward else "PAST_REF")
     code = unit_code(group(candidate, "unit"))
