@@ -383,3 +383,9 @@ def test_vague_amounts_later_are_lengths() -> None:
     text = "The envoy resigned on July 2. A few days later, the ministry announced new talks."
     assert values(text, TRT_DATE) == {"July 2": "2025-07-02", "A few days": "PXD"}
     assert values("The treaty was signed several years ago.", TRT_DATE) == {"several years ago": "PAST_REF"}
+
+
+def test_today_of_the_present_age_is_present_ref() -> None:
+    assert values("It is a lesson for today's youth.", TRT_DATE) == {"today": "PRESENT_REF"}
+    assert values("In today's dollars, the dam cost more.", TRT_DATE) == {"today": "PRESENT_REF"}
+    assert values("Today's meeting was tense.", TRT_DATE) == {"Today": "2025-08-04"}

@@ -43,6 +43,7 @@ class Lexicon:
     schedule_lemmas: frozenset[str]
     year_blockers_before: frozenset[str]
     year_blockers_after: frozenset[str]
+    generic_present_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

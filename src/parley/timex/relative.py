@@ -58,15 +58,28 @@ def resolve_deictic(candidate: Candidate, ctx: Context) -> Resolved:
     """deictic: "today", "yesterday", "tonight", "this morning", "last night"."""
     phrase = group(candidate, "deictic") or candidate.match.group(0).lower()
     phrase = " ".join(phrase.split())
+    if phrase == "today" and _generic_today(ctx.text, candidate.end):
+        return Resolved("DATE", "PRESENT_REF")
     shift = load_lexicon().deictic_days.get(phrase, 0)
     part = next((code for word, code in TIME_OF_DAY.items() if phrase.endswith(word)), None)
     return _day_with_part(ctx, shift, part)
+
+
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+(\w+)")
+
+
+def _generic_today(text: str, end: int) -> bool:
+    """ "today's world", "in today's dollars": the present age, not the day (PRESENT_REF)."""
+    found = _POSSESSIVE_NOUN.match(text, end)
+    return found is not None and found.group(1).lower() in load_lexicon().generic_present_nouns
 
 
 def resolve_deictic_pod(candidate: Candidate, ctx: Context) -> Resolved:
     """deictic_pod: "yesterday afternoon", "early today", "mid-afternoon yesterday"."""
     word = group(candidate, "deictic") or group(candidate, "deictic2")
     pod = group(candidate, "pod") or group(candidate, "pod2")
+    if word == "today" and not pod and _generic_today(ctx.text, candidate.end):
+        return Resolved("DATE", "PRESENT_REF")
     part = load_lexicon().parts_of_day.get(pod) if pod else None
     return _day_with_part(ctx, load_lexicon().deictic_days[word], part)
 
