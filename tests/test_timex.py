@@ -389,3 +389,10 @@ def test_today_of_the_present_age_is_present_ref() -> None:
     assert values("It is a lesson for today's youth.", TRT_DATE) == {"today": "PRESENT_REF"}
     assert values("In today's dollars, the dam cost more.", TRT_DATE) == {"today": "PRESENT_REF"}
     assert values("Today's meeting was tense.", TRT_DATE) == {"Today": "2025-08-04"}
+
+
+def test_prospective_participles_after_a_noun_look_ahead() -> None:
+    text = "The inspectors, expected back Thursday, left the country on Friday."
+    assert values(text, TRT_DATE) == {"Thursday": "2025-08-07", "Friday": "2025-08-01"}
+    assert values("The vote, to be held Sunday, is key.", TRT_DATE) == {"Sunday": "2025-08-10"}
+    assert values("The vote, held Sunday, was calm.", TRT_DATE) == {"Sunday": "2025-08-03"}

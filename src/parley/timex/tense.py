@@ -27,6 +27,8 @@ PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "has", "have", "'ve",
 PRESENT_BE = frozenset({"is", "are", "am", "'re", "'m"})
 # Verbs whose object came before their subject ("the talks follow a proposal made on Sunday").
 SEQUENCE_LEMMAS = frozenset({"follow", "succeed"})
+# Participles that put what they modify ahead even without an auxiliary ("expected back Monday").
+EXPECTING_LEMMAS = frozenset({"expect", "schedule", "slate"})
 # Verbs of saying and knowing: in the present tense they report what already happened.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "deny", "add",
                               "note", "insist", "warn", "believe", "think", "know", "show", "suggest",
@@ -168,11 +170,15 @@ def _infinitive_tense(verb: Token, auxiliaries: set[str], depth: int) -> Tense |
 
 
 def _participle_tense(verb: Token, auxiliaries: set[str]) -> Tense | None:
+    if "to" in auxiliaries and verb.dep_ in ("acl", "relcl"):
+        return "FUTURE"  # "the vote, to be held Sunday": an infinitive after a noun looks ahead
     if auxiliaries & PRESENT_BE:
         # "is scheduled", "are set", "is expected" look ahead; "is heard" is a plain present
         return "FUTURE" if verb.lemma_ in load_lexicon().future_lemmas else "PRESENT"
     if auxiliaries & PAST_AUXILIARIES or verb.dep_ in ("ROOT", "conj", "ccomp"):
         return "PAST"
+    if verb.dep_ == "acl" and verb.lemma_ in EXPECTING_LEMMAS:
+        return "FUTURE"  # "the inspectors, expected back Monday"
     return None  # a bare participle modifying a noun ("the meeting planned for Friday")
 
 
