@@ -396,3 +396,10 @@ def test_prospective_participles_after_a_noun_look_ahead() -> None:
     assert values(text, TRT_DATE) == {"Thursday": "2025-08-07", "Friday": "2025-08-01"}
     assert values("The vote, to be held Sunday, is key.", TRT_DATE) == {"Sunday": "2025-08-10"}
     assert values("The vote, held Sunday, was calm.", TRT_DATE) == {"Sunday": "2025-08-03"}
+
+
+def test_the_future_as_a_state_of_affairs_is_no_time() -> None:
+    assert values("The talks matter to the future of the region.", TRT_DATE) == {}
+    assert values("The quarter was bad, and the future looks bleak.", TRT_DATE) == {}
+    assert values("Strikes may continue well into the future.", TRT_DATE) == {"the future": "FUTURE_REF"}
+    assert values("What it does in the future is unclear.", TRT_DATE) == {"the future": "FUTURE_REF"}

@@ -44,6 +44,7 @@ class Lexicon:
     year_blockers_before: frozenset[str]
     year_blockers_after: frozenset[str]
     generic_present_nouns: frozenset[str]
+    future_noun_followers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
