@@ -88,7 +88,8 @@ def vague_duration(code: str) -> str:
 
 def resolve_unit_plural(candidate: Candidate, ctx: Context) -> Resolved:
     """unit_plural: "for years", "within days", "over the years", "the weeks ahead",
-    "decades" and "decades-long" -> PXY (TimeML writes vague decades in years), PXD, ...; "a year-long" -> P1Y; "months ago" -> PAST_REF."""
+    "decades" and "decades-long" -> PXY (TimeML writes vague decades in years), PXD, ...;
+    "a year-long" -> P1Y; "months ago" -> PAST_REF."""
     if group(candidate, "unit3"):
         return Resolved("DATE", "PAST_REF", span=(candidate.match.start("unit3"), candidate.end))
     if group(candidate, "unit4"):  # "the weeks ahead"

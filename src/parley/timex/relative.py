@@ -333,7 +333,8 @@ def _shift_base(candidate: Candidate, ctx: Context, anchor: str, granularity: st
     ("ago" is always counted from now), or the last date mentioned ("two days later")."""
     if anchor in _FROM_NOW and ctx.dct is None:
         return None
-    quarter = ctx.compared_quarter(candidate.start) if anchor in _COMPARISONS else ctx.recent_quarter(candidate.start)
+    quarter = (ctx.compared_quarter(candidate.start) if anchor in _COMPARISONS
+               else ctx.recent_quarter(candidate.start))
     if quarter is not None and granularity == "Y":
         return quarter
     if anchor in _FROM_NOW:
