@@ -403,3 +403,13 @@ def test_the_future_as_a_state_of_affairs_is_no_time() -> None:
     assert values("Sales were weak, and the future looks bleak.", TRT_DATE) == {}
     assert values("Strikes may continue well into the future.", TRT_DATE) == {"the future": "FUTURE_REF"}
     assert values("What it does in the future is unclear.", TRT_DATE) == {"the future": "FUTURE_REF"}
+
+
+def test_without_a_document_date_the_text_s_own_full_date_anchors() -> None:
+    text = ("The delegations met in Istanbul on 16 May 2025. They will meet again next week. "
+            "On Friday, the talks ended with a prisoner swap.")
+    assert values(text, None) == {"16 May 2025": "2025-05-16", "next week": "2025-W21",
+                                  "Friday": "2025-05-16"}
+    assert values("The talks ended on Friday.", None) == {"Friday": "XXXX-WXX-5"}
+    assert values("Talks held in 2022 failed. They met on Friday.", None) == {
+        "2022": "2022", "Friday": "XXXX-WXX-5"}

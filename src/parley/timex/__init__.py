@@ -8,8 +8,9 @@ How: a table of regular expressions built from the word lists in `data/timex_lex
 per expression kind (`absolute`, `relative`, `periods`, `durations`) gives the value from the
 document date (DCT), the tense of the clause (`tense`, from spaCy's parse) and the last date
 mentioned (`context`); `links` resolves "the day after <date>". Absolute dates are read by the
-grammar itself (dateparser is not needed). Without a DCT, relative expressions stay unresolved
-("XXXX-XX-XX", "XXXX-06"): they are never anchored to today.
+grammar itself (dateparser is not needed). Without a DCT, relative expressions count from the
+latest day the text writes in full ("May 16, 2025"), or else stay unresolved ("XXXX-XX-XX",
+"XXXX-06"): they are never anchored to today.
 """
 
 from __future__ import annotations
@@ -42,12 +43,12 @@ def extract_timexes(doc: Doc, dct: str | None) -> list[Timex]:
 def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Timex]:
     """As `extract_timexes`, for a text; without its parse, every clause counts as past tense."""
     matched = fold_lookalikes(text)  # what the rules read; records quote `text` itself
-    context = Context(matched, _parse_dct(dct), doc)
     timexes = []
     names = name_spans(doc) if doc is not None else []
-    kept = [candidate for candidate in find_candidates(matched)
-            if keep_candidate(candidate, matched, names)]
-    for candidate in select_longest(kept):
+    kept = select_longest([candidate for candidate in find_candidates(matched)
+                           if keep_candidate(candidate, matched, names)])
+    context = Context(matched, _parse_dct(dct) or _latest_full_date(kept, matched), doc)
+    for candidate in kept:
         resolved = _resolve(candidate, context)
         if resolved is None:
             continue
@@ -57,6 +58,25 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
             timexes.append(Timex(text[start:end], start, end, part.type, part.value))
             context.remember(part, end)
     return anchor_offsets(timexes, text)
+
+
+# Rules that write a whole calendar day, year included ("May 16, 2025", "2025-05-16").
+_FULL_DATE_RULES = frozenset({"date_mdy", "date_dmy", "date_iso"})
+
+
+def _latest_full_date(candidates: list[Candidate], text: str) -> date | None:
+    """Without a document date, the latest day the text writes in full, year included: the
+    story's own date for what it tells relative to it ("on Friday", "next week"). Relative
+    expressions of a text with no such day stay unresolved (never counted from today)."""
+    probe = Context(text, None, None)
+    days = []
+    for candidate in candidates:
+        if candidate.rule in _FULL_DATE_RULES and candidate.group("year"):
+            resolved = _resolve(candidate, probe)
+            period = resolved.period if resolved is not None else None
+            if period is not None and period.start.year in DCT_YEARS:
+                days.append(period.start)
+    return max(days) if days else None
 
 
 # A possessive before an expression is not part of it (TimeML): "its third quarter" -> "third quarter".
