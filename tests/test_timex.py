@@ -413,3 +413,12 @@ def test_without_a_document_date_the_text_s_own_full_date_anchors() -> None:
     assert values("The talks ended on Friday.", None) == {"Friday": "XXXX-WXX-5"}
     assert values("Talks held in 2022 failed. They met on Friday.", None) == {
         "2022": "2022", "Friday": "XXXX-WXX-5"}
+
+
+def test_an_hour_of_a_deictic_part_of_the_day() -> None:
+    assert values("The president speaks at 6:30 this evening.", TRT_DATE) == {
+        "6:30 this evening": "2025-08-04T18:30"}
+    assert values("The envoy will fly out at 9 tomorrow morning.", TRT_DATE) == {
+        "9 tomorrow morning": "2025-08-05T09:00"}
+    assert values("Polls close at 7 tonight.", TRT_DATE) == {"7 tonight": "2025-08-04T19:00"}
+    assert values("Rebels freed 2 this morning.", TRT_DATE) == {"this morning": "2025-08-04TMO"}

@@ -101,6 +101,7 @@ def _resolve(candidate: Candidate, context: Context) -> Resolved | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "clock_time": absolute.resolve_clock, "clock_after_day": absolute.resolve_clock,
+    "clock_deictic": absolute.resolve_clock_deictic,
     "date_mdy": absolute.resolve_date, "date_dmy": absolute.resolve_date,
     "date_iso": absolute.resolve_date, "date_slash": absolute.resolve_date,
     "day_range": absolute.resolve_day_range, "year_range": absolute.resolve_year_range,

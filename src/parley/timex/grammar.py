@@ -141,7 +141,8 @@ def compiled_rules() -> tuple[Rule, ...]:
 
 # The class of key word every match of a rule contains (see `word_classes`).
 RULE_KEYS = {
-    "clock_time": "number", "clock_after_day": "weekday", "date_mdy": "month", "date_dmy": "month",
+    "clock_time": "number", "clock_after_day": "weekday", "clock_deictic": "day_word",
+    "date_mdy": "month", "date_dmy": "month",
     "day_range": "month", "year_range": "year",
     "date_iso": "year", "date_slash": "number", "month_year": "month", "month_rel_year": "month",
     "quarter": "quarter", "quarter_relative": "quarter", "quarter_code": "number",
@@ -228,6 +229,11 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                rf"|(?P<dmonth>{month})\s+(?P<dday>{DAY})")
     return [
         ("clock_time", rf"(?:(?P<cw>{clock_word})|{clock})(?:,?\s+(?:on\s+)?(?:{day_ref}))?"),
+        # "6:30 this evening", "7 tonight", "10 tomorrow morning": an hour of a day named by a
+        # deictic part of the day (no a.m./p.m.: the part of the day says which)
+        ("clock_deictic", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bafter\s)|(?<=\bbefore\s)"
+                          r"|(?<=\baround\s)|(?<=\babout\s)|(?=[01]?\d[:.][0-5]\d))(?P<hourd>[01]?\d)(?:[:.](?P<minuted>[0-5]\d))?\s+(?P<dpod>(?:this|tomorrow|yesterday)"
+                          r"\s+(?:morning|afternoon|evening|night)|tonight|last\s+night)"),
         ("clock_after_day", rf"(?P<dwd2>{weekday})(?:\s+{pod})?\s+(?:at\s+)?(?:(?P<cw2>{clock_word})"
                             rf"|(?P<hour2>[01]?\d)(?:[:.](?P<minute2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?\s?m\b\.?))"),
         ("date_mdy", rf"(?:(?P<wd>{weekday}),?\s+|(?P<dir>last|this|next)\s+)?(?P<month>{month})"
