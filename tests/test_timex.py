@@ -301,3 +301,124 @@ def test_no_text_and_no_document_date_stops_the_timex_stage(text: str, dct: str 
         assert text[timex.start:timex.end] == timex.text and timex.value
     for timex in timexes(text, dct):
         assert timex.value
+
+
+# Invented sentences for the classes of issue 12's TE3 work (dates are a Monday, 2025-08-04).
+
+
+def test_halves_in_durations() -> None:
+    assert values("He served three and a half years in prison.", TRT_DATE) == {
+        "three and a half years": "P3Y6M"}
+    assert values("The siege went on for a year and a half.", TRT_DATE) == {"a year and a half": "P1Y6M"}
+    assert values("The vote took half an hour.", TRT_DATE) == {"half an hour": "PT30M"}
+    assert values("A two-and-a-half-year study ended.", TRT_DATE) == {"two-and-a-half-year": "P2Y6M"}
+    assert values("The mediators waited a month and a half.", TRT_DATE) == {"a month and a half": "P1.5M"}
+
+
+def test_a_day_before_a_complementizer_clause_dates_the_main_clause() -> None:
+    # The parser may hang "on Friday" under the later clause's "could"; that clause cannot hold it.
+    text = ("The ministers brushed aside stern warnings from the envoys on Friday that new sanctions "
+            "could do serious damage.")
+    assert values(text, TRT_DATE)["Friday"] == "2025-08-01"
+
+
+def test_a_day_told_before_a_past_verb_of_planning_is_past() -> None:
+    assert values("On Friday, the cabinet planned to release the first payment.", TRT_DATE) == {
+        "Friday": "2025-08-01"}
+    assert values("The cabinet has scheduled a vote on Friday.", TRT_DATE) == {"Friday": "2025-08-08"}
+
+
+def test_set_looks_ahead_only_with_for_or_to() -> None:
+    assert values("A new record was set Friday in the capital.", TRT_DATE) == {"Friday": "2025-08-01"}
+    assert values("The vote was set for Friday.", TRT_DATE) == {"Friday": "2025-08-08"}
+    assert values("Talks are set to resume Thursday.", TRT_DATE) == {"Thursday": "2025-08-07"}
+
+
+def test_by_a_possessive_day_in_a_past_clause_is_past() -> None:
+    assert values("By Friday's close, the index was up 2%.", TRT_DATE) == {"Friday": "2025-08-01"}
+
+
+def test_overnight_is_the_night_before_the_day_told() -> None:
+    text = "On Friday, markets in Asia fell after overnight losses in New York."
+    assert values(text, TRT_DATE) == {"Friday": "2025-08-01", "overnight": "2025-07-31TNI"}
+    assert values("Shelling continued overnight, residents said.", TRT_DATE) == {"overnight": "2025-08-03TNI"}
+
+
+def test_ordinal_days_of_the_month_told() -> None:
+    assert values("The truce expires on the 25th.", TRT_DATE) == {"the 25th": "2025-08-25"}
+    assert values("The talks ended on the 12th, officials said.", TRT_DATE) == {"the 12th": "2025-07-12"}
+    text = "In March, the envoys met on the 3rd and parted on the 9th."
+    assert values(text, TRT_DATE) == {"March": "2025-03", "the 3rd": "2025-03-03", "the 9th": "2025-03-09"}
+    assert values("They marked it on the 25th anniversary of the accord.", TRT_DATE) == {}
+
+
+def test_sets_with_a_count_or_a_season() -> None:
+    assert values("Tariffs are reviewed every three months.", TRT_DATE) == {"every three months": "P3M"}
+    assert values("The delegations meet each summer.", TRT_DATE) == {"each summer": "XXXX-SU"}
+    assert values("Patrols pass every other week.", TRT_DATE) == {"every other week": "P2W"}
+
+
+def test_vague_decades_are_years() -> None:
+    assert values("The feud has lasted for decades.", TRT_DATE) == {"decades": "PXY"}
+    assert values("They ended a decades-long feud.", TRT_DATE) == {"decades-long": "PXY"}
+
+
+def test_year_ago_figures_compare_with_the_quarter_reported_not_a_forecast() -> None:
+    text = ("Net income fell in the third quarter. The company expects weakness into the fourth quarter "
+            "and the third quarter of next year. In the year-ago period, it earned $10 million.")
+    found = values(text, "1989-10-26")
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["the third quarter of next year"] == "1990-Q3"
+    assert found["the year-ago period"] == "1988-Q3"
+
+
+def test_a_day_after_a_coarser_date_is_a_day_not_told() -> None:
+    text = "The market crashed in 1987. Traders lost heavily on deals made that day."
+    assert values(text, TRT_DATE) == {"1987": "1987", "that day": "XXXX-XX-XX"}
+    text = "The envoys met in June. The next day, the ministers left."
+    assert values(text, TRT_DATE) == {"June": "2025-06", "The next day": "XXXX-XX-XX"}
+
+
+def test_vague_amounts_later_are_lengths() -> None:
+    text = "The envoy resigned on July 2. A few days later, the ministry announced new talks."
+    assert values(text, TRT_DATE) == {"July 2": "2025-07-02", "A few days": "PXD"}
+    assert values("The treaty was signed several years ago.", TRT_DATE) == {"several years ago": "PAST_REF"}
+
+
+def test_today_of_the_present_age_is_present_ref() -> None:
+    assert values("It is a lesson for today's youth.", TRT_DATE) == {"today": "PRESENT_REF"}
+    assert values("In today's dollars, the dam cost more.", TRT_DATE) == {"today": "PRESENT_REF"}
+    assert values("Today's meeting was tense.", TRT_DATE) == {"Today": "2025-08-04"}
+
+
+def test_prospective_participles_after_a_noun_look_ahead() -> None:
+    text = "The inspectors, expected back Thursday, left the country on Friday."
+    assert values(text, TRT_DATE) == {"Thursday": "2025-08-07", "Friday": "2025-08-01"}
+    assert values("The vote, to be held Sunday, is key.", TRT_DATE) == {"Sunday": "2025-08-10"}
+    assert values("The vote, held Sunday, was calm.", TRT_DATE) == {"Sunday": "2025-08-03"}
+
+
+def test_the_future_as_a_state_of_affairs_is_no_time() -> None:
+    assert values("The talks matter to the future of the region.", TRT_DATE) == {}
+    assert values("Sales were weak, and the future looks bleak.", TRT_DATE) == {}
+    assert values("Strikes may continue well into the future.", TRT_DATE) == {"the future": "FUTURE_REF"}
+    assert values("What it does in the future is unclear.", TRT_DATE) == {"the future": "FUTURE_REF"}
+
+
+def test_without_a_document_date_the_text_s_own_full_date_anchors() -> None:
+    text = ("The delegations met in Istanbul on 16 May 2025. They will meet again next week. "
+            "On Friday, the talks ended with a prisoner swap.")
+    assert values(text, None) == {"16 May 2025": "2025-05-16", "next week": "2025-W21",
+                                  "Friday": "2025-05-16"}
+    assert values("The talks ended on Friday.", None) == {"Friday": "XXXX-WXX-5"}
+    assert values("Talks held in 2022 failed. They met on Friday.", None) == {
+        "2022": "2022", "Friday": "XXXX-WXX-5"}
+
+
+def test_an_hour_of_a_deictic_part_of_the_day() -> None:
+    assert values("The president speaks at 6:30 this evening.", TRT_DATE) == {
+        "6:30 this evening": "2025-08-04T18:30"}
+    assert values("The envoy will fly out at 9 tomorrow morning.", TRT_DATE) == {
+        "9 tomorrow morning": "2025-08-05T09:00"}
+    assert values("Polls close at 7 tonight.", TRT_DATE) == {"7 tonight": "2025-08-04T19:00"}
+    assert values("Rebels freed 2 this morning.", TRT_DATE) == {"this morning": "2025-08-04TMO"}

@@ -29,8 +29,16 @@ from .conftest import shared_path
 # not follow them: 'soon', attributive 'future', duration-range split, 'the quarter ended <date>'):
 #   held half:  relaxed span F1 0.952, value F1 0.801
 #   tune half:  relaxed span F1 0.943, value F1 0.833
-RELAXED_F1_FLOOR = 0.95
-VALUE_F1_FLOOR = 0.80
+# Measured 2026-12-03 (issue 12, general classes on invented sentences and tune-half errors:
+# halves in durations, complementizer clauses and planning verbs in tense, overnight, ordinal days,
+# counted sets, vague decades, year-ago comparisons with the last ended quarter, 'a few days later',
+# 'the future of ...'; four tune-half trials dropped because the held half did not follow them:
+# the news week starting on Sunday, 'last year' in a figure comparison as the year-ago quarter,
+# a bare weekday six days back read as the next day, 'a decade' as P1E):
+#   held half:  relaxed span F1 0.952, value F1 0.802
+#   tune half:  relaxed span F1 0.944, value F1 0.841
+RELAXED_F1_FLOOR = 0.951
+VALUE_F1_FLOOR = 0.801
 GOLD_DOCUMENTS = 256
 HELD_DOCUMENTS = 133  # 43 of AQUAINT's 73 and 90 of TimeBank's 183
 

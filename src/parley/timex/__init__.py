@@ -8,8 +8,9 @@ How: a table of regular expressions built from the word lists in `data/timex_lex
 per expression kind (`absolute`, `relative`, `periods`, `durations`) gives the value from the
 document date (DCT), the tense of the clause (`tense`, from spaCy's parse) and the last date
 mentioned (`context`); `links` resolves "the day after <date>". Absolute dates are read by the
-grammar itself (dateparser is not needed). Without a DCT, relative expressions stay unresolved
-("XXXX-XX-XX", "XXXX-06"): they are never anchored to today.
+grammar itself (dateparser is not needed). Without a DCT, relative expressions count from the
+latest day the text writes in full ("May 16, 2025"), or else stay unresolved ("XXXX-XX-XX",
+"XXXX-06"): they are never anchored to today.
 """
 
 from __future__ import annotations
@@ -42,12 +43,12 @@ def extract_timexes(doc: Doc, dct: str | None) -> list[Timex]:
 def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Timex]:
     """As `extract_timexes`, for a text; without its parse, every clause counts as past tense."""
     matched = fold_lookalikes(text)  # what the rules read; records quote `text` itself
-    context = Context(matched, _parse_dct(dct), doc)
     timexes = []
     names = name_spans(doc) if doc is not None else []
-    kept = [candidate for candidate in find_candidates(matched)
-            if keep_candidate(candidate, matched, names)]
-    for candidate in select_longest(kept):
+    kept = select_longest([candidate for candidate in find_candidates(matched)
+                           if keep_candidate(candidate, matched, names)])
+    context = Context(matched, _parse_dct(dct) or _latest_full_date(kept, matched), doc)
+    for candidate in kept:
         resolved = _resolve(candidate, context)
         if resolved is None:
             continue
@@ -57,6 +58,25 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
             timexes.append(Timex(text[start:end], start, end, part.type, part.value))
             context.remember(part, end)
     return anchor_offsets(timexes, text)
+
+
+# Rules that write a whole calendar day, year included ("May 16, 2025", "2025-05-16").
+_FULL_DATE_RULES = frozenset({"date_mdy", "date_dmy", "date_iso"})
+
+
+def _latest_full_date(candidates: list[Candidate], text: str) -> date | None:
+    """Without a document date, the latest day the text writes in full, year included: the
+    story's own date for what it tells relative to it ("on Friday", "next week"). Relative
+    expressions of a text with no such day stay unresolved (never counted from today)."""
+    probe = Context(text, None, None)
+    days = []
+    for candidate in candidates:
+        if candidate.rule in _FULL_DATE_RULES and candidate.group("year"):
+            resolved = _resolve(candidate, probe)
+            period = resolved.period if resolved is not None else None
+            if period is not None and period.start.year in DCT_YEARS:
+                days.append(period.start)
+    return max(days) if days else None
 
 
 # A possessive before an expression is not part of it (TimeML): "its third quarter" -> "third quarter".
@@ -81,6 +101,7 @@ def _resolve(candidate: Candidate, context: Context) -> Resolved | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "clock_time": absolute.resolve_clock, "clock_after_day": absolute.resolve_clock,
+    "clock_deictic": absolute.resolve_clock_deictic,
     "date_mdy": absolute.resolve_date, "date_dmy": absolute.resolve_date,
     "date_iso": absolute.resolve_date, "date_slash": absolute.resolve_date,
     "day_range": absolute.resolve_day_range, "year_range": absolute.resolve_year_range,
@@ -101,6 +122,7 @@ RESOLVERS: dict[str, Resolver] = {
     "set_times": durations.resolve_set_times, "reference": durations.resolve_reference,
     "reference_adjective": durations.resolve_reference_adjective,
     "anaphoric": relative.resolve_anaphoric, "overnight": relative.resolve_overnight,
+    "day_ordinal": relative.resolve_day_ordinal,
     "year_end": periods.resolve_year_end,
 }
 

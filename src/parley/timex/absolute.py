@@ -250,6 +250,24 @@ def resolve_clock(candidate: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{prefix}T{clock}", Period("D", day) if day else None)
 
 
+def resolve_clock_deictic(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """clock_deictic: "6:30 this evening" -> T18:30 of the article's day, "10 tomorrow morning"."""
+    hour, minute = int(group(candidate, "hourd")), int(group(candidate, "minuted") or 0)
+    part = group(candidate, "dpod")
+    if hour > 12:
+        return None
+    if part.endswith(("afternoon", "evening")) or (part.endswith("night") and 6 <= hour < 12):
+        hour = hour % 12 + 12
+    elif part.endswith("morning") and hour == 12:
+        hour = 0
+    shift = 1 if part.startswith("tomorrow") else -1 if part.startswith(("yesterday", "last")) else 0
+    clock = f"{hour:02d}:{minute:02d}"
+    if ctx.dct is None:
+        return Resolved("TIME", f"XXXX-XX-XXT{clock}")
+    day = ctx.dct + timedelta(days=shift)
+    return Resolved("TIME", f"{day.isoformat()}T{clock}", Period("D", day))
+
+
 def _clock(candidate: Candidate) -> str | None:
     word = group(candidate, "cw") or group(candidate, "cw2")
     if word:

@@ -51,6 +51,8 @@ class Context:
     last_end: int = -(10**9)
     last_quarter: Period | None = None
     last_quarter_end: int = -(10**9)
+    reported_quarter: Period | None = None  # the last quarter (or half) mentioned that has ended
+    reported_quarter_end: int = -(10**9)
     _tenses: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     def tense(self, candidate: Candidate) -> Tense | None:
@@ -75,6 +77,15 @@ class Context:
             return self.last_quarter
         return None
 
+    def compared_quarter(self, at: int) -> Period | None:
+        """The quarter a "year-ago" figure is compared with: the last one mentioned shortly
+        before `at` that has ended by the document date (results are reported for those; a
+        forecast "fourth quarter" or "third quarter of next year" is not it), else the last one
+        mentioned."""
+        if self.reported_quarter is not None and at - self.reported_quarter_end <= QUARTER_REACH:
+            return self.reported_quarter
+        return self.recent_quarter(at)
+
     def remember(self, resolved: Resolved, end: int) -> None:
         """Make a resolved date the reference for the expressions after it."""
         period = resolved.period
@@ -83,6 +94,8 @@ class Context:
         self.last, self.last_end = period, end
         if period.granularity in ("Q", "H"):
             self.last_quarter, self.last_quarter_end = period, end
+            if self.dct is None or period.shift(1).start <= self.dct:
+                self.reported_quarter, self.reported_quarter_end = period, end
 
 
 def group(candidate: Candidate, name: str) -> str:

@@ -34,11 +34,16 @@ def resolve_duration(candidate: Candidate, ctx: Context) -> Resolved | None:
             and RATE_CONTEXT.search(ctx.text[max(0, candidate.start - 30):candidate.start]):
         return None  # "$5 million a year" is a rate: news annotation leaves it unmarked
     span = _adjective_span(candidate)
+    if number_text in ("a", "an") and group(candidate, "unit").endswith("s") and group(candidate, "tail"):
+        # "a decades-long feud": the article goes with the noun, the length is vague
+        return Resolved("DURATION", vague_duration(code), span=(candidate.match.start("unit"), candidate.end))
     count = number_value(number_text)
     if count is None and code == "Y" and number_text in ("recent", "past") and not group(candidate, "det"):
         return Resolved("DATE", "PAST_REF")  # "in recent years"
     if count is None:
         return Resolved("DURATION", vague_duration(code), span=span)
+    if group(candidate, "andhalf"):  # "a year and a half"
+        count += 0.5
     return Resolved("DURATION", duration_value(count, code), span=span)
 
 
@@ -76,14 +81,15 @@ _SMALLER_LETTER = {"Y": "M", "H": "M", "MIN": "S", "D": "H"}
 
 def vague_duration(code: str) -> str:
     letter = UNIT_LETTERS.get(code, ("D", False, 0))[0]
-    if code in ("DE", "CE", "ML"):
-        letter = {"DE": "E", "CE": "C", "ML": "L"}[code]
+    if code in ("CE", "ML"):
+        letter = {"CE": "C", "ML": "L"}[code]
     return _VAGUE_TIME_PREFIX.get(code, "PX") + letter
 
 
 def resolve_unit_plural(candidate: Candidate, ctx: Context) -> Resolved:
     """unit_plural: "for years", "within days", "over the years", "the weeks ahead",
-    "decades-long" -> PXY, PXD, ...; "a year-long" -> P1Y; "months ago" -> PAST_REF."""
+    "decades" and "decades-long" -> PXY (TimeML writes vague decades in years), PXD, ...;
+    "a year-long" -> P1Y; "months ago" -> PAST_REF."""
     if group(candidate, "unit3"):
         return Resolved("DATE", "PAST_REF", span=(candidate.match.start("unit3"), candidate.end))
     if group(candidate, "unit4"):  # "the weeks ahead"
@@ -101,12 +107,15 @@ def resolve_set(candidate: Candidate, ctx: Context) -> Resolved:
 
 
 def resolve_set_every(candidate: Candidate, ctx: Context) -> Resolved:
-    """set_every: "every day" -> P1D, "each Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07."""
+    """set_every: "every day" -> P1D, "each Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07,
+    "every three months" -> P3M, "each summer" -> XXXX-SU."""
     if group(candidate, "weekday"):
         return Resolved("SET", f"XXXX-WXX-{weekday_number(group(candidate, 'weekday'))}")
     if group(candidate, "month"):
         return Resolved("SET", f"XXXX-{month_number(group(candidate, 'month')):02d}")
-    count = 2 if group(candidate, "other") else 1
+    if group(candidate, "season"):
+        return Resolved("SET", f"XXXX-{load_lexicon().seasons[group(candidate, 'season')]}")
+    count = 2 if group(candidate, "other") else number_value(group(candidate, "count")) or 1
     return Resolved("SET", duration_value(count, unit_code(group(candidate, "unit"))))
 
 

@@ -267,8 +267,14 @@ def _holiday_ok(candidate: Candidate, text: str) -> bool:
 
 
 def _reference_ok(candidate: Candidate, text: str) -> bool:
-    """ "Now, he says ..." opening a sentence is a discourse marker, not a time."""
+    """ "Now, he says ..." opening a sentence is a discourse marker, not a time; "the future of
+    the region", "the future looks bleak" name a state of affairs (the noun is the subject or
+    has an "of"), not a time ("in the future", "worried about the future" are)."""
     word = text[candidate.start:candidate.end]
+    if (word.lower().endswith("future")
+            and next_word(text, candidate.end).lower() in load_lexicon().future_noun_followers
+            and previous_word(text, candidate.start) not in ("in", "into")):
+        return False  # ... but "what happens in the future is unclear" is a time
     if word != "Now" or not text.startswith(",", candidate.end):
         return True
     before = text[:candidate.start].rstrip()

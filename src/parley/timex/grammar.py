@@ -141,7 +141,8 @@ def compiled_rules() -> tuple[Rule, ...]:
 
 # The class of key word every match of a rule contains (see `word_classes`).
 RULE_KEYS = {
-    "clock_time": "number", "clock_after_day": "weekday", "date_mdy": "month", "date_dmy": "month",
+    "clock_time": "number", "clock_after_day": "weekday", "clock_deictic": "day_word",
+    "date_mdy": "month", "date_dmy": "month",
     "day_range": "month", "year_range": "year",
     "date_iso": "year", "date_slash": "number", "month_year": "month", "month_rel_year": "month",
     "quarter": "quarter", "quarter_relative": "quarter", "quarter_code": "number",
@@ -152,7 +153,7 @@ RULE_KEYS = {
     "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
-    "anaphoric": "unit", "overnight": "day_word", "year_end": "unit",
+    "anaphoric": "unit", "overnight": "day_word", "year_end": "unit", "day_ordinal": "number",
 }
 
 
@@ -228,6 +229,11 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                rf"|(?P<dmonth>{month})\s+(?P<dday>{DAY})")
     return [
         ("clock_time", rf"(?:(?P<cw>{clock_word})|{clock})(?:,?\s+(?:on\s+)?(?:{day_ref}))?"),
+        # "6:30 this evening", "7 tonight", "10 tomorrow morning": an hour of a day named by a
+        # deictic part of the day (no a.m./p.m.: the part of the day says which)
+        ("clock_deictic", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bafter\s)|(?<=\bbefore\s)"
+                          r"|(?<=\baround\s)|(?<=\babout\s)|(?=[01]?\d[:.][0-5]\d))(?P<hourd>[01]?\d)(?:[:.](?P<minuted>[0-5]\d))?\s+(?P<dpod>(?:this|tomorrow|yesterday)"
+                          r"\s+(?:morning|afternoon|evening|night)|tonight|last\s+night)"),
         ("clock_after_day", rf"(?P<dwd2>{weekday})(?:\s+{pod})?\s+(?:at\s+)?(?:(?P<cw2>{clock_word})"
                             rf"|(?P<hour2>[01]?\d)(?:[:.](?P<minute2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?\s?m\b\.?))"),
         ("date_mdy", rf"(?:(?P<wd>{weekday}),?\s+|(?P<dir>last|this|next)\s+)?(?P<month>{month})"
@@ -300,15 +306,15 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                      rf"ensuing|recent|current)\s+)?(?P<number>{number}|{vague})(?:\s+(?:or|to|and)\s+"
                      rf"(?P<number2>{number}))?(?:\s+(?:more|additional|full|straight|consecutive|long|"
                      rf"trading|business|working|odd))?[\s-]+(?P<unit>{unit})"
-                     r"(?P<tail>[\s-]+(?:long|old|period))?"),
+                     r"(?P<andhalf>\s+and\s+a\s+half(?![\s-]+an?\b))?(?P<tail>[\s-]+(?:long|old|period))?"),
         ("unit_plural", rf"(?P<pre>(?:for|within|after|take|takes|took|taking|last|lasted|spend|spent|in|"
                         rf"over|during|follows?|followed)\s+(?:the\s+)?)(?P<unit>{plural})"
                         rf"(?:\s+(?:ahead|to\s+come))?"
                         rf"|(?P<unit2>{unit})-long|(?:just\s+)?(?P<unit3>{plural})\s+ago"
                         rf"|the\s+(?P<unit4>{plural})\s+(?:ahead|to\s+come)"),
         ("set", rf"(?P<set>{phrase_pattern(lex.sets)})"),
-        ("set_every", rf"(?P<q>every|each)\s+(?P<other>other\s+)?(?:(?P<weekday>{weekday})|(?P<month>"
-                      rf"{month})|(?P<unit>{unit}))"),
+        ("set_every", rf"(?P<q>every|each)\s+(?:(?P<other>other\s+)|(?P<count>{number})[\s-]+)?"
+                      rf"(?:(?P<weekday>{weekday})|(?P<month>{month})|(?P<season>{season})|(?P<unit>{unit}))"),
         ("set_times", r"(?P<count>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+"
                       rf"(?P<unit>{unit})"),
         ("reference", phrase_pattern(lex.references)),
@@ -316,6 +322,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         ("anaphoric", r"(?P<phrase>that\s+(?:same\s+)?(?:day|week|month|year)|the\s+same\s+(?:day|"
                       r"week|month|year)|the\s+(?:following|next|previous|preceding|prior)\s+(?:day|week|month|"
                       r"year|morning|night)|the\s+(?:day|week|month|year)\s+(?:before|after))"),
+        # "on the 25th": a day of the month being told (not "the 25th anniversary")
+        ("day_ordinal", r"(?<=\bon\s)the\s+(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|after|before|but|as)\b)"),
         ("overnight", r"overnight"),
         ("year_end", r"(?:(?P<pos>around|by|at|until|since|before|after)\s+)?"
                      r"(?P<what>year['’]s\s+end|year[\s-]+end|the\s+full\s+year)"),
@@ -326,5 +335,7 @@ def _number_pattern(lex: Lexicon) -> str:
     words = phrase_pattern([w for w in lex.number_words if " " in w or len(w) > 2])
     tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-    return (rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|{tens}[\s-]{ones}|(?:a|one)\s+hundred(?:\s+and\s+\w+)?"
-            rf"|{words}|an?)")
+    whole = (rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2|½)?|{tens}[\s-]{ones}|(?:a|one)\s+hundred(?:\s+and\s+\w+)?"
+             rf"|{words}|an?)")
+    # "three and a half", "two-and-a-half": the half is part of the number
+    return rf"(?:{whole}(?:[\s-]+and[\s-]+a[\s-]+half(?![\s-]+an?\b))?)"

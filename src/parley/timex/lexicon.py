@@ -43,6 +43,8 @@ class Lexicon:
     schedule_lemmas: frozenset[str]
     year_blockers_before: frozenset[str]
     year_blockers_after: frozenset[str]
+    generic_present_nouns: frozenset[str]
+    future_noun_followers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +91,10 @@ def number_value(text: str) -> float | None:
     cleaned = re.sub(r"\s+", " ", text.lower().strip()).replace(",", "")
     if cleaned in lexicon.number_words:
         return lexicon.number_words[cleaned]
+    half = re.fullmatch(r"(.+?)[\s-]+and[\s-]+a[\s-]+half", cleaned)
+    if half:  # "three and a half", "two-and-a-half"
+        whole = number_value(half.group(1))
+        return whole + 0.5 if whole is not None else None
     fraction = re.fullmatch(r"(\d+)\s+1/2|(\d+)½", cleaned)
     if fraction:
         return int(fraction.group(1) or fraction.group(2)) + 0.5

@@ -34,6 +34,7 @@ def resolve_quarter_relative(candidate: Candidate, ctx: Context) -> Resolved | N
     if direction_word in ("last", "previous", "past") and recent is None:
         base = current.shift(-1) if current else base
     if year_ago:
+        base = ctx.compared_quarter(candidate.start) or base
         return dated(base.shift(-4 if base.granularity == "Q" else -2), base.granularity, anchors=False)
     if group(candidate, "year"):  # "the 1988 period": the same quarter of a named year
         base = Period(base.granularity, base.start.replace(year=int(group(candidate, "year"))))
@@ -43,7 +44,7 @@ def resolve_quarter_relative(candidate: Candidate, ctx: Context) -> Resolved | N
 
 def resolve_year_relative_adjective(candidate: Candidate, ctx: Context) -> Resolved:
     """year_relative_adjective: "year-earlier", "year-ago" (the same period a year before)."""
-    recent = ctx.recent_quarter(candidate.start)
+    recent = ctx.compared_quarter(candidate.start)
     if recent is not None:
         return dated(recent.shift(-4 if recent.granularity == "Q" else -2), recent.granularity, anchors=False)
     year = ctx.dct_period("Y")

@@ -26,6 +26,7 @@ from parley.timex.context import (
     unit_code,
     weekday_number,
 )
+from parley.timex.durations import vague_duration
 from parley.timex.grammar import Candidate
 from parley.timex.lexicon import load_lexicon, number_value
 from parley.timex.tense import Tense
@@ -57,15 +58,28 @@ def resolve_deictic(candidate: Candidate, ctx: Context) -> Resolved:
     """deictic: "today", "yesterday", "tonight", "this morning", "last night"."""
     phrase = group(candidate, "deictic") or candidate.match.group(0).lower()
     phrase = " ".join(phrase.split())
+    if phrase == "today" and _generic_today(ctx.text, candidate.end):
+        return Resolved("DATE", "PRESENT_REF")
     shift = load_lexicon().deictic_days.get(phrase, 0)
     part = next((code for word, code in TIME_OF_DAY.items() if phrase.endswith(word)), None)
     return _day_with_part(ctx, shift, part)
+
+
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+(\w+)")
+
+
+def _generic_today(text: str, end: int) -> bool:
+    """ "today's world", "in today's dollars": the present age, not the day (PRESENT_REF)."""
+    found = _POSSESSIVE_NOUN.match(text, end)
+    return found is not None and found.group(1).lower() in load_lexicon().generic_present_nouns
 
 
 def resolve_deictic_pod(candidate: Candidate, ctx: Context) -> Resolved:
     """deictic_pod: "yesterday afternoon", "early today", "mid-afternoon yesterday"."""
     word = group(candidate, "deictic") or group(candidate, "deictic2")
     pod = group(candidate, "pod") or group(candidate, "pod2")
+    if word == "today" and not pod and _generic_today(ctx.text, candidate.end):
+        return Resolved("DATE", "PRESENT_REF")
     part = load_lexicon().parts_of_day.get(pod) if pod else None
     return _day_with_part(ctx, load_lexicon().deictic_days[word], part)
 
@@ -244,12 +258,10 @@ def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: 
     reference = ctx.reference(candidate.start)
     if reference is None:
         return Resolved("DATE", unresolved(granularity))
-    base = reference.coarsen(granularity) if _finer_or_equal(reference.granularity, granularity) \
-        else reference
+    if not _finer_or_equal(reference.granularity, granularity):
+        return Resolved("DATE", unresolved(granularity))  # "the next day" or "that day" after "in June"
     shift = NARRATIVE_SHIFTS.get(word, 0)
-    if shift and base.granularity != granularity:
-        return Resolved("DATE", unresolved(granularity))  # "the next day" after "in June"
-    return dated(base.shift(shift), base.granularity)
+    return dated(reference.coarsen(granularity).shift(shift), granularity)
 
 
 def _finer_or_equal(granularity: str, than: str) -> bool:
@@ -269,7 +281,7 @@ def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
     shift = 1 if {"following", "next", "after"} & set(words) else -1 if {
         "previous", "preceding", "prior", "before"} & set(words) else 0
     if not _finer_or_equal(reference.granularity, granularity):
-        return Resolved("DATE", unresolved(granularity)) if shift else dated(reference, reference.granularity)
+        return Resolved("DATE", unresolved(granularity))  # "that day" after "in 1987": a day not told
     return dated(reference.coarsen(granularity).shift(shift), granularity)
 
 
@@ -288,6 +300,11 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
     anchor = group(candidate, "anchor")
     forward = load_lexicon().anchor_words.get(anchor, -1) > 0
     count = number_value(group(candidate, "number"))
+    if count is None and anchor not in _FROM_NOW:
+        # "a few days later": counted from a date told, by an amount not told; TimeML marks
+        # the length ("a few days", PXD)
+        return Resolved("DURATION", vague_duration(unit_code(group(candidate, "unit"))),
+                        span=(candidate.start, candidate.match.end("unit")))
     if count is None:
         return Resolved("DATE", "FUTURE_REF" if forward else "PAST_REF")
     code = unit_code(group(candidate, "unit"))
@@ -316,7 +333,8 @@ def _shift_base(candidate: Candidate, ctx: Context, anchor: str, granularity: st
     ("ago" is always counted from now), or the last date mentioned ("two days later")."""
     if anchor in _FROM_NOW and ctx.dct is None:
         return None
-    quarter = ctx.recent_quarter(candidate.start)
+    quarter = (ctx.compared_quarter(candidate.start) if anchor in _COMPARISONS
+               else ctx.recent_quarter(candidate.start))
     if quarter is not None and granularity == "Y":
         return quarter
     if anchor in _FROM_NOW:
@@ -327,5 +345,33 @@ def _shift_base(candidate: Candidate, ctx: Context, anchor: str, granularity: st
     return reference
 
 
+def resolve_day_ordinal(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """day_ordinal: "on the 25th", a day of the month told (the last date mentioned, to the month
+    or day), else of the article's month, or the month before (past clause) or after (future)
+    when that day is not yet or already over."""
+    day = int(group(candidate, "oday"))
+    reference = ctx.reference(candidate.start)
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}")
+    if reference is not None and reference.granularity in ("D", "M") and reference != ctx.dct_period("D"):
+        month = reference.start.replace(day=1)
+    else:
+        month = ctx.dct.replace(day=1)
+        tense = ctx.tense(candidate)
+        if tense == "FUTURE" and day < ctx.dct.day:
+            month = add_months(month, 1)
+        elif tense != "FUTURE" and day > ctx.dct.day:
+            month = add_months(month, -1)
+    return dated(Period("D", month.replace(day=day)), "D")
+
+
 def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
-    return _day_with_part(ctx, 0, "NI")
+    """ "overnight": the night that ended the morning of the day told (the last day mentioned,
+    else the document date): "overnight losses in New York" before Friday's London trading is
+    Thursday night."""
+    if ctx.dct is None:
+        return Resolved("TIME", "XXXX-XX-XXTNI")
+    reference = ctx.reference(candidate.start)
+    day = reference.start if reference is not None and reference.granularity == "D" else ctx.dct
+    night = Period("D", day - timedelta(days=1))
+    return Resolved("TIME", f"{night.value}TNI", night, anchors=False)

@@ -27,6 +27,8 @@ PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "has", "have", "'ve",
 PRESENT_BE = frozenset({"is", "are", "am", "'re", "'m"})
 # Verbs whose object came before their subject ("the talks follow a proposal made on Sunday").
 SEQUENCE_LEMMAS = frozenset({"follow", "succeed"})
+# Participles that put what they modify ahead even without an auxiliary ("expected back Monday").
+EXPECTING_LEMMAS = frozenset({"expect", "schedule", "slate"})
 # Verbs of saying and knowing: in the present tense they report what already happened.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "deny", "add",
                               "note", "insist", "warn", "believe", "think", "know", "show", "suggest",
@@ -39,16 +41,46 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     lexicon = load_lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = None
+    possessive_past = False
     if span is not None and len(span) and span.root.dep_ != "poss":  # "Tuesday's ruling": no verb of its own
-        verb = governing_verb(span.root)
+        verb = _outside_later_clause(governing_verb(span.root), span.end)
+    elif span is not None and len(span):  # ... but "by Friday's close, stocks were up" is no plan
+        outer = governing_verb(span.root)
+        possessive_past = outer is not None and verb_tense(outer) == "PAST"
     tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and span is not None and _fronted_before_plan(verb, span.end):
+        tense = "PAST"
     if verb is not None and span is not None and _in_earlier_object(span.root, verb):
         tense = "PAST"
     if _ends_with_cue(before, lexicon.future_prepositions) and not (verb is not None and _perfect_past(verb)):
         return "FUTURE"  # "extended the deadline until Tuesday", but not "had not called until Thursday"
-    if tense != "PAST" and _ends_with_cue(before, lexicon.weak_future_prepositions):
+    if tense != "PAST" and not possessive_past and _ends_with_cue(before, lexicon.weak_future_prepositions):
         return "FUTURE"
     return tense
+
+
+def _outside_later_clause(verb: Token | None, end: int) -> Token | None:
+    """The verb of the clause an expression ending before token `end` can belong to. A clause that a
+    complementizer opens after the expression does not hold it ("warnings on Thursday that
+    strikes could do damage": Thursday dates the warnings, not "could do"), though the parser
+    may attach it there: then the verb that governs that clause is the one."""
+    for _ in range(MAX_CLIMB):
+        if verb is None or verb.i < end:
+            return verb
+        if not any(token.dep_ == "mark" and token.head.i == verb.i for token in verb.doc[end:verb.i]):
+            return verb
+        if verb.head.i == verb.i:
+            return None  # the parse made the later clause the sentence: its tense says nothing
+        verb = governing_verb(verb.head)
+    return verb
+
+
+def _fronted_before_plan(verb: Token, end: int) -> bool:
+    """ "On Friday, the government planned to pay ...": a day told before a plain past verb of
+    planning dates the planning (past); after it ("planned talks for Friday") it may look ahead."""
+    if end > verb.i or verb.tag_ != "VBD" or verb.lemma_ not in load_lexicon().schedule_lemmas:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
 def _in_earlier_object(token: Token, verb: Token) -> bool:
@@ -76,7 +108,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
@@ -116,6 +148,9 @@ def _schedules(verb: Token) -> bool:
     """ "has scheduled a news conference Thursday", "planned for early March": a date ahead."""
     if verb.lemma_ not in load_lexicon().schedule_lemmas or verb.dep_ == "acl":
         return False
+    if verb.lemma_ == "set" and not any(child.lower_ in ("for", "to") or child.dep_ == "xcomp"
+                                        for child in verb.children):
+        return False  # "a record was set Friday" is past; "set for Friday", "set to meet" look ahead
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
     return "had" not in auxiliaries and not (verb.lemma_ == "set" and verb.tag_ == "VBD")
 
@@ -125,7 +160,7 @@ def _infinitive_tense(verb: Token, auxiliaries: set[str], depth: int) -> Tense |
         return "FUTURE"
     if "to" in auxiliaries:
         governor = verb.head
-        if governor is not verb and (governor.lemma_ in load_lexicon().future_lemmas
+        if governor.i != verb.i and (governor.lemma_ in load_lexicon().future_lemmas
                                      or governor.lemma_ == "be"):
             return "FUTURE"
         return _governor_tense(verb, depth)
@@ -135,17 +170,21 @@ def _infinitive_tense(verb: Token, auxiliaries: set[str], depth: int) -> Tense |
 
 
 def _participle_tense(verb: Token, auxiliaries: set[str]) -> Tense | None:
+    if "to" in auxiliaries and verb.dep_ in ("acl", "relcl"):
+        return "FUTURE"  # "the vote, to be held Sunday": an infinitive after a noun looks ahead
     if auxiliaries & PRESENT_BE:
         # "is scheduled", "are set", "is expected" look ahead; "is heard" is a plain present
         return "FUTURE" if verb.lemma_ in load_lexicon().future_lemmas else "PRESENT"
     if auxiliaries & PAST_AUXILIARIES or verb.dep_ in ("ROOT", "conj", "ccomp"):
         return "PAST"
+    if verb.dep_ == "acl" and verb.lemma_ in EXPECTING_LEMMAS:
+        return "FUTURE"  # "the inspectors, expected back Monday"
     return None  # a bare participle modifying a noun ("the meeting planned for Friday")
 
 
 def _governor_tense(verb: Token, depth: int) -> Tense | None:
     governor = verb.head
-    if governor is verb or depth >= MAX_CHAIN or governor.pos_ not in ("VERB", "AUX"):
+    if governor.i == verb.i or depth >= MAX_CHAIN or governor.pos_ not in ("VERB", "AUX"):
         return None
     return verb_tense(governor, depth + 1)
 
