@@ -261,7 +261,8 @@ def unrecorded_proposals(shared: Path, folder: Path) -> None:
     fold_models(shared, folder, "gold_fold")
     fold_articles, tune_fold = _folds()
     roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
-    gsr = [r for r in load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of) if half_of(r.id) == "A"]
+    gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
+    gsr = [r for r in gsr if half_of(r.id) == "A"]
     articles = shared / "eval/dev/articles"
     print("Tune halves, out of fold: proposals where the rules' events go unrecorded")
     previous = extract.MODEL_PROPOSE_UNRECORDED
@@ -282,14 +283,15 @@ def unrecorded_proposals(shared: Path, folder: Path) -> None:
                         ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
                         subset = make_subset(articles, ids, work / f"set{fold}")
                         append_exports(process_in_process(subset, work / f"set{fold}"), exports)
-                out_text = score_exports(articles, make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA"),
-                                         exports)
+                whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+                out_text = score_exports(articles, whole, exports)
             prf = score_dyads(records, runs, roots_of).prf
             print(f"  {label} PLOVER GSR half A P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
                   f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
             recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
             if recall and precision:
-                print(f"  {label} dev articles A recall strict date {recall.group(1)}, any date {recall.group(2)}; "
+                print(f"  {label} dev articles A recall strict date {recall.group(1)}, "
+                      f"any date {recall.group(2)}; "
                       f"precision (any date) {precision.group(1)} = {precision.group(2)}")
     finally:
         extract.MODEL_PROPOSE_UNRECORDED = previous
@@ -673,7 +675,7 @@ def main() -> int:
     parser.add_argument("--policies", type=Path, metavar="DIR",
                         help="measure the overrule policies on the tune halves (out-of-fold models in DIR)")
     parser.add_argument("--gold", action="store_true",
-                        help="with --policies: out-of-fold models of the gold sets alone (the retyper's family)")
+                        help="with --policies: fold models of the gold sets alone (the retyper's family)")
     args = parser.parse_args()
     if not (args.shared / "eval/dev/events").exists():
         print(f"no event gold under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
