@@ -206,13 +206,15 @@ def test_switched_off_nothing_retypes() -> None:
 
 
 def test_rule_events_that_would_all_go_unrecorded() -> None:
-    """A meeting or deal with no counterpart, a hypothetical, an implausible event: the rules
-    fired on the sentence but none of its events becomes a record."""
+    """A meeting or deal with no counterpart, no party placed: the rules fired on the sentence
+    but none of its events becomes a record for want of parties (not where they read the act as
+    not happening)."""
     placed = _event("AGREE", "NOR", "SWE")
     alone = _event("CONSULT", "FIN", None)  # a meeting of no one
     maybe = replace(placed, modality="hypothetical")
     assert all_unrecorded([alone])
-    assert all_unrecorded([alone, maybe])
+    assert not all_unrecorded([alone, maybe])  # "could meet": the rules read it as only possible
+    assert not all_unrecorded([replace(alone, negated=True)])  # "will not meet"
     assert all_unrecorded([replace(placed, source=None, target=None)])  # no party placed anywhere
     assert not all_unrecorded([alone, placed])
     assert not all_unrecorded([_event("PROTEST", "FIN", None)])  # a protest of no one named stands

@@ -22,7 +22,7 @@ from parley.events.compose import own_targets
 from parley.events.detector import Prediction
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
-from parley.events.plausibility import plausible
+from parley.events.plausibility import UNREAL_MODALITIES, plausible
 from parley.events.records import recordable
 from parley.models import Event
 
@@ -52,9 +52,14 @@ def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto |
 
 
 def all_unrecorded(events: list[Event]) -> bool:
-    """None of a sentence's rule events would become a record (implausible, a meeting or deal
-    with no counterpart, a hypothetical): the rules fired on the sentence but say nothing of it,
-    so the model may read it as if no trigger had fired (`extract.MODEL_PROPOSE_UNRECORDED`)."""
+    """None of a sentence's rule events would become a record for want of parties (a meeting or
+    deal with no counterpart, no party placed in the world): the rules fired on the sentence but
+    say nothing of who did what, so the model may read it as if no trigger had fired
+    (`extract.MODEL_PROPOSE_UNRECORDED`). Not where the rules read the act as not happening
+    (negated, refused, denied, only possible): that is their reading of the sentence, which the
+    model does not overrule ("neither side will attack the other")."""
+    if any(e.negated or e.modality in UNREAL_MODALITIES for e in events):
+        return False
     return not any(plausible(e) and recordable(e) for e in events)
 
 
