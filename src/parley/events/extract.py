@@ -83,11 +83,11 @@ MODEL_RETYPE_SCORE: float | None = 0.6
 # P 0.5644 -> 0.5657, R 0.5758 -> 0.5657): a gain of two tune sentences does not carry, so it is
 # off (None) and the bench keeps measuring it.
 MODEL_ARBITRATE_SCORE: float | None = None
-# Where the rules coded a sentence but none of its events would become a record (a meeting or a
-# deal of one party, a third party's mediation, a hypothetical: "X and Y renounced war in a
-# declaration signed with the mediation of Z" gives only Z's mediation, with no counterpart), the
-# gold-only model proposes its category on the main clause, coded by the rules' argument logic
-# (`proposals.all_unrecorded`). Measured out of fold on the tune halves (bench/detector.py
+# Where the rules coded a sentence but none of its events would become a record for want of
+# parties (a meeting or a deal of one party, a third party's mediation: "X and Y settled their
+# quarrel in a pact brokered by Z" gives only Z's mediation, with no counterpart), the gold-only
+# model proposes its category on the main clause, coded by the rules' argument logic
+# (`proposals.all_unrecorded`; not where the rules read the act as negated or only possible). Measured out of fold on the tune halves (bench/detector.py
 # --policies DIR --gold, "proposals where the rules' events go unrecorded"): dev articles 101-115
 # recall any date 40/43 unchanged, precision 41/49 -> 42/50; GSR half A unchanged (F1 0.8442).
 # The full model's proposal there was of the wrong category. Held back: articles 201-215 recall
