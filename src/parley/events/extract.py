@@ -87,8 +87,9 @@ MODEL_ARBITRATE_SCORE: float | None = None
 # parties (a meeting or a deal of one party, a third party's mediation: "X and Y settled their
 # quarrel in a pact brokered by Z" gives only Z's mediation, with no counterpart), the gold-only
 # model proposes its category on the main clause, coded by the rules' argument logic
-# (`proposals.all_unrecorded`; not where the rules read the act as negated or only possible). Measured out of fold on the tune halves (bench/detector.py
-# --policies DIR --gold, "proposals where the rules' events go unrecorded"): dev articles 101-115
+# (`proposals.all_unrecorded`; not where the rules read the act as negated or only possible).
+# Measured out of fold on the tune halves (bench/detector.py --policies DIR --gold, "proposals
+# where the rules' events go unrecorded"): dev articles 101-115
 # recall any date 40/43 unchanged, precision 41/49 -> 42/50; GSR half A unchanged (F1 0.8442).
 # The full model's proposal there was of the wrong category. Held back: articles 201-215 recall
 # any date 32/42 unchanged, strict date 26/42 -> 27/42, precision 24/36 -> 25/37 (whole set
