@@ -20,7 +20,9 @@ the model was trained and tuned on (half A; articles 101-115):
   otherwise, choosing among the rules' readings of a sentence (arbitration), and proposing
   events where no rule fired at several thresholds of P(event) and P(category); first the event
   stage as shipped against rules alone. GSR half A event P/R/F1, dev articles 101-115 recall and
-  precision ignoring dates.
+  precision ignoring dates. With --gold, the fold models are trained on the gold sets alone (the
+  retyping model's family). First of all, the gold-only model's proposals where the rules' events
+  of a sentence would all go unrecorded, off and on (both fold models as shipped).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from evaluation.events import (
 )
 from parley.events import extract
 from parley.events.detector import (
+    RETYPER_ENV,
     SWITCH_ENV,
     EventDetector,
     Prediction,
@@ -223,19 +226,75 @@ DISAGREE_SCORE = (0.5, 0.6, 0.7, 0.8, 0.9)
 ARBITRATE_SCORE = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8)
 
 
-def fold_models(shared: Path, folder: Path) -> list[EventDetector]:
-    """The two out-of-fold models of the tune half, trained into `folder` when missing."""
+# Out-of-fold models measured by --policies: "fold" (gold and silver, the detector's family) or,
+# with --gold, "gold_fold" (the gold sets alone, the retyping model's family).
+FOLD_PREFIX = "fold"
+
+
+def fold_file(folder: Path, fold: int) -> Path:
+    return folder / f"{FOLD_PREFIX}{fold}.npz"
+
+
+def fold_models(shared: Path, folder: Path, prefix: str | None = None) -> list[EventDetector]:
+    """The two out-of-fold models of the tune half (`prefix`: "fold" or "gold_fold", by default
+    FOLD_PREFIX), trained into `folder` when missing."""
+    prefix = prefix or FOLD_PREFIX
     folder.mkdir(parents=True, exist_ok=True)
     models = []
+    gold_only = ["--no-silver"] if prefix != "fold" else []
     for fold in (0, 1):
-        path = folder / f"fold{fold}.npz"
+        path = folder / f"{prefix}{fold}.npz"
         if not path.exists():
             subprocess.run([sys.executable, str(ROOT / "scripts/train_event_detector.py"),
-                            "--shared", str(shared), "--fold", str(fold), "--out", str(path)],
+                            "--shared", str(shared), "--fold", str(fold), "--out", str(path), *gold_only],
                            check=True, capture_output=True)
         with path.open("rb") as handle:
             models.append(read_detector(handle))
     return models
+
+
+def unrecorded_proposals(shared: Path, folder: Path) -> None:
+    """GSR half A and dev articles 101-115 out of fold, both models as shipped (the full fold
+    model detects, the gold-only one retypes), without and with the gold-only model's proposals
+    in sentences whose rule events would all go unrecorded (extract.MODEL_PROPOSE_UNRECORDED)."""
+    fold_models(shared, folder, "fold")
+    fold_models(shared, folder, "gold_fold")
+    fold_articles, tune_fold = _folds()
+    roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
+    gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
+    gsr = [r for r in gsr if half_of(r.id) == "A"]
+    articles = shared / "eval/dev/articles"
+    print("Tune halves, out of fold: proposals where the rules' events go unrecorded")
+    previous = extract.MODEL_PROPOSE_UNRECORDED
+    try:
+        for on in (False, True):
+            extract.MODEL_PROPOSE_UNRECORDED = on
+            label = "on " if on else "off"
+            records: list[GoldRecord] = []
+            runs: list[list[Event]] = []
+            with tempfile.TemporaryDirectory() as tmp:
+                work = Path(tmp)
+                exports = {kind: work / f"all.{kind}.jsonl" for kind in ("events", "quotes", "articles")}
+                for fold in (0, 1):
+                    with model_file(folder / f"fold{fold}.npz", folder / f"gold_fold{fold}.npz"):
+                        mine = [r for r in gsr if tune_fold(r.text) == fold]
+                        runs += annotate(mine)
+                        records += mine
+                        ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
+                        subset = make_subset(articles, ids, work / f"set{fold}")
+                        append_exports(process_in_process(subset, work / f"set{fold}"), exports)
+                whole = make_subset(articles, ARTICLE_HALVES["A (tune)"], work / "setA")
+                out_text = score_exports(articles, whole, exports)
+            prf = score_dyads(records, runs, roots_of).prf
+            print(f"  {label} PLOVER GSR half A P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
+                  f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
+            recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
+            if recall and precision:
+                print(f"  {label} dev articles A recall strict date {recall.group(1)}, "
+                      f"any date {recall.group(2)}; "
+                      f"precision (any date) {precision.group(1)} = {precision.group(2)}")
+    finally:
+        extract.MODEL_PROPOSE_UNRECORDED = previous
 
 
 def policies(shared: Path, folder: Path) -> None:
@@ -243,6 +302,7 @@ def policies(shared: Path, folder: Path) -> None:
     stage as shipped against rules alone, then each policy over the rules' own events (the
     shipped arbitration switched off, so that every policy starts from the same events)."""
     models = fold_models(shared, folder)
+    unrecorded_proposals(shared, folder)
     shipped_out_of_fold(shared, folder)
     with rules_unarbitrated():
         gsr_policies(shared, folder, models)
@@ -280,7 +340,7 @@ def proposal_sweep(shared: Path, folder: Path, models: Sequence[EventDetector]) 
         mine = [r for r in gsr if tune_fold(r.text) == fold]
         with model_file("0"):
             alone = annotate(mine)
-        with model_file(folder / f"fold{fold}.npz"), proposing_everywhere():
+        with model_file(fold_file(folder, fold)), proposing_everywhere():
             both = annotate(mine)
         for record, ruled, read in zip(mine, alone, both, strict=True):
             fired = {e.sentence_start for e in ruled}
@@ -312,7 +372,7 @@ def article_proposals(articles: Path, folder: Path, models: Sequence[EventDetect
             subset = make_subset(articles, ids, work / f"set{fold}")
             with model_file("0"):
                 alone = process_in_process(subset, work / f"alone{fold}")
-            with model_file(folder / f"fold{fold}.npz"), proposing_everywhere():
+            with model_file(fold_file(folder, fold)), proposing_everywhere():
                 both = process_in_process(subset, work / f"both{fold}")
             lines = alone["events"].read_text(encoding="utf-8").splitlines()
             rule_lines += lines
@@ -359,7 +419,7 @@ def shipped_out_of_fold(shared: Path, folder: Path) -> None:
     articles = shared / "eval/dev/articles"
     print("Tune halves, out of fold: rules alone vs rules + model as shipped")
     settings: list[tuple[str, Callable[[int], Path | str]]] = [
-        ("rules alone  ", lambda fold: "0"), ("rules + model", lambda fold: folder / f"fold{fold}.npz")]
+        ("rules alone  ", lambda fold: "0"), ("rules + model", lambda fold: fold_file(folder, fold))]
     for label, setting in settings:
         records: list[GoldRecord] = []
         runs: list[list[Event]] = []
@@ -428,7 +488,7 @@ def gsr_policies(shared: Path, folder: Path, models: Sequence[EventDetector]) ->
     read: list[list[tuple[Event, Prediction]]] = []
     for fold in (0, 1):
         mine = [r for r in gsr if tune_fold(r.text) == fold]
-        with model_file(folder / f"fold{fold}.npz"):
+        with model_file(fold_file(folder, fold)):
             runs = annotate(mine)
         records += mine
         read += [[(e, models[fold].predict(r.text[e.sentence_start:e.sentence_end])) for e in events]
@@ -452,7 +512,7 @@ def article_policies(shared: Path, folder: Path, models: Sequence[EventDetector]
         for fold in (0, 1):
             ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
             subset = make_subset(articles, ids, work / f"set{fold}")
-            with model_file(folder / f"fold{fold}.npz"):
+            with model_file(fold_file(folder, fold)):
                 files = process_in_process(subset, work / f"set{fold}")
             for line in files["events"].read_text(encoding="utf-8").splitlines():
                 record = json.loads(line)
@@ -539,18 +599,26 @@ def _as_event(record: dict[str, object]) -> Event:
 
 
 @contextmanager
-def model_file(path: Path | str) -> Iterator[None]:
-    previous = os.environ.get(SWITCH_ENV)
-    os.environ[SWITCH_ENV] = str(path)
+def model_file(path: Path | str, retyper: Path | None = None) -> Iterator[None]:
+    """The event stage with the detector `path` (or "0": rules alone) and the retyping model
+    `retyper` (None: none, as when PARLEY_EVENT_DETECTOR names a model file)."""
+    settings = {SWITCH_ENV: str(path), RETYPER_ENV: str(retyper) if retyper is not None else None}
+    previous = {name: os.environ.get(name) for name in settings}
+    for name, value in settings.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     load_detector.cache_clear()
     load_retyper.cache_clear()
     try:
         yield
     finally:
-        if previous is None:
-            del os.environ[SWITCH_ENV]
-        else:
-            os.environ[SWITCH_ENV] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         load_detector.cache_clear()
         load_retyper.cache_clear()
 
@@ -606,11 +674,15 @@ def main() -> int:
     parser.add_argument("--cost", type=int, default=0, help="Wikinews articles timed (0: skip)")
     parser.add_argument("--policies", type=Path, metavar="DIR",
                         help="measure the overrule policies on the tune halves (out-of-fold models in DIR)")
+    parser.add_argument("--gold", action="store_true",
+                        help="with --policies: fold models of the gold sets alone (the retyper's family)")
     args = parser.parse_args()
     if not (args.shared / "eval/dev/events").exists():
         print(f"no event gold under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
         return 2
     if args.policies:
+        global FOLD_PREFIX
+        FOLD_PREFIX = "gold_fold" if args.gold else "fold"
         policies(args.shared, args.policies)
         return 0
     gold_sets(args.shared)

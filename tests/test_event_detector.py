@@ -7,6 +7,7 @@ import json
 import sys
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from parley.events.detector import (
     sentence_features,
 )
 from parley.events.extract import _arbitrates, _placed_dyad
-from parley.events.proposals import category_codes
+from parley.events.proposals import all_unrecorded, category_codes
+from parley.events.records import event_records
 from parley.models import Actor, Event
 from parley.nlp import parse
 from parley.timex import extract_timexes
@@ -201,3 +203,44 @@ def test_shipped_retyping_model_is_small_plain_and_gold_only() -> None:
 def test_switched_off_nothing_retypes() -> None:
     load_retyper.cache_clear()
     assert load_retyper() is None
+
+
+def test_rule_events_that_would_all_go_unrecorded() -> None:
+    """A meeting or deal with no counterpart, no party placed: the rules fired on the sentence
+    but none of its events becomes a record for want of parties (not where they read the act as
+    not happening)."""
+    placed = _event("AGREE", "NOR", "SWE")
+    alone = _event("CONSULT", "FIN", None)  # a meeting of no one
+    maybe = replace(placed, modality="hypothetical")
+    assert all_unrecorded([alone])
+    assert not all_unrecorded([alone, maybe])  # "could meet": the rules read it as only possible
+    assert not all_unrecorded([replace(alone, negated=True)])  # "will not meet"
+    assert all_unrecorded([replace(placed, source=None, target=None)])  # no party placed anywhere
+    assert not all_unrecorded([alone, placed])
+    assert not all_unrecorded([_event("PROTEST", "FIN", None)])  # a protest of no one named stands
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Norway and Sweden settled their fishing quarrel in a pact brokered by Finland.", {"NOR", "SWE"}),
+    ("Kenya and Uganda formally renounced war in a declaration signed under the mediation of Ethiopia.",
+     {"KEN", "UGA"}),
+])
+def test_gold_model_reads_a_sentence_whose_rule_events_go_unrecorded(
+        monkeypatch: pytest.MonkeyPatch, text: str, pair: set[str]) -> None:
+    """The rules read only the mediator's part (a mediation of no one named, unrecorded); the
+    gold-only model reads an agreement, and the rules' argument logic finds its two parties."""
+    def between(events: list[Event]) -> list[Event]:
+        return [e for e in event_records(events) if e.source and e.target
+                and {e.source.country, e.target.country} == pair]
+
+    found = between(events_of(text))
+    assert found and {e.type for e in found} == {"AGREE"}
+    assert all(e.model_type is not None for e in found)  # the record carries the model's reading
+    monkeypatch.setattr(extract, "MODEL_PROPOSE_UNRECORDED", False)
+    assert not between(events_of(text))
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_rules_alone_propose_nothing_where_their_events_go_unrecorded() -> None:
+    text = "Norway and Sweden settled their fishing quarrel in a pact brokered by Finland."
+    assert not [e for e in event_records(events_of(text)) if e.target is not None]

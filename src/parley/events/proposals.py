@@ -6,7 +6,8 @@ category a sentence reports; the sentence's main clause gives the rules somethin
         -> Proto(type="CONSULT", cameo="040", event_token=<held>, sources=[Oman], ...)
 
 The proto is weak: `extract` keeps its events only with a named recipient, like an ambiguous
-trigger word's.
+trigger word's. The model proposes where no trigger fired, and where the rules' events of a
+sentence would all go unrecorded (`all_unrecorded`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from parley.events.compose import own_targets
 from parley.events.detector import Prediction
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.plausibility import UNREAL_MODALITIES, plausible
+from parley.events.records import recordable
+from parley.models import Event
 
 # Clause dependencies under a report verb that hold what is reported ("said that X met Y").
 REPORTED_DEPS = ("ccomp", "xcomp")
@@ -45,6 +49,18 @@ def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto |
                  mode=lexicon.mode_of(code), trigger=token, anchor=token, sources=sources,
                  targets=groups[0] if groups else [], more_targets=groups[1:], symmetric=entry.symmetric,
                  speaker=speaker, weak=True)
+
+
+def all_unrecorded(events: list[Event]) -> bool:
+    """None of a sentence's rule events would become a record for want of parties (a meeting or
+    deal with no counterpart, no party placed in the world): the rules fired on the sentence but
+    say nothing of who did what, so the model may read it as if no trigger had fired
+    (`extract.MODEL_PROPOSE_UNRECORDED`). Not where the rules read the act as not happening
+    (negated, refused, denied, only possible): that is their reading of the sentence, which the
+    model does not overrule ("neither side will attack the other")."""
+    if any(e.negated or e.modality in UNREAL_MODALITIES for e in events):
+        return False
+    return not any(plausible(e) and recordable(e) for e in events)
 
 
 def _main_clause(sent: Span, lexicon: Lexicon) -> tuple[Token | None, list[Token]]:
