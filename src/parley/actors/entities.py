@@ -176,7 +176,7 @@ def _countries_in(span: Span, titled: list[tuple[int, int]]) -> tuple[Mentions, 
 def _is_counterpart(ent: Span) -> bool:
     """ "talks with Washington", "a war against Iran": the other party, not the actor's own side."""
     token = ent.root
-    while token.dep_ in ("appos", "conj", "compound", "poss", "amod", "nmod") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound", "poss", "amod", "nmod") and token.head != token:
         token = token.head
     if token.dep_ != "pobj":
         return False

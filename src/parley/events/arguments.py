@@ -148,7 +148,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if not controllers and is_passive(head):  # "X was urged to leave", "X and Y are set to meet"
             controllers = with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])
         return controllers or subject_tokens(head, depth + 1)
-    if verb.dep_ in SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head is not verb:
+    if verb.dep_ in SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head != verb:
         if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
             return passive_subject_tokens(head) if verb.dep_ == "conj" else []
         return subject_tokens(head, depth + 1)
@@ -356,7 +356,7 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
 
 def _verb_of_object(noun: Token) -> Token | None:
     """The verb whose object the noun is, also as a conjunct ("launch missiles and attacks")."""
-    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN"):
+    while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     head = noun.head
     return head if noun.dep_ == "dobj" and head.pos_ == "VERB" else None

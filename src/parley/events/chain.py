@@ -88,7 +88,7 @@ def _circumstance_of_light_verb(child: Token, hit: Hit) -> bool:
 def governor(token: Token, by_index: dict[int, Hit]) -> Token | None:
     """The word a trigger depends on as a complement, object or conjunct; None at a clause edge."""
     head = token.head
-    if head is token:
+    if head == token:
         return None
     if token.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the demand governs
         for sibling in head.children:

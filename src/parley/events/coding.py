@@ -106,7 +106,7 @@ def _mode_word(proto: Proto, lexicon: Lexicon) -> str | None:
 def _clause_words(proto: Proto) -> set[str]:
     """Words of the event's own clause (not of clauses under it): its mode and context cues."""
     tokens = _own_clause(proto.event_token)
-    if proto.anchor is not proto.event_token:
+    if proto.anchor != proto.event_token:
         tokens += [t for c in proto.anchor.children if c.dep_ in ("prep", "dobj", "advmod", "nsubj")
                    for t in _own_clause(c)]
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
@@ -141,7 +141,7 @@ def intensity(event_type: str, mode: str | None, lexicon: Lexicon) -> float | No
 def confidence(proto: Proto, source: Actor, target: Actor | None, when: EventDate, modality: str,
                 inferred: bool) -> float:
     score = BASE_CONFIDENCE
-    if proto.entry.specific or proto.trigger is not proto.event_token:
+    if proto.entry.specific or proto.trigger != proto.event_token:
         score += SPECIFIC_BONUS
     score += NAMED_SOURCE_BONUS if source.role or source.sector else NAMED_SOURCE_BONUS / 2
     score += TARGET_BONUS if target is not None else 0.0

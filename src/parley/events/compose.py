@@ -181,7 +181,7 @@ def _governing_verb(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+    return head if head != token and head.pos_ in ("VERB", "AUX") else None
 
 
 def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[Token]]:

@@ -76,7 +76,7 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
     shifted = _offset_date(doc, sent, timexes, proto, article_date)
     if shifted is not None:
         return shifted
-    if proto.nominal and proto.anchor is proto.event_token:
+    if proto.nominal and proto.anchor == proto.event_token:
         noun = proto.event_token
         start = noun.left_edge.idx
         end = noun.right_edge.idx + len(noun.right_edge)
@@ -209,7 +209,7 @@ def clause_aspect(verb: Token, depth: int = 0) -> Aspect | None:
         return "present"
     if tag == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp"):
         return "past"
-    if tag in ("VB", "VBG", "VBN") and depth < MAX_CHAIN and verb.head is not verb \
+    if tag in ("VB", "VBG", "VBN") and depth < MAX_CHAIN and verb.head != verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return clause_aspect(verb.head, depth + 1)
     return None

@@ -476,7 +476,7 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     demand"), and not parties named together."""
     if targets or not sources or proto.type not in COUNTERPART_TYPES:
         return targets, inferred, False
-    if proto.nominal and proto.anchor is proto.event_token:
+    if proto.nominal and proto.anchor == proto.event_token:
         return targets, inferred, False
     found = _counterpart(sources[0], context)
     return found, inferred or bool(found), bool(found)
@@ -637,7 +637,7 @@ def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, m
     rejection, which needs none) or when its trigger is ambiguous."""
     if targets:
         return True
-    if proto.symmetric and modality == "asserted" and proto.trigger is proto.event_token:
+    if proto.symmetric and modality == "asserted" and proto.trigger == proto.event_token:
         return False  # "talks were held", "a big deal": a meeting or deal of one party is none
     category = lexicon.categories.get(lexicon.plover_of(cameo) or proto.type)
     return not proto.weak and not (category and category.requires_recipient)

@@ -230,7 +230,7 @@ def frame_targets(hit: Hit, proto: Proto) -> list[Token]:
         return []
     found: list[Token] = []
     for slot in entry.target or FRAME_SLOTS:
-        found = [t for t in slot_tokens(token, slot) if t is not proto.event_token
+        found = [t for t in slot_tokens(token, slot) if t != proto.event_token
                  and not _contains(t, proto.event_token)]
         if found:
             break

@@ -60,7 +60,7 @@ def mere_mention(proto: Proto) -> str | None:
         return "tenure"
     if _about_oneself(proto.trigger):
         return "self"
-    if not proto.nominal or proto.trigger is not proto.event_token:
+    if not proto.nominal or proto.trigger != proto.event_token:
         return None
     if _terms(proto.event_token):
         return "terms"
@@ -85,7 +85,7 @@ def mere_mention(proto: Proto) -> str | None:
 def _terms(noun: Token) -> bool:
     """ "The deal includes the gradual withdrawal of forces (and the release of hostages)": the
     noun is what an agreement or plan holds, the object of a verb of holding whose subject is one."""
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":  # "provides for", "calls for"
         noun = noun.head
@@ -95,7 +95,7 @@ def _terms(noun: Token) -> bool:
     if verb.lemma_.lower() == "provide" and noun.dep_ != "prep":
         return False
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
-            verb.dep_ == "conj" and verb.head is not verb):
+            verb.dep_ == "conj" and verb.head != verb):
         verb = verb.head  # "the deal outlines a first phase and includes ...": the deal's
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_LEMMAS
                for c in verb.children)
@@ -131,7 +131,7 @@ def _prepositions_over(noun: Token) -> list[Token]:
     found = []
     current = noun
     for _ in range(MAX_HOPS):
-        if current.dep_ != "pobj" or current.head is current:
+        if current.dep_ != "pobj" or current.head == current:
             break
         preposition = current.head
         found.append(preposition)

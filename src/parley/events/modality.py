@@ -54,7 +54,7 @@ def _path(proto: Proto) -> list[Token]:
     path = [proto.event_token]
     for ancestor in proto.event_token.ancestors:
         path.append(ancestor)
-        if ancestor is proto.anchor:
+        if ancestor == proto.anchor:
             return path
     return [proto.event_token, proto.anchor]
 
@@ -75,11 +75,11 @@ def _neither(subject: Token) -> bool:
 def _aux_words(token: Token) -> set[str]:
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head = token.head
-    if token.dep_ in ("xcomp", "acomp") and head is not token:  # "is going to visit", "is set to"
+    if token.dep_ in ("xcomp", "acomp") and head != token:  # "is going to visit", "is set to"
         words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if head.lemma_.lower() == "go" and head.tag_ == "VBG":
             words.add("will")
-    if token.dep_ == "conj" and head is not token:
+    if token.dep_ == "conj" and head != token:
         words |= {c.lower_ for c in head.children if c.dep_ == "aux"}
     return words
 
@@ -102,7 +102,7 @@ def _conditional(token: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
             return True
-        if current.dep_ in ("advcl", "ROOT") or current.head is current:
+        if current.dep_ in ("advcl", "ROOT") or current.head == current:
             break
         current = current.head
     if "would" in _aux_words(token):
@@ -124,7 +124,7 @@ def _purpose(proto: Proto) -> bool:
         if infinitive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return not any((c.dep_ == "amod" and c.lower_ in RANK_WORDS) or c.ent_type_ == "ORDINAL"
                            for c in token.head.children)
-        if token.dep_ not in ("conj", "xcomp") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp") or token.head == token:
             return False
         token = token.head
     return False
@@ -134,7 +134,7 @@ def _occurrence(proto: Proto) -> Token | None:
     """The verb that says whether a named event happens ("a summit could happen", "talks
     will take place", "a summit may be held"): its modal is the event's."""
     token = proto.event_token
-    if not proto.nominal or token.dep_ not in ("nsubj", "nsubjpass") or token.head is token:
+    if not proto.nominal or token.dep_ not in ("nsubj", "nsubjpass") or token.head == token:
         return None
     verb = token.head
     return verb if verb.lemma_.lower() in load_lexicon().occurrence_verbs else None
@@ -142,7 +142,7 @@ def _occurrence(proto: Proto) -> Token | None:
 
 def _planned_noun(proto: Proto) -> bool:
     """ "the upcoming discussions", "a planned visit", "next week's summit"."""
-    if not proto.nominal or proto.trigger is not proto.event_token:
+    if not proto.nominal or proto.trigger != proto.event_token:
         return False  # "cancelled a planned visit": the cancellation is not planned
     words = {c.lower_ for c in proto.event_token.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
     for child in proto.event_token.children:

@@ -87,7 +87,7 @@ class ParticipantResolver:
         if self.pair and self._is_pair_phrase(token):
             return list(self.pair)
         head = self._content_head(token)
-        if head is not token and head.conjuncts:  # "scores of Sierra Leonean and Liberian refugees"
+        if head != token and head.conjuncts:  # "scores of Sierra Leonean and Liberian refugees"
             return [a for part in (head, *head.conjuncts) for a in self._noun_actors(part)]
         return self._noun_actors(head)
 
@@ -341,7 +341,7 @@ class ParticipantResolver:
         if verb is None:
             return None
         for subject in subject_tokens(verb):
-            if subject is token or subject.lower_ in REFLEXIVE_PRONOUNS | POSSESSIVE_PRONOUNS:
+            if subject == token or subject.lower_ in REFLEXIVE_PRONOUNS | POSSESSIVE_PRONOUNS:
                 continue
             if token in subject.subtree:
                 continue

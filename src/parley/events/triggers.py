@@ -241,7 +241,7 @@ def governing_verb_lemma(token: Token) -> str | None:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
-    if head is token or head.pos_ not in ("VERB", "AUX"):
+    if head == token or head.pos_ not in ("VERB", "AUX"):
         return None
     return str(head.lemma_.lower())
 
