@@ -135,3 +135,46 @@ def test_a_protest_or_a_recalled_envoy_is_aimed_at_the_country_after_to() -> Non
 def test_a_country_name_the_tagger_calls_a_person_is_the_country() -> None:
     events = events_of("France will send 500 more troops to Mali, the defence minister announced.")
     assert events and all(e.target is not None and e.target.country == "MLI" for e in events)
+
+
+def test_the_condition_of_a_threat_is_no_event_of_its_own() -> None:
+    events = events_of("Peru threatened to launch a new offensive against Ecuador unless Quito "
+                       "accepted its conditions.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert countries(events[0]) == ("PER", "ECU")
+
+
+def test_the_aim_of_an_act_names_its_recipient_not_a_second_event() -> None:
+    events = events_of("A Chilean senator started a hunger strike to protest the Peruvian "
+                       "government's refusal to extradite him.")
+    assert [e.type for e in events] == ["PROTEST"]
+    assert countries(events[0]) == ("CHL", "PER")
+    events = events_of("The foreign ministers of Peru and Chile met in Lima to sign a fisheries accord.")
+    assert {e.type for e in events} == {"CONSULT"}
+
+
+def test_what_a_party_was_doing_is_no_event_of_its_own() -> None:
+    events = events_of("Peruvian riot police used tear gas to disperse students protesting "
+                       "against the government in Lima.")
+    assert "PROTEST" not in [e.type for e in events]
+    assert events, "the dispersal is coded"
+
+
+def test_a_background_clause_gives_way_to_the_main_statement() -> None:
+    events = events_of("Chile lifted the curfew in Arica on Monday as Peruvian police cracked down on "
+                       "smugglers in Tacna.")
+    assert [e.type for e in events] == ["RETREAT"]
+    assert countries(events[0])[0] == "CHL"
+
+
+def test_a_main_statement_that_only_names_an_event_keeps_the_clause_under_it() -> None:
+    events = events_of("This marks the first call between the two presidents since Peru agreed to a "
+                       "ceasefire with Chile.")
+    assert "AGREE" in [e.type for e in events]
+
+
+def test_an_event_noun_that_names_a_kind_of_actor_is_no_event() -> None:
+    events = events_of("Peruvian riot police arrested dozens of smugglers near Tacna on Monday.")
+    assert "PROTEST" not in [e.type for e in events]
+    events = events_of("Chilean aid workers crossed into Peru on Monday.")
+    assert "AID" not in [e.type for e in events]
