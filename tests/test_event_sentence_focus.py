@@ -178,3 +178,9 @@ def test_an_event_noun_that_names_a_kind_of_actor_is_no_event() -> None:
     assert "PROTEST" not in [e.type for e in events]
     events = events_of("Chilean aid workers crossed into Peru on Monday.")
     assert "AID" not in [e.type for e in events]
+
+
+def test_a_threat_made_to_no_one_named_is_aimed_at_the_place_it_concerns() -> None:
+    events = events_of("Peruvian rebels have vowed to fight on in the jungle of Bolivia, officials said.")
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and all(e.target is not None and e.target.country == "BOL" for e in threats), events

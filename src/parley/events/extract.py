@@ -108,8 +108,9 @@ MAX_PAIRS = 6
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
 MOTION_PREPOSITIONS = ("to",)
 # Categories whose recipient, when no actor is named, is the country where the event happens
-# ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk").
-PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT"}
+# ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk", "vowed to fight on in the
+# villages near the border with Bulgaria").
+PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
