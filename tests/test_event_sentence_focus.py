@@ -184,3 +184,9 @@ def test_a_threat_made_to_no_one_named_is_aimed_at_the_place_it_concerns() -> No
     events = events_of("Peruvian rebels have vowed to fight on in the jungle of Bolivia, officials said.")
     threats = [e for e in events if e.type == "THREATEN"]
     assert threats and all(e.target is not None and e.target.country == "BOL" for e in threats), events
+
+
+def test_a_verb_only_the_dictionary_codes_needs_both_parties_placed() -> None:
+    assert events_of("The Chilean minister sent a letter of support to the organisers before the "
+                     "signing.") == []
+    assert events_of("Two people who returned from Chile were the first cases in Peru.") == []
