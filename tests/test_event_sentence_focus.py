@@ -190,3 +190,9 @@ def test_a_verb_only_the_dictionary_codes_needs_both_parties_placed() -> None:
     assert events_of("The Chilean minister sent a letter of support to the organisers before the "
                      "signing.") == []
     assert events_of("Two people who returned from Chile were the first cases in Peru.") == []
+
+
+def test_an_event_noun_that_restates_the_verb_is_one_event() -> None:
+    events = events_of("The Chilean general was killed by a Peruvian airstrike near Arica.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert countries(events[0]) == ("PER", "CHL")

@@ -280,6 +280,7 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded = without_background_relatives(coded)
     coded = without_circumstances(coded)
     coded = main_statement(coded)
+    coded = without_restatements(coded)
     return without_recipientless([(clause_depth(proto), events) for proto, events in coded])
 
 
@@ -339,6 +340,49 @@ def without_circumstances(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[
                       and e.source is not None and not _same(e.source, aimed) else e for e in events]
         result.append((proto, events))
     return result
+
+
+def without_restatements(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
+    """Less an event noun that names again the act a verb of the sentence tells, in its
+    prepositional phrase or as its agent: "killed the general in an airstrike", "was killed by an
+    airstrike", "clashed with rebels in heavy fighting" tell one event, the verb's (which takes
+    the noun's recipient when it names none)."""
+    if len(coded) < 2:
+        return coded
+    kept: list[tuple[Proto, list[Event]]] = []
+    merged: dict[int, list[Event]] = {}
+    for proto, events in coded:
+        verb = _restated_by(proto)
+        owner = None if verb is None else next(
+            (n for n, (other, _) in enumerate(coded) if other is not proto and other.type == proto.type
+             and other.trigger.pos_ == "VERB" and _governs(other, (verb, False, False))), None)
+        if owner is None:
+            kept.append((proto, events))
+        else:
+            merged.setdefault(owner, []).extend(events)
+    if not merged:
+        return kept
+    result = []
+    for proto, events in kept:
+        index = next(n for n, (other, _) in enumerate(coded) if other is proto)
+        aimed = next((e.target for e in merged.get(index, []) if e.target is not None), None)
+        if aimed is not None:
+            events = [replace(e, target=aimed) if e.target is None and e.source is not None
+                      and not _same(e.source, aimed) else e for e in events]
+        result.append((proto, events))
+    return result
+
+
+def _restated_by(proto: Proto) -> Token | None:
+    """The verb whose prepositional phrase or agent an event noun stands in (None: it stands in
+    none, or it is not a noun)."""
+    noun = proto.event_token
+    if not proto.nominal or noun.pos_ != "NOUN" or proto.trigger.i != noun.i or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ not in ("prep", "agent") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
 
 
 def main_statement(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
