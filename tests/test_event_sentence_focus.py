@@ -196,3 +196,13 @@ def test_an_event_noun_that_restates_the_verb_is_one_event() -> None:
     events = events_of("The Chilean general was killed by a Peruvian airstrike near Arica.")
     assert [e.type for e in events] == ["ASSAULT"]
     assert countries(events[0]) == ("PER", "CHL")
+
+
+def test_a_possessive_names_whose_thing_it_is_not_the_place_it_stands() -> None:
+    events = events_of("Chile said that Peruvian troops attacked its embassy in Lima.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")]
+
+
+def test_its_does_not_stand_for_a_plural_subject() -> None:
+    events = events_of("Peru announced on Monday that its troops had shelled a Chilean border post.")
+    assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"]
