@@ -135,3 +135,74 @@ def test_a_protest_or_a_recalled_envoy_is_aimed_at_the_country_after_to() -> Non
 def test_a_country_name_the_tagger_calls_a_person_is_the_country() -> None:
     events = events_of("France will send 500 more troops to Mali, the defence minister announced.")
     assert events and all(e.target is not None and e.target.country == "MLI" for e in events)
+
+
+def test_the_condition_of_a_threat_is_no_event_of_its_own() -> None:
+    events = events_of("Peru threatened to launch a new offensive against Ecuador unless Quito "
+                       "accepted its conditions.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert countries(events[0]) == ("PER", "ECU")
+
+
+def test_the_aim_of_an_act_names_its_recipient_not_a_second_event() -> None:
+    events = events_of("A Chilean senator started a hunger strike to protest the Peruvian "
+                       "government's refusal to extradite him.")
+    assert [e.type for e in events] == ["PROTEST"]
+    assert countries(events[0]) == ("CHL", "PER")
+    events = events_of("The foreign ministers of Peru and Chile met in Lima to sign a fisheries accord.")
+    assert {e.type for e in events} == {"CONSULT"}
+
+
+def test_what_a_party_was_doing_is_no_event_of_its_own() -> None:
+    events = events_of("Peruvian riot police used tear gas to disperse students protesting "
+                       "against the government in Lima.")
+    assert "PROTEST" not in [e.type for e in events]
+    assert events, "the dispersal is coded"
+
+
+def test_a_background_clause_gives_way_to_the_main_statement() -> None:
+    events = events_of("Chile lifted the curfew in Arica on Monday as Peruvian police cracked down on "
+                       "smugglers in Tacna.")
+    assert [e.type for e in events] == ["RETREAT"]
+    assert countries(events[0])[0] == "CHL"
+
+
+def test_a_main_statement_that_only_names_an_event_keeps_the_clause_under_it() -> None:
+    events = events_of("This marks the first call between the two presidents since Peru agreed to a "
+                       "ceasefire with Chile.")
+    assert "AGREE" in [e.type for e in events]
+
+
+def test_an_event_noun_that_names_a_kind_of_actor_is_no_event() -> None:
+    events = events_of("Peruvian riot police arrested dozens of smugglers near Tacna on Monday.")
+    assert "PROTEST" not in [e.type for e in events]
+    events = events_of("Chilean aid workers crossed into Peru on Monday.")
+    assert "AID" not in [e.type for e in events]
+
+
+def test_a_threat_made_to_no_one_named_is_aimed_at_the_place_it_concerns() -> None:
+    events = events_of("Peruvian rebels have vowed to fight on in the jungle of Bolivia, officials said.")
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats and all(e.target is not None and e.target.country == "BOL" for e in threats), events
+
+
+def test_a_verb_only_the_dictionary_codes_needs_both_parties_placed() -> None:
+    assert events_of("The Chilean minister sent a letter of support to the organisers before the "
+                     "signing.") == []
+    assert events_of("Two people who returned from Chile were the first cases in Peru.") == []
+
+
+def test_an_event_noun_that_restates_the_verb_is_one_event() -> None:
+    events = events_of("The Chilean general was killed by a Peruvian airstrike near Arica.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert countries(events[0]) == ("PER", "CHL")
+
+
+def test_a_possessive_names_whose_thing_it_is_not_the_place_it_stands() -> None:
+    events = events_of("Chile said that Peruvian troops attacked its embassy in Lima.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")]
+
+
+def test_its_does_not_stand_for_a_plural_subject() -> None:
+    events = events_of("Peru announced on Monday that its troops had shelled a Chilean border post.")
+    assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"]

@@ -37,6 +37,7 @@ LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "insi
                          "off", "over", "toward", "towards", "alongside", "close"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+SINGULAR_THING_PRONOUNS = {"its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "i", "my", "me"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # Pronouns bound by the subject of their own clause ("blew themselves up", "urged its citizens"):
@@ -89,13 +90,13 @@ class ParticipantResolver:
         head = self._content_head(token)
         if head != token and head.conjuncts:  # "scores of Sierra Leonean and Liberian refugees"
             return [a for part in (head, *head.conjuncts) for a in self._noun_actors(part)]
-        return self._noun_actors(head)
+        return self._noun_actors(head, speaker)
 
-    def _noun_actors(self, head: Token) -> list[Actor]:
+    def _noun_actors(self, head: Token, speaker: Actor | None = None) -> list[Actor]:
         split = self._coordinated_modifiers(head)
         if split:
             return split
-        found = self._resolve(head)
+        found = self._resolve(head, speaker)
         if found is not None and _people(head):
             found = self._population(found, head)
         elif found is not None and head.ent_type_ != "PERSON" and _ethnic(head):
@@ -146,24 +147,32 @@ class ParticipantResolver:
                         return objects[0]
         return token
 
-    def _resolve(self, head: Token) -> Actor | None:
+    def _resolve(self, head: Token, speaker: Actor | None = None) -> Actor | None:
         start, end = phrase_bounds(head)
         entity, mention = self._entity_at(head)
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
         found = self._from_phrase(text, start, end, entity)
+        if found is not None and found.country is not None:
+            own = self._pronoun_owner(head, speaker)
+            placed = self._inner_country(head.idx + len(head), end)
+            if own is not None and own.country and placed is not None and placed.country == found.country \
+                    and own.country != found.country:
+                return replace(found, country=own.country)  # "its embassy in Lima": whose, not where
         owner = self._possessor(head) if found is not None and found.role is None else None
         if owner is not None and found is not None and found.sector is None:
             return owner  # "Tehran's pursuit of ...": the owner acts
         if found is not None and found.country is None:
+            # whose it is before where it is: "Chile said Peruvian troops attacked its embassy in
+            # Lima" (Chile's), "Pakistan urged its citizens"
+            owner = self._pronoun_owner(head, speaker)
+            if owner is not None and owner.country:
+                return replace(found, country=owner.country)
             last = _before_locatives(head)
             inner = self._inner_country(head.left_edge.idx, last.idx + len(last))
             if inner is not None:
                 return replace(found, country=inner.country)
-            owner = self._pronoun_owner(head)
-            if owner is not None and owner.country:
-                return replace(found, country=owner.country)  # "Pakistan urged its citizens"
         found = found or self._inner_country(start, end)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
@@ -181,13 +190,18 @@ class ParticipantResolver:
                     return self._from_entity(entity, mention)
         return None
 
-    def _pronoun_owner(self, head: Token) -> Actor | None:
-        """Who a possessive pronoun before a noun stands for, when its clause's subject says."""
+    def _pronoun_owner(self, head: Token, speaker: Actor | None = None) -> Actor | None:
+        """Who a possessive pronoun before a noun stands for, when its clause's subject says, else
+        the speaker of a reported clause ("Chile said troops attacked its embassy")."""
         if head.dep_ == "conj":  # "the rebels and their allies": theirs, not the subject's
             return None
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-                return self._bound(child, None)
+                bound = self._bound(child, None)
+                if bound is None and speaker is not None and (
+                        child.lower_ in GROUP_PRONOUNS or self._same_kind(speaker, child.lower_)):
+                    return speaker
+                return bound
         return None
 
     def _entity_or_phrase(self, entity: Entity, mention: tuple[int, int], text: str,
@@ -345,6 +359,8 @@ class ParticipantResolver:
                 continue
             if token in subject.subtree:
                 continue
+            if lower in SINGULAR_THING_PRONOUNS and subject.tag_ in ("NNS", "NNPS"):
+                continue  # "troops attacked its embassy": not theirs
             found = self.actors(subject, speaker)
             if found and (lower in GROUP_PRONOUNS or all(self._same_kind(a, lower) for a in found[:1])):
                 return found[0]
