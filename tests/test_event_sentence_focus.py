@@ -5,6 +5,8 @@ shapes found in wire reports."""
 
 from __future__ import annotations
 
+import pytest
+
 from .test_events import countries, events_of, only
 
 
@@ -206,3 +208,18 @@ def test_a_possessive_names_whose_thing_it_is_not_the_place_it_stands() -> None:
 def test_its_does_not_stand_for_a_plural_subject() -> None:
     events = events_of("Peru announced on Monday that its troops had shelled a Chilean border post.")
     assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian rebels engaged in a firefight with Chilean peacekeepers on Monday.",
+    "Peruvian rebels engaged Chilean peacekeepers in a gun battle on Monday.",
+    "Peruvian rebels ambushed a Chilean patrol on Monday.",
+])
+def test_nouns_of_armed_combat_are_attacks(text: str) -> None:
+    events = events_of(text)
+    assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"], events
+
+
+def test_a_by_phrase_the_parser_hung_on_the_target_is_the_attacker() -> None:
+    events = events_of("The ambush on a Chilean patrol by Peruvian rebels killed three soldiers.")
+    assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"], events

@@ -317,7 +317,7 @@ def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
         dated = child.ent_type_ in ("DATE", "TIME") or child.lemma_ in TIME_WORDS  # "last month's invasion"
         if child.dep_ == "poss" and not dated:
             return with_conjuncts([child])
-    by = preposition_objects(noun, "by")
+    by = preposition_objects(noun, "by") or _low_by_agent(noun)
     if by:
         return by
     for child in noun.children:
@@ -331,6 +331,28 @@ def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
     if of_names == "source":
         return preposition_objects(noun, "of")
     return []
+
+
+def _low_by_agent(noun: Token) -> list[Token]:
+    """"the ambush on a patrol by rebels": the parser often hangs the by-phrase on the object
+    of the noun's own preposition; a by-phrase right after that object is the noun's agent.
+    Only for an object that names a party or place ("a Chilean patrol", "Arica"): after a deed
+    ("protest against abuses by the police") the by-phrase is the deed's."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ == "by":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and _named_target(c)):
+            for by in (c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "by"):
+                if by.i - 1 == obj.i or by.nbor(-1).head.i == obj.i:  # right after the object's words
+                    return with_conjuncts([p for p in by.children if p.dep_ == "pobj"])
+    return []
+
+
+def _named_target(token: Token) -> bool:
+    """A noun that is, or is placed by, a named party or place."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in token.children)
 
 
 def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
