@@ -298,3 +298,10 @@ def test_an_undescribed_person_takes_the_side_they_face(text: str, name: str) ->
 def test_an_undescribed_person_of_no_clear_side_stays_unplaced() -> None:
     people = _people("Chile and Peru renounced their dispute. Dina Boluarte spoke to reporters.")
     assert people["Dina Boluarte"].country is None
+
+
+def test_a_government_named_by_its_leaders_surname_is_that_leaders_country() -> None:
+    match = resolve_actor_text("the Modi government", "2025-08-04")
+    assert match is not None and (match.country, match.sector) == ("IND", "GOV")
+    generic = resolve_actor_text("the caretaker government", "2025-08-04")
+    assert generic is not None and generic.country is None

@@ -132,6 +132,8 @@ def _resolve_tokens(text: str, tokens: list[str], date: str | None, person: bool
         country = country or _country_code(known_country)
         if not sectors or _group_sector_wins(known, known_sectors):
             sectors = known_sectors or sectors
+    if country is None and known is None and sectors:
+        country = _leader_country(text, rest, knowledge, date)  # "the Boric government"
     if country is None and not sectors:
         return None
     return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
@@ -291,6 +293,19 @@ def _surname_match(token: str, knowledge: Knowledge, date: str | None) -> ActorM
     if country is None or not sectors:
         return None
     return ActorMatch(_country_code(country), sectors, None, "surname")
+
+
+def _leader_country(text: str, tokens: list[str], knowledge: Knowledge, date: str | None) -> str | None:
+    """ "the Boric administration": the country of the known office holder whose surname
+    (capitalised) names a government (all known bearers of the surname agreeing)."""
+    if len(tokens) != 2:  # "<Surname> <body>" only
+        return None
+    token = tokens[0]
+    capitalised = {normalize_name(w) for w in text.split() if w[:1].isupper()}
+    if token not in capitalised or _find_sectors([token], knowledge)[0] or token in _modifiers().pronouns:
+        return None
+    match = _surname_match(token, knowledge, date)
+    return match.country if match is not None and match.sector in _STATE_SECTORS else None
 
 
 def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, ...], str | None]:
