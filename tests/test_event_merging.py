@@ -357,3 +357,28 @@ def test_reports_alike_in_every_hashed_field_are_stored_apart(tmp_path: Path) ->
     assert len(records) == 2 and len({r["id"] for r in records}) == 2
     assert sorted(r["date"] for r in records) == ["2025-08-04", "2025-08-08"]
     store.close()
+
+
+def test_an_undated_agreement_of_the_news_pair_is_the_news_agreement(tmp_path: Path) -> None:
+    """Within one article, an undated meeting or agreement of the same two parties as the
+    article's dated one of its own day is that one, even in other words; the record keeps the
+    dated report's parties. Directed acts (requests) stay apart."""
+    store = Store.open(tmp_path / "p.db")
+    lead = "Chile and Peru agreed on Monday to reopen their border crossings."
+    later = " Both sides also promised to share their written terms for a truce."
+    ask = " Peru asked Chile for maps of the minefields."
+    text = lead + later + ask
+    chile, peru = Actor("Chile", "CHL", None), Actor("Peru", "PER", None)
+    sides = Actor("both sides", "CHL", "GOV")
+    dated = _event(lead, "AGREE", chile, peru, "2025-08-04", date_text="on Monday")
+    undated = replace(_event(later, "AGREE", sides, peru, None), sentence_start=len(lead),
+                      sentence_end=len(lead + later), trigger_start=len(lead) + 20)
+    request = replace(_event(ask, "REQUEST", peru, chile, None), sentence_start=len(lead + later),
+                      sentence_end=len(text), trigger_start=len(lead + later) + 6)
+    _store_article(store, _article(1, text, "A", "2025-08-04"), [dated, undated, request])
+    records = _events(store)
+    agreements = [r for r in records if r["type"] == "AGREE"]
+    assert len(agreements) == 1 and len(agreements[0]["evidence"]) == 2
+    assert agreements[0]["source"]["name"] == "Chile"
+    assert [r["type"] for r in records].count("REQUEST") == 1
+    store.close()
