@@ -15,6 +15,7 @@ from parley.brief import write_brief
 from parley.clean import content_hash
 from parley.models import Actor, Article, Event
 from parley.pipeline import merge_events
+from parley.stories.merge import KnownEvent
 from parley.query import export_records
 from parley.store import ArticleBundle, Store
 from parley.timeline import dyad_trend, timeline
@@ -382,3 +383,20 @@ def test_an_undated_agreement_of_the_news_pair_is_the_news_agreement(tmp_path: P
     assert agreements[0]["source"]["name"] == "Chile"
     assert [r["type"] for r in records].count("REQUEST") == 1
     store.close()
+
+
+def test_a_record_two_articles_report_is_at_least_as_sure_as_such_records_are() -> None:
+    """Reports of one event by several articles confirm each other: the merged record's
+    confidence is at least the fitted share right of such records."""
+    from parley.events.calibration import load_corroborated
+    from parley.stories.merge import merge_reports
+
+    share = load_corroborated()
+    assert share is not None and 0.5 < share < 1.0
+    call = "Dar spoke with Araghchi by telephone on Monday."
+    report = replace(_event(call, "CONSULT", PAK, IRN, "2025-08-04"), confidence=0.55)
+    [first] = merge_reports("a1", call, [report], lambda events: [[] for _ in events], "2025-08-04")
+    assert first.record.confidence == 0.55
+    known = [KnownEvent(first.event_id, first.record, (call,))]
+    [second] = merge_reports("a2", call, [report], lambda events: [known for _ in events], "2025-08-04")
+    assert not second.is_new and second.record.confidence == share

@@ -44,6 +44,7 @@ from datetime import date, timedelta
 from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.registry import name_key
 from parley.event_codes import SYMMETRIC_TYPES
+from parley.events.calibration import corroborated
 from parley.models import Actor, Event, Location
 
 # CAMEO codes PLOVER files under another category that record the happening of one of those:
@@ -153,6 +154,8 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         # parties ("both sides") says less than the report it joined
         record = match.known.event if NEWS_BASIS in match.basis else merged_record(
             match.known.event, event)
+        if match.known.id not in local:  # another article's report: they confirm each other
+            record = replace(record, confidence=corroborated(record.confidence))
         local[match.known.id] = KnownEvent(match.known.id, record,
                                            (*match.known.evidence, sentence))
         merged.append(Merged(event, record, match.known.id, report_id, key, sentence,
