@@ -374,14 +374,3 @@ def test_a_request_someone_will_consider_is_no_request_of_theirs() -> None:
                            "willing to continue negotiations.")
     assert "REQUEST" not in [e.type for e in considered]
     assert "REQUEST" in _types("Chile requested talks with Peru on Monday.")
-
-
-def test_who_brokered_or_hosted_talks_is_no_side_of_them() -> None:
-    """The by-agent of a mediation ("mediated by", "brokered by", "hosted by") stands between
-    the sides: it is neither of them, nor are co-mediators each other's sides."""
-    talks = [countries(e) for e in events_of("Talks between Peru and Chile, mediated by Ecuador, "
-                                              "ended on Monday.") if e.type == "CONSULT"]
-    assert talks and all(set(pair) == {"PER", "CHL"} for pair in talks)
-    brokered = events_of("The deal follows months of negotiations brokered by Ecuadorian and "
-                         "Colombian mediators.")
-    assert not [e for e in brokered if {"ECU", "COL"} & set(countries(e))]

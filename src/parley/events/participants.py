@@ -47,9 +47,6 @@ POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 NOT_ACTOR_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Entities that are actors by name, even when parley knows no code for them.
 NAMED_TYPES = ("PERSON", "ORG", "FAC", "GPE")
-# Verbs of standing between two sides: "talks brokered by X", "hosted by X". Their agent
-# mediates or hosts; it is a side of nothing the sides do.
-MEDIATION_VERBS = {"broker", "mediate", "host", "facilitate"}
 # Sectors that say nothing about who an actor is.
 VAGUE_SECTORS = {"UNK", "IGO", "NON"}
 # Heads that are quantities, not actors: "thousands of Kurds" is the Kurds.
@@ -76,7 +73,7 @@ class ParticipantResolver:
 
     def actors(self, token: Token, speaker: Actor | None = None) -> list[Actor]:
         """The actor(s) a token stands for; [] when it names no actor parley can place."""
-        if self._content_head(token).ent_type_ in NOT_ACTOR_LABELS or is_mediator(token):
+        if self._content_head(token).ent_type_ in NOT_ACTOR_LABELS:
             return []
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
@@ -352,18 +349,6 @@ class ParticipantResolver:
             if found and (lower in GROUP_PRONOUNS or all(self._same_kind(a, lower) for a in found[:1])):
                 return found[0]
         return None
-
-
-def is_mediator(token: Token) -> bool:
-    """True for the agent of a mediation ("brokered by Egyptian and Qatari mediators"): who
-    stands between the sides is neither of them."""
-    first = token
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    if first.dep_ != "pobj":
-        return False
-    prep = first.head
-    return prep.lower_ == "by" and prep.head.lemma_.lower() in MEDIATION_VERBS
 
 
 def _clause_verb(token: Token) -> Token | None:
