@@ -1,6 +1,6 @@
 """Calibrated confidence of event records (issue 15 part 4): fit and reliability table.
 
-    python bench/calibration.py fit   [--set ../shared/eval/dev/articles] [--keep-weights]  # writes the weights
+    python bench/calibration.py fit   [--set ../shared/eval/dev/articles] [--keep-weights]  # weights
     python bench/calibration.py table [--set ../shared/eval/dev/articles]   # reliability table
 
 A record is *right* when it matches a gold event of one of its articles (the set's scorer: same

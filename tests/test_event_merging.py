@@ -15,9 +15,9 @@ from parley.brief import write_brief
 from parley.clean import content_hash
 from parley.models import Actor, Article, Event
 from parley.pipeline import merge_events
-from parley.stories.merge import KnownEvent
 from parley.query import export_records
 from parley.store import ArticleBundle, Store
+from parley.stories.merge import KnownEvent
 from parley.timeline import dyad_trend, timeline
 
 PAK = Actor("Ishaq Dar", "PAK", "GOV", "Foreign Minister")
