@@ -25,6 +25,11 @@ says it is the same happening:
   same figures) fixes that day, and its other undated reports of facts join only known
   events of that day (two rounds of talks a week apart are two events, even when an undated
   report of the second shares the first's figures);
+- within one article, an undated meeting or agreement of the same two parties joins the
+  article's dated one of its own day ("Chile and Peru agreed on Monday to ..." and "both sides
+  also agreed to ..."): it adds its evidence, not its wording of the parties;
+- a report another article made confirms a known event: the record is at least as sure as
+  the fitted share right of such records (`events.calibration.corroborated`);
 - different modes join only when the sentences say the same, except modes one strike has at
   once ("aerial", "drone", "heavy-weapons", "explosives": an air raid's missiles and bombs);
   different places join only when the sentences say the same (a city in a country the other
