@@ -262,3 +262,46 @@ def test_a_role_before_the_name_is_its_title(text: str, name: str, country: str,
 def test_a_plural_or_an_aside_before_a_name_is_no_title() -> None:
     assert _people("The rebels, John Miles said, are tired.")["John Miles"].sector is None
     assert _people("In Lima, John Miles said nothing.")["John Miles"].country is None
+
+
+def test_a_surname_with_and_without_its_arabic_article_is_one_person() -> None:
+    people = _people("Peruvian President Ahmed al-Hakim left Santiago on Monday. Boric began lifting "
+                     "tariffs on Peru after a meeting with Hakim in May.")
+    assert "Hakim" in people["Ahmed al-Hakim"].aliases
+    assert people["Ahmed al-Hakim"].country == "PER"
+
+
+def test_a_given_name_inside_a_persons_name_is_no_known_actor() -> None:
+    # "Hassan" alone is a Jordanian prince of the seed dictionary; "Hassan Ferreira" is not him
+    assert resolve_actor_text("Hassan Ferreira", "2025-04-01") is None
+    assert resolve_actor_text("Vladimir Putin", "2025-04-01") is not None
+
+
+def test_an_untitled_surname_is_the_one_known_office_holder_of_it() -> None:
+    # spellings of the one known name count as one bearer ("Erdogan", "Erdoğan")
+    people = _people("Erdogan told reporters on Monday that his country would send a delegation to Lima.")
+    assert people["Recep Tayyip Erdogan"].country == "TUR"
+    assert "Erdogan" in people["Recep Tayyip Erdogan"].aliases
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Chile and Peru renounced their border dispute in a declaration signed on Friday with Chilean "
+     "President Gabriel Boric. A July meeting between Gabriel Boric and Dina Boluarte in Quito "
+     "produced no results.", "Dina Boluarte"),
+    ("Delegations of Chile and Peru concluded their meeting in Quito on Friday. Boluarte has said "
+     "she is open to a face-to-face meeting with Chilean President Gabriel Boric.", "Boluarte"),
+])
+def test_an_undescribed_person_takes_the_side_they_face(text: str, name: str) -> None:
+    assert _people(text)[name].country == "PER"
+
+
+def test_an_undescribed_person_of_no_clear_side_stays_unplaced() -> None:
+    people = _people("Chile and Peru renounced their dispute. Dina Boluarte spoke to reporters.")
+    assert people["Dina Boluarte"].country is None
+
+
+def test_a_government_named_by_its_leaders_surname_is_that_leaders_country() -> None:
+    match = resolve_actor_text("the Modi government", "2025-08-04")
+    assert match is not None and (match.country, match.sector) == ("IND", "GOV")
+    generic = resolve_actor_text("the caretaker government", "2025-08-04")
+    assert generic is not None and generic.country is None

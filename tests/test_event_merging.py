@@ -17,6 +17,7 @@ from parley.models import Actor, Article, Event
 from parley.pipeline import merge_events
 from parley.query import export_records
 from parley.store import ArticleBundle, Store
+from parley.stories.merge import KnownEvent
 from parley.timeline import dyad_trend, timeline
 
 PAK = Actor("Ishaq Dar", "PAK", "GOV", "Foreign Minister")
@@ -357,3 +358,45 @@ def test_reports_alike_in_every_hashed_field_are_stored_apart(tmp_path: Path) ->
     assert len(records) == 2 and len({r["id"] for r in records}) == 2
     assert sorted(r["date"] for r in records) == ["2025-08-04", "2025-08-08"]
     store.close()
+
+
+def test_an_undated_agreement_of_the_news_pair_is_the_news_agreement(tmp_path: Path) -> None:
+    """Within one article, an undated meeting or agreement of the same two parties as the
+    article's dated one of its own day is that one, even in other words; the record keeps the
+    dated report's parties. Directed acts (requests) stay apart."""
+    store = Store.open(tmp_path / "p.db")
+    lead = "Chile and Peru agreed on Monday to reopen their border crossings."
+    later = " Both sides also promised to share their written terms for a truce."
+    ask = " Peru asked Chile for maps of the minefields."
+    text = lead + later + ask
+    chile, peru = Actor("Chile", "CHL", None), Actor("Peru", "PER", None)
+    sides = Actor("both sides", "CHL", "GOV")
+    dated = _event(lead, "AGREE", chile, peru, "2025-08-04", date_text="on Monday")
+    undated = replace(_event(later, "AGREE", sides, peru, None), sentence_start=len(lead),
+                      sentence_end=len(lead + later), trigger_start=len(lead) + 20)
+    request = replace(_event(ask, "REQUEST", peru, chile, None), sentence_start=len(lead + later),
+                      sentence_end=len(text), trigger_start=len(lead + later) + 6)
+    _store_article(store, _article(1, text, "A", "2025-08-04"), [dated, undated, request])
+    records = _events(store)
+    agreements = [r for r in records if r["type"] == "AGREE"]
+    assert len(agreements) == 1 and len(agreements[0]["evidence"]) == 2
+    assert agreements[0]["source"]["name"] == "Chile"
+    assert [r["type"] for r in records].count("REQUEST") == 1
+    store.close()
+
+
+def test_a_record_two_articles_report_is_at_least_as_sure_as_such_records_are() -> None:
+    """Reports of one event by several articles confirm each other: the merged record's
+    confidence is at least the fitted share right of such records."""
+    from parley.events.calibration import load_corroborated
+    from parley.stories.merge import merge_reports
+
+    share = load_corroborated()
+    assert share is not None and 0.5 < share < 1.0
+    call = "Dar spoke with Araghchi by telephone on Monday."
+    report = replace(_event(call, "CONSULT", PAK, IRN, "2025-08-04"), confidence=0.55)
+    [first] = merge_reports("a1", call, [report], lambda events: [[] for _ in events], "2025-08-04")
+    assert first.record.confidence == 0.55
+    known = [KnownEvent(first.event_id, first.record, (call,))]
+    [second] = merge_reports("a2", call, [report], lambda events: [known for _ in events], "2025-08-04")
+    assert not second.is_new and second.record.confidence == share

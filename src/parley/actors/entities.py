@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.people import Person, collect_people, is_country_name
 from parley.actors.resolve import ActorMatch, resolve_actor_text
+from parley.actors.sides import side_country
 from parley.models import Entity
 
 # Entity labels kept besides PERSON; DATE, MONEY, CARDINAL and the like are not actors.
@@ -50,9 +51,23 @@ def extract_entities(doc: Doc, date: str | None = None,
                      lookup: PersonLookup | None = None) -> list[Entity]:
     """Every entity of the article (offsets into doc.text), in order of first mention."""
     people = collect_people(doc, date)
-    entities = [_person_entity(doc, person, people, lookup or seed_person) for person in people]
-    entities += _other_entities(doc, people, date)
-    return sorted(entities, key=lambda e: e.mentions[0])
+    persons = [_person_entity(doc, person, people, lookup or seed_person, date) for person in people]
+    others = _other_entities(doc, people, date)
+    return sorted([*_placed_by_side(doc, persons, others), *others], key=lambda e: e.mentions[0])
+
+
+def _placed_by_side(doc: Doc, persons: list[Entity], others: list[Entity]) -> list[Entity]:
+    """People the article never describes take the country of the side they face the other
+    side from ("a meeting between Boric and Boluarte" in an article on Chile and Peru)."""
+    known = {m: e.country for e in (*persons, *others) if e.country for m in e.mentions}
+    placed = []
+    for person in persons:
+        if person.country is None and person.role is None and person.sector is None:
+            country = side_country(doc, person.mentions, known)
+            if country is not None:
+                person = replace(person, country=country)
+        placed.append(person)
+    return placed
 
 
 def seed_person(name: str) -> KnownPerson | None:
@@ -83,23 +98,29 @@ def _known_by_surname() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(names)) for key, names in index.items()}
 
 
-def _known_full_name(person: Person) -> str | None:
-    """A titled person the article names by surname alone ("President Zelenskyy") is the one
-    known person of that surname, under any of its spellings ("Volodymyr Zelensky")."""
-    if len(person.name.split()) != 1 or person.title is None or not person.title.role:
+def _known_full_name(person: Person, date: str | None = None) -> str | None:
+    """A person the article names by surname alone, with a title ("President Zelenskyy") or
+    none at all ("Zelensky said"), is the one known person of that surname, under any of its
+    spellings ("Volodymyr Zelensky"), if the dictionary gives them an office at the date."""
+    title = person.title
+    if len(person.name.split()) != 1 or (title is not None and not title.role):
         return None
     bearers = _known_by_surname().get(_surname_key(person.name), ())
-    if len(bearers) != 1:
+    # spellings of one known name ("Erdogan", "Erdoğan") are one bearer
+    if len({(m.name if m else b) for b in bearers for m in [resolve_actor_text(b)]}) != 1:
         return None
-    known = resolve_actor_text(bearers[0])
-    title = person.title
-    if known is None or (title.country and known.country and title.country != known.country):
+    known = resolve_actor_text(bearers[0], date)
+    if known is None or (title is not None and title.country and known.country
+                         and title.country != known.country):
         return None
+    if title is None and (known.country is None or known.sector not in STATE_SECTORS):
+        return None  # untitled: only a holder of state office the article's date covers
     return bearers[0]
 
 
-def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: PersonLookup) -> Entity:
-    full = _known_full_name(person)
+def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: PersonLookup,
+                   date: str | None = None) -> Entity:
+    full = _known_full_name(person, date)
     if full is not None:
         person = replace(person, names=[full, *person.names])
     title = person.title

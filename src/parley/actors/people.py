@@ -24,6 +24,8 @@ GIVEN_NAME_SIMILARITY = 75
 PRONOUN_SENTENCE_WINDOW = 2
 _QUOTED = re.compile(r'"[^"\n]{1,1500}"|“[^”\n]{1,1500}”')
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof"}
+# The Arabic article joined to a surname, which articles keep or drop ("al-Sharaa", "Sharaa").
+_SURNAME_ARTICLES = ("al-", "el-")
 
 
 @dataclass
@@ -67,10 +69,10 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus other entities whose text is a PERSON's surname ("Trump" as ORG)."""
     persons = [span for e in doc.ents if e.label_ == "PERSON" and not is_country_name(e.text)
                if (span := clean_person_span(e)) is not None]
-    surnames = {_tokens(p.text)[-1] for p in persons if len(_tokens(p.text)) > 1}
+    surnames = {bare_surname(_tokens(p.text)[-1]) for p in persons if len(_tokens(p.text)) > 1}
     others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT",
                                                   "WORK_OF_ART", "EVENT")
-              and normalize_name(e.text) in surnames]
+              and bare_surname(normalize_name(e.text)) in surnames]
     return persons + others
 
 
@@ -140,8 +142,16 @@ def _find_owner(people: list[Person], tokens: list[str], position: int) -> Perso
     return min(candidates, key=lambda p: min((s for s, _ in p.mentions), default=position))
 
 
+def bare_surname(word: str) -> str:
+    """A surname without the Arabic article joined to it: "al-sharaa" -> "sharaa"."""
+    for article in _SURNAME_ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 2:
+            return word[len(article):]
+    return word
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
-    if a[-1] != b[-1]:
+    if bare_surname(a[-1]) != bare_surname(b[-1]):
         return False
     if len(a) == 1 or len(b) == 1:
         return True
@@ -165,10 +175,10 @@ def _add_surname_mentions(doc: Doc, people: list[Person]) -> None:
     by_surname: dict[str, list[Person]] = {}
     for person in people:
         if len(_tokens(person.name)) > 1:
-            by_surname.setdefault(person.surname, []).append(person)
+            by_surname.setdefault(bare_surname(person.surname), []).append(person)
     taken = [m for p in people for m in p.mentions]
     for token in doc:
-        owners = by_surname.get(token.lower_)
+        owners = by_surname.get(bare_surname(token.lower_))
         if not owners or len(owners) > 1 or not token.is_title or token.ent_type_ == "PERSON":
             continue
         span = (token.idx, token.idx + len(token.text))

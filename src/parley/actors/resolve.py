@@ -119,7 +119,9 @@ def _resolve_tokens(text: str, tokens: list[str], date: str | None, person: bool
     country, used = _find_country(tokens, knowledge, name_tail)
     # a description names no particular actor; a name's last word is a surname, not a body
     skip = set(range(len(tokens))) if described else used | ({len(tokens) - 1} if name_tail else set())
-    known, named = _find_known_actor(tokens, skip, knowledge, _acronyms(text))
+    # nor is a name's first word alone a known actor ("Hassan" of "Hassan Omar" is no prince)
+    given = {len(tokens) - 2} if name_tail else set()
+    known, named = _find_known_actor(tokens, skip, knowledge, _acronyms(text), given)
     # a known name's modifiers are part of the name ("Islamic" of the Revolutionary Guard Corps);
     # its last word still says what it is ("Defense Department", "Northern Fleet")
     modifiers = named - {max(named)} if len(named) >= PROPER_NAME_WORDS else set()
@@ -130,6 +132,8 @@ def _resolve_tokens(text: str, tokens: list[str], date: str | None, person: bool
         country = country or _country_code(known_country)
         if not sectors or _group_sector_wins(known, known_sectors):
             sectors = known_sectors or sectors
+    if country is None and known is None and sectors:
+        country = _leader_country(text, rest, knowledge, date)  # "the Boric government"
     if country is None and not sectors:
         return None
     return ActorMatch(country=country, sectors=sectors, name=known.name if known else None,
@@ -291,6 +295,19 @@ def _surname_match(token: str, knowledge: Knowledge, date: str | None) -> ActorM
     return ActorMatch(_country_code(country), sectors, None, "surname")
 
 
+def _leader_country(text: str, tokens: list[str], knowledge: Knowledge, date: str | None) -> str | None:
+    """ "the Boric administration": the country of the known office holder whose surname
+    (capitalised) names a government (all known bearers of the surname agreeing)."""
+    if len(tokens) != 2:  # "<Surname> <body>" only
+        return None
+    token = tokens[0]
+    capitalised = {normalize_name(w) for w in text.split() if w[:1].isupper()}
+    if token not in capitalised or _find_sectors([token], knowledge)[0] or token in _modifiers().pronouns:
+        return None
+    match = _surname_match(token, knowledge, date)
+    return match.country if match is not None and match.sector in _STATE_SECTORS else None
+
+
 def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, ...], str | None]:
     """Sectors of the longest role pattern in the phrase (the rightmost among equals)."""
     longest = min(knowledge.longest_pattern, len(tokens))
@@ -307,14 +324,15 @@ def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, .
 
 
 def _find_known_actor(tokens: list[str], country_span: set[int], knowledge: Knowledge,
-                      acronyms: set[str]) -> tuple[KnownActor | None, set[int]]:
+                      acronyms: set[str], alone: set[int] | None = None,
+                      ) -> tuple[KnownActor | None, set[int]]:
     """The longest run of words that is a known actor's name ("president vladimir putin"), and
-    the token positions it covers."""
+    the token positions it covers; a word of `alone` is no name on its own (a given name)."""
     for size in range(len(tokens), 0, -1):
         for start in range(len(tokens) - size + 1):
             span = set(range(start, start + size))
-            if span <= country_span:
-                continue  # the country itself, already used
+            if span <= country_span or (alone and span <= alone):
+                continue  # the country itself, already used; a given name alone
             key = " ".join(tokens[start : start + size])
             if size == 1 and len(key) < MIN_INNER_NAME_CHARS and key not in acronyms:
                 continue

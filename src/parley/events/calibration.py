@@ -4,8 +4,9 @@ The extraction's own score (`coding.confidence`: how the trigger matched, whethe
 are named, the clause) is one input of a small logistic model whose weights are fitted on the
 dev articles' tune half (`bench/calibration.py fit`, written to data/event_confidence.json):
 the calibrated `confidence` of a record estimates the probability that it matches an event a
-reader lists (right parties, direction and category). `bench/calibration.py table` prints the
-reliability table on both halves.
+reader lists (right parties, direction and category). A record that reports of two or more
+articles make (`stories.merge`) is at least as sure as the fitted share right of such records
+(`corroborated`). `bench/calibration.py table` prints the reliability table on both halves.
 
     calibrated(event) -> 0.83   # a named state's event with a counterpart, stated in its clause
 """
@@ -53,6 +54,23 @@ def load_weights() -> dict[str, float] | None:
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
     return {name: float(raw["weights"][name]) for name in FEATURES}
+
+
+@lru_cache(maxsize=1)
+def load_corroborated() -> float | None:
+    """The share right, as fitted, of records that two or more articles report (None: no model)."""
+    path = resources.files("parley.data").joinpath("event_confidence.json")
+    if not path.is_file():
+        return None
+    value = json.loads(path.read_text(encoding="utf-8")).get("corroborated")
+    return float(value) if value is not None else None
+
+
+def corroborated(confidence: float) -> float:
+    """The confidence of a record another article's report has joined: at least the share of
+    such records that are right (reports of one event by several outlets confirm each other)."""
+    share = load_corroborated() if load_weights() is not None else None
+    return confidence if share is None else max(confidence, share)
 
 
 def calibrated(event: Event) -> float:

@@ -25,6 +25,11 @@ says it is the same happening:
   same figures) fixes that day, and its other undated reports of facts join only known
   events of that day (two rounds of talks a week apart are two events, even when an undated
   report of the second shares the first's figures);
+- within one article, an undated meeting or agreement of the same two parties joins the
+  article's dated one of its own day ("Chile and Peru agreed on Monday to ..." and "both sides
+  also agreed to ..."): it adds its evidence, not its wording of the parties;
+- a report another article made confirms a known event: the record is at least as sure as
+  the fitted share right of such records (`events.calibration.corroborated`);
 - different modes join only when the sentences say the same, except modes one strike has at
   once ("aerial", "drone", "heavy-weapons", "explosives": an air raid's missiles and bombs);
   different places join only when the sentences say the same (a city in a country the other
@@ -44,6 +49,7 @@ from datetime import date, timedelta
 from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.registry import name_key
 from parley.event_codes import SYMMETRIC_TYPES
+from parley.events.calibration import corroborated
 from parley.models import Actor, Event, Location
 
 # CAMEO codes PLOVER files under another category that record the happening of one of those:
@@ -71,6 +77,9 @@ _MODALITY_GROUPS = {"asserted": "fact", "reported_past": "fact", "planned": "fut
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Figures that identify a happening ("175 prisoners", "2,000 drones"); not years.
 _FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,]*\d(?![\d,])")
+# The merge basis of an undated report that joins its own article's meeting or agreement of
+# the day for want of any other tie.
+NEWS_BASIS = "the article's news of the day"
 # How date relations rank when a report could join several known events.
 _DATE_RANK = {"same date": 3, "dates a day apart": 2, "one report undated": 1, "both undated": 0}
 # How firm a date is by what it rests on (None: a record from before bases were kept).
@@ -134,7 +143,7 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
         local = created.setdefault(key, {})
         stored = [c for c in stored_for(index, event) if c.id not in local]
         match = find_same_event(event, sentence, [*local.values(), *stored], day,
-                                published is not None)
+                                published is not None, frozenset(local))
         report_id = mention_id(article_id, event)
         if match is None:
             # Two people of one code ("GOV") in one sentence are two parties, and two events:
@@ -146,7 +155,12 @@ def merge_reports(article_id: str, text: str, events: Iterable[Event],
             local[report_id] = KnownEvent(report_id, event, (sentence,))
             merged.append(Merged(event, event, report_id, report_id, key, sentence, (), True))
             continue
-        record = merged_record(match.known.event, event)
+        # a report joined as the article's news only adds its evidence: its wording of the
+        # parties ("both sides") says less than the report it joined
+        record = match.known.event if NEWS_BASIS in match.basis else merged_record(
+            match.known.event, event)
+        if match.known.id not in local:  # another article's report: they confirm each other
+            record = replace(record, confidence=corroborated(record.confidence))
         local[match.known.id] = KnownEvent(match.known.id, record,
                                            (*match.known.evidence, sentence))
         merged.append(Merged(event, record, match.known.id, report_id, key, sentence,
@@ -198,17 +212,19 @@ class _Match:
 
 
 def find_same_event(event: Event, sentence: str, candidates: Iterable[KnownEvent],
-                    day: str | None = None, published: bool = False) -> _Match | None:
+                    day: str | None = None, published: bool = False,
+                    local: frozenset[str] = frozenset()) -> _Match | None:
     """The known event this report is about (the best supported), or None. `day`: the day
     an undated article is read at (its undated reports of facts join only events of that day),
-    or with `published`, the article's publication date (they join no event after it)."""
-    matches = [m for m in (_compare(event, sentence, c, day, published) for c in candidates)
-               if m is not None]
+    or with `published`, the article's publication date (they join no event after it).
+    `local`: the ids of the article's own events among the candidates."""
+    matches = [m for m in (_compare(event, sentence, c, day, published, c.id in local)
+                           for c in candidates) if m is not None]
     return max(matches, key=lambda m: (m.rank, m.known.id)) if matches else None
 
 
-def _compare(event: Event, sentence: str, known: KnownEvent,
-             day: str | None = None, published: bool = False) -> _Match | None:
+def _compare(event: Event, sentence: str, known: KnownEvent, day: str | None = None,
+             published: bool = False, same_article: bool = False) -> _Match | None:
     other = known.event
     if block_key(event) != block_key(other):
         return None
@@ -227,7 +243,8 @@ def _compare(event: Event, sentence: str, known: KnownEvent,
     figures = shared_figures(sentence, known.evidence)
     place = shared_place(event, other)
     undated = when in ("one report undated", "both undated")
-    if undated and likeness < UNDATED_SIMILARITY and not figures:
+    news = undated and same_article and _of_the_news(event, other, parties, day)
+    if undated and likeness < UNDATED_SIMILARITY and not figures and not news:
         return None
     loose = when != "same date" or min(len(event.date or ""), len(other.date or "")) < 10
     if (len(parties) < 2 and _names_both(event) != _names_both(other) and loose
@@ -238,8 +255,20 @@ def _compare(event: Event, sentence: str, known: KnownEvent,
         return None
     basis = (f"type {event.type}", "parties " + "+".join(parties), when,
              f"sentence likeness {likeness:.2f}", *(f"figure {f}" for f in figures[:3]),
-             *([f"place {place}"] if place else []))
+             *([f"place {place}"] if place else []),
+             *([NEWS_BASIS] if news and likeness < UNDATED_SIMILARITY and not figures else []))
     return _Match(known, basis, (len(parties), _DATE_RANK[when], likeness), tuple(figures))
+
+
+def _of_the_news(event: Event, other: Event, parties: list[str], day: str | None) -> bool:
+    """Whether two reports of one article are its one meeting or agreement of the news: a
+    symmetric category, both parties the same, facts, the dated one of the article's day
+    ("Chile and Peru agreed on Friday to ..." and "both sides also agreed to ...")."""
+    dated = event.date or other.date
+    return (symmetric(event) and len(parties) == 2 and day is not None and dated is not None
+            and _MODALITY_GROUPS.get(event.modality) == "fact"
+            and (event.date is None) != (other.date is None)
+            and date_relation(dated, day) == "same date")
 
 
 def _names_both(event: Event) -> bool:
