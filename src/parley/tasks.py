@@ -27,6 +27,7 @@ from parley.actors.entities import KnownPerson, PersonLookup, seed_person
 from parley.models import Article, DocError
 from parley.pipeline import STAGES, Analysis, analyze_parsed, parse_batch, store_person_lookup
 from parley.store import Store
+from parley.workers import run_urgent_tasks
 
 # Parsed batches a worker keeps for a second analysis (the writer is at most a window behind).
 KEPT_BATCHES = 8
@@ -100,6 +101,7 @@ def analyze_task(task: BatchTask) -> BatchResult:
     results: list[Analysis | DocError | None] = [None] * len(task.articles)
     asked: list[Answers] = [{} for _ in task.articles]
     for position in wanted:
+        run_urgent_tasks()  # a second analysis the writer waits for goes first
         lookup = RecordingLookup(task.answers, guess, given)
         results[position] = analyze_parsed([task.articles[position]], [parsed[position]],
                                            lookup, task.stages)[0]
