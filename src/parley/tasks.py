@@ -10,7 +10,8 @@ each name it asked and the answer, and the writer checks those answers when it i
 turn: an article whose every answer the store now gives the same is analysed as a single
 process would have analysed it; the others (usually a few: names an earlier batch in flight
 taught the store) are analysed again with the right answers, from the parsed Docs the worker
-kept when the re-analysis comes back to it (it goes before that worker's queued batches). The
+kept when the re-analysis comes back to it (the worker runs it between two steps of the batch it
+is running: `workers.run_urgent_tasks`). The
 analysis reads nothing else that a write changes, so this gives the same output as
 `--workers 1`.
 """

@@ -9,7 +9,8 @@ each one's value on request, in any order the caller asks. `InlineRunner` calls 
 at once in this process; `ProcessRunner` keeps N worker processes (spawned),
 each loading the spaCy model once; `parley.distributed.DaskRunner` sends them to a Dask cluster.
 A task given to a chosen worker (`prefer`: a follow-up of a task it ran, such as a second
-analysis of the Docs it kept) goes before the tasks queued there: the caller is waiting for it.
+analysis of the Docs it kept) goes before the tasks queued there: the caller is waiting for it;
+a long task lets it run at its pause points (`run_urgent_tasks`: between the steps of a batch).
 A worker process that dies (killed, out of memory, a crash in native code) fails the task it was
 running with `WorkerLostError` and is replaced; its queued tasks go to the others.
 """
