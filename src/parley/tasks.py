@@ -10,7 +10,8 @@ each name it asked and the answer, and the writer checks those answers when it i
 turn: an article whose every answer the store now gives the same is analysed as a single
 process would have analysed it; the others (usually a few: names an earlier batch in flight
 taught the store) are analysed again with the right answers, from the parsed Docs the worker
-kept when the re-analysis comes back to it (it goes before that worker's queued batches). The
+kept when the re-analysis comes back to it (the worker runs it between two steps of the batch it
+is running: `workers.run_urgent_tasks`). The
 analysis reads nothing else that a write changes, so this gives the same output as
 `--workers 1`.
 """
@@ -27,6 +28,7 @@ from parley.actors.entities import KnownPerson, PersonLookup, seed_person
 from parley.models import Article, DocError
 from parley.pipeline import STAGES, Analysis, analyze_parsed, parse_batch, store_person_lookup
 from parley.store import Store
+from parley.workers import run_urgent_tasks
 
 # Parsed batches a worker keeps for a second analysis (the writer is at most a window behind).
 KEPT_BATCHES = 8
@@ -100,6 +102,7 @@ def analyze_task(task: BatchTask) -> BatchResult:
     results: list[Analysis | DocError | None] = [None] * len(task.articles)
     asked: list[Answers] = [{} for _ in task.articles]
     for position in wanted:
+        run_urgent_tasks()  # a second analysis the writer waits for goes first
         lookup = RecordingLookup(task.answers, guess, given)
         results[position] = analyze_parsed([task.articles[position]], [parsed[position]],
                                            lookup, task.stages)[0]

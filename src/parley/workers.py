@@ -9,7 +9,8 @@ each one's value on request, in any order the caller asks. `InlineRunner` calls 
 at once in this process; `ProcessRunner` keeps N worker processes (spawned),
 each loading the spaCy model once; `parley.distributed.DaskRunner` sends them to a Dask cluster.
 A task given to a chosen worker (`prefer`: a follow-up of a task it ran, such as a second
-analysis of the Docs it kept) goes before the tasks queued there: the caller is waiting for it.
+analysis of the Docs it kept) goes before the tasks queued there: the caller is waiting for it;
+a long task lets it run at its pause points (`run_urgent_tasks`: between the steps of a batch).
 A worker process that dies (killed, out of memory, a crash in native code) fails the task it was
 running with `WorkerLostError` and is replaced; its queued tasks go to the others.
 """
@@ -315,19 +316,63 @@ class LazyRunner:
             self.started.close()
 
 
+@dataclass
+class _WorkerState:
+    """What a worker process reads tasks from and sends results to (`run_urgent_tasks`)."""
+
+    wid: int
+    tasks: Any
+    results: Any
+    backlog: deque[Any] = field(default_factory=deque)
+    in_urgent: bool = False
+
+
+_state: _WorkerState | None = None  # set in a worker process
+
+
 def _worker_main(wid: int, tasks: Any, results: Any,
                  initializer: Callable[[], None] | None) -> None:
     """A worker process: take tasks until told to stop, send back each value (or the error)."""
+    global _state
     if initializer is not None:
         initializer()
-    backlog: deque[Any] = deque()
-    while (message := _next_task(tasks, backlog)) is not None:
-        ticket, fn, arg, _ = message
-        try:
-            value, ok = fn(arg), True
-        except Exception as exc:  # reported to the main process, which decides
-            value, ok = f"{type(exc).__name__}: {exc}", False
-        results.put((ticket, wid, ok, value, peak_rss_bytes(), time.process_time()))
+    state = _state = _WorkerState(wid, tasks, results)
+    while (message := _next_task(tasks, state.backlog)) is not None:
+        _run(state, message)
+
+
+def _run(state: _WorkerState, message: Any) -> None:
+    ticket, fn, arg, _ = message
+    try:
+        value, ok = fn(arg), True
+    except Exception as exc:  # reported to the main process, which decides
+        value, ok = f"{type(exc).__name__}: {exc}", False
+    state.results.put((ticket, state.wid, ok, value, peak_rss_bytes(), time.process_time()))
+
+
+def run_urgent_tasks() -> None:
+    """In a worker process, run the urgent tasks that have arrived (the caller is waiting for
+    them) before going on with the task being run; a long task calls this where it may be
+    interrupted (between the articles of a batch). Elsewhere, or within an urgent task,
+    nothing happens."""
+    state = _state
+    if state is None or state.in_urgent:
+        return
+    backlog = state.backlog
+    with suppress(queue.Empty):
+        while not backlog or backlog[-1] is not None:
+            backlog.append(state.tasks.get_nowait())
+    urgent = [message for message in backlog if message is not None and message[3]]
+    if not urgent:
+        return
+    for message in urgent:
+        backlog.remove(message)
+    state.in_urgent = True
+    try:
+        for message in urgent:
+            _run(state, message)
+    finally:
+        state.in_urgent = False
 
 
 def _next_task(tasks: Any, backlog: deque[Any]) -> Any:
