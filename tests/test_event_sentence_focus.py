@@ -223,10 +223,3 @@ def test_nouns_of_armed_combat_are_attacks(text: str) -> None:
 def test_a_by_phrase_the_parser_hung_on_the_target_is_the_attacker() -> None:
     events = events_of("The ambush on a Chilean patrol by Peruvian rebels killed three soldiers.")
     assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"], events
-
-
-def test_a_state_raid_on_a_city_is_an_attack_with_no_seizure_mode() -> None:
-    events = events_of("Chile on Friday raided the southern suburbs of Lima after an evacuation warning.")
-    raid = only(events, "ASSAULT")
-    assert raid.mode != "seize" and countries(raid) == ("CHL", "PER")
-

@@ -49,7 +49,6 @@ def refined_code(proto: Proto, modality: str, source: Actor, lexicon: Lexicon) -
     entry = proto.entry
     if entry.state_cameo and cameo == entry.cameo and _is_state(source, lexicon):
         cameo = entry.state_cameo
-        mode = lexicon.mode_of(cameo)  # a state's raid is an attack, not a seizure
     if cameo in GENERIC_CODES:
         found = _mode_word(proto, lexicon)
         if found is not None:
