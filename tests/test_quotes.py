@@ -349,3 +349,18 @@ def test_the_speaker_stays_who_the_quote_stage_resolved_once_entities_are_linked
     thanks, border = find(quotes, "We thank"), find(quotes, "We have agreed")
     assert thanks.speaker is not None and thanks.speaker.name == "Dina Boluarte"
     assert border.speaker is not None and border.speaker.name == "Alberto van Klaveren"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We are ready," said study co-author Ana Ruiz of the university.', "Ana Ruiz"),
+    ('"This day is hard," said his father, Pedro Ruiz, after the ceremony.', "Pedro Ruiz"),
+    ('"It is over," tweeted former think tank executive Ana Ruiz.', "Ana Ruiz"),
+])
+def test_the_speaker_after_the_verb_is_the_person_the_noun_phrase_names(text: str, speaker: str) -> None:
+    quote = quotes_of(text)[0]
+    assert quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+def test_asking_not_to_be_named_is_no_statement() -> None:
+    quotes = quotes_of('"The door is open," said the minister, who asked not to be named.')
+    assert [q.text for q in quotes] == ["The door is open"]

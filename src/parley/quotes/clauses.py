@@ -109,8 +109,16 @@ def _infinitive_content(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in INFINITIVE_LABELS and child.i > verb.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            if _anonymity(child):
+                return None  # "asked not to be named": how the source is cited, not what it said
             return list(child.subtree)
     return None
+
+
+def _anonymity(verb: Token) -> bool:
+    """'not to be named', 'not to be identified': a source's condition of anonymity."""
+    return verb.lemma_.lower() in cue_lexicon().anonymity_verbs and any(
+        c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _parenthetical_content(verb: Token) -> list[Token] | None:

@@ -250,12 +250,35 @@ def _is_cue(token: Token) -> bool:
 
 
 def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
-    """'..., said John Smith': the first noun after the verb, else the last before it."""
+    """'..., said John Smith': the noun phrase after the verb, else the last noun before it.
+    In the phrase, a named person ('said study co-author Ted Scambos'), else its head, or the
+    name in apposition to it ('said his father, Abdullah Kurdi')."""
+    phrase = _phrase_after(tail, verb)
+    if phrase:
+        people = [t for t in phrase if t.ent_type_ == "PERSON"]
+        if people:
+            return people[-1]
+        head = phrase[-1]
+        named = [c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return named[0] if named else head
     after = [t for t in tail if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     if after:
         return _head_of_run(after[0])
     before = [t for t in tail if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     return before[-1] if before else None
+
+
+def _phrase_after(tail: list[Token], verb: Token) -> list[Token]:
+    """The words of the noun phrase right after a verb, up to a comma, preposition or verb;
+    its last word is a noun."""
+    phrase: list[Token] = []
+    for token in (t for t in tail if t.i > verb.i):
+        if token.text == "," or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or token.is_space:
+            break
+        phrase.append(token)
+    while phrase and phrase[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        phrase.pop()
+    return phrase
 
 
 def _head_of_run(token: Token) -> Token:

@@ -23,6 +23,7 @@ class CueLexicon:
     role_titles: dict[str, tuple[str, ...]]  # "diplomat" -> titles that hold the role
     person_pronouns: frozenset[str]
     genders: dict[str, str]
+    anonymity_verbs: frozenset[str]  # "asked not to be named": no statement
     remark_nouns: frozenset[str]  # "X made the remarks": what a quote before it was
     speaking_verbs: frozenset[str]  # "X was speaking at": the quote before it was X's
     irregular_past: dict[str, str]  # "said" -> "say": past forms the suffix rules miss
@@ -55,6 +56,7 @@ def cue_lexicon() -> CueLexicon:
                      if not role.startswith("_")},
         person_pronouns=frozenset(raw["person_pronouns"]),
         genders=dict(raw["gendered_pronouns"]),
+        anonymity_verbs=frozenset(raw["anonymity_verbs"]),
         remark_nouns=frozenset(raw["remark_nouns"]),
         speaking_verbs=frozenset(raw["speaking_verbs"]),
         irregular_past=dict(raw["irregular_past"]),

@@ -36,7 +36,9 @@ def mention_span(token: Token) -> Span:
     doc = token.doc
     if not token.ent_type_:
         # "Foreign Minister Omar Haddad": a title whose name follows as its apposition
-        named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + 1
+        # ("his father, Abdullah Kurdi": the name may follow a comma)
+        gap = 2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else 1
+        named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + gap
                  and c.ent_type_ == "PERSON"]
         token = named[0] if named else token
     for ent in entities(doc):
