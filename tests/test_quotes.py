@@ -364,3 +364,12 @@ def test_the_speaker_after_the_verb_is_the_person_the_noun_phrase_names(text: st
 def test_asking_not_to_be_named_is_no_statement() -> None:
     quotes = quotes_of('"The door is open," said the minister, who asked not to be named.')
     assert [q.text for q in quotes] == ["The door is open"]
+
+
+@pytest.mark.parametrize("text", [
+    'Peru\'s foreign ministry released a statement which said, "The talks were useful and frank."',
+    'Peru\'s foreign ministry issued a statement on Monday. "The talks were useful," the statement said.',
+])
+def test_a_statement_speaks_for_whoever_issued_it(text: str) -> None:
+    quote = find(quotes_of(text), "The talks were useful")
+    assert quote.speaker is not None and "ministry" in quote.speaker.name

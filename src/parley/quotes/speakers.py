@@ -21,6 +21,7 @@ TITLE_WINDOW = 6
 PLACE_PREFIX = 4
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+RELATIVE_SPEAKERS = frozenset({"who", "which", "that"})
 # How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
 MAX_PRONOUN_CHAIN = 3
 
@@ -82,6 +83,10 @@ def resolve_speaker_name(mention: Span) -> str:
     doc = mention.doc
     word = mention.text.lower()
     lexicon = cue_lexicon()
+    if word in RELATIVE_SPEAKERS and mention.root.head.dep_ == "relcl" and \
+            mention.root.head.head.i != mention.root.head.i:
+        # "officials who said", "a statement which said": the noun the clause describes
+        return resolve_speaker_name(mention_span(mention.root.head.head))
     if word == "who" and mention.root.head.head.i != mention.root.head.i:
         return resolve_speaker_name(mention_span(mention.root.head.head))
     if word in GROUP_PRONOUNS:
@@ -114,12 +119,17 @@ def _named_body(doc: Doc, mention: Span) -> str | None:
 
 
 def _document_author(doc: Doc, mention: Span) -> str | None:
-    """Who a statement or tweet speaks for: its possessor ('the ministry's statement') or the
-    object of 'from'/'by'/'of', here or where the same kind of document was named before."""
+    """Who a statement or tweet speaks for: who issued it ('the ministry released a
+    statement'), its possessor ('the ministry's statement') or the object of 'from'/'by'/'of',
+    here or where the same kind of document was named before."""
     lemma = mention.root.lemma_
     for token in [mention.root, *reversed(doc[: mention.start])]:
         if token.lemma_ != lemma:
             continue
+        if token.dep_ == "dobj":  # "the ministry issued a statement"
+            issuers = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if issuers and issuers[0].pos_ in ("PROPN", "NOUN"):
+                return _bare(mention_span(issuers[0]))
         for child in token.children:
             if child.dep_ == "poss":
                 return _bare(mention_span(child))
