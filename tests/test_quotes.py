@@ -373,3 +373,12 @@ def test_asking_not_to_be_named_is_no_statement() -> None:
 def test_a_statement_speaks_for_whoever_issued_it(text: str) -> None:
     quote = find(quotes_of(text), "The talks were useful")
     assert quote.speaker is not None and "ministry" in quote.speaker.name
+
+
+@pytest.mark.parametrize("text", [
+    'The mayor of Lima, Ana Ruiz, tweeted, "Here in Lima, thousands of people have come together."',
+    'A Peruvian assemblywoman, Ana Ruiz, also commented: "Before I ran for office I looked at it."',
+])
+def test_a_title_subject_speaks_by_the_name_in_apposition_to_it(text: str) -> None:
+    quote = quotes_of(text)[0]
+    assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"

@@ -35,13 +35,19 @@ def speaker_actor(token: Token) -> Actor:
 def mention_span(token: Token) -> Span:
     """The named entity holding the token, else the token with its left modifiers."""
     doc = token.doc
-    if not token.ent_type_:
-        # "Foreign Minister Omar Haddad": a title whose name follows as its apposition
-        # ("his father, Abdullah Kurdi": the name may follow a comma)
-        gap = 2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else 1
-        named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + gap
-                 and c.ent_type_ == "PERSON"]
-        token = named[0] if named else token
+    if token.ent_type_ != "PERSON":
+        # "Foreign Minister Omar Haddad": a title whose name follows as its apposition, right
+        # after it or set off by a comma ("his father, Abdullah Kurdi", "the mayor of Lima,
+        # Ana Ruiz,")
+        # (the parser may hang the name on the place of "the mayor of Lima, Ana Ruiz": a
+        # person is in apposition to no place)
+        places = [o for p in token.rights if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG", "LOC")]
+        named = [c for head in (token, *places) for c in head.rights
+                 if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
+                     c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
+                 and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ",")]
+        token = named[0] if named and (not token.ent_type_ or token.ent_type_ == "NORP") else token
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
             return _same_paragraph(_trimmed(ent), token)
@@ -221,7 +227,11 @@ def _title_holder(doc: Doc, mention: Span) -> str | None:
     for ent in reversed(entities(doc)):
         if ent.end > mention.start or ent.label_ != "PERSON":
             continue
-        window = [t.lower_ for t in doc[max(ent.start - TITLE_WINDOW, 0) : ent.end]]
+        start = max(ent.start - TITLE_WINDOW, 0)
+        for token in doc[start : ent.start]:  # the title is in the name's own phrase:
+            if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):  # no verb between
+                start = token.i + 1
+        window = [t.lower_ for t in doc[start : ent.end]]
         phrase = f" {' '.join(window)} "
         if any(f" {held} " in phrase for held in held_by) and all(
                 any(w.startswith(p) for w in window) for p in places):
