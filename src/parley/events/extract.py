@@ -118,6 +118,8 @@ ANTECEDENT_MARKS = {"after", "since", "before"}
 UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
+# Dependents of a verb that are what it acts on (an object, a passive subject, a clause).
+OWN_OBJECT_DEPS = ("dobj", "nsubjpass", "ccomp", "xcomp")
 # The mode of mediation: its agents stand between the sides, never on one.
 THIRD_PARTY = "third-party"
 # At most this many events from one trigger (compound actors multiply them).
@@ -675,8 +677,9 @@ def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
 
 def _has_object(token: Token) -> bool:
     """True when the word acts on something of its own: parties named together who "welcomed
-    it" or "backed the plan" did not support each other."""
-    return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    it", "backed the plan" or welcomed what a clause says (a complement, also where the parser
+    reads "welcomed the deal expressing hope" as one) did not support each other."""
+    return any(c.dep_ in OWN_OBJECT_DEPS for c in token.children)
 
 
 def _home_of(actor: Actor, parties: list[Actor]) -> Actor:
