@@ -407,3 +407,16 @@ def test_an_act_qualified_by_a_sector_is_no_actor() -> None:
     assert countries(condemned) == ("PER", "CHL")
     met = only(events_of("Peruvian military officials met Chilean envoys in Lima."), "CONSULT")
     assert countries(met) == ("PER", "CHL") and met.source is not None and met.source.sector == "MIL"
+
+
+def test_an_act_one_party_only_plans_takes_no_counterpart_from_the_article() -> None:
+    """After a pair met, "Peru will receive them next week" or "Peru is expected to host
+    another round" says with whom nothing is done yet; an act told as done still takes the
+    other side of the pair."""
+    opening = "Peruvian and Chilean officials met in Quito on Monday. "
+    for plan in ("Peru will receive them next week.",
+                 "Peru is expected to host another round of talks next month."):
+        planned = [e for e in events_of(opening + plan) if e.modality == "planned"]
+        assert planned and all(e.target is None for e in planned), plan
+    done = events_of(opening + "Peru called for a new round of talks on Tuesday.")
+    assert countries(only(done, "REQUEST")) == ("PER", "CHL")
