@@ -374,3 +374,49 @@ def test_a_request_someone_will_consider_is_no_request_of_theirs() -> None:
                            "willing to continue negotiations.")
     assert "REQUEST" not in [e.type for e in considered]
     assert "REQUEST" in _types("Chile requested talks with Peru on Monday.")
+
+
+def test_parties_who_welcome_what_a_clause_says_do_not_support_each_other() -> None:
+    """Co-subjects of a welcome are its sources, never each other's target, also where the
+    parser hangs the welcomed thing under a participle clause."""
+    events = events_of("In separate statements, Peru and Bolivia welcomed the pact expressing "
+                       "hope that it would help secure trade in the region.")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert {e.source.country for e in support if e.source} == {"PER", "BOL"}
+    assert all(e.target is None or e.target.country not in ("PER", "BOL") for e in support)
+    # signing a pact together is still with each other
+    signed = events_of("Peru and Chile signed a trade pact on Monday.")
+    assert {countries(e) for e in signed} == {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_the_brokers_of_talks_are_not_their_sides() -> None:
+    events = events_of("The accord follows months of negotiations brokered by Peruvian and "
+                       "Chilean mediators, with the backing of Brazil.")
+    pairs = {countries(e) for e in events}
+    assert ("PER", "CHL") not in pairs and ("CHL", "PER") not in pairs
+
+
+def test_an_act_qualified_by_a_sector_is_no_actor() -> None:
+    """ "renounced military confrontation": the confrontation is no military; a nation's act
+    still names the nation, and sector words on people still make actors."""
+    events = events_of("Bolivia and Paraguay have formally renounced military confrontation, "
+                       "enshrining the decision in a declaration signed in Lima.")
+    assert all(e.target is None or e.target.sector != "MIL" for e in events)
+    assert all(e.target is None or e.target.name != "military confrontation" for e in events)
+    condemned = only(events_of("Peru condemned the Chilean military strike on Arica."), "ACCUSE")
+    assert countries(condemned) == ("PER", "CHL")
+    met = only(events_of("Peruvian military officials met Chilean envoys in Lima."), "CONSULT")
+    assert countries(met) == ("PER", "CHL") and met.source is not None and met.source.sector == "MIL"
+
+
+def test_an_act_one_party_only_plans_takes_no_counterpart_from_the_article() -> None:
+    """After a pair met, "Peru will receive them next week" or "Peru is expected to host
+    another round" says with whom nothing is done yet; an act told as done still takes the
+    other side of the pair."""
+    opening = "Peruvian and Chilean officials met in Quito on Monday. "
+    for plan in ("Peru will receive them next week.",
+                 "Peru is expected to host another round of talks next month."):
+        planned = [e for e in events_of(opening + plan) if e.modality == "planned"]
+        assert planned and all(e.target is None for e in planned), plan
+    done = events_of(opening + "Peru called for a new round of talks on Tuesday.")
+    assert countries(only(done, "REQUEST")) == ("PER", "CHL")

@@ -16,8 +16,11 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from parley.actors import resolve_actor_text
+from parley.events.lexicon import load_lexicon
 
 # Modifiers of an event noun that may name its agent ("US strikes", "Israeli raids").
+# The lexicon's mode of mediation.
+THIRD_PARTY_MODE = "third-party"
 AGENT_MODIFIER_DEPS = ("compound", "amod", "nmod")
 AGENT_LABELS = ("GPE", "NORP", "ORG", "PERSON")
 # Roles a parser gives to the object it failed to attach to its preposition.
@@ -321,7 +324,7 @@ def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
     if by:
         return by
     for child in noun.children:
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and not _mediating(child):  # "talks brokered by X and Y": mediators
             agents = agent_tokens(child)
             if agents:
                 return agents
@@ -331,6 +334,13 @@ def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
     if of_names == "source":
         return preposition_objects(noun, "of")
     return []
+
+
+def _mediating(verb: Token) -> bool:
+    """A verb whose agents stand between the sides of what it governs ("brokered", "mediated"):
+    a sense of the lexicon in the third-party mode."""
+    senses = load_lexicon().entries.get("verbs", {}).get(verb.lemma_.lower(), ())
+    return bool(senses) and all(sense.mode == THIRD_PARTY_MODE for sense in senses)
 
 
 def _low_by_agent(noun: Token) -> list[Token]:

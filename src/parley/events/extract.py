@@ -109,6 +109,8 @@ EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
 # the relational ones, requests and refusals (an appeal or a refusal of no one named may be of
 # the world at large: kept without one when the article has no pair).
 COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
+# Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
+UNTOLD_MODALITIES = {"planned", "hypothetical"}
 # Conjunctions of a clause that states a condition of another event, not an event of its own.
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 # Conjunctions of a clause that tells an earlier event of its own ("vowed revenge after Chilean
@@ -118,6 +120,8 @@ ANTECEDENT_MARKS = {"after", "since", "before"}
 UNIDENTIFIED = "UAF"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
+# Dependents of a verb that are what it acts on (an object, a passive subject, a clause).
+OWN_OBJECT_DEPS = ("dobj", "nsubjpass", "ccomp", "xcomp")
 # The mode of mediation: its agents stand between the sides, never on one.
 THIRD_PARTY = "third-party"
 # At most this many events from one trigger (compound actors multiply them).
@@ -512,7 +516,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
-    targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context)
+    targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
@@ -636,12 +640,13 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], inferred: bool,
-                      context: _Context) -> tuple[list[Actor], bool, bool]:
+                      context: _Context, modality: str = "asserted") -> tuple[list[Actor], bool, bool]:
     """A relational event whose sentence names no recipient takes the other side of the
     article's pair ("Ukraine has called for a meeting between the two heads of state" after
     "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
-    demand"), and not parties named together."""
-    if targets or not sources or proto.type not in COUNTERPART_TYPES:
+    demand"), not parties named together, and not an act one party only plans or may make
+    ("is expected to vote on the deal", "will receive them next week"): with whom is not told."""
+    if targets or not sources or proto.type not in COUNTERPART_TYPES or modality in UNTOLD_MODALITIES:
         return targets, inferred, False
     if proto.nominal and proto.anchor == proto.event_token:
         return targets, inferred, False
@@ -675,8 +680,9 @@ def _territory_of(actor: Actor, parties: list[Actor]) -> bool:
 
 def _has_object(token: Token) -> bool:
     """True when the word acts on something of its own: parties named together who "welcomed
-    it" or "backed the plan" did not support each other."""
-    return any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    it", "backed the plan" or welcomed what a clause says (a complement, also where the parser
+    reads "welcomed the deal expressing hope" as one) did not support each other."""
+    return any(c.dep_ in OWN_OBJECT_DEPS for c in token.children)
 
 
 def _home_of(actor: Actor, parties: list[Actor]) -> Actor:

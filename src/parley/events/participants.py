@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from parley.actors import resolve_actor_text
 from parley.actors.resolve import is_relational_noun
+from parley.datafiles import read_data_json
 from parley.events.arguments import subject_tokens
 from parley.events.lexicon import load_lexicon
 from parley.models import Actor, Entity
@@ -55,6 +57,10 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "group", "number", "third", "half", "part", "majority", "some", "many", "most", "one",
                   "all", "each", "both", "members", "member", "leaders", "supporters", "deployment", "scores",
                   "score", "patch", "contingent", "wave"}
+# Endings that make a noun of an event verb ("confrontation" <- confront, "intervention" <-
+# intervene, "pressure" <- press), with the verb endings they replace; longest first.
+NOMINAL_SUFFIXES = (("ation", ("", "e", "ate")), ("ition", ("", "e")), ("tion", ("e", "")),
+                    ("ment", ("",)), ("ance", ("", "e")), ("ence", ("e", "")), ("ure", ("", "e")))
 
 
 class ParticipantResolver:
@@ -154,6 +160,8 @@ class ParticipantResolver:
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
         found = self._from_phrase(text, start, end, entity)
+        if found is not None and found.country is None and entity is None and is_act_noun(head):
+            return None  # "renounced military confrontation": an act qualified by a sector, no actor
         if found is not None and found.country is not None:
             own = self._pronoun_owner(head, speaker)
             placed = self._inner_country(head.idx + len(head), end)
@@ -365,6 +373,31 @@ class ParticipantResolver:
             if found and (lower in GROUP_PRONOUNS or all(self._same_kind(a, lower) for a in found[:1])):
                 return found[0]
         return None
+
+
+@lru_cache(maxsize=1)
+def _event_verbs() -> frozenset[str]:
+    """Verbs of events: the trigger lexicon's and the PETRARCH2 dictionary's."""
+    verbs = set(load_lexicon().entries.get("verbs", {}))
+    verbs.update(read_data_json("event_petrarch.json")["verbs"])
+    return frozenset(verbs)
+
+
+def is_act_noun(head: Token) -> bool:
+    """A common noun that names an act, not an actor: an event noun of the lexicon or the noun
+    of an event verb ("confrontation", "intervention", "pressure"), and not itself an actor word
+    ("administration", "opposition")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or resolve_actor_text(lemma) is not None:
+        return False
+    if lemma in load_lexicon().entries.get("nouns", {}):
+        return True
+    verbs = _event_verbs()
+    for suffix, endings in NOMINAL_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[:-len(suffix)]
+            return any(stem + ending in verbs for ending in endings)
+    return False
 
 
 def _clause_verb(token: Token) -> Token | None:
