@@ -26,9 +26,14 @@ ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
 TIME_WORDS = {"month", "week", "year", "day", "today", "yesterday", "decade", "century", "weekend"}
 # A participle clause after a main clause shares its subject (", killing 20 people").
 SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+# Roles a parser gives to the first of two names a headline joins by a comma ("Chile, Peru sign
+# border deal"): hung from the verb as an interjection or adverbial noun, not as its subject.
+HEADLINE_PAIR_DEPS = ("intj", "npadvmod", "dep", "nsubj")
 # Dashes that close a wire dateline ("ABU DHABI — On July 10, ..."): the place before one opens
 # the sentence but is no subject, whatever the parser made of it.
 DATELINE_DASHES = ("—", "–", "-", "--")
+# Most words a dateline before its dash runs to ("SANTIAGO, Chile, Aug 4 (Reuters)").
+DATELINE_SPAN = 8
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
 # following a round of talks"): the clause's subject took part in it.
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
@@ -134,12 +139,13 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    own = [c for c in own if not is_dateline(c, len(own) > 1)]
+    own = [_past_dateline(c) or c for c in own if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         members = _members_of(own[0])
         if len(members) > 1:
             return members
-        return [*_buried_coordinates(own[0]), *with_conjuncts(_joined_subjects(own))]
+        return [*_headline_pair(verb, own[0]), *_buried_coordinates(own[0]),
+                *with_conjuncts(_joined_subjects(own))]
     if depth > 3:
         return []
     head = verb.head
@@ -161,14 +167,46 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _headline_pair(verb: Token, subject: Token) -> list[Token]:
+    """A party a headline joins to the subject by a comma alone ("Chile, Peru sign border deal"):
+    a name that opens the sentence, stands right before the comma before the subject, and that
+    the parser hung from the verb on its own (as an interjection or an adverbial noun)."""
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    if comma < 1 or doc[comma].text != "," or not _named(subject):
+        return []
+    for child in verb.children:
+        if (child.dep_ in HEADLINE_PAIR_DEPS and child.i == comma - 1 and child.left_edge.i == child.sent.start
+                and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            return [child]
+    return []
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """The subject a wire dateline hides: in "SANTIAGO, Chile — Peru and Bolivia signed" the
+    parser may make the dateline the subject and hang the real one from it past the dash."""
+    doc = subject.doc
+    left = subject.left_edge.i
+    if left != subject.sent.start:
+        return None
+    dash = next((t for t in doc[left:min(subject.right_edge.i, left + DATELINE_SPAN) + 1]
+                 if t.text in DATELINE_DASHES), None)
+    if dash is None or dash.i <= subject.i:
+        return None
+    return next((t for t in doc[dash.i + 1:subject.right_edge.i + 1]
+                 if t.dep_ == "appos" and t.head.i < dash.i and t.head.i >= left), None)
+
+
 def is_dateline(token: Token, other_subjects: bool) -> bool:
     """True for a phrase that opens its sentence and is closed by a dash, as a wire dateline is
     ("ABU DHABI — the two leaders met ..."): in capitals, or beside another subject of the verb
     (not "Hamas — which governs Gaza — said")."""
     left, right = token.left_edge, token.right_edge
-    if left.i != left.sent.start or right.i + 1 >= len(token.doc):
+    if right.text in DATELINE_DASHES and right.i > left.i:  # the parser hung the dash from it
+        right = token.doc[right.i - 1]
+    elif right.i + 1 >= len(token.doc) or token.doc[right.i + 1].text not in DATELINE_DASHES:
         return False
-    if token.doc[right.i + 1].text not in DATELINE_DASHES:
+    if left.i != left.sent.start:
         return False
     return other_subjects or token.doc[left.i:right.i + 1].text.isupper()
 

@@ -505,7 +505,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     location = _location(proto, sent, sources + targets, context)
     parties = sources + targets
     if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
-        sources = _placeable([_home_of(a, parties) for a in sources], context)
+        sources = _placeable([_local_insurgent(_home_of(a, parties), targets, location) for a in sources],
+                             context)
     else:
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context) for a in sources],
                              context)
@@ -694,6 +695,19 @@ def _home_of(actor: Actor, parties: list[Actor]) -> Actor:
     else:
         return actor
     countries = {p.country for p in parties if p.country and p.sector in facing and p is not actor}
+    return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
+
+
+def _local_insurgent(actor: Actor, targets: list[Actor], location: Location | None) -> Actor:
+    """Attackers of a non-state kind and of no stated country ("rebels", "militants", "gunmen")
+    are of the country where they struck, else of the one country whose people or places they
+    struck ("rebels ambushed a Peruvian convoy", "gunmen killed five Peruvian farmers"): an
+    insurgency is fought at home (where they fight a state's forces, `_home_of` placed them)."""
+    if actor.country or actor.sector not in INSURGENT_SECTORS:
+        return actor
+    if location is not None and location.country:
+        return replace(actor, country=location.country)
+    countries = {t.country for t in targets if t.country}
     return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
 
 
