@@ -39,6 +39,8 @@ DATELINE_SPAN = 8
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
 # Nouns that measure an event rather than name one ("a new round of talks", "two hours of talks").
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
+# Verbs whose subject suffers what an "under" phrase names ("came under fire", "was under attack").
+UNDERGOING_VERBS = {"come", "be", "remain", "fall", "stay"}
 # Prepositions by which a thing (an act, a plan) names the parties it concerns ("cooperation with
 # X", "a proposal for X and Y", "talks between X and Y").
 THING_PREPOSITIONS = ("with", "between", "for")
@@ -412,6 +414,16 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
                 return found
     verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
     return preposition_objects(verb, slot) if verb is not None else []
+
+
+def undergoing_verb(noun: Token) -> Token | None:
+    """The verb of "came under fire", "was under attack", "remained under bombardment": the
+    verb whose subject suffers the event the noun names (None: the noun stands in no such phrase)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "under":
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDERGOING_VERBS else None
 
 
 def _verb_of_object(noun: Token) -> Token | None:

@@ -24,6 +24,7 @@ from parley.events.arguments import (
     slot_tokens,
     subject_tokens,
     thing_parties,
+    undergoing_verb,
 )
 from parley.events.chain import depth, governing_chain, is_modal, modal_frame
 from parley.events.frames import (
@@ -153,6 +154,13 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
         sources = subject_tokens(token) or _circumstance_agents(token)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
     groups = [g for g in groups if g]
+    undergoing = undergoing_verb(token) if nominal else None
+    if undergoing is not None:  # "Arica came under fire from Peruvian artillery"
+        anchor = undergoing
+        suffering = subject_tokens(undergoing)
+        sources = ([t for t in noun_agent_tokens(token, entry.of) if t not in suffering]
+                   or preposition_objects(token, "from") or preposition_objects(undergoing, "from"))
+        groups = [suffering, *[[t for t in g if t not in sources] for g in groups]]
     return Proto(entry=entry, event_token=token, type=event_type, cameo=entry.cameo, content=entry.cameo,
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
