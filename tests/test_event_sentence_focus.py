@@ -223,3 +223,70 @@ def test_nouns_of_armed_combat_are_attacks(text: str) -> None:
 def test_a_by_phrase_the_parser_hung_on_the_target_is_the_attacker() -> None:
     events = events_of("The ambush on a Chilean patrol by Peruvian rebels killed three soldiers.")
     assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"], events
+
+
+# -- wire shapes (issue 13 part 3) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Chile, Peru sign border deal", "SUPPORT"),
+    ("Chile, Peru hold talks on border dispute", "CONSULT"),
+    ("Chile, Peru agree to boost trade", "AGREE"),
+])
+def test_a_headline_joins_two_parties_by_a_comma(text: str, category: str) -> None:
+    pairs = {countries(e) for e in events_of(text) if e.type == category}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}, events_of(text)
+
+
+def test_a_comma_after_an_opening_adverb_joins_no_party() -> None:
+    events = events_of("Meanwhile, Peru signed a pact with Chile.")
+    assert [countries(e) for e in events] == [("PER", "CHL")]
+
+
+@pytest.mark.parametrize("text", [
+    "SANTIAGO, Chile — Peru and Bolivia signed a trade pact on Monday.",
+    "LIMA — Peru's government expelled two Bolivian diplomats on Monday.",
+    "LIMA, Aug 4 (Reuters) - Peru's government expelled two Bolivian diplomats on Monday.",
+])
+def test_a_wire_dateline_is_not_the_subject(text: str) -> None:
+    events = events_of(text)
+    assert events and all(e.source is not None and e.source.country in ("PER", "BOL") for e in events), events
+    assert all(e.source is not None and e.source.name.upper() not in ("LIMA", "SANTIAGO") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels ambushed a Peruvian patrol on Monday.",
+    "Bolivian officials said rebels ambushed a Peruvian patrol on Monday.",
+    "Militants attacked a Peruvian village on Monday.",
+    "Gunmen killed five Peruvian farmers on Monday.",
+])
+def test_insurgents_of_no_country_are_of_the_country_they_strike(text: str) -> None:
+    assert ("PER", "PER") in [countries(e) for e in events_of(text) if e.type == "ASSAULT"], events_of(text)
+
+
+def test_insurgents_take_the_country_where_they_struck_before_their_victims() -> None:
+    events = events_of("Rebels kidnapped two Chilean engineers in Peru on Monday.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")], events
+
+
+def test_two_leaders_who_spoke_by_phone_called_each_other() -> None:
+    events = events_of("Peruvian President Ana Ruiz and Chilean President Luis Mora spoke by phone on Monday.")
+    assert {countries(e) for e in events if e.type == "CONSULT"} == {("PER", "CHL"), ("CHL", "PER")}
+    assert all(e.mode == "phone" for e in events)
+    assert events_of("Peru's president spoke by the river on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Santiago came under fire from Peruvian artillery on Monday.",
+    "Chilean troops came under fire from Peruvian forces.",
+    "Chilean positions came under Peruvian artillery fire on Monday.",
+    "Chilean positions were under heavy bombardment from Peruvian troops.",
+])
+def test_what_comes_under_fire_is_the_target(text: str) -> None:
+    assert [countries(e) for e in events_of(text) if e.type == "ASSAULT"] == [("PER", "CHL")], events_of(text)
+
+
+def test_opening_fire_on_a_border_post_is_an_attack() -> None:
+    events = events_of("Chilean troops were wounded when Peruvian forces opened fire on a border post.")
+    assert [e.type for e in events] == ["ASSAULT"], events
+    assert [e.type for e in events_of("Peru opened the border to Chilean trucks.")] == ["RETREAT"]
