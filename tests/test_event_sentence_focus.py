@@ -290,3 +290,18 @@ def test_opening_fire_on_a_border_post_is_an_attack() -> None:
     events = events_of("Chilean troops were wounded when Peruvian forces opened fire on a border post.")
     assert [e.type for e in events] == ["ASSAULT"], events
     assert [e.type for e in events_of("Peru opened the border to Chilean trucks.")] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("A rocket fired from Peru hit the Chilean town of Putre on Monday.", ("PER", "CHL")),
+    ("A missile launched from Yemen struck the Israeli port of Eilat.", ("YEM", "ISR")),
+])
+def test_a_projectile_fired_from_a_country_is_that_country_s_attack(text: str, pair: tuple[str, str]) -> None:
+    assert [countries(e) for e in events_of(text) if e.type == "ASSAULT"] == [pair], events_of(text)
+
+
+def test_who_repelled_an_attack_was_its_target() -> None:
+    events = events_of("Chilean troops repulsed an attack by Peruvian rebels on Monday.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")], events
+    events = events_of("Peru's forces repelled a Chilean attack on Monday.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("CHL", "PER")], events

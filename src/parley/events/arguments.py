@@ -32,6 +32,10 @@ HEADLINE_PAIR_DEPS = ("intj", "npadvmod", "dep", "nsubj")
 # Dashes that close a wire dateline ("ABU DHABI — On July 10, ..."): the place before one opens
 # the sentence but is no subject, whatever the parser made of it.
 DATELINE_DASHES = ("—", "–", "-", "--")
+# Participles that tell where a projectile subject came from ("a rocket fired from X hit ...").
+LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}
+# Verbs whose subject withstood the attack they take as object ("repelled a Chilean attack").
+REPELLING_VERBS = {"repel", "repulse", "withstand"}
 # Most words a dateline before its dash runs to ("SANTIAGO, Chile, Aug 4 (Reuters)").
 DATELINE_SPAN = 8
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
@@ -141,7 +145,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    own = [_past_dateline(c) or c for c in own if not is_dateline(c, len(own) > 1)]
+    own = [_past_dateline(c) or _launch_origin(c) or c for c in own if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         members = _members_of(own[0])
         if len(members) > 1:
@@ -197,6 +201,20 @@ def _past_dateline(subject: Token) -> Token | None:
         return None
     return next((t for t in doc[dash.i + 1:subject.right_edge.i + 1]
                  if t.dep_ == "appos" and t.head.i < dash.i and t.head.i >= left), None)
+
+
+def _launch_origin(subject: Token) -> Token | None:
+    """Where a projectile that is the subject came from, as the one who struck: "a rocket fired
+    from Peru hit Putre", "a missile launched from Yemen struck the port" (a named place only)."""
+    if subject.ent_type_ or subject.pos_ != "NOUN":
+        return None
+    for clause in subject.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in LAUNCH_VERBS:
+            origins = [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "NORP", "ORG")]
+            if origins:
+                return origins[0]
+    return None
 
 
 def is_dateline(token: Token, other_subjects: bool) -> bool:
