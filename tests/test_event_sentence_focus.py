@@ -305,3 +305,12 @@ def test_who_repelled_an_attack_was_its_target() -> None:
     assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")], events
     events = events_of("Peru's forces repelled a Chilean attack on Monday.")
     assert [countries(e) for e in events if e.type == "ASSAULT"] == [("CHL", "PER")], events
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian jets struck Valparaiso on Thursday.",
+    "Peruvian troops struck Valparaiso on Thursday.",
+])
+def test_a_date_phrase_is_no_preposition_of_the_verb(text: str) -> None:
+    events = events_of(text)
+    assert [(e.type, countries(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))], events

@@ -203,8 +203,16 @@ def _noun_conditions(token: Token, entry: TriggerEntry) -> bool:
 
 
 def preposition_words(token: Token) -> set[str]:
-    """The prepositions and particles attached to a word ("call on", "carry out")."""
-    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    """The prepositions and particles attached to a word ("call on", "carry out"); not those
+    that only date it ("struck Kharkiv on Thursday" is no "strike on")."""
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")
+            and not _dates_only(c)}
+
+
+def _dates_only(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Thursday", "at dawn")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def object_tokens(token: Token) -> list[Token]:
