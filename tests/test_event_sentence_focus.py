@@ -270,7 +270,8 @@ def test_insurgents_take_the_country_where_they_struck_before_their_victims() ->
 
 
 def test_two_leaders_who_spoke_by_phone_called_each_other() -> None:
-    events = events_of("Peruvian President Ana Ruiz and Chilean President Luis Mora spoke by phone on Monday.")
+    events = events_of("Peruvian President Ana Ruiz and Chilean President Luis Mora spoke by phone "
+                       "on Monday.")
     assert {countries(e) for e in events if e.type == "CONSULT"} == {("PER", "CHL"), ("CHL", "PER")}
     assert all(e.mode == "phone" for e in events)
     assert events_of("Peru's president spoke by the river on Monday.") == []
@@ -314,3 +315,12 @@ def test_who_repelled_an_attack_was_its_target() -> None:
 def test_a_date_phrase_is_no_preposition_of_the_verb(text: str) -> None:
     events = events_of(text)
     assert [(e.type, countries(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))], events
+
+
+def test_an_attack_noun_as_subject_is_by_the_attacker_named_before() -> None:
+    events = events_of("Peruvian jets struck Valparaiso on Thursday. "
+                       "The attack on the Chilean port killed five people.")
+    assert {countries(e) for e in events if e.type == "ASSAULT"} == {("PER", "CHL")}, events
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+    # with no attacker named before, the noun alone tells no one's attack
+    assert events_of("Thursday's strike on Valparaiso killed five people, Chilean officials said.") == []

@@ -34,6 +34,7 @@ HEADLINE_PAIR_DEPS = ("intj", "npadvmod", "dep", "nsubj")
 DATELINE_DASHES = ("—", "–", "-", "--")
 # Participles that tell where a projectile subject came from ("a rocket fired from X hit ...").
 LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}
+ORIGIN_LABELS = ("GPE", "LOC", "NORP", "ORG")
 # Verbs whose subject withstood the attack they take as object ("repelled a Chilean attack").
 REPELLING_VERBS = {"repel", "repulse", "withstand"}
 # Most words a dateline before its dash runs to ("SANTIAGO, Chile, Aug 4 (Reuters)").
@@ -182,7 +183,8 @@ def _headline_pair(verb: Token, subject: Token) -> list[Token]:
     if comma < 1 or doc[comma].text != "," or not _named(subject):
         return []
     for child in verb.children:
-        if (child.dep_ in HEADLINE_PAIR_DEPS and child.i == comma - 1 and child.left_edge.i == child.sent.start
+        if (child.dep_ in HEADLINE_PAIR_DEPS and child.i == comma - 1
+                and child.left_edge.i == child.sent.start
                 and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
             return [child]
     return []
@@ -211,7 +213,7 @@ def _launch_origin(subject: Token) -> Token | None:
     for clause in subject.children:
         if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in LAUNCH_VERBS:
             origins = [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "NORP", "ORG")]
+                       for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ORIGIN_LABELS]
             if origins:
                 return origins[0]
     return None

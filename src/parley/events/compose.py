@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from parley.events.arguments import (
-    REPELLING_VERBS,
     CIRCUMSTANCE_PREPOSITIONS,
+    REPELLING_VERBS,
     circumstance_subjects,
     involved_tokens,
     is_passive,
@@ -155,7 +155,8 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
         sources = subject_tokens(token) or _circumstance_agents(token)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
     groups = [g for g in groups if g]
-    repelling = _governing_verb(token) if nominal and event_type == "ASSAULT" and token.dep_ == "dobj" else None
+    attacked = nominal and event_type == "ASSAULT" and token.dep_ == "dobj"
+    repelling = _governing_verb(token) if attacked else None
     if repelling is not None and repelling.lemma_.lower() in REPELLING_VERBS:  # "repelled a Chilean attack"
         defenders = [t for t in subject_tokens(repelling) if t not in sources]
         groups = [*groups, defenders] if defenders else groups

@@ -116,6 +116,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 ANTECEDENT_MARKS = {"after", "since", "before"}
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
+# Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
+EARLIER_ATTACKERS = "attackers named earlier"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
 # The mode of mediation: its agents stand between the sides, never on one.
@@ -187,6 +189,9 @@ def known_attackers(events: list[Event]) -> list[Event]:
     known: dict[str, Actor] = {}
     kept = []
     for event in events:
+        if event.source is not None and event.source.name == EARLIER_ATTACKERS and (
+                event.target is None or event.target.country not in known):
+            continue  # an attack noun whose attacker the article has not named before
         target_country = (event.target.country if event.target else None) or (
             event.location.country if event.location else None)
         source = event.source
@@ -725,6 +730,9 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     main = main and not _running_total(proto.anchor)
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
         sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
+    elif not sources and proto.type == "ASSAULT" and targets and targets[0].country and _reported_noun(proto):
+        # "Thursday's strike on Valparaiso killed five": the article's attacker of that country
+        sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     if location and location.country and proto.type in PLACE_TARGET_TYPES:
@@ -732,6 +740,15 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _reported_noun(proto: Proto) -> bool:
+    """An attack noun that is the subject of its sentence's main verb ("Thursday's strike on
+    Valparaiso killed five people", "The attack on the embassy drew condemnation"): the news
+    of an attack the article has told, by an attacker named before."""
+    noun = proto.event_token
+    return (proto.nominal and proto.trigger.i == noun.i and noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.head.dep_ == "ROOT" and statement_depth(noun.head) == 0)
 
 
 def _running_total(verb: Token) -> bool:
