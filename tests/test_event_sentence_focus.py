@@ -324,3 +324,18 @@ def test_an_attack_noun_as_subject_is_by_the_attacker_named_before() -> None:
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
     # with no attacker named before, the noun alone tells no one's attack
     assert events_of("Thursday's strike on Valparaiso killed five people, Chilean officials said.") == []
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Bolivian leader to visit Chile next week", {("BOL", "CHL")}),
+    ("Peru to impose sanctions on Chile", {("PER", "CHL")}),
+    ("Chile, Peru to hold talks on border", {("CHL", "PER"), ("PER", "CHL")}),
+])
+def test_a_headline_x_to_verb_is_a_plan_of_x(text: str, pairs: set[tuple[str, str]]) -> None:
+    events = events_of(text)
+    assert {countries(e) for e in events} == pairs, events
+    assert all(e.modality == "planned" for e in events), events
+
+
+def test_an_infinitive_that_describes_a_thing_is_no_headline_plan() -> None:
+    assert events_of("Plan to impose sanctions on Chile") == []

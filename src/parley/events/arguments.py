@@ -37,6 +37,8 @@ LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}
 ORIGIN_LABELS = ("GPE", "LOC", "NORP", "ORG")
 # Verbs whose subject withstood the attack they take as object ("repelled a Chilean attack").
 REPELLING_VERBS = {"repel", "repulse", "withstand"}
+# Most words of a headline ("Bolivian leader to visit Chile next week").
+HEADLINE_WORDS = 14
 # Most words a dateline before its dash runs to ("SANTIAGO, Chile, Aug 4 (Reuters)").
 DATELINE_SPAN = 8
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
@@ -165,6 +167,15 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
             return passive_subject_tokens(head) if verb.dep_ == "conj" else []
         return subject_tokens(head, depth + 1)
+    return _described_subject(verb, depth)
+
+
+def _described_subject(verb: Token, depth: int) -> list[Token]:
+    """The subject of a clause that describes a noun: the noun when it is a party ("the
+    rebels who attacked"), the issuer of a described document, a headline's "X to VERB"."""
+    head = verb.head
+    if headline_infinitive(verb):
+        return _headline_infinitive_subject(verb)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         if _actor_like(head):
             return [head]
@@ -188,6 +199,28 @@ def _headline_pair(verb: Token, subject: Token) -> list[Token]:
                 and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
             return [child]
     return []
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """True for the verb of a headline's "X to VERB" ("Bolivian leader to visit Chile", "Chile,
+    Peru to hold talks"), a plan of X's: the parser makes the party the root of the short
+    sentence and hangs the infinitive from it."""
+    head = verb.head
+    return (verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and head.sent.end - head.sent.start <= HEADLINE_WORDS
+            and (_actor_like(head) or resolve_actor_text(_phrase_to(head)) is not None))
+
+
+def _phrase_to(head: Token) -> str:
+    """The words of a noun phrase up to its head ("Bolivian leader")."""
+    return head.doc[head.left_edge.i:head.i + 1].text
+
+
+def _headline_infinitive_subject(verb: Token) -> list[Token]:
+    head = verb.head
+    paired = [c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.i < verb.i and _named(c)]
+    return with_conjuncts([head, *paired])
 
 
 def _past_dateline(subject: Token) -> Token | None:
