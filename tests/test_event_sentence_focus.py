@@ -339,3 +339,13 @@ def test_a_headline_x_to_verb_is_a_plan_of_x(text: str, pairs: set[tuple[str, st
 
 def test_an_infinitive_that_describes_a_thing_is_no_headline_plan() -> None:
     assert events_of("Plan to impose sanctions on Chile") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's president received the Chilean minister in Lima.",
+    "The Chilean minister was received by Peru's president in Lima.",
+])
+def test_receiving_an_official_is_hosting_a_visit(text: str) -> None:
+    events = events_of(text)
+    assert [(e.type, e.mode, countries(e)) for e in events] == [("CONSULT", "visit", ("PER", "CHL"))], events
+    assert events_of("Peru received military equipment from Chile.") == []

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from parley.actors import resolve_actor_text
 from parley.events.lexicon import POS_CLASSES, Lexicon, TriggerEntry, load_lexicon
 from parley.events.petrarch import VerbMatch, match_verb
 
@@ -259,4 +260,8 @@ def _is_actor_like(token: Token) -> bool:
         return False
     if token.pos_ == "PRON":  # "welcomed him", not "welcomed it"
         return token.lower_ not in THING_PRONOUNS
-    return token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN"
+    if token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN":
+        return True
+    # a common noun that names a kind of actor ("received the Chilean minister", "a delegation")
+    match = resolve_actor_text(token.text) if token.pos_ == "NOUN" else None
+    return match is not None and match.kind == "role" and bool(set(match.sectors) - {"UNK"})
