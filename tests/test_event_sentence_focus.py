@@ -223,3 +223,129 @@ def test_nouns_of_armed_combat_are_attacks(text: str) -> None:
 def test_a_by_phrase_the_parser_hung_on_the_target_is_the_attacker() -> None:
     events = events_of("The ambush on a Chilean patrol by Peruvian rebels killed three soldiers.")
     assert ("PER", "CHL") in [countries(e) for e in events if e.type == "ASSAULT"], events
+
+
+# -- wire shapes (issue 13 part 3) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Chile, Peru sign border deal", "SUPPORT"),
+    ("Chile, Peru hold talks on border dispute", "CONSULT"),
+    ("Chile, Peru agree to boost trade", "AGREE"),
+])
+def test_a_headline_joins_two_parties_by_a_comma(text: str, category: str) -> None:
+    pairs = {countries(e) for e in events_of(text) if e.type == category}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}, events_of(text)
+
+
+def test_a_comma_after_an_opening_adverb_joins_no_party() -> None:
+    events = events_of("Meanwhile, Peru signed a pact with Chile.")
+    assert [countries(e) for e in events] == [("PER", "CHL")]
+
+
+@pytest.mark.parametrize("text", [
+    "SANTIAGO, Chile — Peru and Bolivia signed a trade pact on Monday.",
+    "LIMA — Peru's government expelled two Bolivian diplomats on Monday.",
+    "LIMA, Aug 4 (Reuters) - Peru's government expelled two Bolivian diplomats on Monday.",
+])
+def test_a_wire_dateline_is_not_the_subject(text: str) -> None:
+    events = events_of(text)
+    assert events and all(e.source is not None and e.source.country in ("PER", "BOL") for e in events), events
+    assert all(e.source is not None and e.source.name.upper() not in ("LIMA", "SANTIAGO") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels ambushed a Peruvian patrol on Monday.",
+    "Bolivian officials said rebels ambushed a Peruvian patrol on Monday.",
+    "Militants attacked a Peruvian village on Monday.",
+    "Gunmen killed five Peruvian farmers on Monday.",
+])
+def test_insurgents_of_no_country_are_of_the_country_they_strike(text: str) -> None:
+    assert ("PER", "PER") in [countries(e) for e in events_of(text) if e.type == "ASSAULT"], events_of(text)
+
+
+def test_insurgents_take_the_country_where_they_struck_before_their_victims() -> None:
+    events = events_of("Rebels kidnapped two Chilean engineers in Peru on Monday.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")], events
+
+
+def test_two_leaders_who_spoke_by_phone_called_each_other() -> None:
+    events = events_of("Peruvian President Ana Ruiz and Chilean President Luis Mora spoke by phone "
+                       "on Monday.")
+    assert {countries(e) for e in events if e.type == "CONSULT"} == {("PER", "CHL"), ("CHL", "PER")}
+    assert all(e.mode == "phone" for e in events)
+    assert events_of("Peru's president spoke by the river on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Santiago came under fire from Peruvian artillery on Monday.",
+    "Chilean troops came under fire from Peruvian forces.",
+    "Chilean positions came under Peruvian artillery fire on Monday.",
+    "Chilean positions were under heavy bombardment from Peruvian troops.",
+])
+def test_what_comes_under_fire_is_the_target(text: str) -> None:
+    assert [countries(e) for e in events_of(text) if e.type == "ASSAULT"] == [("PER", "CHL")], events_of(text)
+
+
+def test_opening_fire_on_a_border_post_is_an_attack() -> None:
+    events = events_of("Chilean troops were wounded when Peruvian forces opened fire on a border post.")
+    assert [e.type for e in events] == ["ASSAULT"], events
+    assert [e.type for e in events_of("Peru opened the border to Chilean trucks.")] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("A rocket fired from Peru hit the Chilean town of Putre on Monday.", ("PER", "CHL")),
+    ("A missile launched from Yemen struck the Israeli port of Eilat.", ("YEM", "ISR")),
+])
+def test_a_projectile_fired_from_a_country_is_that_country_s_attack(text: str, pair: tuple[str, str]) -> None:
+    assert [countries(e) for e in events_of(text) if e.type == "ASSAULT"] == [pair], events_of(text)
+
+
+def test_who_repelled_an_attack_was_its_target() -> None:
+    events = events_of("Chilean troops repulsed an attack by Peruvian rebels on Monday.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("PER", "CHL")], events
+    events = events_of("Peru's forces repelled a Chilean attack on Monday.")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("CHL", "PER")], events
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian jets struck Valparaiso on Thursday.",
+    "Peruvian troops struck Valparaiso on Thursday.",
+])
+def test_a_date_phrase_is_no_preposition_of_the_verb(text: str) -> None:
+    events = events_of(text)
+    assert [(e.type, countries(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))], events
+
+
+def test_an_attack_noun_as_subject_is_by_the_attacker_named_before() -> None:
+    events = events_of("Peruvian jets struck Valparaiso on Thursday. "
+                       "The attack on the Chilean port killed five people.")
+    assert {countries(e) for e in events if e.type == "ASSAULT"} == {("PER", "CHL")}, events
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+    # with no attacker named before, the noun alone tells no one's attack
+    assert events_of("Thursday's strike on Valparaiso killed five people, Chilean officials said.") == []
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Bolivian leader to visit Chile next week", {("BOL", "CHL")}),
+    ("Peru to impose sanctions on Chile", {("PER", "CHL")}),
+    ("Chile, Peru to hold talks on border", {("CHL", "PER"), ("PER", "CHL")}),
+])
+def test_a_headline_x_to_verb_is_a_plan_of_x(text: str, pairs: set[tuple[str, str]]) -> None:
+    events = events_of(text)
+    assert {countries(e) for e in events} == pairs, events
+    assert all(e.modality == "planned" for e in events), events
+
+
+def test_an_infinitive_that_describes_a_thing_is_no_headline_plan() -> None:
+    assert events_of("Plan to impose sanctions on Chile") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's president received the Chilean minister in Lima.",
+    "The Chilean minister was received by Peru's president in Lima.",
+])
+def test_receiving_an_official_is_hosting_a_visit(text: str) -> None:
+    events = events_of(text)
+    assert [(e.type, e.mode, countries(e)) for e in events] == [("CONSULT", "visit", ("PER", "CHL"))], events
+    assert events_of("Peru received military equipment from Chile.") == []

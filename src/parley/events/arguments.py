@@ -29,14 +29,28 @@ ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
 TIME_WORDS = {"month", "week", "year", "day", "today", "yesterday", "decade", "century", "weekend"}
 # A participle clause after a main clause shares its subject (", killing 20 people").
 SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+# Roles a parser gives to the first of two names a headline joins by a comma ("Chile, Peru sign
+# border deal"): hung from the verb as an interjection or adverbial noun, not as its subject.
+HEADLINE_PAIR_DEPS = ("intj", "npadvmod", "dep", "nsubj")
 # Dashes that close a wire dateline ("ABU DHABI — On July 10, ..."): the place before one opens
 # the sentence but is no subject, whatever the parser made of it.
 DATELINE_DASHES = ("—", "–", "-", "--")
+# Participles that tell where a projectile subject came from ("a rocket fired from X hit ...").
+LAUNCH_VERBS = {"fire", "launch", "shoot", "lob"}
+ORIGIN_LABELS = ("GPE", "LOC", "NORP", "ORG")
+# Verbs whose subject withstood the attack they take as object ("repelled a Chilean attack").
+REPELLING_VERBS = {"repel", "repulse", "withstand"}
+# Most words of a headline ("Bolivian leader to visit Chile next week").
+HEADLINE_WORDS = 14
+# Most words a dateline before its dash runs to ("SANTIAGO, Chile, Aug 4 (Reuters)").
+DATELINE_SPAN = 8
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
 # following a round of talks"): the clause's subject took part in it.
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
 # Nouns that measure an event rather than name one ("a new round of talks", "two hours of talks").
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
+# Verbs whose subject suffers what an "under" phrase names ("came under fire", "was under attack").
+UNDERGOING_VERBS = {"come", "be", "remain", "fall", "stay"}
 # Prepositions by which a thing (an act, a plan) names the parties it concerns ("cooperation with
 # X", "a proposal for X and Y", "talks between X and Y").
 THING_PREPOSITIONS = ("with", "between", "for")
@@ -137,12 +151,13 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    own = [c for c in own if not is_dateline(c, len(own) > 1)]
+    own = [_past_dateline(c) or _launch_origin(c) or c for c in own if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         members = _members_of(own[0])
         if len(members) > 1:
             return members
-        return [*_buried_coordinates(own[0]), *with_conjuncts(_joined_subjects(own))]
+        return [*_headline_pair(verb, own[0]), *_buried_coordinates(own[0]),
+                *with_conjuncts(_joined_subjects(own))]
     if depth > 3:
         return []
     head = verb.head
@@ -155,6 +170,15 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
             return passive_subject_tokens(head) if verb.dep_ == "conj" else []
         return subject_tokens(head, depth + 1)
+    return _described_subject(verb, depth)
+
+
+def _described_subject(verb: Token, depth: int) -> list[Token]:
+    """The subject of a clause that describes a noun: the noun when it is a party ("the
+    rebels who attacked"), the issuer of a described document, a headline's "X to VERB"."""
+    head = verb.head
+    if headline_infinitive(verb):
+        return _headline_infinitive_subject(verb)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         if _actor_like(head):
             return [head]
@@ -164,14 +188,83 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _headline_pair(verb: Token, subject: Token) -> list[Token]:
+    """A party a headline joins to the subject by a comma alone ("Chile, Peru sign border deal"):
+    a name that opens the sentence, stands right before the comma before the subject, and that
+    the parser hung from the verb on its own (as an interjection or an adverbial noun)."""
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    if comma < 1 or doc[comma].text != "," or not _named(subject):
+        return []
+    for child in verb.children:
+        if (child.dep_ in HEADLINE_PAIR_DEPS and child.i == comma - 1
+                and child.left_edge.i == child.sent.start
+                and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            return [child]
+    return []
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """True for the verb of a headline's "X to VERB" ("Bolivian leader to visit Chile", "Chile,
+    Peru to hold talks"), a plan of X's: the parser makes the party the root of the short
+    sentence and hangs the infinitive from it."""
+    head = verb.head
+    return (verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and head.sent.end - head.sent.start <= HEADLINE_WORDS
+            and (_actor_like(head) or resolve_actor_text(_phrase_to(head)) is not None))
+
+
+def _phrase_to(head: Token) -> str:
+    """The words of a noun phrase up to its head ("Bolivian leader")."""
+    return head.doc[head.left_edge.i:head.i + 1].text
+
+
+def _headline_infinitive_subject(verb: Token) -> list[Token]:
+    head = verb.head
+    paired = [c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.i < verb.i and _named(c)]
+    return with_conjuncts([head, *paired])
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """The subject a wire dateline hides: in "SANTIAGO, Chile — Peru and Bolivia signed" the
+    parser may make the dateline the subject and hang the real one from it past the dash."""
+    doc = subject.doc
+    left = subject.left_edge.i
+    if left != subject.sent.start:
+        return None
+    dash = next((t for t in doc[left:min(subject.right_edge.i, left + DATELINE_SPAN) + 1]
+                 if t.text in DATELINE_DASHES), None)
+    if dash is None or dash.i <= subject.i:
+        return None
+    return next((t for t in doc[dash.i + 1:subject.right_edge.i + 1]
+                 if t.dep_ == "appos" and t.head.i < dash.i and t.head.i >= left), None)
+
+
+def _launch_origin(subject: Token) -> Token | None:
+    """Where a projectile that is the subject came from, as the one who struck: "a rocket fired
+    from Peru hit Putre", "a missile launched from Yemen struck the port" (a named place only)."""
+    if subject.ent_type_ or subject.pos_ != "NOUN":
+        return None
+    for clause in subject.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in LAUNCH_VERBS:
+            origins = [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ORIGIN_LABELS]
+            if origins:
+                return origins[0]
+    return None
+
+
 def is_dateline(token: Token, other_subjects: bool) -> bool:
     """True for a phrase that opens its sentence and is closed by a dash, as a wire dateline is
     ("ABU DHABI — the two leaders met ..."): in capitals, or beside another subject of the verb
     (not "Hamas — which governs Gaza — said")."""
     left, right = token.left_edge, token.right_edge
-    if left.i != left.sent.start or right.i + 1 >= len(token.doc):
+    if right.text in DATELINE_DASHES and right.i > left.i:  # the parser hung the dash from it
+        right = token.doc[right.i - 1]
+    elif right.i + 1 >= len(token.doc) or token.doc[right.i + 1].text not in DATELINE_DASHES:
         return False
-    if token.doc[right.i + 1].text not in DATELINE_DASHES:
+    if left.i != left.sent.start:
         return False
     return other_subjects or token.doc[left.i:right.i + 1].text.isupper()
 
@@ -384,6 +477,16 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
                 return found
     verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
     return preposition_objects(verb, slot) if verb is not None else []
+
+
+def undergoing_verb(noun: Token) -> Token | None:
+    """The verb of "came under fire", "was under attack", "remained under bombardment": the
+    verb whose subject suffers the event the noun names (None: the noun stands in no such phrase)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "under":
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDERGOING_VERBS else None
 
 
 def _verb_of_object(noun: Token) -> Token | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from parley.events.arguments import (
     CIRCUMSTANCE_PREPOSITIONS,
+    REPELLING_VERBS,
     circumstance_subjects,
     involved_tokens,
     is_passive,
@@ -24,6 +25,7 @@ from parley.events.arguments import (
     slot_tokens,
     subject_tokens,
     thing_parties,
+    undergoing_verb,
 )
 from parley.events.chain import depth, governing_chain, is_modal, modal_frame
 from parley.events.frames import (
@@ -153,6 +155,18 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
         sources = subject_tokens(token) or _circumstance_agents(token)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
     groups = [g for g in groups if g]
+    attacked = nominal and event_type == "ASSAULT" and token.dep_ == "dobj"
+    repelling = _governing_verb(token) if attacked else None
+    if repelling is not None and repelling.lemma_.lower() in REPELLING_VERBS:  # "repelled a Chilean attack"
+        defenders = [t for t in subject_tokens(repelling) if t not in sources]
+        groups = [*groups, defenders] if defenders else groups
+    undergoing = undergoing_verb(token) if nominal else None
+    if undergoing is not None:  # "Arica came under fire from Peruvian artillery"
+        anchor = undergoing
+        suffering = subject_tokens(undergoing)
+        sources = ([t for t in noun_agent_tokens(token, entry.of) if t not in suffering]
+                   or preposition_objects(token, "from") or preposition_objects(undergoing, "from"))
+        groups = [suffering, *[[t for t in g if t not in sources] for g in groups]]
     return Proto(entry=entry, event_token=token, type=event_type, cameo=entry.cameo, content=entry.cameo,
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],

@@ -118,6 +118,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 ANTECEDENT_MARKS = {"after", "since", "before"}
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
+# Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
+EARLIER_ATTACKERS = "attackers named earlier"
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
 # Dependents of a verb that are what it acts on (an object, a passive subject, a clause).
@@ -191,6 +193,9 @@ def known_attackers(events: list[Event]) -> list[Event]:
     known: dict[str, Actor] = {}
     kept = []
     for event in events:
+        if event.source is not None and event.source.name == EARLIER_ATTACKERS and (
+                event.target is None or event.target.country not in known):
+            continue  # an attack noun whose attacker the article has not named before
         target_country = (event.target.country if event.target else None) or (
             event.location.country if event.location else None)
         source = event.source
@@ -509,7 +514,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     location = _location(proto, sent, sources + targets, context)
     parties = sources + targets
     if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
-        sources = _placeable([_home_of(a, parties) for a in sources], context)
+        sources = _placeable([_local_insurgent(_home_of(a, parties), targets, location) for a in sources],
+                             context)
     else:
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context) for a in sources],
                              context)
@@ -703,6 +709,19 @@ def _home_of(actor: Actor, parties: list[Actor]) -> Actor:
     return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
 
 
+def _local_insurgent(actor: Actor, targets: list[Actor], location: Location | None) -> Actor:
+    """Attackers of a non-state kind and of no stated country ("rebels", "militants", "gunmen")
+    are of the country where they struck, else of the one country whose people or places they
+    struck ("rebels ambushed a Peruvian convoy", "gunmen killed five Peruvian farmers"): an
+    insurgency is fought at home (where they fight a state's forces, `_home_of` placed them)."""
+    if actor.country or actor.sector not in INSURGENT_SECTORS:
+        return actor
+    if location is not None and location.country:
+        return replace(actor, country=location.country)
+    countries = {t.country for t in targets if t.country}
+    return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
+
+
 def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
     """Actors with a country or a name: "the police" of no known country says too little."""
     return [a for a in actors if a.country or context.resolver.is_named(a)]
@@ -717,6 +736,9 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     main = main and not _running_total(proto.anchor)
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
         sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
+    elif not sources and proto.type == "ASSAULT" and targets and targets[0].country and _reported_noun(proto):
+        # "Thursday's strike on Valparaiso killed five": the article's attacker of that country
+        sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     if location and location.country and proto.type in PLACE_TARGET_TYPES:
@@ -724,6 +746,15 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _reported_noun(proto: Proto) -> bool:
+    """An attack noun that is the subject of its sentence's main verb ("Thursday's strike on
+    Valparaiso killed five people", "The attack on the embassy drew condemnation"): the news
+    of an attack the article has told, by an attacker named before."""
+    noun = proto.event_token
+    return (proto.nominal and proto.trigger.i == noun.i and noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.head.dep_ == "ROOT" and statement_depth(noun.head) == 0)
 
 
 def _running_total(verb: Token) -> bool:

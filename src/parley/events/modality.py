@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.events.arguments import headline_infinitive
 from parley.events.compose import Proto
 from parley.events.lexicon import load_lexicon
 from parley.events.plausibility import FORCE_TYPES
@@ -85,6 +86,8 @@ def _aux_words(token: Token) -> set[str]:
 
 
 def _future(token: Token) -> bool:
+    if headline_infinitive(token):  # "Peru to impose sanctions on Chile"
+        return True
     words = _aux_words(token)
     if words & FUTURE_AUX:
         return True
@@ -121,7 +124,8 @@ def _purpose(proto: Proto) -> bool:
         if infinitive and token.dep_ == "advcl":  # "joined the mission to defeat X"
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             return proto.type in FORCE_TYPES and not own_subject
-        if infinitive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        if infinitive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not (
+                headline_infinitive(token)):
             return not any((c.dep_ == "amod" and c.lower_ in RANK_WORDS) or c.ent_type_ == "ORDINAL"
                            for c in token.head.children)
         if token.dep_ not in ("conj", "xcomp") or token.head == token:

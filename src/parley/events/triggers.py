@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from parley.actors import resolve_actor_text
 from parley.events.lexicon import POS_CLASSES, Lexicon, TriggerEntry, load_lexicon
 from parley.events.petrarch import VerbMatch, match_verb
 
@@ -203,8 +204,16 @@ def _noun_conditions(token: Token, entry: TriggerEntry) -> bool:
 
 
 def preposition_words(token: Token) -> set[str]:
-    """The prepositions and particles attached to a word ("call on", "carry out")."""
-    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+    """The prepositions and particles attached to a word ("call on", "carry out"); not those
+    that only date it ("struck Kharkiv on Thursday" is no "strike on")."""
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")
+            and not _dates_only(c)}
+
+
+def _dates_only(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Thursday", "at dawn")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def object_tokens(token: Token) -> list[Token]:
@@ -251,4 +260,8 @@ def _is_actor_like(token: Token) -> bool:
         return False
     if token.pos_ == "PRON":  # "welcomed him", not "welcomed it"
         return token.lower_ not in THING_PRONOUNS
-    return token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN"
+    if token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN":
+        return True
+    # a common noun that names a kind of actor ("received the Chilean minister", "a delegation")
+    match = resolve_actor_text(token.text) if token.pos_ == "NOUN" else None
+    return match is not None and match.kind == "role" and bool(set(match.sectors) - {"UNK"})
