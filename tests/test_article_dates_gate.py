@@ -41,10 +41,17 @@ from .conftest import shared_path
 #   page files:        dated 0.913, strict-date recall 0.619, any-date recall 0.762
 #   publication given: dated 0.913, strict-date recall 0.619, any-date recall 0.762
 #   (tune half: page files dated 0.765, strict 0.837; publication given 0.784, strict 0.837)
-TEXT_DATED_FLOOR = 0.91
-TEXT_STRICT_FLOOR = 0.61
-PUBLISHED_DATED_FLOOR = 0.91
-PUBLISHED_STRICT_FLOOR = 0.61
+# then (session 6) with the precision work that drops a wrong, dated record of the held half
+# (mediators of talks coded as each other's counterparts), 41/45 -> 40/44 records dated:
+#   page files:        dated 0.909, strict-date recall 0.643, any-date recall 0.762
+#   publication given: dated 0.909, strict-date recall 0.643, any-date recall 0.762
+#   (tune half: page files dated 0.889, strict 0.861; publication given 0.889, strict 0.861)
+# The dated floor steps down to 0.90 for that reason only (a ratio whose denominator lost a
+# wrong record); the strict-recall floors go up.
+TEXT_DATED_FLOOR = 0.90
+TEXT_STRICT_FLOOR = 0.64
+PUBLISHED_DATED_FLOOR = 0.90
+PUBLISHED_STRICT_FLOOR = 0.64
 
 
 @pytest.mark.parametrize(("inputs", "dated_floor", "strict_floor"), [
