@@ -167,7 +167,8 @@ class TokenRules:
     """spaCy's `AttributeRuler` (the model's tag map and morphology rules) with the same
     result, its Matcher run once per distinct (word, tag, dependency) of the process instead
     of at every token: a one-token pattern matches a token or not by those three alone. The
-    patterns of several tokens still run over the whole Doc with a Matcher of their own; the
+    patterns of several tokens run over the whole Doc with a Matcher of their own, in the Docs
+    where a token matches the first token of one of them (the rare "gon na", "let 's"); the
     matches are then applied in spaCy's order by the ruler's own `set_annotations`."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
@@ -175,12 +176,17 @@ class TokenRules:
         self.vocab = ruler.vocab
         self.single = Matcher(ruler.vocab)
         self.longer = Matcher(ruler.vocab)
+        self.openers = Matcher(ruler.vocab)  # the first token of each pattern in `longer`
         for index in range(len(ruler.attrs)):
             key = str(index)
             patterns = ruler.matcher.get(key)[1]
             one = all(len(pattern) == 1 for pattern in patterns)
             (self.single if one else self.longer).add(key, patterns)
-        self.known: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+            if not one:
+                self.openers.add(key, [pattern[:1] for pattern in patterns])
+        # (word, tag, dep) -> its one-token matches (attribute id, match id), in spaCy's order,
+        # and whether it can open a match of several tokens
+        self.known: dict[tuple[int, int, int], tuple[list[tuple[int, int]], bool]] = {}
 
     @classmethod
     def usable(cls, ruler: AttributeRuler) -> bool:
@@ -190,8 +196,8 @@ class TokenRules:
             if not set(attrs) <= {ruler.vocab.strings[name] for name in _SETTABLE}:
                 return False
             for pattern in ruler.matcher.get(str(index))[1]:
-                if len(pattern) == 1 and not set(pattern[0]) <= _KEYED_BY_WORD_TAG_DEP:
-                    return False
+                if any(not set(token) <= _KEYED_BY_WORD_TAG_DEP for token in pattern):
+                    return False  # also: no "OP", so a match of several tokens starts at one
         return True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -201,10 +207,12 @@ class TokenRules:
         keys = [tuple(row) for row in array.tolist()]
         self._learn({key for key in keys if key not in self.known})
         strings = self.vocab.strings
-        matches = [(attr_id, match_id, i, i + 1) for i, key in enumerate(keys)
-                   for attr_id, match_id in self.known[key]]
-        matches += [(int(strings[match_id]), match_id, start, end)
-                    for match_id, start, end in self.longer(doc, allow_missing=True)]
+        known = [self.known[key] for key in keys]
+        matches = [(attr_id, match_id, i, i + 1) for i, (found, _) in enumerate(known)
+                   for attr_id, match_id in found]
+        if any(opens for _, opens in known):
+            matches += [(int(strings[match_id]), match_id, start, end)
+                        for match_id, start, end in self.longer(doc, allow_missing=True)]
         matches.sort()
         self.ruler.set_annotations(doc, matches)
         return doc
@@ -224,8 +232,9 @@ class TokenRules:
         found: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(new))}
         for match_id, start, _ in self.single(probe, allow_missing=True):
             found[start].append((int(strings[match_id]), match_id))
+        opens = {start for _, start, _ in self.openers(probe, allow_missing=True)}
         for i, key in enumerate(new):
-            self.known[key] = sorted(found[i])
+            self.known[key] = (sorted(found[i]), i in opens)
 
 
 def _token_rules(component: object) -> TokenRules | None:
