@@ -14,8 +14,8 @@ from typing import cast
 
 import numpy
 import spacy
+from spacy.attrs import DEP, ORTH, TAG  # type: ignore[import-not-found]
 from spacy.language import Language
-from spacy.attrs import DEP, ORTH, TAG  # type: ignore[attr-defined]
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import AUX, VERB  # type: ignore[import-not-found]
 from spacy.pipeline import AttributeRuler, TrainablePipe
@@ -214,7 +214,7 @@ class TokenRules:
             matches += [(int(strings[match_id]), match_id, start, end)
                         for match_id, start, end in self.longer(doc, allow_missing=True)]
         matches.sort()
-        self.ruler.set_annotations(doc, matches)
+        self.ruler.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
         return doc
 
     def _learn(self, keys: set[tuple[int, int, int]]) -> None:
