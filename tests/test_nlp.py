@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG  # type: ignore[import-not-found]
+from spacy.pipeline import AttributeRuler
+
 from parley.events.prefilter import candidate_sentences
-from parley.nlp import PARSED_SENTENCES, UNPARSED_DEP, parse_selected
+from parley.nlp import PARSED_SENTENCES, UNPARSED_DEP, TokenRules, load_light_nlp, parse_selected
 from parley.pipeline import needs_parse, parse_texts
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "wikinews_sample.jsonl"
@@ -52,3 +56,26 @@ def test_a_blank_line_ends_a_sentence() -> None:
     for doc in (*parse_selected([text], needs_parse), *parse_texts([text], full=True)):
         first = next(iter(doc.sents))
         assert first.text.rstrip().endswith("Agenda\u201d"), first.text
+
+
+def test_token_rules_set_what_spacys_attribute_ruler_sets() -> None:
+    """The stand-in for the attribute ruler gives every token the tag, POS, morphology, lemma
+    and label spaCy's ruler gives it, on news text and on the rare patterns of two tokens."""
+    light = load_light_nlp()
+    ruler = light.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    before = light.pipe_names[: light.pipe_names.index("attribute_ruler")]
+    off = [name for name in light.pipe_names if name not in before]
+    texts = [*_sample_texts()[:5], "I ain't gonna wait, y'all. Let's go, c'mon!\n\n  There is "
+             "a gotta moment; it gets late and he got his coat.  \t", ""]
+    assert TokenRules.usable(ruler)
+    rules = TokenRules(ruler)
+    columns = [TAG, POS, MORPH, LEMMA, DEP]
+    for text in texts:
+        [expected] = list(light.pipe([text], disable=off))
+        [got] = list(light.pipe([text], disable=off))
+        ruler(expected)
+        rules(got)
+        assert numpy.array_equal(expected.to_array(columns), got.to_array(columns)), text[:60]
+        assert [str(t.morph) for t in expected] == [str(t.morph) for t in got]
+    assert any(opens for _, opens in rules.known.values())  # "gon", "let", "y'" open a pattern

@@ -14,9 +14,11 @@ from typing import cast
 
 import numpy
 import spacy
+from spacy.attrs import DEP, ORTH, TAG  # type: ignore[import-not-found]
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.parts_of_speech import AUX, VERB  # type: ignore[import-not-found]
-from spacy.pipeline import TrainablePipe
+from spacy.pipeline import AttributeRuler, TrainablePipe
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
@@ -145,10 +147,107 @@ def _light_pass(light: Language, texts: list[str]) -> list[Doc]:
     names = light.pipe_names
     docs = [light.make_doc(text) for text in texts]
     for name in names:
-        others = [other for other in names if other != name]
-        docs = list(light.pipe(docs, batch_size=BATCH_SIZE, disable=others))
+        rules = _token_rules(light.get_pipe(name))
+        if rules is not None:
+            docs = [rules(doc) for doc in docs]
+        else:
+            others = [other for other in names if other != name]
+            docs = list(light.pipe(docs, batch_size=BATCH_SIZE, disable=others))
         run_urgent_tasks()
     return docs
+
+
+# Pattern keys whose value is fixed by a token's (ORTH, TAG, DEP), and the attributes an
+# attribute ruler may set for `TokenRules` to stand in for it.
+_KEYED_BY_WORD_TAG_DEP = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "TAG", "DEP"})
+_SETTABLE = frozenset({"POS", "MORPH", "LEMMA", "TAG", "DEP"})
+
+
+class TokenRules:
+    """spaCy's `AttributeRuler` (the model's tag map and morphology rules) with the same
+    result, its Matcher run once per distinct (word, tag, dependency) of the process instead
+    of at every token: a one-token pattern matches a token or not by those three alone. The
+    patterns of several tokens run over the whole Doc with a Matcher of their own, in the Docs
+    where a token matches the first token of one of them (the rare "gon na", "let 's"); the
+    matches are then applied in spaCy's order by the ruler's own `set_annotations`."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+        self.vocab = ruler.vocab
+        self.single = Matcher(ruler.vocab)
+        self.longer = Matcher(ruler.vocab)
+        self.openers = Matcher(ruler.vocab)  # the first token of each pattern in `longer`
+        for index in range(len(ruler.attrs)):
+            key = str(index)
+            patterns = ruler.matcher.get(key)[1]
+            one = all(len(pattern) == 1 for pattern in patterns)
+            (self.single if one else self.longer).add(key, patterns)
+            if not one:
+                self.openers.add(key, [pattern[:1] for pattern in patterns])
+        # (word, tag, dep) -> its one-token matches (attribute id, match id), in spaCy's order,
+        # and whether it can open a match of several tokens
+        self.known: dict[tuple[int, int, int], tuple[list[tuple[int, int]], bool]] = {}
+
+    @classmethod
+    def usable(cls, ruler: AttributeRuler) -> bool:
+        """True if every one-token pattern reads only word, tag and dependency, and the ruler
+        sets only token attributes (no lexeme flag, no extension)."""
+        for index, attrs in enumerate(ruler.attrs):
+            if not set(attrs) <= {ruler.vocab.strings[name] for name in _SETTABLE}:
+                return False
+            for pattern in ruler.matcher.get(str(index))[1]:
+                if any(not set(token) <= _KEYED_BY_WORD_TAG_DEP for token in pattern):
+                    return False  # also: no "OP", so a match of several tokens starts at one
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return self.ruler(doc)
+        array = doc.to_array([ORTH, TAG, DEP])
+        keys = [tuple(row) for row in array.tolist()]
+        self._learn({key for key in keys if key not in self.known})
+        strings = self.vocab.strings
+        known = [self.known[key] for key in keys]
+        matches = [(attr_id, match_id, i, i + 1) for i, (found, _) in enumerate(known)
+                   for attr_id, match_id in found]
+        if any(opens for _, opens in known):
+            matches += [(int(strings[match_id]), match_id, start, end)
+                        for match_id, start, end in self.longer(doc, allow_missing=True)]
+        matches.sort()
+        self.ruler.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
+        return doc
+
+    def _learn(self, keys: set[tuple[int, int, int]]) -> None:
+        """The one-token matches of each new (word, tag, dependency), on a Doc of one token
+        for each (the matcher reads nothing else of a token)."""
+        if not keys:
+            return
+        if len(self.known) > 500_000:
+            self.known.clear()
+        new = sorted(keys)
+        strings = self.vocab.strings
+        probe = Doc(self.vocab, words=[strings[orth] for orth, _, _ in new])
+        columns = numpy.array([[tag, dep] for _, tag, dep in new], dtype="uint64")
+        probe.from_array([TAG, DEP], cast(Ints2d, columns))
+        found: dict[int, list[tuple[int, int]]] = {i: [] for i in range(len(new))}
+        for match_id, start, _ in self.single(probe, allow_missing=True):
+            found[start].append((int(strings[match_id]), match_id))
+        opens = {start for _, start, _ in self.openers(probe, allow_missing=True)}
+        for i, key in enumerate(new):
+            self.known[key] = (sorted(found[i]), i in opens)
+
+
+def _token_rules(component: object) -> TokenRules | None:
+    """The stand-in for a component that `TokenRules` can replace, built once per ruler."""
+    if not isinstance(component, AttributeRuler) or not TokenRules.usable(component):
+        return None
+    rules = _TOKEN_RULES.get(id(component))
+    if rules is None or rules.ruler is not component:
+        rules = _TOKEN_RULES[id(component)] = TokenRules(component)
+    return rules
+
+
+_TOKEN_RULES: dict[int, TokenRules] = {}
 
 
 def supports_selective_parse(nlp: Language) -> bool:

@@ -23,6 +23,8 @@ CLOSE_CONTEXT = ".,;:!?)]}—–-―…'’"  # what may follow a closing mark b
 OPENING_SINGLE = "‘"
 CLOSING_SINGLE = "’"
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Where a mark can begin: a double mark or an apostrophe (of `''`); `_marks` skips to these.
+_MARK_START = re.compile("['" + re.escape(DOUBLE_MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def _first_char(text: str, start: int) -> int:
 
 def _marks(text: str, start: int, end: int) -> Iterator[Mark]:
     i = start
-    while i < end:
+    while (found := _MARK_START.search(text, i, end)) is not None:
+        i = found.start()  # every character skipped is neither a double mark nor an apostrophe
         width = 2 if text.startswith("''", i) else 1 if text[i] in DOUBLE_MARKS else 0
         if width == 2 and text.startswith(TRIPLE_APOSTROPHES, i) and i > start and not text[i - 1].isspace():
             i += 1  # "them,'''": a single mark closes first, then the double one
