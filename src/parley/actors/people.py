@@ -24,7 +24,7 @@ GIVEN_NAME_SIMILARITY = 75
 PRONOUN_SENTENCE_WINDOW = 2
 _QUOTED = re.compile(r'"[^"\n]{1,1500}"|“[^”\n]{1,1500}”')
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof"}
-# The Arabic article joined to a surname, which articles keep or drop ("al-Sharaa", "Sharaa").
+# The Arabic article joined to a surname, which articles keep or drop ("al-Hakim", "Hakim").
 _SURNAME_ARTICLES = ("al-", "el-")
 
 
@@ -143,7 +143,7 @@ def _find_owner(people: list[Person], tokens: list[str], position: int) -> Perso
 
 
 def bare_surname(word: str) -> str:
-    """A surname without the Arabic article joined to it: "al-sharaa" -> "sharaa"."""
+    """A surname without the Arabic article joined to it: "al-hakim" -> "hakim"."""
     for article in _SURNAME_ARTICLES:
         if word.startswith(article) and len(word) > len(article) + 2:
             return word[len(article):]
@@ -241,8 +241,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: dict[int, str],
                         pronoun: str, quoted: list[tuple[int, int]]) -> Person | None:
     """In the nearest sentence (of the window) that names someone before the pronoun: the
-    person who is its subject ("Aliyev said. He also offered to nominate Trump. He added":
-    both pronouns are Aliyev's), else the last person it names. A person named inside
+    person who is its subject ("Ruiz said. He also offered to invite Mora. He added":
+    both pronouns are Ruiz's), else the last person it names. A person named inside
     quotation marks is talked about there, not the one a pronoun outside them stands for."""
     window_start = _sentence_start_before(doc, token, PRONOUN_SENTENCE_WINDOW)
     by_sentence: dict[int, list[tuple[int, bool, Person]]] = {}

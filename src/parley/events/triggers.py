@@ -205,7 +205,7 @@ def _noun_conditions(token: Token, entry: TriggerEntry) -> bool:
 
 def preposition_words(token: Token) -> set[str]:
     """The prepositions and particles attached to a word ("call on", "carry out"); not those
-    that only date it ("struck Kharkiv on Thursday" is no "strike on")."""
+    that only date it ("struck Arica on Thursday" is no "strike on")."""
     return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative")
             and not _dates_only(c)}
 
