@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -51,6 +50,7 @@ from evaluation.events import (
     score_dyads,
     score_roots,
 )
+from evaluation.halves import half_of
 from parley.events import extract
 from parley.events.detector import (
     RETYPER_ENV,
@@ -74,11 +74,6 @@ CHUNK = 5
 ARTICLE_HALVES = {"A (tune)": range(101, 116), "B (held back)": range(201, 216)}
 RECALL_LINE = re.compile(r"event recall\s+strict date \S+ = ([\d.]+).*any date (\S+) = ([\d.]+)")
 PRECISION_LINE = re.compile(r"event precision \(any date\) over .*: (\S+) = ([\d.]+)")
-
-
-def half_of(record_id: str) -> str:
-    """The same crc32 split as bench/events.py: "A" tune, "B" held back."""
-    return "A" if zlib.crc32(record_id.encode("utf-8")) % 2 == 0 else "B"
 
 
 @contextmanager

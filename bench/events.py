@@ -17,7 +17,6 @@ import csv
 import os
 import sys
 import time
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from evaluation.events import (
     score_dyads,
     score_roots,
 )
+from evaluation.halves import half_of
 from parley.actors.entities import extract_entities
 from parley.events import candidate_sentences, extract_events
 from parley.events.prefilter import sentences
@@ -64,12 +64,6 @@ def main() -> int:
     if args.wikinews:
         _timing(args.shared / "data/wikinews/wikinews_2020.csv", args.wikinews)
     return 0
-
-
-def half_of(record_id: str) -> str:
-    """The dev half a record belongs to, by a stable hash of its id: tune on "A", report "B"
-    as the held-back half (the split is the same on every machine and run)."""
-    return "A" if zlib.crc32(record_id.encode("utf-8")) % 2 == 0 else "B"
 
 
 def _halves(records: Sequence[GoldRecord]) -> list[tuple[str, list[int]]]:

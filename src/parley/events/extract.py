@@ -358,17 +358,7 @@ def without_circumstances(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[
             kept.append((proto, events))
         elif governor is not None and governor[1] is False and not governor[2]:
             dropped.setdefault(owner, []).extend(events)
-    if not dropped:
-        return kept
-    result = []
-    for proto, events in kept:
-        index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aimed = next((e.target for e in dropped.get(index, []) if e.target is not None), None)
-        if aimed is not None:
-            events = [replace(e, target=aimed) if (e.target is None or _place_target(e))
-                      and e.source is not None and not _same(e.source, aimed) else e for e in events]
-        result.append((proto, events))
-    return result
+    return _with_targets_of(coded, kept, dropped, over_place=True)
 
 
 def without_restatements(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
@@ -389,15 +379,23 @@ def without_restatements(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[P
             kept.append((proto, events))
         else:
             merged.setdefault(owner, []).extend(events)
-    if not merged:
+    return _with_targets_of(coded, kept, merged, over_place=False)
+
+
+def _with_targets_of(coded: list[tuple[Proto, list[Event]]], kept: list[tuple[Proto, list[Event]]],
+                     given: dict[int, list[Event]], over_place: bool) -> list[tuple[Proto, list[Event]]]:
+    """The kept events, each taking the first recipient of the events `given` to its proto (by
+    index in `coded`) where it names none (or, `over_place`, only a place), never its own
+    source as recipient."""
+    if not given:
         return kept
     result = []
     for proto, events in kept:
         index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aimed = next((e.target for e in merged.get(index, []) if e.target is not None), None)
+        aimed = next((e.target for e in given.get(index, []) if e.target is not None), None)
         if aimed is not None:
-            events = [replace(e, target=aimed) if e.target is None and e.source is not None
-                      and not _same(e.source, aimed) else e for e in events]
+            events = [replace(e, target=aimed) if (e.target is None or (over_place and _place_target(e)))
+                      and e.source is not None and not _same(e.source, aimed) else e for e in events]
         result.append((proto, events))
     return result
 
