@@ -422,3 +422,15 @@ def test_an_hour_of_a_deictic_part_of_the_day() -> None:
         "9 tomorrow morning": "2025-08-05T09:00"}
     assert values("Polls close at 7 tonight.", TRT_DATE) == {"7 tonight": "2025-08-04T19:00"}
     assert values("Rebels freed 2 this morning.", TRT_DATE) == {"this morning": "2025-08-04TMO"}
+
+
+def test_a_day_counted_in_a_run_is_the_day_it_is_said_of() -> None:
+    assert values("Today is the eighth day of the blockade.", TRT_DATE) == {
+        "Today": "2025-08-04", "the eighth day": "2025-08-04"}
+    assert values("It's the second day of the offensive.", TRT_DATE) == {"the second day": "2025-08-04"}
+    assert values("Crowds marched on Saturday. It was the third day of protests.", TRT_DATE) == {
+        "Saturday": "2025-08-02", "the third day": "2025-08-02"}
+    assert values("Wednesday marked the 10th day of the strike.", TRT_DATE)["the 10th day"] == "2025-07-30"
+    # a past count with no day told before it, and a day of a plan: no date the text gives
+    assert values("It was the third straight day of losses.", TRT_DATE) == {}
+    assert values("The first day of the visit will be spent in Delhi.", TRT_DATE) == {}

@@ -153,7 +153,7 @@ RULE_KEYS = {
     "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
-    "anaphoric": "unit", "overnight": "day_word", "year_end": "unit", "day_ordinal": "number",
+    "anaphoric": "unit", "day_count": "unit", "overnight": "day_word", "year_end": "unit", "day_ordinal": "number",
 }
 
 
@@ -325,6 +325,11 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         # "on the 25th": a day of the month being told (not "the 25th anniversary")
         ("day_ordinal", r"(?<=\bon\s)the\s+(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|after|before|but|as)\b)"),
+        # "today is the eighth day of the blockade", "it's the second day of the offensive":
+        # the day a run of days has reached, stated with a copula (not "the third day in a row
+        # of losses" as an adverbial, nor "the first day" of a plan)
+        ("day_count", rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\bwas\s)|(?<=\bmarks\s)|(?<=\bmarked\s))"
+                      rf"the\s+(?P<nth>{ordinal}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?!s)"),
         ("overnight", r"overnight"),
         ("year_end", r"(?:(?P<pos>around|by|at|until|since|before|after)\s+)?"
                      r"(?P<what>year['’]s\s+end|year[\s-]+end|the\s+full\s+year)"),

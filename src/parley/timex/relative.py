@@ -365,6 +365,20 @@ def resolve_day_ordinal(candidate: Candidate, ctx: Context) -> Resolved | None:
     return dated(Period("D", month.replace(day=day)), "D")
 
 
+def resolve_day_count(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """day_count: "today is the eighth day of the blockade" is the article's day; "Tuesday was
+    the third day of protests" the day told just before. A past count with no day told before
+    it has no date the text gives: no timex."""
+    if ctx.dct is None:
+        return None
+    if ctx.tense(candidate) == "PAST":
+        reference = ctx.reference(candidate.start)
+        if reference is None or reference.granularity != "D" or ctx.last is None:
+            return None
+        return dated(reference, "D")
+    return dated(Period("D", ctx.dct), "D")
+
+
 def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
     """ "overnight": the night that ended the morning of the day told (the last day mentioned,
     else the document date): "overnight losses in New York" before Friday's London trading is
