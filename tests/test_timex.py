@@ -434,3 +434,11 @@ def test_a_day_counted_in_a_run_is_the_day_it_is_said_of() -> None:
     # a past count with no day told before it, and a day of a plan: no date the text gives
     assert values("It was the third straight day of losses.", TRT_DATE) == {}
     assert values("The first day of the visit will be spent in Delhi.", TRT_DATE) == {}
+
+
+def test_minutes_and_hours_later_fall_on_the_day_told() -> None:
+    text = "The first bomb went off on Friday. The second came about 10 minutes later."
+    assert values(text, TRT_DATE)["about 10 minutes later"] == "2025-08-01"
+    text = "The rebels attacked on Saturday. Forty-eight hours later, the army struck back."
+    assert values(text, TRT_DATE)["Forty-eight hours later"] == "2025-08-04"
+    assert values("The minister resigned two hours ago.", TRT_DATE) == {"two hours ago": "2025-08-04"}

@@ -309,7 +309,7 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
         return Resolved("DATE", "FUTURE_REF" if forward else "PAST_REF")
     code = unit_code(group(candidate, "unit"))
     if code in ("H", "MIN", "S"):
-        return dated(ctx.dct_period("D"), "D", "TIME")
+        return _clock_shift(candidate, ctx, anchor, count if code == "H" else 0, forward)
     granularity = UNIT_GRANULARITY.get(code, "D")
     steps = int(count) * (-1 if not forward else 1) * (10 if code == "DE" else 100 if code == "CE" else 1)
     steps *= 2 if code == "2W" else 1
@@ -321,6 +321,21 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
         return dated(base.shift(steps * (4 if base.granularity == "Q" else 2)), base.granularity,
                      anchors=False)
     return dated(base.coarsen(granularity).shift(steps), granularity, anchors=anchor not in _COMPARISONS)
+
+
+def _clock_shift(candidate: Candidate, ctx: Context, anchor: str, hours: float, forward: bool) -> Resolved:
+    """ "ten minutes later", "48 hours earlier", "two hours ago": the day it falls on, counted from
+    the day last told ("later"), or from the document date ("ago", "from now"); whole days of
+    hours move the day."""
+    base = ctx.dct_period("D")
+    if anchor not in _FROM_NOW:
+        reference = ctx.reference(candidate.start)
+        if reference is not None and reference.granularity == "D":
+            base = reference
+    if base is None:
+        return dated(None, "D", "TIME")
+    days = int(hours // 24) * (1 if forward else -1)
+    return dated(base.shift(days) if days else base, "D", "TIME", anchors=anchor not in _COMPARISONS)
 
 
 _FROM_NOW = frozenset({"ago", "from now", "hence", "back"})
