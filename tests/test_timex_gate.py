@@ -37,6 +37,14 @@ from .conftest import shared_path
 # a bare weekday six days back read as the next day, 'a decade' as P1E):
 #   held half:  relaxed span F1 0.952, value F1 0.802
 #   tune half:  relaxed span F1 0.944, value F1 0.841
+# Measured 2026-12-03 (issue 12, branch te12d: a day counted in a run, "the eighth day of the
+# blockade", dated; minutes and hours later fall on the day told; three trials dropped because the
+# held half did not follow them: year-ago comparisons against the article's first reported quarter
+# (tune 0.8424 -> 0.8435, held 0.8019 -> 0.7976), "the Party daily Granma" as a newspaper, not a set
+# (tune 0.8424 -> 0.8427, held 0.8019 -> 0.8006), a bare weekday in a present clause looking ahead
+# (tune 0.8424 -> 0.8414, held unchanged)):
+#   held half:  relaxed span F1 0.952, value F1 0.802   (unchanged)
+#   tune half:  relaxed span F1 0.945, value F1 0.842
 RELAXED_F1_FLOOR = 0.951
 VALUE_F1_FLOOR = 0.801
 GOLD_DOCUMENTS = 256

@@ -153,7 +153,8 @@ RULE_KEYS = {
     "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
-    "anaphoric": "unit", "day_count": "unit", "overnight": "day_word", "year_end": "unit", "day_ordinal": "number",
+    "anaphoric": "unit", "day_count": "unit", "overnight": "day_word", "year_end": "unit",
+    "day_ordinal": "number",
 }
 
 
