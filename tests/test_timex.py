@@ -442,3 +442,10 @@ def test_minutes_and_hours_later_fall_on_the_day_told() -> None:
     text = "The rebels attacked on Saturday. Forty-eight hours later, the army struck back."
     assert values(text, TRT_DATE)["Forty-eight hours later"] == "2025-08-04"
     assert values("The minister resigned two hours ago.", TRT_DATE) == {"two hours ago": "2025-08-04"}
+
+
+def test_a_recurring_weekday_is_a_set() -> None:
+    assert values("The market is closed on Sundays.", TRT_DATE) == {"Sundays": "XXXX-WXX-7"}
+    assert values("The show airs Tuesday nights.", TRT_DATE) == {"Tuesday nights": "XXXX-WXX-2TNI"}
+    assert values("He visits on Saturday mornings.", TRT_DATE) == {"Saturday mornings": "XXXX-WXX-6TMO"}
+    assert values("They ate at TGI Fridays on Sunday.", TRT_DATE) == {"Sunday": "2025-08-03"}

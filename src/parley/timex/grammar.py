@@ -150,7 +150,7 @@ RULE_KEYS = {
     "fiscal_year": "fiscal", "decade": "decade", "decade_words": "decade", "century": "unit",
     "year_words": "year_word", "year_alone": "year", "holiday": "holiday", "season": "season",
     "week_of": "unit", "deictic_pod": "day_word", "deictic": "day_word", "weekday": "weekday",
-    "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
+    "weekday_set": "weekday", "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
     "anaphoric": "unit", "day_count": "unit", "overnight": "day_word", "year_end": "unit",
@@ -171,6 +171,7 @@ def word_classes() -> dict[str, frozenset[str]]:
 
     add("month", lex.months)
     add("weekday", lex.weekdays)
+    add("weekday", [name + "s" for name in lex.weekdays if len(name) > 4])  # "on Sundays"
     # Parts of the day are units of "the next morning", "that evening" (unit_relative, anaphoric).
     add("unit", [*lex.units, *(u + "s" for u in lex.units), "centuries", "period",
                  "morning", "afternoon", "evening"])
@@ -208,6 +209,7 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
     short_months = [name for name in lex.months if name not in full_months]
     month = rf"(?:{phrase_pattern(full_months)}|{phrase_pattern(short_months)}\.?)"
     weekday = phrase_pattern(lex.weekdays)
+    full_weekday = phrase_pattern([name for name in lex.weekdays if len(name) > 4])
     number = _number_pattern(lex)
     unit = r"(?:" + phrase_pattern(lex.units) + r")s?"
     plural = r"(?:" + phrase_pattern(lex.units) + r")s"
@@ -291,6 +293,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         ("deictic_pod", rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<deictic>today|yesterday|tomorrow)"
                         rf"(?:\s+(?P<pod>{pod}))?|(?P<pod2>{pod})\s+(?P<deictic2>today|yesterday|tomorrow)"),
         ("deictic", phrase_pattern(lex.deictic_days)),
+        # "on Sundays", "Tuesday nights": a weekday that recurs (TimeML SET XXXX-WXX-2TNI)
+        ("weekday_set", rf"(?P<swd>{full_weekday})s|(?P<swd2>{weekday})\s+"
+                        r"(?P<spod>morning|afternoon|evening|night)s"),
         ("weekday", rf"(?:(?P<dir>{direction}|early|late|earlier|later)\s+)?(?P<weekday>{weekday})"
                     rf"(?:\s+(?P<pod>{pod}))?"),
         ("month_alone", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<dir>{direction})\s+)?(?P<month>{month})"),
