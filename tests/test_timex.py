@@ -449,3 +449,10 @@ def test_a_recurring_weekday_is_a_set() -> None:
     assert values("The show airs Tuesday nights.", TRT_DATE) == {"Tuesday nights": "XXXX-WXX-2TNI"}
     assert values("He visits on Saturday mornings.", TRT_DATE) == {"Saturday mornings": "XXXX-WXX-6TMO"}
     assert values("They ate at TGI Fridays on Sunday.", TRT_DATE) == {"Sunday": "2025-08-03"}
+
+
+def test_the_middle_of_a_part_of_the_day_told() -> None:
+    assert values("By mid-afternoon, the shelling had stopped.", TRT_DATE) == {
+        "mid-afternoon": "2025-08-04TAF"}
+    text = "Troops advanced on Saturday. By mid afternoon, they held the town."
+    assert values(text, TRT_DATE)["mid afternoon"] == "2025-08-02TAF"

@@ -123,7 +123,7 @@ RESOLVERS: dict[str, Resolver] = {
     "set_times": durations.resolve_set_times, "reference": durations.resolve_reference,
     "reference_adjective": durations.resolve_reference_adjective,
     "anaphoric": relative.resolve_anaphoric, "day_count": relative.resolve_day_count,
-    "overnight": relative.resolve_overnight,
+    "mid_pod": relative.resolve_mid_pod, "overnight": relative.resolve_overnight,
     "day_ordinal": relative.resolve_day_ordinal,
     "year_end": periods.resolve_year_end,
 }

@@ -154,8 +154,8 @@ RULE_KEYS = {
     "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
-    "anaphoric": "unit", "day_count": "unit", "overnight": "day_word", "year_end": "unit",
-    "day_ordinal": "number",
+    "anaphoric": "unit", "day_count": "unit", "mid_pod": "day_word", "overnight": "day_word",
+    "year_end": "unit", "day_ordinal": "number",
 }
 
 
@@ -337,6 +337,8 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         # of losses" as an adverbial, nor "the first day" of a plan)
         ("day_count", rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\bwas\s)|(?<=\bmarks\s)|(?<=\bmarked\s))"
                       rf"the\s+(?P<nth>{ordinal}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?!s)"),
+        # "by mid-afternoon", "midmorning": a time of the day being told
+        ("mid_pod", r"mid[\s-]?(?P<mpod>morning|afternoon)"),
         ("overnight", r"overnight"),
         ("year_end", r"(?:(?P<pos>around|by|at|until|since|before|after)\s+)?"
                      r"(?P<what>year['’]s\s+end|year[\s-]+end|the\s+full\s+year)"),

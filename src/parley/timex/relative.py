@@ -394,6 +394,15 @@ def resolve_day_count(candidate: Candidate, ctx: Context) -> Resolved | None:
     return dated(Period("D", ctx.dct), "D")
 
 
+def resolve_mid_pod(candidate: Candidate, ctx: Context) -> Resolved:
+    """mid_pod: "by mid-afternoon" is the middle of the afternoon of the day told (the last day
+    mentioned, else the document date)."""
+    part = TIME_OF_DAY[group(candidate, "mpod")]
+    reference = ctx.reference(candidate.start)
+    day = reference.value if reference is not None and reference.granularity == "D" else "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{part}")
+
+
 def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
     """ "overnight": the night that ended the morning of the day told (the last day mentioned,
     else the document date): "overnight losses in New York" before Friday's London trading is
