@@ -456,3 +456,10 @@ def test_the_middle_of_a_part_of_the_day_told() -> None:
         "mid-afternoon": "2025-08-04TAF"}
     text = "Troops advanced on Saturday. By mid afternoon, they held the town."
     assert values(text, TRT_DATE)["mid afternoon"] == "2025-08-02TAF"
+
+
+def test_counted_seasons_and_weekends_recur() -> None:
+    assert values("Riots have flared for the past three summers.", TRT_DATE) == {
+        "the past three summers": "XXXX-SU"}
+    assert values("The museum is closed on weekends.", TRT_DATE) == {"weekends": "XXXX-WXX-WE"}
+    assert values("Prices were lower in the past.", TRT_DATE) == {"the past": "PAST_REF"}

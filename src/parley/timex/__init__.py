@@ -119,6 +119,7 @@ RESOLVERS: dict[str, Resolver] = {
     "position_in": relative.resolve_position_in, "anchored_shift": relative.resolve_anchored_shift,
     "duration": durations.resolve_duration, "unit_plural": durations.resolve_unit_plural,
     "set": durations.resolve_set, "weekday_set": durations.resolve_weekday_set,
+    "season_set": durations.resolve_season_set,
     "set_every": durations.resolve_set_every,
     "set_times": durations.resolve_set_times, "reference": durations.resolve_reference,
     "reference_adjective": durations.resolve_reference_adjective,

@@ -150,7 +150,8 @@ RULE_KEYS = {
     "fiscal_year": "fiscal", "decade": "decade", "decade_words": "decade", "century": "unit",
     "year_words": "year_word", "year_alone": "year", "holiday": "holiday", "season": "season",
     "week_of": "unit", "deictic_pod": "day_word", "deictic": "day_word", "weekday": "weekday",
-    "weekday_set": "weekday", "month_alone": "month", "unit_relative": "unit", "position_in": "unit",
+    "weekday_set": "weekday", "season_set": "season", "month_alone": "month", "unit_relative": "unit",
+    "position_in": "unit",
     "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
@@ -182,7 +183,7 @@ def word_classes() -> dict[str, frozenset[str]]:
                    "nineties", "s"])
     add("year_word", ["nineteen", "eighteen", "twenty", "thousand"])
     add("holiday", [h.split()[0] for h in lex.holidays])
-    add("season", lex.seasons)
+    add("season", [*lex.seasons, *(name + "s" for name in lex.seasons), "weekends"])
     add("day_word", ["today", "yesterday", "tomorrow", "tonight", "overnight", *lex.parts_of_day])
     add("set", lex.sets)
     add("every", ["every", "each", "per", "once", "twice", "times"])
@@ -297,6 +298,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         # "on Sundays", "Tuesday nights": a weekday that recurs (TimeML SET XXXX-WXX-2TNI)
         ("weekday_set", rf"(?P<swd>{full_weekday})s|(?P<swd2>{weekday})\s+"
                         r"(?P<spod>morning|afternoon|evening|night)s"),
+        # "the past three summers", "on weekends": seasons and weekends that recur (TimeML SET)
+        ("season_set", rf"(?:the\s+)?(?:past|last|next|coming)\s+(?P<number>{number})\s+"
+                       rf"(?P<sseason>{season})s|(?<=\bon\s)(?P<weekends>weekends)"),
         ("weekday", rf"(?:(?P<dir>{direction}|early|late|earlier|later)\s+)?(?P<weekday>{weekday})"
                     rf"(?:\s+(?P<pod>{pod}))?"),
         ("month_alone", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<dir>{direction})\s+)?(?P<month>{month})"),
