@@ -463,3 +463,11 @@ def test_counted_seasons_and_weekends_recur() -> None:
         "the past three summers": "XXXX-SU"}
     assert values("The museum is closed on weekends.", TRT_DATE) == {"weekends": "XXXX-WXX-WE"}
     assert values("Prices were lower in the past.", TRT_DATE) == {"the past": "PAST_REF"}
+
+
+def test_a_narrative_step_from_no_date_told_never_contradicts_its_tense() -> None:
+    text = "The talks, the first in three years, ended the following day."
+    assert values(text, TRT_DATE)["the following day"] == "XXXX-XX-XX"
+    text = "The talks began on Saturday and ended the following day."
+    assert values(text, TRT_DATE)["the following day"] == "2025-08-03"
+    assert values("He will arrive the next day.", TRT_DATE) == {"the next day": "2025-08-05"}

@@ -17,6 +17,7 @@ from parley.timex.calendar import (
     weekday_near,
 )
 from parley.timex.context import (
+    REFERENCE_REACH,
     UNIT_GRANULARITY,
     Context,
     Resolved,
@@ -261,6 +262,8 @@ def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: 
     if not _finer_or_equal(reference.granularity, granularity):
         return Resolved("DATE", unresolved(granularity))  # "the next day" or "that day" after "in June"
     shift = NARRATIVE_SHIFTS.get(word, 0)
+    if shift and _against_tense(candidate, ctx, shift):
+        return Resolved("DATE", unresolved(granularity))
     return dated(reference.coarsen(granularity).shift(shift), granularity)
 
 
@@ -282,7 +285,20 @@ def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
         "previous", "preceding", "prior", "before"} & set(words) else 0
     if not _finer_or_equal(reference.granularity, granularity):
         return Resolved("DATE", unresolved(granularity))  # "that day" after "in 1987": a day not told
+    if shift and _against_tense(candidate, ctx, shift):
+        return Resolved("DATE", unresolved(granularity))
     return dated(reference.coarsen(granularity).shift(shift), granularity)
+
+
+def _against_tense(candidate: Candidate, ctx: Context, shift: int) -> bool:
+    """True when, with no date told before it, a narrative step counted from the document date
+    says the opposite of its clause: "the talks ended the following day" cannot be the day after
+    the article; "will meet the day before" cannot be the day before it. The day it follows is
+    then one the text does not give."""
+    if ctx.last is not None and candidate.start - ctx.last_end <= REFERENCE_REACH:
+        return False
+    tense = ctx.tense(candidate)
+    return (shift > 0 and tense == "PAST") or (shift < 0 and tense == "FUTURE")
 
 
 def resolve_position_in(candidate: Candidate, ctx: Context) -> Resolved:
