@@ -471,3 +471,10 @@ def test_a_narrative_step_from_no_date_told_never_contradicts_its_tense() -> Non
     text = "The talks began on Saturday and ended the following day."
     assert values(text, TRT_DATE)["the following day"] == "2025-08-03"
     assert values("He will arrive the next day.", TRT_DATE) == {"the next day": "2025-08-05"}
+
+
+def test_a_part_of_a_century() -> None:
+    assert values("The union was formed in the mid-19th century.", TRT_DATE) == {
+        "the mid-19th century": "18"}
+    assert values("It dates from the end of the 18th century.", TRT_DATE) == {
+        "the end of the 18th century": "17"}

@@ -278,7 +278,8 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                    r"(?P<century>1\d|20|['’])?(?P<decade>\d)0['’]?s"),
         ("decade_words", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
                          r"(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
-        ("century", rf"(?:the\s+)?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century"),
+        ("century", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
+                    rf"(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century"),
         ("year_words", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|eighteen|twenty)[\s-]+(?:(?:ten|eleven|twelve|"
                        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|"
                        r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
