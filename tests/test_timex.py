@@ -478,3 +478,9 @@ def test_a_part_of_a_century() -> None:
         "the mid-19th century": "18"}
     assert values("It dates from the end of the 18th century.", TRT_DATE) == {
         "the end of the 18th century": "17"}
+
+
+def test_a_count_later_from_no_date_told_never_lands_after_a_past_clause() -> None:
+    assert values("The war ended three years later.", TRT_DATE) == {"three years later": "XXXX"}
+    assert values("The war began in 1939 and ended six years later.", TRT_DATE)["six years later"] == "1945"
+    assert values("Rebels will withdraw two days later.", TRT_DATE) == {"two days later": "2025-08-06"}

@@ -331,7 +331,7 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
     steps *= 2 if code == "2W" else 1
     granularity = "Y" if code in ("DE", "CE") else granularity
     base = _shift_base(candidate, ctx, anchor, granularity)
-    if base is None:
+    if base is None or (steps > 0 and anchor not in _FROM_NOW and _against_tense(candidate, ctx, steps)):
         return Resolved("DATE", unresolved(granularity))
     if base.granularity in ("Q", "H") and granularity == "Y":
         return dated(base.shift(steps * (4 if base.granularity == "Q" else 2)), base.granularity,
