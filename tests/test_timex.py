@@ -484,3 +484,10 @@ def test_a_count_later_from_no_date_told_never_lands_after_a_past_clause() -> No
     assert values("The war ended three years later.", TRT_DATE) == {"three years later": "XXXX"}
     assert values("The war began in 1939 and ended six years later.", TRT_DATE)["six years later"] == "1945"
     assert values("Rebels will withdraw two days later.", TRT_DATE) == {"two days later": "2025-08-06"}
+
+
+def test_a_day_of_a_year_named_relative_to_now() -> None:
+    assert values("The law was passed on Jan. 3 last year.", TRT_DATE) == {"Jan. 3 last year": "2024-01-03"}
+    assert values("It was signed on 3 January last year.", TRT_DATE) == {"3 January last year": "2024-01-03"}
+    assert values("The vote is due on Oct. 7 next year.", TRT_DATE) == {"Oct. 7 next year": "2026-10-07"}
+    assert values("The strike began in June last year.", TRT_DATE) == {"June last year": "2024-06"}

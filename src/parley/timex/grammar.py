@@ -255,7 +255,8 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         ("date_iso", rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
         ("date_slash", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"),
         ("month_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
-        ("month_rel_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?"
+        ("month_rel_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<rday2>{DAY})\s+)?(?P<month>{month})"
+                           rf"(?:\s+(?P<rday>{DAY})(?!\d))?,?\s+(?:of\s+)?"
                            rf"(?P<dir>this|last|next|the\s+same|that|the\s+following|the\s+previous)\s+year"),
         ("quarter", rf"(?:(?:the|its|their|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
                     rf"|(?P<year1>{YEAR})['’]s)\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier)|prior[\s-]+year)\s+)?"

@@ -165,11 +165,16 @@ def _month_by_tense(this_year: Period, current: Period, tense: Tense | None) -> 
 
 
 def resolve_month_rel_year(candidate: Candidate, ctx: Context) -> Resolved:
-    """month_rel_year: "June last year", "January this year", "March of that year"."""
+    """month_rel_year: "June last year", "January this year", "March of that year", "Jan. 3
+    last year" (a day: None when that year has no such day)."""
     month = month_number(group(candidate, "month"))
+    day_text = group(candidate, "rday") or group(candidate, "rday2")
+    day = int(re.sub(r"\D", "", day_text)) if day_text else 0
     year = _year_of(group(candidate, "dir"), candidate, ctx)
     if year is None:
-        return Resolved("DATE", f"XXXX-{month:02d}")
+        return Resolved("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""))
+    if day:
+        return dated(Period("D", date(year, month, day)), "D")  # ValueError: no such day, no timex
     return dated(Period("M", date(year, month, 1)), "M")
 
 
