@@ -491,3 +491,12 @@ def test_a_day_of_a_year_named_relative_to_now() -> None:
     assert values("It was signed on 3 January last year.", TRT_DATE) == {"3 January last year": "2024-01-03"}
     assert values("The vote is due on Oct. 7 next year.", TRT_DATE) == {"Oct. 7 next year": "2026-10-07"}
     assert values("The strike began in June last year.", TRT_DATE) == {"June last year": "2024-06"}
+
+
+def test_a_quarter_by_its_months_and_a_fiscal_year_by_its_number() -> None:
+    assert values("Growth slowed in the April-June quarter.", TRT_DATE) == {
+        "the April-June quarter": "2025-Q2"}
+    assert values("Sales fell in the November-January period.", TRT_DATE) == {}  # a fiscal quarter
+    assert values("Results for the 2024 fiscal year were strong.", TRT_DATE) == {
+        "the 2024 fiscal year": "2024"}
+    assert values("Growth is expected in fiscal 2026.", TRT_DATE) == {"fiscal 2026": "2026"}

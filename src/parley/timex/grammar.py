@@ -145,6 +145,7 @@ RULE_KEYS = {
     "date_mdy": "month", "date_dmy": "month",
     "day_range": "month", "year_range": "year",
     "date_iso": "year", "date_slash": "number", "month_year": "month", "month_rel_year": "month",
+    "month_quarter": "month",
     "quarter": "quarter", "quarter_relative": "quarter", "quarter_code": "number",
     "year_relative_adjective": "unit",
     "fiscal_year": "fiscal", "decade": "decade", "decade_words": "decade", "century": "unit",
@@ -264,6 +265,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                     r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[\s-]+"
                     r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?"
                     rf"(?:(?P<year3>{YEAR})|(?P<dir3>this|last|next)\s+year|the\s+year))?"),
+        # "the October-December quarter", "the July-September period": a quarter by its months
+        ("month_quarter", rf"(?:the\s+)?(?P<m1>{month})[\s-]+(?:to\s+)?(?P<m2>{month})"
+                          r"\s+(?:quarter|period)"),
         ("quarter_code", rf"(?P<code>Q[1-4]|H[12])\s*(?:FY\s*)?(?P<year>{YEAR}|['’]?\d\d)"
                          rf"|(?P<year2>{YEAR})\s*(?P<code2>Q[1-4]|H[12])|FY\s?(?P<fy>{YEAR}|['’]?\d\d)"),
         ("quarter_relative", rf"(?:the\s+|its\s+|this\s+|that\s+)?(?:(?P<year>{YEAR})\s+)?"
@@ -273,8 +277,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                              r"(?:\s+fiscal)?\s*(?P<unit>quarter|period)(?:\s+(?P<ago>a\s+year\s+"
                              r"(?:ago|earlier)|last\s+year|of\s+last\s+year))?"),
         ("year_relative_adjective", r"(?P<dir>year[\s-]+(?:ago|earlier))"),
-        ("fiscal_year", rf"(?:(?:the\s+)?(?P<dir>this|last|next|current|latest|previous|coming|past)?\s*)?"
-                        rf"fiscal(?:\s+year)?\s*(?P<year>{YEAR}|'?\d\d(?:-\d\d)?)?"),
+        ("fiscal_year", rf"(?:(?:the\s+)?(?P<year0>{YEAR})\s+fiscal\s+year"
+                        r"|(?:(?:the\s+)?(?P<dir>this|last|next|current|latest|previous|coming|past)?\s*)?"
+                        rf"fiscal(?:\s+year)?\s*(?P<year>{YEAR}|'?\d\d(?:-\d\d)?)?)"),
         ("decade", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
                    r"(?P<century>1\d|20|['’])?(?P<decade>\d)0['’]?s"),
         ("decade_words", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
