@@ -134,6 +134,11 @@ MOTION_PREPOSITIONS = ("to",)
 # ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk", "vowed to fight on in the
 # villages near the border with Bulgaria").
 PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
+# Of those, the acts done on the scene the sentence tells of (a strike, a rally, a deployment,
+# a crackdown): a place anywhere in the sentence is theirs. Others (a concession, support, a
+# threat) take the place of their own clause only: "said in Lima that Peru would join the pact"
+# supports no Peruvian.
+SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
@@ -386,18 +391,26 @@ def _with_targets_of(coded: list[tuple[Proto, list[Event]]], kept: list[tuple[Pr
                      given: dict[int, list[Event]], over_place: bool) -> list[tuple[Proto, list[Event]]]:
     """The kept events, each taking the first recipient of the events `given` to its proto (by
     index in `coded`) where it names none (or, `over_place`, only a place), never its own
-    source as recipient."""
+    source as recipient; nor the foe of a hostile aim to an act of cooperation ("joined the
+    coalition to defeat the rebels" supports no rebel)."""
     if not given:
         return kept
     result = []
     for proto, events in kept:
         index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aimed = next((e.target for e in given.get(index, []) if e.target is not None), None)
+        aimed = next((e.target for e in given.get(index, []) if e.target is not None
+                      and not _opposed(e, events)), None)
         if aimed is not None:
             events = [replace(e, target=aimed) if (e.target is None or (over_place and _place_target(e)))
                       and e.source is not None and not _same(e.source, aimed) else e for e in events]
         result.append((proto, events))
     return result
+
+
+def _opposed(aim: Event, events: list[Event]) -> bool:
+    """True when an aim is hostile and the events it would lend its recipient to cooperate."""
+    hostile = aim.intensity is not None and aim.intensity < 0
+    return hostile and any(e.intensity is not None and e.intensity > 0 for e in events)
 
 
 def _restated_by(proto: Proto) -> Token | None:
@@ -509,7 +522,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
     if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
         when = UNDATED
-    location = _location(proto, sent, sources + targets, context)
+    location, own_place = _location(proto, sent, sources + targets, context)
     parties = sources + targets
     if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
         sources = _placeable([_local_insurgent(_home_of(a, parties), targets, location) for a in sources],
@@ -519,7 +532,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                              context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
-    sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
+    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
@@ -726,9 +739,11 @@ def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
 
 
 def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
-                      location: Location | None) -> tuple[list[Actor], list[Actor], bool]:
+                      location: Location | None, own_place: bool = True) -> tuple[list[Actor], list[Actor], bool]:
     """Parties the text implies: unidentified attackers where an attack happened, the country
-    where a curfew or ban applies, the place of a protest or a crackdown."""
+    where a curfew or ban applies, the place of a protest or a crackdown; the place of another
+    clause stands for the recipient only of an act on the scene (`SCENE_TYPES`: not "said in
+    Lima that Peru would join the pact", "approved the plan under negotiation in Lima")."""
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     main = main and not _running_total(proto.anchor)
@@ -739,7 +754,8 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
         sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
-    if location and location.country and proto.type in PLACE_TARGET_TYPES:
+    own_place = own_place or proto.type in SCENE_TYPES
+    if location and location.country and own_place and proto.type in PLACE_TARGET_TYPES:
         return sources, [Actor(location.name, location.country)], inferred
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
@@ -845,9 +861,9 @@ def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, m
     return not proto.weak and not (category and category.requires_recipient)
 
 
-def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> Location | None:
+def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> tuple[Location | None, bool]:
     """The place named in the event's clause; else (the clause names none) the one place the
-    sentence names with "in"."""
+    sentence names with "in"; and whether it is the clause's own."""
     anchors = [proto.event_token, proto.anchor, proto.trigger]
     extra = MOTION_PREPOSITIONS if proto.mode == "visit" or proto.type == "MOBILIZE" else ()
     prefer = {a.country for a in actors if a.country}
@@ -857,8 +873,8 @@ def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) 
     for token in own or place_tokens(list(sent), ()):
         found = geocode(entity_text(token), prefer)
         if found is not None:
-            return found
-    return None
+            return found, bool(own)
+    return None, False
 
 
 def country_label(iso3: str) -> str:

@@ -412,13 +412,15 @@ def _days_apart(a: str, b: str) -> int:
 
 def places_differ(a: Location | None, b: Location | None) -> bool:
     """True when both reports name a place and the places clearly differ (a city is not a
-    different place from the country it is in)."""
+    different place from the country it is in, nor from a seat of government geocoded to it)."""
     if a is None or b is None:
         return False
     if a.country and b.country and a.country != b.country:
         return True
     if a.country and a.country == b.country and (_is_country(a) or _is_country(b)):
         return False
+    if a.lat is not None and (a.lat, a.lon) == (b.lat, b.lon):
+        return False  # "the White House" stands at Washington: one place by two names
     name_a, name_b = a.name.lower(), b.name.lower()
     return name_a not in name_b and name_b not in name_a
 
