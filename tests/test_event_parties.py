@@ -1,0 +1,88 @@
+"""The right actor (issue 15, part 2): who a record names as its parties, and which reports are
+one record. Invented sentences of the shapes found in real reports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from parley.events.places import geocode
+from parley.models import Actor, Location
+from parley.stories.merge import places_differ
+from parley.store import Store
+
+from .test_event_merging import _article, _event, _events, _store_article
+from .test_events import events_of
+
+
+def _parties(text: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((e.type, e.source.name if e.source else None, e.target.name if e.target else None)
+                  for e in events_of(text))
+
+
+def test_the_place_a_statement_was_made_in_is_no_recipient_of_support() -> None:
+    """A place of another clause (where it was said, what a noun was negotiated in) is not the
+    recipient of support; an act on the scene still takes the sentence's place."""
+    said = _parties("Peru's envoy said on Monday in Bolivia that Chile would join the coalition.")
+    assert all(target != "Bolivia" for _, _, target in said)
+    approved = _parties("A Peruvian official told reporters that Chile had given verbal approval "
+                        "to the ceasefire and prisoner return proposal under negotiations in "
+                        "Bolivia and was waiting for more information.")
+    assert all(target != "Bolivia" for _, _, target in approved)
+    rally = events_of("Thousands of Peruvian farmers demonstrated in Lima on Sunday.")
+    assert [e.target.country for e in rally if e.type == "PROTEST" and e.target] == ["PER"]
+
+
+def test_a_hostile_aim_lends_its_foe_to_no_cooperation() -> None:
+    """ "joined the coalition to defeat X": support of the coalition, never of X."""
+    events = events_of("Officials said Kenya joined the international coalition mission to defeat "
+                       "al-Shabaab.")
+    assert not [e for e in events if e.type in ("SUPPORT", "COOPERATE", "AGREE")
+                and e.target is not None and "Shabaab" in e.target.name]
+
+
+def test_it_after_a_venue_is_not_the_venue() -> None:
+    """ "Announcing the deal in Lima, ... it will lead to": "it" is no city."""
+    events = events_of("Announcing the accord in Lima yesterday, Foreign Minister Ana Ruiz said, it "
+                       "will lead to the release of Chilean captives.")
+    assert not [e for e in events if e.source is not None and e.source.name == "Lima"]
+
+
+def test_an_act_names_no_party_by_where_or_to_whom_it_was_done() -> None:
+    events = events_of("Peru hosted the summit in Lima on Monday.")
+    assert not [e for e in events if e.target is not None and "summit" in e.target.name]
+    condemned = [e for e in events_of("Chile condemned the Peruvian assault on Monday.")
+                 if e.type == "ACCUSE"]
+    assert [e.target.country for e in condemned if e.target] == ["PER"]
+
+
+def test_a_clause_inside_a_noun_phrase_places_no_party() -> None:
+    """ "a series of measures to ease pressure on Peru": Peru is the easing's, not the series'."""
+    events = events_of("The Chilean government has taken a series of measures to alleviate "
+                       "economic pressure on Peru and its leader.")
+    assert not [e for e in events if e.target is not None and "series" in e.target.name]
+
+
+def test_a_seat_of_government_is_at_its_capital_not_a_city_of_that_other_name() -> None:
+    house = geocode("the White House")
+    assert house is not None and house.country == "USA"
+    kremlin = geocode("the Kremlin")
+    assert kremlin is not None and kremlin.country == "RUS"
+    washington = geocode("Washington")
+    assert washington is not None and not places_differ(house, washington)
+    assert places_differ(Location("Lima", "PER", -12.0, -77.0), Location("Cusco", "PER", -13.5, -72.0))
+
+
+def test_one_signing_at_the_seat_and_in_the_capital_is_one_event(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    peru, chile = Actor("Peru", "PER"), Actor("Chile", "CHL")
+    house = geocode("the White House")
+    city = geocode("Washington")
+    first = "Peru and Chile signed a peace declaration at the White House on Friday."
+    second = "Chile and Peru signed a declaration in Washington on August 8."
+    _store_article(store, _article(1, first, "A", "2025-08-08"), [
+        replace(_event(first, "AGREE", peru, chile, "2025-08-08"), location=house)])
+    _store_article(store, _article(2, second, "B", "2025-08-09"), [
+        replace(_event(second, "AGREE", chile, peru, "2025-08-08"), location=city)])
+    assert len(_events(store)) == 1
+    store.close()
