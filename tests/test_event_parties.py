@@ -86,3 +86,34 @@ def test_one_signing_at_the_seat_and_in_the_capital_is_one_event(tmp_path: Path)
         replace(_event(second, "AGREE", chile, peru, "2025-08-08"), location=city)])
     assert len(_events(store)) == 1
     store.close()
+
+
+def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer() -> None:
+    """ "condemned the strike" after the article named who struck: at the striker; "welcomed the
+    deal" after two parties agreed: at both (a party of the deal reacting: at the other)."""
+    events = events_of("A Chilean strike on Tacna on Tuesday killed four people, officials said. "
+                       "Peruvian President Ana Ruiz condemned the strike.")
+    [condemned] = [e for e in events if e.type == "ACCUSE"]
+    assert condemned.target is not None and condemned.target.country == "CHL"
+    welcomed = [e for e in events_of("Chile and Peru agreed to a ceasefire on Monday. Bolivia and "
+                                     "Ecuador welcomed the deal.") if e.type == "SUPPORT"]
+    assert sorted((e.source.country, e.target.country) for e in welcomed if e.source and e.target) == [
+        ("BOL", "CHL"), ("BOL", "PER"), ("ECU", "CHL"), ("ECU", "PER")]
+    own = [e for e in events_of("Chile and Peru agreed on a border deal on Monday. According to "
+                                "Chilean media, the country's cabinet will meet today to approve "
+                                "the deal.") if e.type == "SUPPORT"]
+    assert [(e.source.country, e.target.country) for e in own if e.source and e.target] == [("CHL", "PER")]
+    # an indefinite act is no act told before
+    assert not [e for e in events_of("Chilean troops shelled Tacna on Tuesday. Bolivia condemned "
+                                     "an attack on its embassy.") if e.type == "ACCUSE"
+                and e.target is not None and e.target.country == "CHL"]
+
+
+def test_parties_named_together_agree_with_each_other_not_with_their_host() -> None:
+    events = [e for e in events_of("Chile and Peru have agreed on a border deal following meetings "
+                                   "with Bolivia's foreign minister.") if e.type == "AGREE"]
+    assert sorted((e.source.country, e.target.country) for e in events if e.source and e.target) == [
+        ("CHL", "PER"), ("PER", "CHL")]
+    alone = [e for e in events_of("Peru agreed to an unconditional ceasefire during negotiations "
+                                  "with Chile earlier this month.") if e.type == "AGREE"]
+    assert [(e.source.country, e.target.country) for e in alone if e.source and e.target] == [("PER", "CHL")]

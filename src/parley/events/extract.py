@@ -8,7 +8,7 @@ CAMEO code, from the sentences of a parsed article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -139,6 +139,14 @@ PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AS
 # threat) take the place of their own clause only: "said in Lima that Peru would join the pact"
 # supports no Peruvian.
 SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
+# Reactions to an act ("condemned the strike", "welcomed the deal"): aimed at its parties.
+REACTION_TYPES = {"ACCUSE", "SUPPORT", "PROTEST"}
+# Acts whose doer alone a reaction is aimed at (not the attacked).
+HOSTILE_ACTS = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
+# CAMEO's signing of a formal agreement (PLOVER SUPPORT): the record of an agreement.
+SIGNING_CODE = "057"
+# Determiners of a noun that names an act told before.
+DEFINITE_WORDS = {"the", "this", "that", "these", "those"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
@@ -159,6 +167,7 @@ class _Context:
     reference: str | None
     resolver: ParticipantResolver
     lexicon: Lexicon
+    told: list[Event] = field(default_factory=list)  # the events of the sentences read before
 
 
 def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
@@ -176,10 +185,10 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
     if article_date is None:
         inferred, timexes = resolve_undated(doc, timexes)
     reference = inferred or reference_date(article_date, timexes)
-    context = _Context(doc, entities, timexes, article_date, reference,
-                       ParticipantResolver(doc, entities, article_date), lexicon)
-    detector, retyper = load_detector(), load_retyper()
     events: list[Event] = []
+    context = _Context(doc, entities, timexes, article_date, reference,
+                       ParticipantResolver(doc, entities, article_date), lexicon, events)
+    detector, retyper = load_detector(), load_retyper()
     for sent in _sentences_to_read(doc, detector is not None):
         found = _rule_events(sent, context) if may_hold_event(sent) else []
         if detector is not None:
@@ -531,7 +540,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context) for a in sources],
                              context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
-                         context)
+                         context) or _reacted_to(proto, sources, context)  # placed by their own sentence
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -814,6 +823,45 @@ def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[A
         return []
     return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
             if not _same_any(t, sources)]
+
+
+def _reacted_to(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """Whom a reaction to an act the article told before is aimed at: "condemned the strike"
+    after "a Chilean strike on Tacna killed four" is aimed at Chile, "welcomed the deal" after
+    "Peru and Chile signed a deal" at both; the act is named by a definite noun of its category
+    and no party of its own (the latest such act of the article's earlier sentences, by a
+    party other than the one reacting)."""
+    if proto.type not in REACTION_TYPES or not sources:
+        return []
+    for token in (t for group in proto.target_groups() for t in group):
+        kinds = _act_kinds(token, context.lexicon)
+        if not kinds:
+            continue
+        for event in reversed(context.told):
+            agreed = event.mode == "ceasefire" or (event.cameo or "").startswith(SIGNING_CODE)
+            if event.type in kinds or (agreed and "AGREE" in kinds):
+                parties = [a for a in (event.source, event.target) if a is not None and a.country
+                           and a.sector != UNIDENTIFIED and not _same_country(a, sources)]
+                attacked = event.type in HOSTILE_ACTS
+                return parties[:1] if attacked else parties
+        return []
+    return []
+
+
+def _act_kinds(token: Token, lexicon: Lexicon) -> set[str]:
+    """The categories a definite event noun names ("the strike": ASSAULT or PROTEST), if the
+    noun is one ("this deal", "the attack"; not "a deal", "Chile's attack")."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in token.children):
+        return set()
+    kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in lexicon.senses("nouns", token.lemma_.lower())}
+    if any((sense.mode or lexicon.mode_of(sense.cameo)) == "ceasefire" for sense in lexicon.senses(
+            "nouns", token.lemma_.lower())):
+        kinds.add("AGREE")  # a truce is agreed
+    return {k for k in kinds if k}
+
+
+def _same_country(actor: Actor, others: list[Actor]) -> bool:
+    return any(actor.country == other.country for other in others)
 
 
 def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:
