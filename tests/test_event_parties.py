@@ -8,8 +8,8 @@ from pathlib import Path
 
 from parley.events.places import geocode
 from parley.models import Actor, Location
-from parley.stories.merge import places_differ
 from parley.store import Store
+from parley.stories.merge import places_differ
 
 from .test_event_merging import _article, _event, _events, _store_article
 from .test_events import events_of
@@ -117,3 +117,16 @@ def test_parties_named_together_agree_with_each_other_not_with_their_host() -> N
     alone = [e for e in events_of("Peru agreed to an unconditional ceasefire during negotiations "
                                   "with Chile earlier this month.") if e.type == "AGREE"]
     assert [(e.source.country, e.target.country) for e in alone if e.source and e.target] == [("PER", "CHL")]
+
+
+def test_a_place_under_the_event_is_its_own_a_place_above_it_is_not() -> None:
+    """A threat's place in the clause it governs ("sworn to fight until they control villages
+    near Peru's border") is the threatened country's; a demand from someone names its doer."""
+    sworn = [e for e in events_of("Chilean rebels have sworn to fight until they gain "
+                                  "control of villages near Peru's border with Bolivia, officials "
+                                  "said Wednesday.") if e.type == "THREATEN"]
+    assert [e.target.country for e in sworn if e.target] == ["PER"]
+    refused = [e for e in events_of("Chilean Prime Minister Luis Mora has refused to respond to a "
+                                    "demand from the Peruvian President to adhere to the border "
+                                    "deal.") if e.type == "REJECT"]
+    assert [e.target.country for e in refused if e.target] == ["PER"]

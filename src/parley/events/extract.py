@@ -41,7 +41,7 @@ from parley.events.discourse import date_by_discourse
 from parley.events.lexicon import Lexicon, load_lexicon
 from parley.events.mention import mere_mention
 from parley.events.modality import clause_modality
-from parley.events.participants import ParticipantResolver
+from parley.events.participants import ParticipantResolver, is_act_noun
 from parley.events.places import entity_text, geocode, place_tokens
 from parley.events.plausibility import DYADIC_TYPES, plausible
 from parley.events.prefilter import candidate_sentences, has_actor, may_hold_event, sentences
@@ -748,11 +748,12 @@ def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
 
 
 def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
-                      location: Location | None, own_place: bool = True) -> tuple[list[Actor], list[Actor], bool]:
+                      location: Location | None,
+                      own_place: bool = True) -> tuple[list[Actor], list[Actor], bool]:
     """Parties the text implies: unidentified attackers where an attack happened, the country
-    where a curfew or ban applies, the place of a protest or a crackdown; the place of another
-    clause stands for the recipient only of an act on the scene (`SCENE_TYPES`: not "said in
-    Lima that Peru would join the pact", "approved the plan under negotiation in Lima")."""
+    where a curfew or ban applies, the place of a protest or a crackdown; the place of a clause
+    above the event's stands for the recipient only of an act on the scene (`SCENE_TYPES`: not
+    "said in Lima that Peru would join the pact")."""
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     main = main and not _running_total(proto.anchor)
@@ -851,11 +852,12 @@ def _reacted_to(proto: Proto, sources: list[Actor], context: _Context) -> list[A
 def _act_kinds(token: Token, lexicon: Lexicon) -> set[str]:
     """The categories a definite event noun names ("the strike": ASSAULT or PROTEST), if the
     noun is one ("this deal", "the attack"; not "a deal", "Chile's attack")."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in token.children):
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in token.children)
+    if token.pos_ != "NOUN" or not definite:
         return set()
-    kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in lexicon.senses("nouns", token.lemma_.lower())}
-    if any((sense.mode or lexicon.mode_of(sense.cameo)) == "ceasefire" for sense in lexicon.senses(
-            "nouns", token.lemma_.lower())):
+    senses = lexicon.senses("nouns", token.lemma_.lower())
+    kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
+    if any((sense.mode or lexicon.mode_of(sense.cameo)) == "ceasefire" for sense in senses):
         kinds.add("AGREE")  # a truce is agreed
     return {k for k in kinds if k}
 
@@ -909,9 +911,11 @@ def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, m
     return not proto.weak and not (category and category.requires_recipient)
 
 
-def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> tuple[Location | None, bool]:
+def _location(proto: Proto, sent: Span, actors: list[Actor],
+              context: _Context) -> tuple[Location | None, bool]:
     """The place named in the event's clause; else (the clause names none) the one place the
-    sentence names with "in"; and whether it is the clause's own."""
+    sentence names with "in"; and whether it is the event's own (its clause's, or in a phrase
+    under it: "sworn to fight until they control villages near Peru's border")."""
     anchors = [proto.event_token, proto.anchor, proto.trigger]
     extra = MOTION_PREPOSITIONS if proto.mode == "visit" or proto.type == "MOBILIZE" else ()
     prefer = {a.country for a in actors if a.country}
@@ -921,8 +925,16 @@ def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) 
     for token in own or place_tokens(list(sent), ()):
         found = geocode(entity_text(token), prefer)
         if found is not None:
-            return found, bool(own)
+            under = any(token in a.subtree for a in anchors) and not _place_of_another_act(token, proto)
+            return found, bool(own) or under
     return None, False
+
+
+def _place_of_another_act(place: Token, proto: Proto) -> bool:
+    """True when a place names where another act happened ("approved the proposal under
+    negotiation in Lima"): it hangs from an act noun that is not the event's own word."""
+    noun = place.head.head if place.head.dep_ == "prep" else place.head
+    return noun.i not in (proto.event_token.i, proto.trigger.i) and is_act_noun(noun)
 
 
 def country_label(iso3: str) -> str:

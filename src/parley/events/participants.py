@@ -37,6 +37,8 @@ PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
 # Prepositions of place after a noun: their objects locate the thing, they do not own it.
 LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "inside", "around", "beyond",
                          "off", "over", "toward", "towards", "alongside", "close"}
+# Prepositions by which an act noun names its doer.
+AGENT_PREPOSITIONS = {"from", "by"}
 # Clauses inside a noun phrase's modifiers: what they name is another verb's argument.
 NESTED_CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp")
 # Prepositions that name where something happens: their objects are venues, not antecedents.
@@ -163,7 +165,7 @@ class ParticipantResolver:
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
-        if entity is None and is_act_noun(head):
+        if entity is None and is_act_noun(head) and not _agent_phrase(head):
             # an act names its agent before it ("Israeli strikes"), never by where or to whom
             # it was done ("the summit in Lima", "the release of Chilean prisoners")
             end = head.idx + len(head)
@@ -471,6 +473,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     start = tokens[0].idx if tokens else head.idx
     last = tokens[-1] if tokens else head
     return start, last.idx + len(last)
+
+
+def _agent_phrase(head: Token) -> bool:
+    """ "a demand from the US President", "attacks by rebels": the act names its doer after it."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in AGENT_PREPOSITIONS for c in head.children)
 
 
 def _before_clause(token: Token) -> list[Token]:

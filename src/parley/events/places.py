@@ -111,7 +111,9 @@ def _seat_of_government(key: str, gazetteer: Gazetteer) -> list[City]:
     country's capital, before any city's other name ("White House" is one of Casablanca's)."""
     known = load_knowledge().actors.get(key) or load_knowledge().actors.get(f"the {key}") or ()
     codes = [code for actor in known if actor.source == "seat" for code in actor.codes]
-    capital = gazetteer.capitals.get(codes[0].code[:3]) if codes and not codes[0].code.endswith("PRE") else None
+    if not codes or codes[0].code.endswith("PRE"):  # a territory, not a seat
+        return []
+    capital = gazetteer.capitals.get(codes[0].code[:3])
     return [capital] if capital is not None else []
 
 
