@@ -130,3 +130,30 @@ def test_a_place_under_the_event_is_its_own_a_place_above_it_is_not() -> None:
                                     "demand from the Peruvian President to adhere to the border "
                                     "deal.") if e.type == "REJECT"]
     assert [e.target.country for e in refused if e.target] == ["PER"]
+
+
+def test_a_reaction_the_parse_reads_as_a_subject_still_has_its_act() -> None:
+    """ "welcomed the deal expressing hope": the parse makes "the deal" the participle's subject."""
+    events = events_of("Chile and Peru agreed to a ceasefire on Monday. Furthermore, in separate "
+                       "statements, Bolivia and Ecuador welcomed the deal expressing hope that it "
+                       "would help secure peace in the region.")
+    welcomed = sorted((e.source.country, e.target.country) for e in events
+                      if e.type == "SUPPORT" and e.source and e.target)
+    assert welcomed == [("BOL", "CHL"), ("BOL", "PER"), ("ECU", "CHL"), ("ECU", "PER")]
+
+
+def test_an_attack_on_named_victims_takes_no_counterpart_of_a_truce() -> None:
+    events = events_of("Chile and the Shining Path have reached a ceasefire agreement, officials "
+                       "said. Since November, dozens of civilian ships have been attacked by the "
+                       "Shining Path off the coast.")
+    assert not [e for e in events if e.type == "ASSAULT" and e.target is not None
+                and e.target.country == "CHL"]
+
+
+def test_a_demand_in_apposition_is_no_request_to_the_other_side() -> None:
+    """ "..., a key Peruvian demand": what the proposal was, not a request made now."""
+    events = events_of("Peru and Chile held talks in Lima on Monday. The original proposal that "
+                       "was leaked to the media required Chile to cede territory in the Atacama, "
+                       "a key Peruvian demand to end the war.")
+    assert not [e for e in events if e.type == "REQUEST" and e.source is not None
+                and e.source.country == "PER" and e.target is not None and e.target.country == "CHL"]

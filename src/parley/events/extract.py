@@ -671,11 +671,15 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     article's pair ("Ukraine has called for a meeting between the two heads of state" after
     "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
     demand"), not parties named together, and not an act one party only plans or may make
-    ("is expected to vote on the deal", "will receive them next week"): with whom is not told."""
+    ("is expected to vote on the deal", "will receive them next week"): with whom is not told;
+    nor an attack or a threat whose sentence names whom it struck, of no country ("civilian
+    ships were attacked by the rebels" after the rebels' truce with Chile: not Chile)."""
     if targets or not sources or proto.type not in COUNTERPART_TYPES or modality in UNTOLD_MODALITIES:
         return targets, inferred, False
-    if proto.nominal and proto.anchor == proto.event_token:
-        return targets, inferred, False
+    if proto.nominal and (proto.anchor == proto.event_token or proto.trigger.dep_ == "appos"):
+        return targets, inferred, False  # ", a key Chilean demand": what a thing is, not an act
+    if proto.type in HOSTILE_ACTS and proto.target_groups():
+        return targets, inferred, False  # "ships were attacked by X": the attacked are told
     found = _counterpart(sources[0], context)
     return found, inferred or bool(found), bool(found)
 
@@ -834,7 +838,7 @@ def _reacted_to(proto: Proto, sources: list[Actor], context: _Context) -> list[A
     party other than the one reacting)."""
     if proto.type not in REACTION_TYPES or not sources:
         return []
-    for token in (t for group in proto.target_groups() for t in group):
+    for token in [t for group in proto.target_groups() for t in group] or _misread_object(proto.trigger):
         kinds = _act_kinds(token, context.lexicon)
         if not kinds:
             continue
@@ -847,6 +851,15 @@ def _reacted_to(proto: Proto, sources: list[Actor], context: _Context) -> list[A
                 return parties[:1] if attacked else parties
         return []
     return []
+
+
+def _misread_object(verb: Token) -> list[Token]:
+    """The object a parse read as the subject of a participle after it ("welcomed the deal
+    expressing hope": "the deal" as the subject of "expressing")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG"
+            for s in c.children if s.dep_ == "nsubj" and s.i > verb.i]
 
 
 def _act_kinds(token: Token, lexicon: Lexicon) -> set[str]:
