@@ -157,3 +157,28 @@ def test_a_demand_in_apposition_is_no_request_to_the_other_side() -> None:
                        "a key Peruvian demand to end the war.")
     assert not [e for e in events if e.type == "REQUEST" and e.source is not None
                 and e.source.country == "PER" and e.target is not None and e.target.country == "CHL"]
+
+
+def test_a_truce_told_as_agreed_and_as_a_halt_is_one_record(tmp_path: Path) -> None:
+    """ "Ruiz agreed to stop striking Chile's grid for 30 days" and "Ruiz agreed to order her
+    army not to strike Chile's grid for 30 days": one truce; a halt and an agreement on
+    prisoners the same day, told in unlike sentences, stay apart."""
+    ruiz, chile = Actor("Ana Ruiz", "PER", "GOV"), Actor("Chile", "CHL")
+    first = "Ruiz agreed to stop striking Chile's power grid for 30 days, state media said."
+    second = ("State media reported that Ruiz agreed to order her army not to strike Chile's power "
+              "grid for 30 days.")
+    other = "Ruiz and Chile agreed to exchange prisoners."
+    for number, (one, two, merged) in enumerate(((first, second, 1), (other, second, 2))):
+        store = Store.open(tmp_path / f"p{number}.db")
+        text = f"{one} {two}"
+        reports = [replace(_event(one, "AGREE", ruiz, chile, "2025-03-18"), sentence_start=0,
+                           sentence_end=len(one)),
+                   replace(_event(two, "RETREAT", ruiz, chile, "2025-03-18", intensity=7.5,
+                                  mode="ceasefire"), sentence_start=len(one) + 1,
+                           sentence_end=len(text))]
+        _store_article(store, _article(number, text, "A", "2025-03-18"), reports)
+        records = _events(store)
+        assert len(records) == merged
+        if merged == 1:
+            assert records[0]["type"] == "AGREE" and records[0]["mode"] is None
+        store.close()
