@@ -182,3 +182,29 @@ def test_a_truce_told_as_agreed_and_as_a_halt_is_one_record(tmp_path: Path) -> N
         if merged == 1:
             assert records[0]["type"] == "AGREE" and records[0]["mode"] is None
         store.close()
+
+
+def test_an_accuser_named_after_the_charge_is_the_accuser() -> None:
+    """ "Peru has been accused of violating the truce by Chile": Chile accuses Peru."""
+    [accused] = [e for e in events_of("Peru has been accused of violating the truce by Chile.")
+                 if e.type == "ACCUSE"]
+    assert (accused.source.country if accused.source else None) == "CHL"
+    assert (accused.target.country if accused.target else None) == "PER"
+    [active] = [e for e in events_of("Chile accused Peru of shelling border towns on Monday.")
+                if e.type == "ACCUSE"]
+    assert active.source is not None and active.source.country == "CHL"
+
+
+def test_talks_that_turn_out_to_be_a_visit_have_the_visitor_as_source(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "p.db")
+    ruiz, envoy = Actor("Ana Ruiz", "PER", "GOV"), Actor("Luis Mora", "CHL", "GOV")
+    talks = "Talks between Ruiz and Chilean envoy Luis Mora in Lima on Tuesday were useful."
+    trip = "Mora had travelled to Lima after two weeks of intensive diplomacy."
+    _store_article(store, _article(1, talks, "A", "2025-12-02"), [
+        _event(talks, "CONSULT", ruiz, envoy, "2025-12-02")])
+    _store_article(store, _article(2, trip, "B", "2025-12-02"), [
+        _event(trip, "CONSULT", envoy, ruiz, "2025-12-02", mode="visit")])
+    [record] = _events(store)
+    assert record["mode"] == "visit"
+    assert (record["source"]["name"], record["target"]["name"]) == ("Luis Mora", "Ana Ruiz")
+    store.close()

@@ -58,6 +58,8 @@ from parley.models import Actor, Event, Location
 # signing a formal agreement (CAMEO 057, PLOVER SUPPORT) is the agreement's own record, made by
 # both parties at once (CAMEO codes it "reciprocal": two events with the actors reversed).
 SAME_HAPPENING_AS = {"057": "AGREE"}
+# Modes of a symmetric category that give it a direction: the visitor is the source.
+DIRECTED_MODES = frozenset({"visit"})
 # Modes whose events are agreements told as the act agreed (a ceasefire): compared as AGREE,
 # joined with one only when the sentences say the same (alike, or the same figures).
 AGREED_MODES = frozenset({"ceasefire"})
@@ -488,6 +490,11 @@ def merged_record(current: Event, new: Event) -> Event:
     source, target = _aligned(current, new)
     record = replace(record, source=_more_specific(current.source, source),
                      target=_more_specific(current.target, target))
+    if not current.mode and new.mode in DIRECTED_MODES and new.type == record.type \
+            and (source, target) != (new.source, new.target):
+        # talks that turn out to be a visit: the visitor is the source ("Talks between Ruiz and
+        # Chilean envoys in Lima", then "the envoys travelled to Lima")
+        record = replace(record, source=record.target, target=record.source)
     return replace(record, mode=current.mode or (new.mode if new.type == record.type else None),
                    location=current.location or new.location,
                    confidence=max(current.confidence, new.confidence))
