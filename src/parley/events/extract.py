@@ -46,6 +46,7 @@ from parley.events.places import entity_text, geocode, place_tokens
 from parley.events.plausibility import DYADIC_TYPES, plausible
 from parley.events.prefilter import candidate_sentences, has_actor, may_hold_event, sentences
 from parley.events.proposals import all_unrecorded, category_codes, model_proto
+from parley.events.reactions import HOSTILE_ACTS, reacted_to
 from parley.events.scope import page_scope
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
@@ -136,17 +137,9 @@ MOTION_PREPOSITIONS = ("to",)
 PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
 # Of those, the acts done on the scene the sentence tells of (a strike, a rally, a deployment,
 # a crackdown): a place anywhere in the sentence is theirs. Others (a concession, support, a
-# threat) take the place of their own clause only: "said in Lima that Peru would join the pact"
-# supports no Peruvian.
+# threat) take only a place of their own clause or of a phrase under it: "said in Lima that
+# Peru would join the pact" supports no Peruvian.
 SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
-# Reactions to an act ("condemned the strike", "welcomed the deal"): aimed at its parties.
-REACTION_TYPES = {"ACCUSE", "SUPPORT", "PROTEST"}
-# Acts whose doer alone a reaction is aimed at (not the attacked).
-HOSTILE_ACTS = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
-# CAMEO's signing of a formal agreement (PLOVER SUPPORT): the record of an agreement.
-SIGNING_CODE = "057"
-# Determiners of a noun that names an act told before.
-DEFINITE_WORDS = {"the", "this", "that", "these", "those"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
@@ -540,7 +533,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context) for a in sources],
                              context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
-                         context) or _reacted_to(proto, sources, context)  # placed by their own sentence
+                         context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -828,55 +821,6 @@ def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[A
         return []
     return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
             if not _same_any(t, sources)]
-
-
-def _reacted_to(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
-    """Whom a reaction to an act the article told before is aimed at: "condemned the strike"
-    after "a Chilean strike on Tacna killed four" is aimed at Chile, "welcomed the deal" after
-    "Peru and Chile signed a deal" at both; the act is named by a definite noun of its category
-    and no party of its own (the latest such act of the article's earlier sentences, by a
-    party other than the one reacting)."""
-    if proto.type not in REACTION_TYPES or not sources:
-        return []
-    for token in [t for group in proto.target_groups() for t in group] or _misread_object(proto.trigger):
-        kinds = _act_kinds(token, context.lexicon)
-        if not kinds:
-            continue
-        for event in reversed(context.told):
-            agreed = event.mode == "ceasefire" or (event.cameo or "").startswith(SIGNING_CODE)
-            if event.type in kinds or (agreed and "AGREE" in kinds):
-                parties = [a for a in (event.source, event.target) if a is not None and a.country
-                           and a.sector != UNIDENTIFIED and not _same_country(a, sources)]
-                attacked = event.type in HOSTILE_ACTS
-                return parties[:1] if attacked else parties
-        return []
-    return []
-
-
-def _misread_object(verb: Token) -> list[Token]:
-    """The object a parse read as the subject of a participle after it ("welcomed the deal
-    expressing hope": "the deal" as the subject of "expressing")."""
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return []
-    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG"
-            for s in c.children if s.dep_ == "nsubj" and s.i > verb.i]
-
-
-def _act_kinds(token: Token, lexicon: Lexicon) -> set[str]:
-    """The categories a definite event noun names ("the strike": ASSAULT or PROTEST), if the
-    noun is one ("this deal", "the attack"; not "a deal", "Chile's attack")."""
-    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in token.children)
-    if token.pos_ != "NOUN" or not definite:
-        return set()
-    senses = lexicon.senses("nouns", token.lemma_.lower())
-    kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
-    if any((sense.mode or lexicon.mode_of(sense.cameo)) == "ceasefire" for sense in senses):
-        kinds.add("AGREE")  # a truce is agreed
-    return {k for k in kinds if k}
-
-
-def _same_country(actor: Actor, others: list[Actor]) -> bool:
-    return any(actor.country == other.country for other in others)
 
 
 def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:
