@@ -100,14 +100,16 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
         current = apply_frame(current, frame_hit, lexicon) if current else None
     if current is not None and not current.speaker:
         current.speaker = _reporter(hit.token, by_index)
-    if current is not None and not current.target_groups() and current.type in NEGOTIATED_TYPES:
+    if current is not None and not current.target_groups() and current.type in NEGOTIATED_TYPES \
+            and len(current.sources) < 2:  # "X and Y agreed after talks with Z": Z went between
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
 
 
 def _negotiating_partner(tokens: list[Token], by_index: dict[int, Hit]) -> list[Token]:
     """ "agreed to a ceasefire during negotiations with the US": who an agreement or a
-    concession made in a meeting is with (the meeting's other party)."""
+    concession made in a meeting is with (the meeting's other party), when one party agreed
+    (parties named together agreed with each other, the meeting's host went between them)."""
     for token in tokens:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:

@@ -37,6 +37,12 @@ PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
 # Prepositions of place after a noun: their objects locate the thing, they do not own it.
 LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "inside", "around", "beyond",
                          "off", "over", "toward", "towards", "alongside", "close"}
+# Prepositions by which an act noun names its doer.
+AGENT_PREPOSITIONS = {"from", "by"}
+# Clauses inside a noun phrase's modifiers: what they name is another verb's argument.
+NESTED_CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp")
+# Prepositions that name where something happens: their objects are venues, not antecedents.
+VENUE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 SINGULAR_THING_PRONOUNS = {"its", "itself"}
@@ -159,6 +165,11 @@ class ParticipantResolver:
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
+        if entity is None and is_act_noun(head) and not _agent_phrase(head):
+            # an act names its agent before it ("Israeli strikes"), never by where or to whom
+            # it was done ("the summit in Lima", "the release of Chilean prisoners")
+            end = head.idx + len(head)
+            text = doc_text(self.doc)[start:end]
         found = self._from_phrase(text, start, end, entity)
         if found is not None and found.country is None and entity is None and is_act_noun(head):
             return None  # "renounced military confrontation": an act qualified by a sector, no actor
@@ -327,6 +338,8 @@ class ParticipantResolver:
             if s < reach:
                 break
             if entity.type in wanted and (entity.country or entity.sector) and e <= token.idx:
+                if self._venue(s, e, entity):
+                    continue
                 if s < token.sent.start_char and token.dep_ in ("nsubj", "nsubjpass"):
                     # a subject pronoun opening its clause continues the last sentence's subject
                     # ("The party accused Peru of ... . It called on ...")
@@ -335,6 +348,15 @@ class ParticipantResolver:
                         return _at(subject, token)
                 return _at(self._from_entity(entity, (s, e)), token)
         return None
+
+    def _venue(self, start: int, end: int, entity: Entity) -> bool:
+        """A place named as where something happened ("announcing the deal in Lima, ... it will
+        lead to"): no antecedent of a pronoun, which stands for a party or a thing told of."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if entity.type != "GPE" or span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPOSITIONS
 
     def _previous_subject(self, token: Token, wanted: tuple[str, ...]) -> Actor | None:
         """The actor the main clause of the sentence before names as its subject, if any."""
@@ -441,7 +463,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod") or (
                 child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS):
-            tokens.extend(child.subtree)
+            tokens.extend(_before_clause(child))
         else:
             break
     tokens = tokens[-MAX_PHRASE_TOKENS:] if len(tokens) > MAX_PHRASE_TOKENS and tokens[-1].i == head.i \
@@ -451,6 +473,20 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     start = tokens[0].idx if tokens else head.idx
     last = tokens[-1] if tokens else head
     return start, last.idx + len(last)
+
+
+def _agent_phrase(head: Token) -> bool:
+    """ "a demand from the US President", "attacks by rebels": the act names its doer after it."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in AGENT_PREPOSITIONS for c in head.children)
+
+
+def _before_clause(token: Token) -> list[Token]:
+    """A modifier's words up to a clause inside it: "a series of measures to ease pressure on
+    Peru" names no Peruvian party (the clause's object is another verb's)."""
+    clauses = [t.left_edge.i for t in token.subtree
+               if t.dep_ in NESTED_CLAUSE_DEPS and t.pos_ in ("VERB", "AUX") and t != token]
+    stop = min(clauses, default=token.right_edge.i + 1)
+    return [t for t in token.subtree if t.i < stop]
 
 
 def normalize_country(country: str | None, sectors: tuple[str, ...], kind: str) -> str | None:
