@@ -420,3 +420,62 @@ def test_an_act_one_party_only_plans_takes_no_counterpart_from_the_article() -> 
         assert planned and all(e.target is None for e in planned), plan
     done = events_of(opening + "Peru called for a new round of talks on Tuesday.")
     assert countries(only(done, "REQUEST")) == ("PER", "CHL")
+
+
+# -- p15d: not an event, type and mode, dates --------------------------------------------------
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    """A source that keeps details to itself rejects no one's proposal (CAMEO 12 rejects
+    another party's act or request); refusing a meeting or a deal still is a rejection."""
+    for text in ("Peru's foreign ministry declined to comment on the talks with Chile.",
+                 "Peruvian President Ruiz refused to give details of his call with Chilean President Mora.",
+                 "Mora said that Peru presented proposals on the border, and declined to share more "
+                 "details about the conversation.",
+                 "A Peruvian official, who declined to be named, said the talks went well."):
+        assert "REJECT" not in _types(text), text
+    assert "REJECT" in _types("Peru declined to sign the accord with Chile.")
+    assert "REJECT" in _types("Peru refused to attend the summit in Chile.")
+
+
+def test_a_photo_caption_tells_no_event() -> None:
+    """Captions show a scene or restate the story in the present, closing with the photo's day
+    or its credit; the same words as prose are an event."""
+    assert _types("Chileans inspect the site of a Peruvian strike in Arica in northern Chile, "
+                  "Wednesday, 15 January 2025.") == []
+    assert _types("Peruvian President Ruiz (R) meets with Chilean envoy Mora (L) at the palace in "
+                  "Lima, Peru, 02 December 2025. Photo: EPA/JUAN PEREZ") == []
+    assert "CONSULT" in _types("Peruvian President Ruiz met Chilean envoy Mora in Lima on Tuesday.")
+    assert "ASSAULT" in _types("Peruvian troops shelled Arica in northern Chile, 15 January 2025.")
+
+
+def test_a_meeting_without_results_is_still_a_meeting() -> None:
+    """The learned retyper does not overrule a noun the lexicon gives one category ("a
+    meeting ... produced no tangible results" is a meeting, not a deal)."""
+    events = events_of("A July meeting between Peruvian President Ruiz and Chilean President Mora "
+                       "in Quito produced no tangible results.")
+    assert {e.type for e in events} == {"CONSULT"}
+
+
+def test_a_reaffirmed_commitment_is_support_not_a_new_pledge() -> None:
+    """CAMEO 03 is a new intent to cooperate (PLOVER AGREE); restating a standing commitment
+    endorses the policy (051, SUPPORT)."""
+    restated = only(events_of("He reaffirmed Peru's commitment to backing Chile's reconstruction."),
+                    "SUPPORT")
+    assert restated.cameo == "051" and countries(restated) == ("PER", "CHL")
+    assert _types("Peru pledged to back Chile's reconstruction.") == ["AGREE"]
+
+
+def test_remaining_on_alert_is_a_state_not_a_mobilisation() -> None:
+    assert "MOBILIZE" not in _types("The Peruvian army spokesman said Peruvian forces remain on high "
+                                    "alert amid escalating violence in Chile.")
+    assert "MOBILIZE" in _types("Peru put its troops on high alert along the border with Chile.")
+
+
+def test_a_demand_in_apposition_is_no_request() -> None:
+    """ "cede Tacna, a key Peruvian demand": whose demand a term was, not a demand made."""
+    text = ("Peruvian President Ruiz met Chilean President Mora in Lima on Monday. The original plan "
+            "that was leaked to the media required Chile to cede what territory it controls in Tacna, "
+            "a key Peruvian demand to end the war.")
+    assert "REQUEST" not in _types(text)
+    assert "REJECT" in _types("Peru rejected Chile's demand to withdraw troops from Tacna.")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
 from parley.events.arguments import condition_subjects
+from parley.events.captions import is_caption_sentence
 from parley.events.coding import (
     SUBORDINATE_DEPS,
     clause_depth,
@@ -116,6 +117,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 # Conjunctions of a clause that tells an earlier event of its own ("vowed revenge after Chilean
 # troops shelled their camp"): not a background of the main statement but news that led to it.
 ANTECEDENT_MARKS = {"after", "since", "before"}
+# Lexicon word classes of the parts of speech a trigger the model may not retype can have.
+WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
@@ -176,6 +179,8 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
     detector, retyper = load_detector(), load_retyper()
     events: list[Event] = []
     for sent in _sentences_to_read(doc, detector is not None):
+        if is_caption_sentence(sent):
+            continue  # a photo caption shows a scene or restates the story
         found = _rule_events(sent, context) if may_hold_event(sent) else []
         if detector is not None:
             second = retyper.predict(sent.text) if retyper is not None and found else None
@@ -277,16 +282,18 @@ def _overrules(found: list[Event], prediction: Prediction) -> bool:
 
 
 def _plain_verbs(sent: Span, found: list[Event], lexicon: Lexicon) -> bool:
-    """Every event's trigger is a verb the lexicon gives one category only, that event's
-    ("accused"): the verb says what happened, and the model is not asked."""
+    """Every event's trigger is a verb or a noun the lexicon gives one category only, that
+    event's ("accused", "a meeting"): the word says what happened, and the model is not asked (a
+    meeting that "produced no results" is still a meeting, not a deal)."""
     doc = sent.doc
     for event in found:
         if event.trigger_start is None or event.trigger_end is None:
             return False
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        word_class = WORD_CLASSES.get(span.root.pos_) if span is not None else None
+        if span is None or word_class is None:
             return False
-        senses = lexicon.entries.get("verbs", {}).get(span.root.lemma_.lower(), ())
+        senses = lexicon.entries.get(word_class, {}).get(span.root.lemma_.lower(), ())
         kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
         if kinds != {event.type}:
             return False
