@@ -479,3 +479,15 @@ def test_a_demand_in_apposition_is_no_request() -> None:
             "a key Peruvian demand to end the war.")
     assert "REQUEST" not in _types(text)
     assert "REJECT" in _types("Peru rejected Chile's demand to withdraw troops from Tacna.")
+
+
+def test_addressing_an_audience_while_speaking_is_no_event() -> None:
+    """ "X said during his opening speech, addressing delegations from Y and Z": the participle
+    tells how the statement was made; the dictionary's "address" codes no act of its own."""
+    text = ("Peruvian Foreign Minister Luis Ruiz described the talks between Chile and Bolivia as an "
+            "important day for world peace. Earlier in the day, Ruiz chaired the talks, which took "
+            "place at Lima's historic Palacio Torre, according to the Peruvian Foreign Ministry.\n"
+            '"We must seize this opportunity to advance on the path to peace. Every day of delay '
+            'causes more losses of life," Ruiz said during his opening speech, addressing delegations '
+            "from both Chile and Bolivia, as well as Peruvian mediators.")
+    assert "AGREE" not in _types(text)

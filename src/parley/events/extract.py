@@ -229,8 +229,21 @@ def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
 def _rule_events(sent: Span, context: _Context) -> list[Event]:
     found = _sentence_events(sent, context, widen=False)
     if not found and DICTIONARY_FALLBACK:
-        found = [e for e in _sentence_events(sent, context, widen=True) if _placed_dyad(e)]
+        found = [e for e in _sentence_events(sent, context, widen=True)
+                 if _placed_dyad(e) and not _manner_of_report(e, sent, context.lexicon)]
     return found
+
+
+def _manner_of_report(event: Event, sent: Span, lexicon: Lexicon) -> bool:
+    """ "Fidan said during his opening speech, addressing delegations from Peru and Chile": a
+    participle that tells how a statement was made (to whom, where) is no act of its own; the
+    dictionary's wide verbs ("address", "speak") read it as one."""
+    if event.trigger_start is None:
+        return False
+    token = next((t for t in sent if t.idx == event.trigger_start), None)
+    if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    return any(e.frame == "report" for e in lexicon.senses("verbs", token.head.lemma_.lower()))
 
 
 def _with_model(sent: Span, found: list[Event], context: _Context, prediction: Prediction,
