@@ -491,3 +491,17 @@ def test_addressing_an_audience_while_speaking_is_no_event() -> None:
             'causes more losses of life," Ruiz said during his opening speech, addressing delegations '
             "from both Chile and Bolivia, as well as Peruvian mediators.")
     assert "AGREE" not in _types(text)
+
+
+def test_a_reported_event_takes_its_own_day_where_the_article_tells_it() -> None:
+    """ "announced Saturday that an airstrike killed ...": Saturday is the report's day; the
+    article's "was killed Thursday when warplanes struck" dates the strike. With no other day
+    told, the report's day stands (the news convention)."""
+    text = ("The Chilean rebels announced Saturday that a Peruvian airstrike killed the prime "
+            "minister of their government in Arica.\n\nThe prime minister was killed Thursday when "
+            "Peruvian warplanes struck a building in Arica, earlier this week, the rebels said.")
+    strikes = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert strikes and {e.date for e in strikes} == {"2025-07-31"}
+    agreed = events_of("Chile's foreign minister said Wednesday that Peru and Bolivia had agreed to "
+                       "a ceasefire starting on Sunday.")
+    assert {e.date for e in agreed if e.type == "AGREE"} == {"2025-07-30"}
