@@ -505,3 +505,16 @@ def test_a_reported_event_takes_its_own_day_where_the_article_tells_it() -> None
     agreed = events_of("Chile's foreign minister said Wednesday that Peru and Bolivia had agreed to "
                        "a ceasefire starting on Sunday.")
     assert {e.date for e in agreed if e.type == "AGREE"} == {"2025-07-30"}
+
+
+def test_what_a_deal_will_do_is_no_act_of_a_party() -> None:
+    """ "it will connect Chile with its exclave": the dictionary's wide verb with a thing for
+    subject (the deal) codes no AGREE of whoever "it" would resolve to."""
+    text = ("Peruvian President Ruiz and Chilean President Mora signed a corridor deal in Lima on "
+            "Monday. According to Ruiz, it will connect Chile with its northern exclave while fully "
+            "respecting Bolivia's sovereignty.")
+    assert "AGREE" not in _types(text)
+    assert "SUPPORT" in _types(text)
+    done = ("Peru and Chile signed the accord in Lima on Monday. A Chilean official said that it has "
+            "approved the draft from the mediators in Lima.")
+    assert "CONCEDE" in _types(done)  # an act told as done by "it" is the party's

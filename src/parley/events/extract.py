@@ -119,6 +119,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 ANTECEDENT_MARKS = {"after", "since", "before"}
 # Lexicon word classes of the parts of speech a trigger the model may not retype can have.
 WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
+# Subjects that name a thing more often than a party, for the dictionary's wide verbs.
+THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
@@ -322,6 +324,8 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded: list[tuple[Proto, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
+        if widen and _thing_subject(proto):
+            continue
         if mere_mention(proto) is None and not modifier_noun(proto):  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
@@ -331,6 +335,15 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded = main_statement(coded)
     coded = without_restatements(coded)
     return without_recipientless([(clause_depth(proto), events) for proto, events in coded])
+
+
+def _thing_subject(proto: Proto) -> bool:
+    """ "it will lead to the release of captives", "it will connect Peru with its exclave" (of
+    a deal, a corridor): the dictionary's wide verbs with an "it" or "this" for subject, in the
+    future, tell what a thing will do, not an act of whoever the pronoun would resolve to (an
+    act told as done, "a Hamas official said it has approved the draft", is the party's)."""
+    return (bool(proto.sources) and all(t.lower_ in THING_PRONOUNS for t in proto.sources)
+            and event_aspect(proto.anchor) == "future")
 
 
 def modifier_noun(proto: Proto) -> bool:
