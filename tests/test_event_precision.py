@@ -518,3 +518,17 @@ def test_what_a_deal_will_do_is_no_act_of_a_party() -> None:
     done = ("Peru and Chile signed the accord in Lima on Monday. A Chilean official said that it has "
             "approved the draft from the mediators in Lima.")
     assert "CONCEDE" in _types(done)  # an act told as done by "it" is the party's
+
+
+def test_a_condemnation_of_an_attack_is_aimed_at_the_attacker() -> None:
+    """A reaction is the reactor's act (not a second attack): "condemned the strike", after the
+    article told who struck, is aimed at the attacker; with no attacker told, at no one."""
+    text = ("A Chilean strike on south Lima on Tuesday killed four people, the Peruvian army said. "
+            "Peruvian President Ruiz condemned the strike and called on his country's allies to "
+            'support "our right to full sovereignty."')
+    events = events_of(text)
+    reaction = only(events, "ACCUSE")
+    assert countries(reaction) == ("PER", "CHL")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("CHL", "PER")]
+    alone = only(events_of("Peruvian President Ruiz condemned the strike."), "ACCUSE")
+    assert alone.target is None
