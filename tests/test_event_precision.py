@@ -532,3 +532,16 @@ def test_a_condemnation_of_an_attack_is_aimed_at_the_attacker() -> None:
     assert [countries(e) for e in events if e.type == "ASSAULT"] == [("CHL", "PER")]
     alone = only(events_of("Peruvian President Ruiz condemned the strike."), "ACCUSE")
     assert alone.target is None
+
+
+def test_what_a_topic_of_talks_was_is_no_event() -> None:
+    """ "Another point of discussion was a possible meeting between X and Y": a topic of the
+    talks, not an intent to meet of either; a meeting the talks led to is one."""
+    lead = "Peruvian and Chilean officials met in Lima on Monday. "
+    topic = [e for e in events_of(lead + "Another point of discussion was a possible meeting between "
+                                  "Peruvian President Ruiz and Chilean President Mora.")
+             if e.sentence_start > 0]
+    assert topic == []
+    result = events_of("The main result of the talks was a meeting between Peruvian President Ruiz "
+                       "and Chilean President Mora.")
+    assert "CONSULT" in [e.type for e in result]

@@ -1,9 +1,10 @@
 """Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
-about a proposed peace agreement"), a time reference ("since the early days of Moscow's
-invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
-the content of a demand or proposal ("demands, including a full withdrawal of forces"), or what
-a thing is called in apposition ("the border strip, a key Chilean demand"). A
-reader takes no new event from them: the conversation or the demand is the event. A verb of
+about a proposed peace agreement", "another point of discussion was a possible meeting"), a
+time reference ("since the early days of Moscow's invasion"), the object of a reaction
+("expressed deep regret over the latest airstrikes"), or the content of a demand or proposal
+("demands, including a full withdrawal of forces"), or what a thing is called in apposition
+("the border strip, a key Chilean demand"). A reader takes no new event from them: the
+conversation or the demand is the event. A verb of
 holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
 does a source's condition of speaking ("who asked not to be named").
 
@@ -30,6 +31,8 @@ REACTION_LEMMAS = {"regret", "concern", "outrage", "anger", "dismay", "sorrow", 
                    "sympathy", "alarm", "shock", "indignation", "grief", "satisfaction", "relief",
                    "gratitude", "disappointment", "worry", "apology", "apologize", "apologise",
                    "express", "voice"}
+# Nouns that name a topic of talks ("another point of discussion was a possible meeting").
+TOPIC_NOUNS = {"point", "topic", "issue", "subject", "item", "question", "matter", "focus", "theme"}
 # Prepositions that make a noun phrase a point in time ("since the invasion").
 TIME_PREPOSITIONS = {"since"}
 # Prepositions that list what a demand or proposal holds ("demands, including a withdrawal").
@@ -66,8 +69,8 @@ def mere_mention(proto: Proto) -> str | None:
         return "terms"
     if proto.event_token.dep_ == "appos":
         return "description"  # "to cede the border strip, a key Chilean demand": what a thing is
-    if proto.event_token.dep_ == "dobj" and proto.event_token.head.lemma_.lower() in CONSIDER_LEMMAS:
-        return "topic"  # "said it will weigh the appeal"
+    if _named_as_topic(proto.event_token):
+        return "topic"  # "said it will weigh the appeal", "a point of discussion was a meeting"
     for preposition in _prepositions_over(proto.event_token):
         word = preposition.lower_
         governor = preposition.head
@@ -80,6 +83,17 @@ def mere_mention(proto: Proto) -> str | None:
         if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
             return "content"
     return None
+
+
+def _named_as_topic(noun: Token) -> bool:
+    """ "Another point of discussion was a possible meeting between Ruiz and Mora": the noun is
+    what a topic was (the complement of a copula whose subject names a topic), not an act; so
+    is what one weighs ("said it will weigh the appeal")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CONSIDER_LEMMAS:
+        return True
+    if noun.dep_ != "attr":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in TOPIC_NOUNS for c in noun.head.children)
 
 
 def _terms(noun: Token) -> bool:
