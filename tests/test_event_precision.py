@@ -545,3 +545,14 @@ def test_what_a_topic_of_talks_was_is_no_event() -> None:
     result = events_of("The main result of the talks was a meeting between Peruvian President Ruiz "
                        "and Chilean President Mora.")
     assert "CONSULT" in [e.type for e in result]
+
+
+def test_an_obligation_the_speaker_takes_on_is_an_intent_not_a_demand() -> None:
+    """ "we have to help Chile": the speaker's side commits itself (CAMEO 033, AGREE); "Chile
+    must withdraw" is a demand on Chile."""
+    own = only(events_of('"We have to get this done, we have to help Chile," Peruvian President '
+                         "Ruiz emphasized."), "AGREE")
+    assert own.cameo == "033" and countries(own) == ("PER", "CHL")
+    demand = only(events_of("Peruvian President Ruiz said Chile must withdraw its troops from Tacna."),
+                  "REQUEST")
+    assert countries(demand) == ("PER", "CHL")
