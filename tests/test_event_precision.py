@@ -556,3 +556,12 @@ def test_an_obligation_the_speaker_takes_on_is_an_intent_not_a_demand() -> None:
     demand = only(events_of("Peruvian President Ruiz said Chile must withdraw its troops from Tacna."),
                   "REQUEST")
     assert countries(demand) == ("PER", "CHL")
+
+
+def test_respite_from_war_is_no_threat() -> None:
+    """ "the truce ..., offering respite from war": the war is what relief is from, not a war
+    anyone threatens; a threat of war still is one."""
+    text = ("Peru and Chile each accused the other of breaching the truce, which had broadly held "
+            "since January, offering respite from war for the 2 million inhabitants of Arica.")
+    assert sorted(set(_types(text))) == ["ACCUSE"]
+    assert "THREATEN" in _types("Peru threatened war on Chile.")
