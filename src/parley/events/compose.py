@@ -94,6 +94,8 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
         return []
     if not hit.entry.standalone and not any(h.entry.frame in MEANING_FRAMES for h in chain):
         return []
+    if any(_appositive(h) for h in chain):
+        return []
     current: Proto | None = proto
     for frame_hit in chain:
         consumed.add(frame_hit.token.i)
@@ -104,6 +106,13 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
             and len(current.sources) < 2:  # "X and Y agreed after talks with Z": Z went between
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
+
+
+def _appositive(hit: Hit) -> bool:
+    """ "required Chile to cede Tacna, a key Peruvian demand to end the war": a speech-act noun
+    in apposition says what another noun is (whose demand a term was), not that anyone made it."""
+    return (hit.entry.word_class == "nouns" and hit.token.dep_ == "appos"
+            and (hit.entry.frame or "") in STANDALONE_FRAMES)
 
 
 def _negotiating_partner(tokens: list[Token], by_index: dict[int, Hit]) -> list[Token]:
@@ -236,6 +245,10 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     if kind not in STANDALONE_FRAMES:
         return None
     spec = lexicon.frames[kind]
+    if kind in ("refuse", "reject") and withholds_information(hit.token, lexicon):
+        return None
+    if _appositive(hit):
+        return None
     code = {"reject": _rejection_code(hit.token), "refuse": "120"}.get(kind) or entry.base or spec.base
     if code is None:
         return None
@@ -254,6 +267,22 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     groups = [g for g in groups if g]
     proto.targets, proto.more_targets = (groups[0], groups[1:]) if groups else ([], [])
     return proto
+
+
+def withholds_information(token: Token, lexicon: Lexicon) -> bool:
+    """ "declined to comment", "refused to give details", "declined to be named": a source keeps
+    something to itself; not a refusal of anyone's proposal, demand or meeting (CAMEO 12 is the
+    rejection of another party's act or request)."""
+    words = lexicon.disclosure_words
+    for child in token.children:
+        if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.lemma_.lower() in words["verbs"]:
+            return True
+        objects = [c for c in child.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.lemma_.lower() in words["nouns"] for c in objects):
+            return True
+    return False
 
 
 def _rejection_code(token: Token) -> str:

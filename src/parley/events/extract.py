@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
 from parley.events.arguments import condition_subjects
+from parley.events.captions import is_caption_sentence
 from parley.events.coding import (
     SUBORDINATE_DEPS,
     clause_depth,
@@ -117,6 +118,12 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 # Conjunctions of a clause that tells an earlier event of its own ("vowed revenge after Chilean
 # troops shelled their camp"): not a background of the main statement but news that led to it.
 ANTECEDENT_MARKS = {"after", "since", "before"}
+# Lexicon word classes of the parts of speech a trigger the model may not retype can have.
+WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
+# Subjects that name a thing more often than a party, for the dictionary's wide verbs.
+THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
+# Categories of a reaction to another's act ("condemned the strike"): aimed at who acted.
+REACTION_TYPES = frozenset({"ACCUSE", "PROTEST"})
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
@@ -183,12 +190,15 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
                        ParticipantResolver(doc, entities, article_date), lexicon, events)
     detector, retyper = load_detector(), load_retyper()
     for sent in _sentences_to_read(doc, detector is not None):
+        if is_caption_sentence(sent):
+            continue  # a photo caption shows a scene or restates the story
         found = _rule_events(sent, context) if may_hold_event(sent) else []
         if detector is not None:
             second = retyper.predict(sent.text) if retyper is not None and found else None
             found = _with_model(sent, found, context, detector.predict(sent.text), second)
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
+    events = reactions_to_attacks(doc, events, lexicon)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
@@ -217,6 +227,39 @@ def known_attackers(events: list[Event]) -> list[Event]:
     return kept
 
 
+def reactions_to_attacks(doc: Doc, events: list[Event], lexicon: Lexicon) -> list[Event]:
+    """ "Peru's president condemned the strike" after the article told who struck: the
+    condemnation is the reactor's act aimed at the attacker (not a second attack, and not an
+    act of no one); a reaction to an attack whose words name no attacker takes the attacker of
+    the last attack told before it, when that is another country's."""
+    attacker: Actor | None = None
+    kept = []
+    for event in events:
+        source = event.source
+        if event.type == "ASSAULT" and source is not None and source.country and (
+                source.sector != UNIDENTIFIED and source.name != EARLIER_ATTACKERS):
+            attacker = source
+        elif (event.type in REACTION_TYPES and event.target is None and attacker is not None
+              and source is not None and source.country and source.country != attacker.country
+              and _reacts_to_attack(doc, event, lexicon)):
+            event = replace(event, target=attacker)
+        kept.append(event)
+    return kept
+
+
+def _reacts_to_attack(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
+    """The event's word takes an attack noun as its object ("condemned the strike")."""
+    if event.trigger_start is None:
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    objects = [c for c in span.root.children if c.dep_ == "dobj"]
+    return any(lexicon.plover_of(sense.cameo) == "ASSAULT" or sense.type == "ASSAULT"
+               for noun in objects for sense in lexicon.senses("nouns", noun.lemma_.lower()))
+
+
 def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
     """The sentences the rules read; with the learned detector, also the parsed ones that name
     an actor but hold no trigger word (the phrasings nobody listed)."""
@@ -231,8 +274,21 @@ def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
 def _rule_events(sent: Span, context: _Context) -> list[Event]:
     found = _sentence_events(sent, context, widen=False)
     if not found and DICTIONARY_FALLBACK:
-        found = [e for e in _sentence_events(sent, context, widen=True) if _placed_dyad(e)]
+        found = [e for e in _sentence_events(sent, context, widen=True)
+                 if _placed_dyad(e) and not _manner_of_report(e, sent, context.lexicon)]
     return found
+
+
+def _manner_of_report(event: Event, sent: Span, lexicon: Lexicon) -> bool:
+    """ "Fidan said during his opening speech, addressing delegations from Peru and Chile": a
+    participle that tells how a statement was made (to whom, where) is no act of its own; the
+    dictionary's wide verbs ("address", "speak") read it as one."""
+    if event.trigger_start is None:
+        return False
+    token = next((t for t in sent if t.idx == event.trigger_start), None)
+    if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    return any(e.frame == "report" for e in lexicon.senses("verbs", token.head.lemma_.lower()))
 
 
 def _with_model(sent: Span, found: list[Event], context: _Context, prediction: Prediction,
@@ -284,16 +340,18 @@ def _overrules(found: list[Event], prediction: Prediction) -> bool:
 
 
 def _plain_verbs(sent: Span, found: list[Event], lexicon: Lexicon) -> bool:
-    """Every event's trigger is a verb the lexicon gives one category only, that event's
-    ("accused"): the verb says what happened, and the model is not asked."""
+    """Every event's trigger is a verb or a noun the lexicon gives one category only, that
+    event's ("accused", "a meeting"): the word says what happened, and the model is not asked (a
+    meeting that "produced no results" is still a meeting, not a deal)."""
     doc = sent.doc
     for event in found:
         if event.trigger_start is None or event.trigger_end is None:
             return False
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        word_class = WORD_CLASSES.get(span.root.pos_) if span is not None else None
+        if span is None or word_class is None:
             return False
-        senses = lexicon.entries.get("verbs", {}).get(span.root.lemma_.lower(), ())
+        senses = lexicon.entries.get(word_class, {}).get(span.root.lemma_.lower(), ())
         kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
         if kinds != {event.type}:
             return False
@@ -309,6 +367,8 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded: list[tuple[Proto, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
+        if widen and _thing_subject(proto):
+            continue
         if mere_mention(proto) is None and not modifier_noun(proto):  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
@@ -318,6 +378,15 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded = main_statement(coded)
     coded = without_restatements(coded)
     return without_recipientless([(clause_depth(proto), events) for proto, events in coded])
+
+
+def _thing_subject(proto: Proto) -> bool:
+    """ "it will lead to the release of captives", "it will connect Peru with its exclave" (of
+    a deal, a corridor): the dictionary's wide verbs with an "it" or "this" for subject, in the
+    future, tell what a thing will do, not an act of whoever the pronoun would resolve to (an
+    act told as done, "a Hamas official said it has approved the draft", is the party's)."""
+    return (bool(proto.sources) and all(t.lower_ in THING_PRONOUNS for t in proto.sources)
+            and event_aspect(proto.anchor) == "future")
 
 
 def modifier_noun(proto: Proto) -> bool:
