@@ -109,6 +109,15 @@ EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
 # the relational ones, requests and refusals (an appeal or a refusal of no one named may be of
 # the world at large: kept without one when the article has no pair).
 COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
+# Categories that, naming no other side and made in no meeting, face the other side of the
+# article's last attack between two countries ("Chilean shells hit Tacna ... Peru vowed to
+# retaliate", "... Bolivia declared a unilateral truce").
+CONFLICT_COUNTERPART_TYPES = {"RETREAT", "CONCEDE", "THREATEN"}
+# What a protest outside a diplomatic mission is aimed at: the country the mission stands for.
+MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
+# The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
+# the streets of Lima"): people of the country where they protest.
+PROTESTERS = "protesters"
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
 UNTOLD_MODALITIES = {"planned", "hypothetical"}
 # Conjunctions of a clause that states a condition of another event, not an event of its own.
@@ -519,6 +528,9 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                              context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
+    if proto.type == "PROTEST":
+        sources = sources or _crowd(proto, location)
+        targets = targets or _protested_missions(proto, sources, context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -535,6 +547,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
+        if proto.type == "ASSAULT" and target is not None and modality == "asserted" and not negated:
+            context.resolver.remember_conflict(source, target)
         event_type, event_modality = _record_kind(proto, typed(proto, cameo, source, context.lexicon),
                                                   modality, mode, mutual, when, context.lexicon)
         events.append(Event(
@@ -655,6 +669,8 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     if proto.nominal and proto.anchor == proto.event_token:
         return targets, inferred, False
     found = _counterpart(sources[0], context)
+    if not found and proto.type in CONFLICT_COUNTERPART_TYPES:
+        found = _other_side(sources[0], context.resolver.conflict)
     return found, inferred or bool(found), bool(found)
 
 
@@ -760,6 +776,43 @@ def _running_total(verb: Token) -> bool:
     with "since"), not one attack whose attacker the place would tell."""
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     return perfect and any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.subtree)
+
+
+def _crowd(proto: Proto, location: Location | None) -> list[Actor]:
+    """The protesters a protest counts but does not name ("Thousands took to the streets of La
+    Paz", "Crowds gathered in Lima"): people of the country where they protest."""
+    if not proto.sources or location is None or not location.country:
+        return []
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in proto.sources):
+        return []  # a party named but not placed is not a crowd
+    return [Actor(PROTESTERS, location.country, "CVL")]
+
+
+def _protested_missions(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """The country whose embassy or consulate a protest is held at ("rallied outside the
+    Chilean embassy in Lima"): what the protest is aimed at, not the city it is in."""
+    found: list[Actor] = []
+    for token in proto.anchor.subtree:
+        if token.lemma_.lower() not in MISSION_WORDS and token.lower_ not in MISSION_WORDS:
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass") or token in proto.sources:
+            continue
+        owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]  # "the embassy of Chile"
+        found += [a for owner in owners for a in context.resolver.actors(owner) if a.country
+                  and not any(a.country == s.country for s in sources)]
+    return found[:1]
+
+
+def _other_side(source: Actor, pair: tuple[Actor, Actor] | None) -> list[Actor]:
+    """The other party of a pair, for a source of one of its two countries."""
+    if pair is None or source.country is None:
+        return []
+    for one, other in (pair, pair[::-1]):
+        if one.country == source.country:
+            return [other]
+    return []
 
 
 def _counterpart(source: Actor, context: _Context) -> list[Actor]:

@@ -198,6 +198,8 @@ def _noun_conditions(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.via and governing_verb_lemma(token) not in entry.via:
         return False
+    if entry.prep and not ({c.lower_ for c in token.children if c.dep_ == "prep"} & entry.prep):
+        return False  # "launched strikes on the port": strikes with a target are attacks
     return not entry.prep_obj or any(
         c.dep_ == "prep" and c.lower_ == "of" and any(object_words(p) & entry.prep_obj for p in c.children)
         for c in token.children)
