@@ -118,6 +118,10 @@ MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
 # The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
 # the streets of Lima"): people of the country where they protest.
 PROTESTERS = "protesters"
+# Prepositions of the places a crowd protests in ("the streets of La Paz", "through Lima").
+CROWD_PLACE_PREPOSITIONS = {"of", "in", "through", "across", "outside"}
+# Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
 UNTOLD_MODALITIES = {"planned", "hypothetical"}
 # Conjunctions of a clause that states a condition of another event, not an event of its own.
@@ -529,7 +533,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
     if proto.type == "PROTEST":
-        sources = sources or _crowd(proto, location)
+        sources = sources or _crowd(proto, location, context)
         targets = targets or _protested_missions(proto, sources, context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
@@ -778,14 +782,20 @@ def _running_total(verb: Token) -> bool:
     return perfect and any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.subtree)
 
 
-def _crowd(proto: Proto, location: Location | None) -> list[Actor]:
+def _crowd(proto: Proto, location: Location | None, context: _Context) -> list[Actor]:
     """The protesters a protest counts but does not name ("Thousands took to the streets of La
-    Paz", "Crowds gathered in Lima"): people of the country where they protest."""
-    if not proto.sources or location is None or not location.country:
+    Paz", "Crowds gathered in Lima"): people of the country where they protest (the event's
+    place, else the one country of the places its clause names: "the streets of La Paz")."""
+    if not proto.sources:
         return []
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in proto.sources):
         return []  # a party named but not placed is not a crowd
-    return [Actor(PROTESTERS, location.country, "CVL")]
+    country = location.country if location is not None else None
+    if not country:
+        places = {a.country for t in proto.anchor.subtree if t.ent_type_ in PLACE_LABELS and t.dep_ == "pobj"
+                  and t.head.lower_ in CROWD_PLACE_PREPOSITIONS for a in context.resolver.actors(t) if a.country}
+        country = places.pop() if len(places) == 1 else None
+    return [Actor(PROTESTERS, country, "CVL")] if country else []
 
 
 def _protested_missions(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
