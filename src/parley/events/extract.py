@@ -118,6 +118,9 @@ MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
 # The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
 # the streets of Lima"): people of the country where they protest.
 PROTESTERS = "protesters"
+# Words of a crowd the text counts but does not name ("Thousands", "Crowds", "Protesters").
+CROWD_WORDS = {"thousand", "hundred", "dozen", "million", "crowd", "protester", "protestor", "demonstrator",
+               "marcher", "people"}
 # Prepositions of the places a crowd protests in ("the streets of La Paz", "through Lima").
 CROWD_PLACE_PREPOSITIONS = {"of", "in", "through", "across", "outside"}
 # Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
@@ -532,9 +535,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                              context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context)
-    if proto.type == "PROTEST":
-        sources = sources or _crowd(proto, location, context)
-        targets = targets or _protested_missions(proto, sources, context)
+    sources, targets = _protest_parties(proto, sources, targets, location, context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -782,18 +783,28 @@ def _running_total(verb: Token) -> bool:
     return perfect and any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.subtree)
 
 
+def _protest_parties(proto: Proto, sources: list[Actor], targets: list[Actor], location: Location | None,
+                     context: _Context) -> tuple[list[Actor], list[Actor]]:
+    """A protest's parties the text implies: a counted crowd (`_crowd`), the country of the
+    embassy it gathers at (`_protested_missions`)."""
+    if proto.type != "PROTEST":
+        return sources, targets
+    sources = sources or _crowd(proto, location, context)
+    return sources, targets or _protested_missions(proto, sources, context)
+
+
 def _crowd(proto: Proto, location: Location | None, context: _Context) -> list[Actor]:
     """The protesters a protest counts but does not name ("Thousands took to the streets of La
     Paz", "Crowds gathered in Lima"): people of the country where they protest (the event's
     place, else the one country of the places its clause names: "the streets of La Paz")."""
-    if not proto.sources:
-        return []
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in proto.sources):
+    if not proto.sources or not all(t.ent_type_ == "CARDINAL" or t.lemma_.lower() in CROWD_WORDS
+                                    for t in proto.sources):
         return []  # a party named but not placed is not a crowd
     country = location.country if location is not None else None
     if not country:
-        places = {a.country for t in proto.anchor.subtree if t.ent_type_ in PLACE_LABELS and t.dep_ == "pobj"
-                  and t.head.lower_ in CROWD_PLACE_PREPOSITIONS for a in context.resolver.actors(t) if a.country}
+        named = [t for t in proto.anchor.subtree if t.ent_type_ in PLACE_LABELS and t.dep_ == "pobj"
+                 and t.head.lower_ in CROWD_PLACE_PREPOSITIONS]
+        places = {a.country for t in named for a in context.resolver.actors(t) if a.country}
         country = places.pop() if len(places) == 1 else None
     return [Actor(PROTESTERS, country, "CVL")] if country else []
 
