@@ -149,3 +149,21 @@ def test_a_proposed_attack_finds_its_target_where_an_attack_is_aimed() -> None:
     assert proto is not None and "bases" in {t.text for g in proto.target_groups() for t in g}
     consult = model_proto(sent, Prediction("CONSULT", 0.99, 0.99), load_lexicon())
     assert consult is not None and "bases" not in {t.text for g in consult.target_groups() for t in g}
+
+
+def test_an_attack_the_model_reads_with_a_weapon_named_is_proposed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No trigger word fires on "rained bombs on"; the model reads an attack, unsurely, and the
+    lexicon's weapon words confirm it; the rules' argument logic says who struck whom."""
+    from parley.events import extract
+    from parley.events.detector import load_detector
+    text = "Chilean drones rained bombs on Bolivian towns."
+    detector = load_detector()
+    assert detector is not None
+    reading = detector.predict(text)
+    assert reading.type == "ASSAULT" and reading.score < extract.MODEL_MIN_SCORE
+    assert ("CHL", "BOL") in dyads(events_of(text), "ASSAULT")
+    monkeypatch.setattr(extract, "MODEL_CONFIRMED_SCORE", {})
+    assert "ASSAULT" not in types(events_of(text))  # the model alone is not sure enough
+    unarmed = extract._confirmed(next(iter(parse("Chilean envoys rained praise on Bolivian towns.").sents)),
+                                 reading, load_lexicon())
+    assert not unarmed  # no weapon named: nothing confirms the model's reading

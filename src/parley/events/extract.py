@@ -70,6 +70,10 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # So the model proposes only where it is all but certain.
 MODEL_MIN_EVENT = 0.5
 MODEL_MIN_SCORE = 0.95
+# Below MODEL_MIN_SCORE, an attack the model reads where no trigger fired is proposed when the
+# sentence names a weapon (`_confirmed`) and the model is this sure of an event and of the category.
+MODEL_CONFIRMED_SCORE = {"ASSAULT": 0.25}
+MODEL_CONFIRMED_EVENT = 0.75
 # Where the rules read one category and the gold-only model (detector.load_retyper) another with
 # at least this probability, the model's category wins. Chosen on the tune halves with
 # out-of-fold gold-only models (bench/detector.py --policies), retyping every event of a
@@ -249,7 +253,8 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
     """The rules' events carry the model's reading of their sentence; where the rules coded
     nothing and the model is sure enough, the rules code the category it reads; where the
     gold-only model's reading (`retyping`) is sure of another category, it is the event's."""
-    if not found and prediction.event >= MODEL_MIN_EVENT and prediction.score >= MODEL_MIN_SCORE:
+    if not found and prediction.event >= MODEL_MIN_EVENT and (
+            prediction.score >= MODEL_MIN_SCORE or _confirmed(sent, prediction, context.lexicon)):
         found = _proposed(sent, prediction, context)
     elif retyping is not None and _overrules(found, retyping) and not _plain_verbs(
             sent, found, context.lexicon):
@@ -259,6 +264,17 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
     if MODEL_PROPOSE_UNRECORDED and retyping is not None and found and all_unrecorded(found):
         found = found + _proposed(sent, retyping, context)
     return [replace(e, model_type=prediction.type, model_score=prediction.score) for e in found]
+
+
+def _confirmed(sent: Span, prediction: Prediction, lexicon: Lexicon) -> bool:
+    """The model reads an attack in a sentence no trigger coded, less surely than MODEL_MIN_SCORE
+    but surely an event (MODEL_CONFIRMED_EVENT), and the sentence names a weapon the lexicon
+    knows (its ASSAULT mode words: "Chilean drones rained bombs on ..."): the words confirm it."""
+    least = MODEL_CONFIRMED_SCORE.get(prediction.type)
+    if least is None or prediction.score < least or prediction.event < MODEL_CONFIRMED_EVENT:
+        return False
+    words = frozenset().union(*lexicon.mode_words.get(prediction.type, {}).values())
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
 
 def _proposed(sent: Span, prediction: Prediction, context: _Context) -> list[Event]:
