@@ -167,3 +167,18 @@ def test_an_attack_the_model_reads_with_a_weapon_named_is_proposed(monkeypatch: 
     unarmed = extract._confirmed(next(iter(parse("Chilean envoys rained praise on Bolivian towns.").sents)),
                                  reading, load_lexicon())
     assert not unarmed  # no weapon named: nothing confirms the model's reading
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean missile slammed into a Bolivian apartment block in Oruro.",
+    "Chilean shells blasted the Bolivian town of Uyuni.",
+])
+def test_a_weapon_that_slams_or_blasts_strikes_rather_than_rebukes(text: str) -> None:
+    events = events_of(text)
+    assert dyads(events, "ASSAULT") == {("CHL", "BOL")}
+    assert "ACCUSE" not in types(events)
+
+
+def test_a_minister_who_slams_a_decision_rebukes() -> None:
+    events = events_of("The Chilean minister slammed Bolivia's decision.")
+    assert "ACCUSE" in types(events) and "ASSAULT" not in types(events)

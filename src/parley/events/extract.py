@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
-from parley.events.arguments import condition_subjects
+from parley.events.arguments import condition_subjects, preposition_objects
 from parley.events.coding import (
     SUBORDINATE_DEPS,
     clause_depth,
@@ -122,6 +122,8 @@ MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
 # The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
 # the streets of Lima"): people of the country where they protest.
 PROTESTERS = "protesters"
+# Where a weapon lands ("slammed into the block", "crashed onto the roof").
+IMPACT_PREPOSITIONS = ("into", "onto", "on", "at")
 # Words of a crowd the text counts but does not name ("Thousands", "Crowds", "Protesters").
 CROWD_WORDS = {"thousand", "hundred", "dozen", "million", "crowd", "protester", "protestor", "demonstrator",
                "marcher", "people"}
@@ -264,6 +266,20 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
     if MODEL_PROPOSE_UNRECORDED and retyping is not None and found and all_unrecorded(found):
         found = found + _proposed(sent, retyping, context)
     return [replace(e, model_type=prediction.type, model_score=prediction.score) for e in found]
+
+
+def _struck_by_weapon(proto: Proto, lexicon: Lexicon) -> Proto:
+    """A verb of criticism whose subject is a weapon ("a missile slammed into the block", "the
+    shells blasted the town"): the weapon's impact, an attack (CAMEO 190), not a rebuke."""
+    if proto.type != "ACCUSE" or proto.nominal or not proto.sources:
+        return proto
+    weapons = frozenset().union(*lexicon.mode_words.get("ASSAULT", {}).values())
+    if not all(t.lemma_.lower() in weapons or t.lower_ in weapons for t in proto.sources):
+        return proto
+    struck = proto.targets or [t for prep in IMPACT_PREPOSITIONS
+                               for t in preposition_objects(proto.trigger, prep)]
+    return replace(proto, type="ASSAULT", cameo="190", content="190", mode=lexicon.mode_of("190"),
+                   targets=struck)
 
 
 def _confirmed(sent: Span, prediction: Prediction, lexicon: Lexicon) -> bool:
@@ -530,6 +546,7 @@ def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
+    proto = _struck_by_weapon(proto, context.lexicon)
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
