@@ -382,3 +382,80 @@ def test_a_statement_speaks_for_whoever_issued_it(text: str) -> None:
 def test_a_title_subject_speaks_by_the_name_in_apposition_to_it(text: str) -> None:
     quote = quotes_of(text)[0]
     assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def _linked_quotes(text: str) -> list[Quote]:
+    """The quotes with their speakers after the entity stage, as `parley process` stores them."""
+    from parley.actors.entities import extract_entities
+    from parley.actors.speakers import attribute_speakers
+
+    doc = parse(text)
+    return attribute_speakers(extract_quotes(doc), extract_entities(doc, "2025-03-21"), text,
+                              "2025-03-21")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We call on all parties to return to talks," a spokesman for the European Union said.',
+     "European Union"),
+    ('"This attack must stop," said a spokeswoman for the Peruvian government.', "Peruvian government"),
+    ('An official with the Chilean Navy said: "Two ships were damaged in the storm."', "Chilean Navy"),
+])
+def test_an_unnamed_spokesman_speaks_for_the_body_he_speaks_for(text: str, speaker: str) -> None:
+    quote = quotes_of(text)[0]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.speaker.start is not None and text[quote.speaker.start] in "aA"  # the mention stays
+
+
+def test_a_president_of_a_country_is_not_the_country() -> None:
+    quote = quotes_of('"We are deeply saddened," the current president of Peru said.')[0]
+    assert quote.speaker is not None and quote.speaker.name != "Peru"
+
+
+def test_a_role_word_with_a_country_goes_to_the_one_holder_whose_country_is_unsaid() -> None:
+    text = ("OSLO — Norway will recognise the state, Foreign Minister Espen Lund said on Monday.\n\n"
+            '"This is a historic day for the region," the top Norwegian diplomat said.')
+    quote = find(_linked_quotes(text), "This is a historic")
+    assert quote.speaker is not None and quote.speaker.name == "Espen Lund"
+
+
+def test_a_role_word_with_a_country_is_not_a_holder_of_another_country() -> None:
+    text = ("Iranian Foreign Minister Ali Rezaei met reporters in Tehran on Monday.\n\n"
+            '"This is a historic day for the region," the top Norwegian diplomat said.')
+    quote = find(quotes_of(text), "This is a historic")
+    assert quote.speaker is not None and quote.speaker.name != "Ali Rezaei"
+
+
+@pytest.mark.parametrize("text", [
+    '"Our patience is running out with the rebels in the north,"\n\nPresident Ana Ruiz said in Lima.',
+    '"Our patience is running out with the rebels in the north,"\nsaid President Ana Ruiz.',
+])
+def test_a_quote_left_open_by_its_comma_is_attributed_in_the_next_paragraph(text: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_quote_ending_its_sentence_takes_no_speaker_from_the_next_paragraph() -> None:
+    text = '"Our patience is running out with the rebels in the north."\n\nAna Ruiz said the army would act.'
+    assert not [q for q in quotes_of(text) if q.text.startswith("Our patience")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Ana Ruiz said that Pedro Mora had misled the public about the deal. '
+     '"He knew the terms and he hid them from all of us," she said.', "Ana Ruiz"),
+    ('Juan Soto said that Pedro Mora had misled the public about the deal.\n\n'
+     '"He knew the terms and he hid them from all of us," he said.', "Juan Soto"),
+    ('Foreign Minister Ana Ruiz met her counterpart Pedro Mora in Lima on Monday.\n\n'
+     'Mora said the meeting had been productive. Ruiz told reporters that trade was discussed.\n\n'
+     '"We have agreed to open a new chapter in our relations," she said.', "Ana Ruiz"),
+])
+def test_a_speaking_pronoun_is_who_spoke_last_not_who_was_named_last(text: str, speaker: str) -> None:
+    quote = find(_linked_quotes(text), "We have agreed" if "chapter" in text else "He knew")
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_speaking_pronoun_after_an_unnamed_official_is_that_official() -> None:
+    text = ("Lima said on Monday that the talks were over.\n\n"
+            "The Peruvian official added that Lima is still committed to progress: "
+            "“We want an immediate ceasefire,” he said.")
+    quote = find(_linked_quotes(text), "We want")
+    assert quote.speaker is not None and "official" in quote.speaker.name

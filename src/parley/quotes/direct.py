@@ -54,7 +54,7 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
     if inner is None or _word_count(inner) == 0:
         return None
     lead_start, lead = _lead_text(text_of(doc), quoted.open, floor)
-    tail = _tail_attribution(doc, quoted)
+    tail = _tail_attribution(doc, quoted) or _tail_attribution(doc, quoted, across=True)
     if tail is not None and lead.strip() and not _ends_as_lead(lead):
         # 'The country "has changed," he said': the unquoted lead-in is part of what was said.
         return finding(doc, lead_start, quoted.end, "mixed", tail.cue, tail.speaker)
@@ -138,10 +138,15 @@ def _ends_as_lead(lead: str) -> bool:
     return stripped.endswith(LEAD_ENDINGS) or not stripped
 
 
-def _tail_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
-    """'"...," she said' / '"...," said John Smith' / '"..." ― Maria Lopez'."""
-    tail = _tail_tokens(doc, quoted)
-    if not tail or not _hands_over(text_of(doc)[quoted.start : quoted.end].rstrip(), tail[0]):
+def _tail_attribution(doc: Doc, quoted: QuotedSpan, across: bool = False) -> Attribution | None:
+    """'"...," she said' / '"...," said John Smith' / '"..." ― Maria Lopez'. `across`: the
+    attribution opens the next paragraph, after a quote left open by its comma ('"...,"' then
+    'President Ana Ruiz said at a rally')."""
+    inner = text_of(doc)[quoted.start : quoted.end].rstrip()
+    if across and not inner.rstrip(INNER_MARKS).endswith(","):
+        return None
+    tail = _tail_tokens(doc, quoted, across)
+    if not tail or not _hands_over(inner, tail[0]):
         return None
     if tail[0].text in DASHES and len(tail) > 1 and (tail[1].pos_ == "PROPN" or tail[1].ent_type_):
         return Attribution((tail[0].idx, tail[0].idx + 1), tail[1])
@@ -189,15 +194,21 @@ def _tail_speaker(tail: list[Token], verb: Token, quoted: QuotedSpan) -> Token |
     return subject or _adjacent_name(tail, verb)
 
 
-def _tail_tokens(doc: Doc, quoted: QuotedSpan) -> list[Token]:
-    """Tokens after the closing mark, up to the sentence's end, a new quote or a line break."""
-    end = min(len(text_of(doc)), quoted.outer_end + 1)
+def _tail_tokens(doc: Doc, quoted: QuotedSpan, across: bool = False) -> list[Token]:
+    """Tokens after the closing mark, up to the sentence's end, a new quote or a line break
+    (`across`: the first paragraph break is passed over, none with text before it is)."""
+    text = text_of(doc)
+    end = min(len(text), quoted.outer_end + 1)
     after = doc.char_span(quoted.outer_end, end, alignment_mode="expand")
     if after is None:
         return []
+    gap = text[quoted.outer_end:]
+    gap = gap[: len(gap) - len(gap.lstrip())]
+    if across and not (0 < gap.count("\n") <= 2):
+        return []
     tokens: list[Token] = []
     for token in doc[after.start : after.start + TAIL_TOKENS]:
-        if token.is_space and "\n" in token.text:
+        if token.is_space and "\n" in token.text and not (across and not tokens):
             break
         if token.idx < quoted.outer_end or token.is_space:
             continue

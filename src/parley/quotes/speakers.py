@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.models import Actor
-from parley.quotes.grammar import entities, sentence_of, text_of
+from parley.quotes.grammar import entities, is_verb, sentence_of, text_of
 from parley.quotes.lexicon import cue_lexicon
 from parley.quotes.marks import find_quoted_spans
 
@@ -22,6 +22,9 @@ PLACE_PREFIX = 4
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
 RELATIVE_SPEAKERS = frozenset({"who", "which", "that"})
+# "a spokesman for X", "an official with X", "a spokesperson of X", "an official at X": X speaks.
+SERVED_BY = frozenset({"for", "with", "of", "at", "from"})
+BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 # How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
 MAX_PRONOUN_CHAIN = 3
 
@@ -98,14 +101,29 @@ def resolve_speaker_name(mention: Span) -> str:
     if word in GROUP_PRONOUNS:
         return _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) or mention.text
     if word in lexicon.person_pronouns:
-        return _antecedent_person(doc, mention.start, word) or mention.text
+        return _last_speaker_name(mention) or _antecedent_person(doc, mention.start, word) or mention.text
     if mention.label_ == "PERSON" or mention.root.pos_ == "PROPN":
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
-        return _title_holder(doc, mention) or _bare(mention)
+        return _title_holder(doc, mention) or _body_served(mention) or _bare(mention)
     if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
         return _document_author(doc, mention) or _nearest_body(doc, mention.start) or _bare(mention)
     return _named_body(doc, mention) or _bare(mention)
+
+
+def _body_served(mention: Span) -> str | None:
+    """The body an unnamed title holder speaks for: 'a spokesman for the European Union',
+    'an official with the Security Service', 'a spokeswoman for the Peruvian government' -> that
+    body (a named one, or one whose phrase names its country)."""
+    if mention.root.lower_ not in cue_lexicon().agent_titles:
+        return None  # "the president of Namibia" is a person to be named, not Namibia
+    for prep in mention.root.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in SERVED_BY:
+            continue
+        for body in prep.children:
+            if body.dep_ == "pobj" and any(t.ent_type_ in BODY_ENTITIES for t in (body, *body.lefts)):
+                return _bare(mention_span(body))
+    return None
 
 
 def _named_body(doc: Doc, mention: Span) -> str | None:
@@ -163,6 +181,39 @@ def _nearest_entity(doc: Doc, before: int, labels: set[str]) -> str | None:
     for ent in reversed(entities(doc)):
         if ent.end <= before and ent.label_ in labels:
             return _full_name(doc, ent) if ent.label_ == "PERSON" else ent.text
+    return None
+
+
+def _last_speaker_name(mention: Span) -> str | None:
+    """Who a pronoun that speaks ('"...," he said') stands for when someone spoke since the
+    last person was named: the subject of that speech verb ("Ruiz said that Brown misled them.
+    '...,' she said" is Ruiz; "The official added that ...: '...,' he said" the official)."""
+    doc, pronoun = mention.doc, mention.root
+    lexicon = cue_lexicon()
+    if pronoun.head.lemma_.lower() not in lexicon.speech:
+        return None
+    sentence = sentence_of(pronoun)
+    floor = sentence.start
+    for _ in range(MAX_PRONOUN_CHAIN - 1):
+        floor = sentence_of(doc[floor - 1]).start if floor > 0 else floor
+    quoted = _quoted_ranges(doc)
+    people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= mention.start
+              and not any(s <= ent.start_char < e for s, e in quoted)]
+    last_named = sentence_of(people[-1].root).start if people else floor
+    for verb in reversed(doc[max(floor, last_named) : pronoun.i]):
+        if verb.i == pronoun.head.i or verb.lemma_.lower() not in lexicon.speech or not is_verb(verb) \
+                or any(s <= verb.idx < e for s, e in quoted):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or (
+                subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG")):
+            return resolve_speaker_name(mention_span(subject))
+        if subject.lower_ == pronoun.lower_:
+            return _last_speaker_name(mention_span(subject))
+        return None
     return None
 
 
@@ -224,6 +275,7 @@ def _title_holder(doc: Doc, mention: Span) -> str | None:
     title = mention.root.lower_
     held_by = (title, *cue_lexicon().role_titles.get(title, ()))
     places = [t.lower_[:PLACE_PREFIX] for t in mention if t.ent_type_ in ("GPE", "NORP")]
+    unplaced: Span | None = None  # a holder whose phrase names no country: the second choice
     for ent in reversed(entities(doc)):
         if ent.end > mention.start or ent.label_ != "PERSON":
             continue
@@ -233,7 +285,12 @@ def _title_holder(doc: Doc, mention: Span) -> str | None:
                 start = token.i + 1
         window = [t.lower_ for t in doc[start : ent.end]]
         phrase = f" {' '.join(window)} "
-        if any(f" {held} " in phrase for held in held_by) and all(
-                any(w.startswith(p) for w in window) for p in places):
+        if not any(f" {held} " in phrase for held in held_by):
+            continue
+        if all(any(w.startswith(p) for w in window) for p in places):
             return _full_name(doc, ent)
-    return None
+        if unplaced is None and not any(t.ent_type_ in ("GPE", "NORP") for t in doc[start : ent.end]):
+            unplaced = ent
+    # "Foreign Minister Espen Lund said ... the top Norwegian diplomat said": the one holder
+    # of the role whose country the text leaves unsaid
+    return _full_name(doc, unplaced) if unplaced is not None else None
