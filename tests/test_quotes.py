@@ -459,3 +459,27 @@ def test_a_speaking_pronoun_after_an_unnamed_official_is_that_official() -> None
             "“We want an immediate ceasefire,” he said.")
     quote = find(_linked_quotes(text), "We want")
     assert quote.speaker is not None and "official" in quote.speaker.name
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Speaking to Radio Lima, the president of the Peruvian League for Human Rights, Ana Ruiz, '
+     'said, "We are for the freedom to dress, but today we find justification."', "Ana Ruiz"),
+    ('Remarked Center for Andean Studies scientist Ana Ruiz, "This reprieve from bad news is a '
+     'thank-you."', "Ana Ruiz"),
+    ('Another co-author, civil and environmental engineering professor Pedro Mora, said, "We have '
+     'seen in our previous research that our society is segregated."', "Pedro Mora"),
+    ('"I am in awe of the people who ran towards danger to keep us all safe" tweeted Mayor of Lima '
+     'Pedro Mora.', "Pedro Mora"),
+])
+def test_the_person_named_in_a_long_attribution_is_the_speaker(text: str, speaker: str) -> None:
+    quote = quotes_of(text)[0]
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+def test_a_given_name_the_recogniser_left_out_keeps_two_people_apart() -> None:
+    """Only 'Khan' labelled a person: 'Sadiq Khan' is not the Usman Khan named before."""
+    text = ("Usman Khan was shot by police on the bridge.\n\n"
+            '"I am in awe of the people who ran towards danger to keep us all safe" tweeted '
+            "Mayor of London Sadiq Khan (no relation).")
+    quote = find(_linked_quotes(text), "I am in awe")
+    assert quote.speaker is not None and quote.speaker.name != "Usman Khan"

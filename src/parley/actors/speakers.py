@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
+from parley.actors.people import GIVEN_NAME_SIMILARITY
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor, Entity, Quote
 
@@ -26,6 +29,8 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         return speaker
     mention = text[speaker.start:speaker.end]
     entity = _entity_at(entities, speaker.start, speaker.end)
+    if entity is not None and entity.type == "PERSON" and _other_given_name(speaker.name, entity):
+        entity = None  # "Sadiq Khan" linked by his surname alone to Usman Khan named before
     if entity is None or entity.type != "PERSON":
         # a role word the quotes stage resolved to a name ("the top diplomat" -> the foreign
         # minister named before), or a name the recogniser did not label a person
@@ -53,6 +58,17 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _other_given_name(name: str, entity: Entity) -> bool:
+    """Whether a full name the quote stage read ("Sadiq Khan") is not the linked person's
+    ("Usman Khan"): same surname, a given name that none of the person's names holds."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    known = {w for n in (entity.name, *entity.aliases) for w in n.split()}
+    return words[-1] in known and not any(
+        fuzz.ratio(w, k) >= GIVEN_NAME_SIMILARITY for w in words[:-1] for k in known)
 
 
 def _person_called(entities: list[Entity], name: str) -> Entity | None:

@@ -239,18 +239,31 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
     subject = subject_of(verb)
     if subject is not None and subject.idx >= at:
         subject = None  # found inside the quote: not who said it
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if subject is not None and subject.ent_type_ != "PERSON" and before is not None and \
+            before.ent_type_ == "PERSON" and before.i in {t.i for t in subject.subtree}:
+        subject = before  # 'Longtime show writer and performer Ana Ruiz tweeted:' (misparsed)
+    if subject is None:
+        # 'Speaking to AFP, the president of the league, Ana Ruiz, said, "..."': the parser
+        # hung the speaker on the phrase before; the person named last before the verb
+        people = [t for t in words if t.i < verb.i and t.ent_type_ == "PERSON"]
+        last = next((t for t in reversed(words) if t.i < verb.i and not t.is_punct), None)
+        subject = people[-1] if people else (
+            last if last is not None and last.pos_ == "PROPN" and not last.ent_type_ else None)
     return Attribution((verb.idx, verb.idx + len(verb)), subject)
 
 
 def _inverted_lead(words: list[Token]) -> Attribution | None:
     """'Said Ellis: "..."' / 'Added the minister: "..."': a sentence opening with the speech
-    verb, its speaker after it and a colon handing over to the quote. The parser often reads
-    the capitalised verb as a name, so the verb is known by its form."""
-    if len(words) < 3 or words[-1].text != ":" or not words[0].text[:1].isupper():
+    verb, its speaker after it and a colon or comma handing over to the quote ('Remarked
+    scientist Ana Ruiz, "..."'). The parser often reads the capitalised verb as a name, so
+    the verb is known by its form."""
+    if len(words) < 3 or words[-1].text not in LEAD_ENDINGS or not words[0].text[:1].isupper():
         return None
     if not cue_lexicon().is_speech_form(words[0].lower_):
         return None
-    nouns = [t for t in words[1:-1] if t.pos_ in ("PROPN", "NOUN")]
+    people = [t for t in words[1:-1] if t.ent_type_ == "PERSON"]
+    nouns = people or [t for t in words[1:-1] if t.pos_ in ("PROPN", "NOUN")]
     if not nouns or any(is_verb(t) for t in words[1:-1]):
         return None
     return Attribution((words[0].idx, words[0].idx + len(words[0])), nouns[-1])
@@ -269,6 +282,12 @@ def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
         people = [t for t in phrase if t.ent_type_ == "PERSON"]
         if people:
             return people[-1]
+        if phrase[-1].lower_ not in cue_lexicon().agent_titles:
+            # 'tweeted Mayor of London Sadiq Khan': the name after the title's 'of' phrase
+            # (not 'said a spokesman for Ana Ruiz': a spokesman is not who he speaks for)
+            named = _person_of(tail, phrase[-1])
+            if named is not None:
+                return named
         head = phrase[-1]
         named = [c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         return named[0] if named else head
@@ -277,6 +296,17 @@ def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
         return _head_of_run(after[0])
     before = [t for t in tail if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     return before[-1] if before else None
+
+
+def _person_of(tail: list[Token], head: Token) -> Token | None:
+    """The first person named after a title head, across 'of' and its place, up to a comma,
+    another preposition or a verb."""
+    for token in (t for t in tail if t.i > head.i):
+        if token.ent_type_ == "PERSON":
+            return token
+        if token.text in (",", "(") or is_verb(token) or (token.pos_ == "ADP" and token.lower_ != "of"):
+            return None
+    return None
 
 
 def _phrase_after(tail: list[Token], verb: Token) -> list[Token]:

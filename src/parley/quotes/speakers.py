@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
 from parley.quotes.grammar import entities, is_verb, sentence_of, text_of
 from parley.quotes.lexicon import cue_lexicon
@@ -49,16 +50,42 @@ def mention_span(token: Token) -> Span:
         named = [c for head in (token, *places) for c in head.rights
                  if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
                      c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
-                 and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ",")]
+                 and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
+                      or _after_sibling(doc[c.left_edge.i - 1], c))]
         token = named[0] if named and (not token.ent_type_ or token.ent_type_ == "NORP") else token
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
-            return _same_paragraph(_trimmed(ent), token)
+            return _same_paragraph(_with_given_names(_trimmed(ent)), token)
     left = token.i
     for child in token.lefts:
         if child.dep_ in MENTION_MODIFIERS:
             left = min(left, child.left_edge.i)
     return _same_paragraph(doc[left : token.i + 1], token)
+
+
+def _with_given_names(name: Span) -> Span:
+    """A person's name with the given names the recogniser left out ('Sadiq' of 'London
+    Sadiq Khan' when only 'Khan' is labelled): untagged proper nouns compounded on it."""
+    if name.label_ != "PERSON" or len(name) != 1:
+        return name
+    start, titles = name.start, cue_lexicon().titles
+    while start > 0:
+        word = name.doc[start - 1]
+        if not (word.pos_ == "PROPN" and word.dep_ == "compound" and not word.ent_type_
+                and name.start <= word.head.i < name.end and word.lower_ not in titles
+                and not word.is_sent_start and resolve_actor_text(word.text) is None):
+            break  # ('Captain Rochester', 'Professor Ruiz': a title, not a given name)
+        start -= 1
+    if start == name.start:
+        return name
+    return Span(name.doc, start, name.end, label=name.label_)
+
+
+def _after_sibling(before: Token, appos: Token) -> bool:
+    """'Another co-author, engineering professor Julian Marshall,': the name follows another
+    apposition of the same noun (the title before it), not a phrase of its own."""
+    return any(a.dep_ == "appos" and a.head.i == appos.head.i and a.i != appos.i
+               for a in (before, *before.ancestors))
 
 
 def _same_paragraph(span: Span, head: Token) -> Span:
