@@ -483,3 +483,17 @@ def test_a_given_name_the_recogniser_left_out_keeps_two_people_apart() -> None:
             "Mayor of London Sadiq Khan (no relation).")
     quote = find(_linked_quotes(text), "I am in awe")
     assert quote.speaker is not None and quote.speaker.name != "Usman Khan"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Crown Prince Ali Haddad accepted responsibility for the murder. Speaking to Pedro Mora of '
+     'PBS, he said, "It happened under my watch."', "Ali Haddad"),
+    ('Juan Soto, a biologist at the Lima college, questioned the findings, saying Pedro Mora might '
+     'have dealt with the data badly. "However," he told reporters, "this study does lay groundwork."',
+     "Juan Soto"),
+    ('Ana Ruiz called Pedro Mora\'s admission a sham. In an interview with Juan Soto, she said, '
+     '"His fellow journalists did their best."', "Ana Ruiz"),
+])
+def test_a_speaking_pronoun_is_not_the_listener_nor_who_was_talked_about(text: str, speaker: str) -> None:
+    quote = [q for q in _linked_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker is not None and quote.speaker.name.endswith(speaker)

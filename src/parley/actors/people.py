@@ -249,7 +249,8 @@ def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: di
     both pronouns are Ruiz's), else the last person it names. A person named inside
     quotation marks is talked about there, not the one a pronoun outside them stands for."""
     window_start = _sentence_start_before(doc, token, PRONOUN_SENTENCE_WINDOW)
-    speaker = _last_speaker(doc, token, window_start, quoted) if _is_speech(token.head) else None
+    speaking = _is_speech(token.head)
+    speaker = _last_speaker(doc, token, window_start, quoted) if speaking else None
     by_sentence: dict[int, list[tuple[int, bool, Person]]] = {}
     for person in people:
         if gender.get(id(person), pronoun) != pronoun:
@@ -257,6 +258,8 @@ def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: di
         for start, end in person.mentions:
             if window_start <= start < token.idx and not any(s <= start < e for s, e in quoted):
                 span = doc.char_span(start, end, alignment_mode="expand")
+                if speaking and span is not None and is_listener(span.root):
+                    continue  # "Speaking to Ana Ruiz of PBS, he said": she listened
                 key = span.sent.start if span is not None else start
                 by_sentence.setdefault(key, []).append((start, _is_subject(span), person))
     if speaker is not None and (not by_sentence or speaker.sent.start >= max(by_sentence)):
@@ -281,6 +284,13 @@ def _speech_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _statement_lemmas() -> frozenset[str]:
+    """Verbs that make a statement: speech, and stance on an object ('called it a sham')."""
+    cues = read_data_json(QUOTE_CUES)
+    return frozenset(cues["speech_verbs"]) | frozenset(cues["object_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _speaker_titles() -> frozenset[str]:
     return frozenset(read_data_json(QUOTE_CUES)["titles"])
 
@@ -292,14 +302,43 @@ def _last_speaker(doc: Doc, pronoun: Token, window_start: int,
     for verb in reversed(doc[: pronoun.i]):
         if verb.idx < window_start:
             return None
-        if verb.i == pronoun.head.i or not _is_speech(verb) or any(s <= verb.idx < e for s, e in quoted):
+        if verb.i == pronoun.head.i or verb.pos_ not in ("VERB", "AUX") or \
+                verb.lemma_.lower() not in _statement_lemmas() or any(s <= verb.idx < e for s, e in quoted):
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        subjects = _subjects(verb)
         if subjects and (subjects[0].ent_type_ == "PERSON" or subjects[0].lower_ in PERSON_PRONOUNS
                          or subjects[0].lower_ in _speaker_titles() or (
                              subjects[0].pos_ == "PROPN" and subjects[0].ent_type_ in ("", "ORG"))):
             return subjects[0]  # (a name the recogniser missed: "Ana Ruiz said")
     return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A speech verb's subject before it, or the one of the clause it hangs on ('Ruiz
+    questioned the findings, saying ...')."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if found or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return found
+        verb = verb.head
+    return []
+
+
+def is_listener(token: Token) -> bool:
+    """Whether a mention is who was spoken to: 'speaking to X', 'told X', 'in an interview
+    with X'."""
+    head = token.head
+    if token.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    if token.dep_ != "pobj" or head.lower_ not in ("to", "with"):
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in _speech_lemmas() | _speaking_lemmas() or verb.lower_ == "interview"
+
+
+@lru_cache(maxsize=1)
+def _speaking_lemmas() -> frozenset[str]:
+    return frozenset(read_data_json(QUOTE_CUES)["speaking_verbs"])
 
 
 def _person_at(people: list[Person], token: Token, gender: dict[int, str],

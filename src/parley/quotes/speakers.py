@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
-from parley.quotes.grammar import entities, is_verb, sentence_of, text_of
+from parley.quotes.grammar import entities, is_verb, sentence_of, subject_of, text_of
 from parley.quotes.lexicon import cue_lexicon
 from parley.quotes.marks import find_quoted_spans
 
@@ -225,13 +226,16 @@ def _last_speaker_name(mention: Span) -> str | None:
         floor = sentence_of(doc[floor - 1]).start if floor > 0 else floor
     quoted = _quoted_ranges(doc)
     people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= mention.start
-              and not any(s <= ent.start_char < e for s, e in quoted)]
+              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)]
     last_named = sentence_of(people[-1].root).start if people else floor
     for verb in reversed(doc[max(floor, last_named) : pronoun.i]):
-        if verb.i == pronoun.head.i or verb.lemma_.lower() not in lexicon.speech or not is_verb(verb) \
+        lemma = verb.lemma_.lower()
+        if verb.i == pronoun.head.i or not (lemma in lexicon.speech or lemma in lexicon.objects) \
+                or not is_verb(verb) \
                 or any(s <= verb.idx < e for s, e in quoted):
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        subject = subject_of(verb)
+        subjects = [subject] if subject is not None and subject.i < verb.i else []
         if not subjects:
             continue
         subject = subjects[0]
@@ -251,7 +255,7 @@ def _antecedent_person(doc: Doc, before: int, pronoun: str = "", depth: int = 0)
     subject is the same pronoun ('She met Gabriel Boric ... she said'), the chain goes on back."""
     quoted = _quoted_ranges(doc)
     people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before
-              and not any(s <= ent.start_char < e for s, e in quoted)]
+              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)]
     if not people:
         return None
     sentence = sentence_of(people[-1].root)
