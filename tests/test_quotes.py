@@ -497,3 +497,10 @@ def test_a_given_name_the_recogniser_left_out_keeps_two_people_apart() -> None:
 def test_a_speaking_pronoun_is_not_the_listener_nor_who_was_talked_about(text: str, speaker: str) -> None:
     quote = [q for q in _linked_quotes(text) if q.kind == "direct"][-1]
     assert quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+def test_a_body_a_country_word_modifies_speaks_as_that_body_of_that_country() -> None:
+    text = '"Two ships were damaged in the storm," the Chilean navy said in a statement.'
+    quote = find(_linked_quotes(text), "Two ships")
+    assert quote.speaker is not None and quote.speaker.name == "Chilean navy"
+    assert quote.speaker.country == "CHL"

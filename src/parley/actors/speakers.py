@@ -36,6 +36,12 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         # minister named before), or a name the recogniser did not label a person
         entity = (_person_called(entities, speaker.name) if speaker.name != mention else None) or (
             _person_named(entities, mention) or entity)
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
+            mention.endswith(speaker.name) and _names_a_body(mention, date):
+        # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
+        match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
+        return replace(speaker, country=entity.country or (match.country if match else None),
+                       sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
         return Actor(name=entity.name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
@@ -58,6 +64,22 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _modifies(entity: Entity, end: int) -> bool:
+    """Whether an entity's mentions all stop before the end of the speaker mention they
+    overlap: a modifier of the speaker's head ('Israeli' of 'the Israeli military')."""
+    return all(m_end < end for _, m_end in entity.mentions)
+
+
+def _names_a_body(mention: str, date: str | None) -> bool:
+    """Whether a mention's last word is a kind of actor ('military', 'embassy', 'officials'),
+    not a document ('statement', 'report') nor part of a name."""
+    head = mention.split()[-1] if mention.split() else ""
+    if not head.isalpha() or not head.islower():
+        return False
+    match = resolve_actor_text(head, date) or resolve_actor_text(head.removesuffix("s"), date)
+    return match is not None and match.kind == "role"
 
 
 def _other_given_name(name: str, entity: Entity) -> bool:
