@@ -504,3 +504,28 @@ def test_a_body_a_country_word_modifies_speaks_as_that_body_of_that_country() ->
     quote = find(_linked_quotes(text), "Two ships")
     assert quote.speaker is not None and quote.speaker.name == "Chilean navy"
     assert quote.speaker.country == "CHL"
+
+
+def test_the_title_of_an_apposition_stands_for_the_person_it_introduced() -> None:
+    text = ("The head of the Peruvian delegation, Presidential Aide Pedro Mora, said that Peru had "
+            "handed over a memorandum.\n\nThe parties agreed to meet again.\n\n"
+            "The head of the delegation noted that Peru had made a proposal. He noted that Peru was advancing.")
+    quotes = quotes_of(text)
+    assert [q.speaker.name for q in quotes if q.speaker and q.text.startswith("that Peru")] == \
+        ["Pedro Mora"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    'GAZA CITY — "We have nothing left at all," said Umm Ahmed, a mother of five.',
+    'KYIV, Ukraine (AP) — "We have nothing left at all," Umm Ahmed told reporters.',
+])
+def test_a_dateline_before_a_quote_is_not_part_of_what_was_said(text: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct" and quote.text == "We have nothing left at all"
+    assert quote.speaker is not None and quote.speaker.name == "Umm Ahmed"
+
+
+def test_a_document_that_is_its_quote_speaks_for_its_author() -> None:
+    text = 'The statement of the Chilean navy was blunt: "We will not negotiate with the rebels."'
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Chilean navy"

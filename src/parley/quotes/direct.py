@@ -7,6 +7,7 @@ the quote just before it (a speaker goes on across paragraphs).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ HANDOVER_ENDINGS = (",", "?", "!", "…", "—", "-", "–")  # a quote ending s
 INNER_MARKS = "’'‘ "  # a quote inside the quote may close just before the outer mark
 RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})  # '"a proud Democrat" who wants'
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A dateline opening the story: 'GAZA CITY —', 'KYIV, Ukraine (AP) —', 'MOSCOW, Dec 2 (Reuters) -'.
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(,[\w .,]+)?(\([^)]{1,40}\))?\s*[—–―-]+\s*")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
     if inner is None or _word_count(inner) == 0:
         return None
     lead_start, lead = _lead_text(text_of(doc), quoted.open, floor)
+    if DATELINE.fullmatch(lead):
+        lead_start, lead = quoted.open, ""  # 'GAZA CITY (AP) — "..."': where, not what was said
     tail = _tail_attribution(doc, quoted) or _tail_attribution(doc, quoted, across=True)
     if tail is not None and lead.strip() and not _ends_as_lead(lead):
         # 'The country "has changed," he said': the unquoted lead-in is part of what was said.
@@ -233,6 +238,13 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
     if not verbs and lead.rstrip().endswith(":"):
         # 'Trump went even further: "..."': any verb that hands over with a colon says it
         verbs = [t for t in words if t.pos_ == "VERB" and subject_of(t) is not None]
+        if not verbs:
+            # 'The message from the ministry was clear: "..."': a document speaks for its author
+            documents = [t for t in words if t.dep_ == "nsubj" and t.head.lemma_ == "be"
+                         and t.lemma_.lower() in cue_lexicon().source_heads]
+            if documents:
+                verb = documents[0].head
+                return Attribution((verb.idx, verb.idx + len(verb)), documents[0])
     if not verbs:
         return None
     verb = verbs[-1]

@@ -314,6 +314,10 @@ def _title_holder(doc: Doc, mention: Span) -> str | None:
         for token in doc[start : ent.start]:  # the title is in the name's own phrase:
             if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):  # no verb between
                 start = token.i + 1
+        titled = ent.root.head if ent.root.dep_ == "appos" else None
+        if titled is not None and titled.lower_ in held_by:
+            # "The head of the Russian delegation, Presidential Aide Vladimir Medinsky,"
+            start = min(start, titled.left_edge.i)
         window = [t.lower_ for t in doc[start : ent.end]]
         phrase = f" {' '.join(window)} "
         if not any(f" {held} " in phrase for held in held_by):
