@@ -529,3 +529,14 @@ def test_a_document_that_is_its_quote_speaks_for_its_author() -> None:
     text = 'The statement of the Chilean navy was blunt: "We will not negotiate with the rebels."'
     [quote] = quotes_of(text)
     assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Chilean navy"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Yemen\'s Houthis said they would keep attacking ships. "Our operations will continue," the '
+     'group said.', "Houthis"),
+    ('Hamas rejected the plan on Monday.\n\n"We reject this plan," the Palestinian militant group said.',
+     "Hamas"),
+])
+def test_the_group_is_the_body_named_last(text: str, speaker: str) -> None:
+    quote = find(_linked_quotes(text), "Our operations" if "Houthis" in text else "We reject")
+    assert quote.speaker is not None and quote.speaker.name == speaker

@@ -37,6 +37,12 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         entity = (_person_called(entities, speaker.name) if speaker.name != mention else None) or (
             _person_named(entities, mention) or entity)
     if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
+            not mention.endswith(speaker.name):
+        # "Hamas rejected it. '...,' the Palestinian militant group said": the body the
+        # quote stage resolved the description to, not the country of its modifier
+        entity = next((e for e in entities if e.type != "PERSON" and speaker.name in (e.name, *e.aliases)),
+                      entity)
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
             mention.endswith(speaker.name) and _names_a_body(mention, date):
         # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
         match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)

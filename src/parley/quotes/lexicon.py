@@ -22,6 +22,7 @@ class CueLexicon:
     titles: frozenset[str]  # role words that name a person in place of their name
     role_titles: dict[str, tuple[str, ...]]  # "diplomat" -> titles that hold the role
     agent_titles: frozenset[str]  # who speaks for a body, often unnamed: "a spokesman for X"
+    group_nouns: frozenset[str]  # what a body is called once named: "the group", "the militia"
     person_pronouns: frozenset[str]
     genders: dict[str, str]
     anonymity_verbs: frozenset[str]  # "asked not to be named": no statement
@@ -56,6 +57,7 @@ def cue_lexicon() -> CueLexicon:
         role_titles={role: tuple(titles) for role, titles in raw["role_titles"].items()
                      if not role.startswith("_")},
         agent_titles=frozenset(raw["agent_titles"]),
+        group_nouns=frozenset(raw["group_nouns"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
         genders=dict(raw["gendered_pronouns"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),

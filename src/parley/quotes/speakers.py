@@ -136,6 +136,10 @@ def resolve_speaker_name(mention: Span) -> str:
         return _title_holder(doc, mention) or _body_served(mention) or _bare(mention)
     if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
         return _document_author(doc, mention) or _nearest_body(doc, mention.start) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.group_nouns or mention.root.lower_ in lexicon.group_nouns:
+        # "Yemen's Houthis said ... '...,' the group said": the body named last
+        return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
+            or _bare(mention)
     return _named_body(doc, mention) or _bare(mention)
 
 
@@ -175,6 +179,9 @@ def _document_author(doc: Doc, mention: Span) -> str | None:
     statement'), its possessor ('the ministry's statement') or the object of 'from'/'by'/'of',
     here or where the same kind of document was named before."""
     lemma = mention.root.lemma_
+    named = [t for t in mention if t.i < mention.root.i and t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if named:  # "a UN report", "the White House statement": the body it names
+        return _bare(mention_span(named[-1]))
     for token in [mention.root, *reversed(doc[: mention.start])]:
         if token.lemma_ != lemma:
             continue
@@ -199,10 +206,26 @@ def _bare(mention: Span) -> str:
     return mention.doc[start : mention.end].text
 
 
-def _nearest_body(doc: Doc, before: int) -> str | None:
-    """The organisation or group named last before a position, without its article."""
-    name = _nearest_entity(doc, before, {"ORG", "NORP"})
+def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False) -> str | None:
+    """The organisation or group named last before a position, without its article
+    (`outside_quotes`: not one named inside a quotation)."""
+    if outside_quotes:
+        quoted = _quoted_ranges(doc)
+        bodies = [ent.text for ent in entities(doc) if ent.end <= before and _is_body(ent)
+                  and not any(s <= ent.start_char < e for s, e in quoted)]
+        name = bodies[-1] if bodies else None
+    else:
+        name = _nearest_entity(doc, before, {"ORG", "NORP"})
     return name[4:] if name is not None and name.lower().startswith("the ") else name
+
+
+def _is_body(ent: Span) -> bool:
+    """An organisation or group, also one the recogniser took for a person ('Houthis')."""
+    if ent.label_ in ("ORG", "NORP"):
+        return True
+    match = resolve_actor_text(ent.text) if ent.label_ == "PERSON" else None
+    return match is not None and match.kind == "known" and not set(match.sectors) & {"GOV", "LEG"} \
+        and ent.text.endswith("s")
 
 
 def _nearest_entity(doc: Doc, before: int, labels: set[str]) -> str | None:
