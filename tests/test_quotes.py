@@ -540,3 +540,15 @@ def test_a_document_that_is_its_quote_speaks_for_its_author() -> None:
 def test_the_group_is_the_body_named_last(text: str, speaker: str) -> None:
     quote = find(_linked_quotes(text), "Our operations" if "Houthis" in text else "We reject")
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('The Chilean army said on Monday that Peru had fired first. "We responded in self-defence," '
+     'it said in a statement.', "Chilean army"),
+    ('The Peruvian Foreign Ministry said the strike had hit a hospital. The attack came a day after '
+     'Chile sent troops to the border.\n\n"This is a grave violation of international law," it said.',
+     "Peruvian Foreign Ministry"),
+])
+def test_it_said_is_the_body_that_made_the_last_statement(text: str, speaker: str) -> None:
+    quote = [q for q in _linked_quotes(text) if q.kind == "direct"][0]
+    assert quote.speaker is not None and quote.speaker.name == speaker

@@ -127,7 +127,8 @@ def resolve_speaker_name(mention: Span) -> str:
     if word == "who" and mention.root.head.head.i != mention.root.head.i:
         return resolve_speaker_name(mention_span(mention.root.head.head))
     if word in GROUP_PRONOUNS:
-        return _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) or mention.text
+        return _last_speaking_body(mention) or _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) \
+            or mention.text
     if word in lexicon.person_pronouns:
         return _last_speaker_name(mention) or _antecedent_person(doc, mention.start, word) or mention.text
     if mention.label_ == "PERSON" or mention.root.pos_ == "PROPN":
@@ -268,6 +269,35 @@ def _last_speaker_name(mention: Span) -> str | None:
         if subject.lower_ == pronoun.lower_:
             return _last_speaker_name(mention_span(subject))
         return None
+    return None
+
+
+def _last_speaking_body(mention: Span) -> str | None:
+    """Who 'it said' / 'they said' stands for: the body that made the last statement before
+    it, in its sentence or the two before ("The Chilean army said that Peru had fired first.
+    '...,' it said" is the army, not Peru)."""
+    doc, pronoun = mention.doc, mention.root
+    lexicon = cue_lexicon()
+    if pronoun.head.lemma_.lower() not in lexicon.speech:
+        return None
+    floor = sentence_of(pronoun).start
+    for _ in range(MAX_PRONOUN_CHAIN - 1):
+        floor = sentence_of(doc[floor - 1]).start if floor > 0 else floor
+    quoted = _quoted_ranges(doc)
+    for verb in reversed(doc[floor : pronoun.i]):
+        lemma = verb.lemma_.lower()
+        if verb.i == pronoun.head.i or not (lemma in lexicon.speech or lemma in lexicon.objects) \
+                or not is_verb(verb) or any(s <= verb.idx < e for s, e in quoted):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own
+        if subject is None or subject.i > verb.i or subject.ent_type_ == "PERSON" or \
+                subject.lower_ in lexicon.person_pronouns:
+            continue
+        if subject.lower_ == pronoun.lower_:
+            return _last_speaking_body(mention_span(subject))
+        if subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.pos_ == "NOUN":
+            name = resolve_speaker_name(mention_span(subject))
+            return name[4:] if name.lower().startswith("the ") else name
     return None
 
 
