@@ -509,7 +509,8 @@ def test_a_body_a_country_word_modifies_speaks_as_that_body_of_that_country() ->
 def test_the_title_of_an_apposition_stands_for_the_person_it_introduced() -> None:
     text = ("The head of the Peruvian delegation, Presidential Aide Pedro Mora, said that Peru had "
             "handed over a memorandum.\n\nThe parties agreed to meet again.\n\n"
-            "The head of the delegation noted that Peru had made a proposal. He noted that Peru was advancing.")
+            "The head of the delegation noted that Peru had made a proposal. "
+            "He noted that Peru was advancing.")
     quotes = quotes_of(text)
     assert [q.speaker.name for q in quotes if q.speaker and q.text.startswith("that Peru")] == \
         ["Pedro Mora"] * 3
@@ -550,5 +551,5 @@ def test_the_group_is_the_body_named_last(text: str, speaker: str) -> None:
      "Peruvian Foreign Ministry"),
 ])
 def test_it_said_is_the_body_that_made_the_last_statement(text: str, speaker: str) -> None:
-    quote = [q for q in _linked_quotes(text) if q.kind == "direct"][0]
+    quote = next(q for q in _linked_quotes(text) if q.kind == "direct")
     assert quote.speaker is not None and quote.speaker.name == speaker

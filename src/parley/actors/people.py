@@ -8,16 +8,16 @@ alone goes to the person last mentioned with that surname.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.knowledge import load_knowledge, normalize_name
-from parley.datafiles import read_data_json
 from parley.actors.prefilter import PERSON_PRONOUNS
 from parley.actors.titles import TitleInfo, person_title
+from parley.datafiles import read_data_json
 from parley.nlp import doc_text
 
 # The quote cues: speech verbs, and the titles that stand for a person ("the official said").

@@ -297,9 +297,9 @@ def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
         if phrase[-1].lower_ not in cue_lexicon().agent_titles:
             # 'tweeted Mayor of London Sadiq Khan': the name after the title's 'of' phrase
             # (not 'said a spokesman for Ana Ruiz': a spokesman is not who he speaks for)
-            named = _person_of(tail, phrase[-1])
-            if named is not None:
-                return named
+            person = _person_of(tail, phrase[-1])
+            if person is not None:
+                return person
         head = phrase[-1]
         named = [c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         return named[0] if named else head
