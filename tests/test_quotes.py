@@ -553,3 +553,9 @@ def test_the_group_is_the_body_named_last(text: str, speaker: str) -> None:
 def test_it_said_is_the_body_that_made_the_last_statement(text: str, speaker: str) -> None:
     quote = next(q for q in _linked_quotes(text) if q.kind == "direct")
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_name_the_recogniser_missed_after_a_body_is_not_the_body() -> None:
+    text = '"There is no military solution," UN Secretary-General Ana Ruiz told the Security Council.'
+    quote = find(_linked_quotes(text), "There is no")
+    assert quote.speaker is not None and quote.speaker.name.endswith("Ana Ruiz")

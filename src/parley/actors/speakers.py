@@ -43,6 +43,11 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         entity = next((e for e in entities if e.type != "PERSON" and speaker.name in (e.name, *e.aliases)),
                       entity)
     if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
+            mention.endswith(speaker.name) and mention.split()[-1][:1].isupper():
+        entity = None  # "UN Secretary-General Ana Ruiz": a name the recogniser missed, not the UN
+        for article in ("the ", "The "):
+            speaker = replace(speaker, name=speaker.name.removeprefix(article))
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
             mention.endswith(speaker.name) and _names_a_body(mention, date):
         # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
         match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
