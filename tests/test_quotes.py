@@ -559,3 +559,17 @@ def test_a_name_the_recogniser_missed_after_a_body_is_not_the_body() -> None:
     text = '"There is no military solution," UN Secretary-General Ana Ruiz told the Security Council.'
     quote = find(_linked_quotes(text), "There is no")
     assert quote.speaker is not None and quote.speaker.name.endswith("Ana Ruiz")
+
+
+def test_a_quote_paragraph_after_a_reported_statement_goes_on_with_it() -> None:
+    text = ("Peruvian Foreign Minister Ana Ruiz said the talks had failed.\n\n"
+            '"We tried everything we could. Nothing worked, and now the other side must answer."\n\n'
+            "The talks are due to resume next week.")
+    quote = find(quotes_of(text), "We tried")
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_quote_paragraph_after_no_statement_has_no_speaker_from_it() -> None:
+    text = ("Peruvian soldiers crossed the river on Monday.\n\n"
+            '"We tried everything we could. Nothing worked, and now the other side must answer."')
+    assert not [q for q in quotes_of(text) if q.text.startswith("We tried")]

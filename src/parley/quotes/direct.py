@@ -73,7 +73,7 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
             tuple(SENTENCE_ENDS)):
         return None  # the sentence goes on after the quote: not a quote standing alone
     if previous is None or quoted.open - previous.end > CONTINUATION_CHARS or previous.speaker is None:
-        after = _remark_attribution(doc, quoted)
+        after = _remark_attribution(doc, quoted) or _statement_before(doc, quoted)
         if after is None:
             return None
         return finding(doc, quoted.start, quoted.end, "direct", after.cue, after.speaker)
@@ -110,6 +110,30 @@ def _remark_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
         if speaker is not None and (speaker.ent_type_ in ("PERSON", "ORG") or speaker.pos_ == "PROPN"):
             return Attribution((token.idx, token.idx + len(token)), speaker)
     return None
+
+
+def _statement_before(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
+    """A quote standing alone as the paragraph after a reported statement goes on with it:
+    'Ana Ruiz said the talks had failed.' then '"We tried everything. ..."'. The sentence
+    right before must be that statement: its main verb a speech verb with a subject."""
+    text = text_of(doc)
+    before = text[: quoted.open]
+    gap = before[len(before.rstrip()):]
+    if not 0 < gap.count("\n") <= 2 or quoted.open - len(gap) <= 0:
+        return None
+    last = doc.char_span(0, len(before.rstrip()), alignment_mode="contract")
+    if last is None or len(last) == 0:
+        return None
+    sentence = last[-1].sent
+    root = sentence.root
+    if root.lemma_.lower() not in cue_lexicon().speech or not is_verb(root) or \
+            any(q.start <= root.idx < q.end for q in find_quoted_spans(text)):
+        return None
+    speaker = subject_of(root)
+    if speaker is None or not (speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                               or speaker.pos_ in ("PROPN", "NOUN", "PRON")):
+        return None
+    return Attribution((root.idx, root.idx + len(root)), speaker)
 
 
 def _word_count(span: Span) -> int:
