@@ -573,3 +573,9 @@ def test_a_quote_paragraph_after_no_statement_has_no_speaker_from_it() -> None:
     text = ("Peruvian soldiers crossed the river on Monday.\n\n"
             '"We tried everything we could. Nothing worked, and now the other side must answer."')
     assert not [q for q in quotes_of(text) if q.text.startswith("We tried")]
+
+
+def test_a_statement_issued_by_a_body_has_the_body_as_its_speaker_mention() -> None:
+    text = "The Security Council issued a statement calling the test a clear violation of its resolutions."
+    quote = find(quotes_of(text), "the test")
+    assert mention(text, quote) == "The Security Council"
