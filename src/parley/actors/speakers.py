@@ -27,7 +27,7 @@ def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
 def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | None) -> Actor:
     if speaker.start is None or speaker.end is None:
         return speaker
-    mention = text[speaker.start:speaker.end]
+    mention, end = text[speaker.start:speaker.end], speaker.end
     entity = _entity_at(entities, speaker.start, speaker.end)
     if entity is not None and entity.type == "PERSON" and _other_given_name(speaker.name, entity):
         entity = None  # "Sadiq Khan" linked by his surname alone to Usman Khan named before
@@ -36,18 +36,18 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         # minister named before), or a name the recogniser did not label a person
         entity = (_person_called(entities, speaker.name) if speaker.name != mention else None) or (
             _person_named(entities, mention) or entity)
-    if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
             not mention.endswith(speaker.name):
         # "Hamas rejected it. '...,' the Palestinian militant group said": the body the
         # quote stage resolved the description to, not the country of its modifier
         entity = next((e for e in entities if e.type != "PERSON" and speaker.name in (e.name, *e.aliases)),
                       entity)
-    if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
             mention.endswith(speaker.name) and mention.split()[-1][:1].isupper():
         entity = None  # "UN Secretary-General Ana Ruiz": a name the recogniser missed, not the UN
         for article in ("the ", "The "):
             speaker = replace(speaker, name=speaker.name.removeprefix(article))
-    if entity is not None and entity.type != "PERSON" and _modifies(entity, speaker.end) and \
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
             mention.endswith(speaker.name) and _names_a_body(mention, date):
         # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
         match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
