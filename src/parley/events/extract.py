@@ -144,8 +144,6 @@ ANTECEDENT_MARKS = {"after", "since", "before"}
 WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
 # Subjects that name a thing more often than a party, for the dictionary's wide verbs.
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
-# Categories of a reaction to another's act ("condemned the strike"): aimed at who acted.
-REACTION_TYPES = frozenset({"ACCUSE", "PROTEST"})
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
@@ -220,7 +218,6 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
             found = _with_model(sent, found, context, detector.predict(sent.text), second)
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
-    events = reactions_to_attacks(doc, events, lexicon)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
@@ -247,39 +244,6 @@ def known_attackers(events: list[Event]) -> list[Event]:
                 known.setdefault(target_country, source)
         kept.append(event)
     return kept
-
-
-def reactions_to_attacks(doc: Doc, events: list[Event], lexicon: Lexicon) -> list[Event]:
-    """ "Peru's president condemned the strike" after the article told who struck: the
-    condemnation is the reactor's act aimed at the attacker (not a second attack, and not an
-    act of no one); a reaction to an attack whose words name no attacker takes the attacker of
-    the last attack told before it, when that is another country's."""
-    attacker: Actor | None = None
-    kept = []
-    for event in events:
-        source = event.source
-        if event.type == "ASSAULT" and source is not None and source.country and (
-                source.sector != UNIDENTIFIED and source.name != EARLIER_ATTACKERS):
-            attacker = source
-        elif (event.type in REACTION_TYPES and event.target is None and attacker is not None
-              and source is not None and source.country and source.country != attacker.country
-              and _reacts_to_attack(doc, event, lexicon)):
-            event = replace(event, target=attacker)
-        kept.append(event)
-    return kept
-
-
-def _reacts_to_attack(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
-    """The event's word takes an attack noun as its object ("condemned the strike")."""
-    if event.trigger_start is None:
-        return False
-    span = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
-                         alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    objects = [c for c in span.root.children if c.dep_ == "dobj"]
-    return any(lexicon.plover_of(sense.cameo) == "ASSAULT" or sense.type == "ASSAULT"
-               for noun in objects for sense in lexicon.senses("nouns", noun.lemma_.lower()))
 
 
 def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
