@@ -28,7 +28,7 @@ ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
 # Possessors that date a noun rather than act ("last month's invasion").
 TIME_WORDS = {"month", "week", "year", "day", "today", "yesterday", "decade", "century", "weekend"}
 # A participle clause after a main clause shares its subject (", killing 20 people").
-SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "acomp")
 # Roles a parser gives to the first of two names a headline joins by a comma ("Chile, Peru sign
 # border deal"): hung from the verb as an interjection or adverbial noun, not as its subject.
 HEADLINE_PAIR_DEPS = ("intj", "npadvmod", "dep", "nsubj")
@@ -340,7 +340,9 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
                                and c.pos_ != "ADP"])
     if slot == "poss":
         heads = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
-        return with_conjuncts([c for h in heads for c in h.children if c.dep_ == "poss"])
+        # "violated Peru's airspace", "violated Peruvian airspace": the owner, named or by its adjective
+        return with_conjuncts([c for h in heads for c in h.children if c.dep_ == "poss"
+                               or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))])
     if slot == "obj_agent":
         return object_agent_tokens(token)
     return preposition_objects(token, slot)

@@ -56,6 +56,11 @@ REJECTED_PLANS = {"plan", "proposal", "agreement", "deal", "accord", "initiative
 REJECTED_MEETINGS = {"invitation", "meeting", "talk", "summit", "visit"}
 # Target slots of a trigger whose entry names none.
 DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
+# The preposition that names both parties of a symmetric act ("signed between X and Y").
+MUTUAL_SLOT = "between"
+# The preposition of what a giving verb gives when its object is the receiver ("supplied Peru
+# with wheat", "provided the rebels with arms").
+WITH_GOODS = "with"
 # Categories whose recipient, unnamed, is the other party of the meeting they came out of.
 NEGOTIATED_TYPES = {"AGREE", "CONCEDE", "REJECT"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our"}
@@ -206,15 +211,31 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
     slots = list(entry.target or DEFAULT_SLOTS)
     if entry.of == "target" and "of" not in slots:
         slots.append("of")
+    if entry.symmetric and MUTUAL_SLOT not in slots:
+        slots.append(MUTUAL_SLOT)  # "a pact was signed between Chile and Peru"
     groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
     if nominal:
         groups = [*groups, involved_tokens(token)] if entry.symmetric else groups
         return [thing_parties(g, is_thing) for g in groups]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     groups += [[t for obj in objects for t in noun_slot_tokens(obj, s)] for s in slots]
+    if WITH_GOODS in slots and "dobj" not in slots and preposition_objects(token, WITH_GOODS):
+        groups.append(slot_tokens(token, "dobj"))  # "supplied Peru with wheat": Peru receives
+    groups += [_aim_objects(obj) for obj in objects]
     if "poss" in slots:
         groups.append(possessor_targets(token))
     return [thing_parties(g, is_thing) for g in groups]
+
+
+def _aim_objects(noun: Token) -> list[Token]:
+    """Who the infinitive clause describing an object acts on: "signed an accord to supply Peru
+    with wheat" is signed with Peru, "reached a deal to free Chilean prisoners" with Chile."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found += slot_tokens(clause, "dobj") + slot_tokens(clause, "dative")
+    return found
 
 
 def possessor_targets(token: Token) -> list[Token]:

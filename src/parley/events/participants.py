@@ -160,6 +160,7 @@ class ParticipantResolver:
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
         found = self._from_phrase(text, start, end, entity)
+        found = self._own_country(head, start, found)
         if found is not None and found.country is None and entity is None and is_act_noun(head):
             return None  # "renounced military confrontation": an act qualified by a sector, no actor
         if found is not None and found.country is not None:
@@ -185,6 +186,16 @@ class ParticipantResolver:
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
+
+    def _own_country(self, head: Token, start: int, found: Actor | None) -> Actor | None:
+        """The country the words up to a noun give it beats the place an "in" phrase after it
+        names: "her Peruvian counterpart in La Paz" is Peru's, wherever they met."""
+        if found is None or found.country is None or not any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in head.rights):
+            return found
+        match = resolve_actor_text(doc_text(self.doc)[start:head.idx + len(head)], self.date)
+        own = normalize_country(match.country, match.sectors, match.kind) if match is not None else None
+        return replace(found, country=own) if own and own != found.country else found
 
     def _possessor(self, head: Token) -> Actor | None:
         """The placed entity that owns a thing with no role of its own ("Pakistan's role"; not

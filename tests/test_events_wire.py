@@ -1,0 +1,43 @@
+"""Events in the shapes of wire sentences: parties the parse gives in a predicate adjective's
+clause, in a giving verb's object, in an infinitive describing an object, after "between" and
+as the adjective of a thing. Invented sentences and names."""
+
+from __future__ import annotations
+
+from .test_events import countries, events_of, only
+
+
+def test_subject_of_a_predicate_adjective_acts_in_its_infinitive() -> None:
+    # "is about to restore": the parser hangs "restore" under the adjective "about"
+    event = only(events_of("Chile is about to restore full diplomatic ties with Peru, an official said."),
+                 "SUPPORT")
+    assert countries(event) == ("CHL", "PER")
+
+
+def test_giving_verb_whose_object_receives_what_the_with_phrase_names() -> None:
+    event = only(events_of("Chile supplied Peru with 50,000 tonnes of wheat on Thursday."), "AID")
+    assert countries(event) == ("CHL", "PER")
+    given = only(events_of("Chile provided weapons to Bolivia."), "AID")  # the to-phrase still wins
+    assert countries(given) == ("CHL", "BOL")
+
+
+def test_accord_whose_infinitive_names_the_other_party() -> None:
+    events = events_of("Chile signed an accord on Thursday to supply Peru with 50,000 tonnes of wheat, "
+                       "an embassy spokesman said.")
+    assert [countries(e) for e in events] == [("CHL", "PER")]
+
+
+def test_counterpart_is_of_the_country_its_own_words_give_not_of_the_meeting_place() -> None:
+    event = only(events_of("Bolivian President Maria Torres held talks with her Peruvian counterpart "
+                           "in La Paz on Monday."), "CONSULT")
+    assert countries(event) == ("BOL", "PER")
+
+
+def test_passive_symmetric_act_between_parties() -> None:
+    events = events_of("A memorandum on the pipeline was signed between Chile and Peru on Tuesday.")
+    assert {countries(e) for e in events} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_owner_of_a_thing_named_by_its_adjective() -> None:
+    event = only(events_of("Bolivian fighter jets violated Chilean airspace on Monday."), "ASSAULT")
+    assert countries(event) == ("BOL", "CHL")
