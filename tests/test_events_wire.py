@@ -41,3 +41,25 @@ def test_passive_symmetric_act_between_parties() -> None:
 def test_owner_of_a_thing_named_by_its_adjective() -> None:
     event = only(events_of("Bolivian fighter jets violated Chilean airspace on Monday."), "ASSAULT")
     assert countries(event) == ("BOL", "CHL")
+
+
+def test_meeting_that_is_the_aim_of_a_journey_is_the_travellers() -> None:
+    event = only(events_of("Chilean Foreign Minister Ana Soto left for Lima on Wednesday for talks with "
+                           "Peruvian officials."), "CONSULT")
+    assert countries(event) == ("CHL", "PER")
+
+
+def test_halting_a_relation_reduces_it() -> None:
+    event = only(events_of("Bolivia suspended military cooperation with Chile on Monday."), "SANCTION")
+    assert countries(event) == ("BOL", "CHL")
+    assert (event.cameo or "").startswith("16")
+
+
+def test_announced_act_is_the_announcers() -> None:
+    event = only(events_of("Bolivia on Sunday announced the expulsion of the Chilean ambassador."), "COERCE")
+    assert countries(event) == ("BOL", "CHL")
+
+
+def test_condemning_an_attack_is_no_attack_by_the_one_who_condemns() -> None:
+    events = events_of("NATO condemned the attack on the Chilean embassy in Lima.")
+    assert not [e for e in events if e.type == "ASSAULT"], [(e.type, countries(e)) for e in events]

@@ -47,6 +47,8 @@ DATELINE_SPAN = 8
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
 # following a round of talks"): the clause's subject took part in it.
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
+# The preposition of a clause's aim ("arrived in Lima for talks with Peruvian officials").
+PURPOSE_PREPOSITION = "for"
 # Nouns that measure an event rather than name one ("a new round of talks", "two hours of talks").
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
 # Verbs whose subject suffers what an "under" phrase names ("came under fire", "was under attack").
@@ -270,8 +272,9 @@ def is_dateline(token: Token, other_subjects: bool) -> bool:
 
 
 def circumstance_subjects(noun: Token) -> list[Token]:
-    """Who took part in a meeting named as the circumstance of a clause: the clause's subject
-    ("X left the White House after talks with Y", "X and Y agreed following a round of talks")."""
+    """Who took part in a meeting named as the circumstance or the aim of a clause: the clause's
+    subject ("X left the White House after talks with Y", "X and Y agreed following a round of
+    talks", "X left for Lima for talks with Y")."""
     token = noun
     for _ in range(3):
         prep = token.head
@@ -280,7 +283,7 @@ def circumstance_subjects(noun: Token) -> list[Token]:
         if prep.lower_ == "of" and prep.head.lemma_.lower() in MEASURE_NOUNS:
             token = prep.head
             continue
-        if prep.lower_ in CIRCUMSTANCE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+        if prep.lower_ in (*CIRCUMSTANCE_PREPOSITIONS, PURPOSE_PREPOSITION) and prep.head.pos_ in ("VERB", "AUX"):
             return subject_tokens(prep.head)
         return []
     return []

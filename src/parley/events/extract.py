@@ -241,7 +241,10 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
     elif _arbitrates(found, prediction):
         found = [e for e in found if e.type == prediction.type]
     if MODEL_PROPOSE_UNRECORDED and retyping is not None and found and all_unrecorded(found):
-        found = found + _proposed(sent, retyping, context)
+        # not on a word the rules read as another act ("condemned the attack on the embassy" is
+        # no attack by the one who condemned it)
+        read = {e.trigger_start for e in found}
+        found = found + [e for e in _proposed(sent, retyping, context) if e.trigger_start not in read]
     return [replace(e, model_type=prediction.type, model_score=prediction.score) for e in found]
 
 
