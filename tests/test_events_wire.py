@@ -63,3 +63,14 @@ def test_announced_act_is_the_announcers() -> None:
 def test_condemning_an_attack_is_no_attack_by_the_one_who_condemns() -> None:
     events = events_of("NATO condemned the attack on the Chilean embassy in Lima.")
     assert not [e for e in events if e.type == "ASSAULT"], [(e.type, countries(e)) for e in events]
+
+
+def test_the_means_a_party_uses_does_not_act() -> None:
+    event = only(events_of("Chilean police used water cannon to disperse Peruvian migrants at the border."),
+                 "ASSAULT")
+    assert countries(event) == ("CHL", "PER")
+
+
+def test_event_noun_a_party_draws_from_another() -> None:
+    event = only(events_of("Chile's refusal to negotiate drew sharp criticism from Bolivia."), "ACCUSE")
+    assert countries(event) == ("BOL", "CHL")

@@ -165,6 +165,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "xcomp":
         controllers = object_controller(head)
+        if controllers and not any(actor_like(c) for c in controllers):
+            controllers = []  # "used water cannon to disperse them": the users act, not the means
         if not controllers and is_passive(head):  # "X was urged to leave", "X and Y are set to meet"
             controllers = with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])
         return controllers or subject_tokens(head, depth + 1)
@@ -182,7 +184,7 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
     if headline_infinitive(verb):
         return _headline_infinitive_subject(verb)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        if _actor_like(head):
+        if actor_like(head):
             return [head]
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
             return subject_tokens(head.head, depth + 1)
@@ -214,7 +216,7 @@ def headline_infinitive(verb: Token) -> bool:
     return (verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and head.sent.end - head.sent.start <= HEADLINE_WORDS
-            and (_actor_like(head) or resolve_actor_text(_phrase_to(head)) is not None))
+            and (actor_like(head) or resolve_actor_text(_phrase_to(head)) is not None))
 
 
 def _phrase_to(head: Token) -> str:
@@ -289,7 +291,7 @@ def circumstance_subjects(noun: Token) -> list[Token]:
     return []
 
 
-def _actor_like(token: Token) -> bool:
+def actor_like(token: Token) -> bool:
     if token.ent_type_ in AGENT_LABELS or token.pos_ == "PROPN":
         return True
     match = resolve_actor_text(token.text)

@@ -56,6 +56,10 @@ REJECTED_PLANS = {"plan", "proposal", "agreement", "deal", "accord", "initiative
 REJECTED_MEETINGS = {"invitation", "meeting", "talk", "summit", "visit"}
 # Target slots of a trigger whose entry names none.
 DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
+# Verbs whose subject calls forth the event noun they take as object, by others ("drew criticism
+# from Bolivia", "sparked protests", "won support from the EU").
+ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win", "receive",
+                   "incur"}
 # The preposition that names both parties of a symmetric act ("signed between X and Y").
 MUTUAL_SLOT = "between"
 # The preposition of what a giving verb gives when its object is the receiver ("supplied Peru
@@ -160,6 +164,11 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
         sources = subject_tokens(token) or _circumstance_agents(token)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
     groups = [g for g in groups if g]
+    elicitor = _eliciting_verb(token) if nominal else None
+    if elicitor is not None:  # "Chile's refusal drew criticism from Bolivia": Bolivia criticised Chile
+        anchor = elicitor
+        sources = sources or preposition_objects(token, "from") or preposition_objects(elicitor, "from")
+        groups = [[t for t in subject_tokens(elicitor) if t not in sources], *groups]
     attacked = nominal and event_type == "ASSAULT" and token.dep_ == "dobj"
     repelling = _governing_verb(token) if attacked else None
     if repelling is not None and repelling.lemma_.lower() in REPELLING_VERBS:  # "repelled a Chilean attack"
@@ -176,6 +185,15 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
+
+
+def _eliciting_verb(noun: Token) -> Token | None:
+    """The verb of "drew criticism from", "sparked protests by", "won support from" whose object
+    the event noun is: its subject is what the event answers, not who acts."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ELICITING_VERBS:
+        return verb
+    return None
 
 
 def _circumstance_agents(verb: Token) -> list[Token]:
