@@ -74,3 +74,9 @@ def test_the_means_a_party_uses_does_not_act() -> None:
 def test_event_noun_a_party_draws_from_another() -> None:
     event = only(events_of("Chile's refusal to negotiate drew sharp criticism from Bolivia."), "ACCUSE")
     assert countries(event) == ("BOL", "CHL")
+
+
+def test_protest_at_a_partys_seat_is_aimed_at_that_party() -> None:
+    event = only(events_of("Thousands of Peruvians demonstrated outside the Chilean embassy in Lima on Sunday."),
+                 "PROTEST")
+    assert countries(event) == ("PER", "CHL")

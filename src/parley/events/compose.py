@@ -60,6 +60,10 @@ DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
 # from Bolivia", "sparked protests", "won support from the EU").
 ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win", "receive",
                    "incur"}
+# CAMEO's root of protest, and the prepositions of the site a protest is held at: a party's seat
+# there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one.
+PROTEST_ROOT = "14"
+PROTEST_SITES = ("outside", "at")
 # The preposition that names both parties of a symmetric act ("signed between X and Y").
 MUTUAL_SLOT = "between"
 # The preposition of what a giving verb gives when its object is the receiver ("supplied Peru
@@ -229,6 +233,8 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
     slots = list(entry.target or DEFAULT_SLOTS)
     if entry.of == "target" and "of" not in slots:
         slots.append("of")
+    if (entry.cameo or "").startswith(PROTEST_ROOT):  # "demonstrated outside the Chilean embassy"
+        slots += [s for s in PROTEST_SITES if s not in slots]
     if entry.symmetric and MUTUAL_SLOT not in slots:
         slots.append(MUTUAL_SLOT)  # "a pact was signed between Chile and Peru"
     groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
