@@ -80,3 +80,11 @@ def test_protest_at_a_partys_seat_is_aimed_at_that_party() -> None:
     event = only(events_of("Thousands of Peruvians demonstrated outside the Chilean embassy in Lima on Sunday."),
                  "PROTEST")
     assert countries(event) == ("PER", "CHL")
+
+
+def test_light_verb_listed_with_the_event_noun_carries_it() -> None:
+    # "ceasefire" alone is mostly a mention; "declared a ceasefire" is the act, with the other
+    # side the sentence names (insurgents facing a country named bare are that country's)
+    event = only(events_of("Peru declared a ceasefire with the rebels on Wednesday."), "RETREAT")
+    assert countries(event) == ("PER", "PER")
+    assert not events_of("The ceasefire between Peru and Chile held on Wednesday.")

@@ -105,7 +105,7 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     chain = governing_chain(hit.token, by_index, modals)
     if chain is None:
         return []
-    if not hit.entry.standalone and not any(h.entry.frame in MEANING_FRAMES for h in chain):
+    if not hit.entry.standalone and not any(h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain):
         return []
     current: Proto | None = proto
     for frame_hit in chain:
@@ -116,6 +116,13 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     if current is not None and not current.target_groups() and current.type in NEGOTIATED_TYPES:
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
+
+
+def _carries(frame: Hit, hit: Hit) -> bool:
+    """A light verb listed with the event noun as its object carries it ("declared a unilateral
+    ceasefire"): the noun is that act, not a mention of one ("the ceasefire held")."""
+    word = hit.token
+    return frame.entry.frame == "light" and bool({word.lemma_.lower(), word.lower_} & frame.entry.obj)
 
 
 def _negotiating_partner(tokens: list[Token], by_index: dict[int, Hit]) -> list[Token]:

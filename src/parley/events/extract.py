@@ -706,7 +706,9 @@ def _home_of(actor: Actor, parties: list[Actor]) -> Actor:
         facing = INSURGENT_SECTORS
     else:
         return actor
-    countries = {p.country for p in parties if p.country and p.sector in facing and p is not actor}
+    # a country named bare acts as its state ("Peru declared a ceasefire with the rebels")
+    countries = {p.country for p in parties if p.country and p is not actor and (
+        p.sector in facing or (p.sector is None and facing is STATE_SECTORS))}
     return replace(actor, country=countries.pop()) if len(countries) == 1 else actor
 
 
