@@ -88,3 +88,22 @@ def test_light_verb_listed_with_the_event_noun_carries_it() -> None:
     event = only(events_of("Peru declared a ceasefire with the rebels on Wednesday."), "RETREAT")
     assert countries(event) == ("PER", "PER")
     assert not events_of("The ceasefire between Peru and Chile held on Wednesday.")
+
+
+def test_he_of_a_reporting_officeholder_with_no_named_person_near() -> None:
+    event = only(events_of("Peru's foreign minister said he would meet his Chilean counterpart next week."),
+                 "CONSULT")
+    assert countries(event) == ("PER", "CHL")
+
+
+def test_state_force_of_no_country_is_the_reporting_bodys() -> None:
+    event = only(events_of("The Peruvian interior ministry said police had detained 30 Bolivian smugglers."),
+                 "COERCE")
+    assert countries(event) == ("PER", "BOL")
+
+
+def test_parties_named_together_who_fight_a_thing_do_not_fight_each_other() -> None:
+    events = events_of("Peru and Bolivia pledged to fight drug smuggling.")
+    assert not [e for e in events if e.target is not None and e.type in ("ASSAULT", "THREATEN")]
+    clash = events_of("Peru and Bolivia clashed on Monday.")
+    assert {countries(e) for e in clash} == {("PER", "BOL"), ("BOL", "PER")}

@@ -345,6 +345,10 @@ class ParticipantResolver:
                     if subject is not None:
                         return _at(subject, token)
                 return _at(self._from_entity(entity, (s, e)), token)
+        if lower in PERSON_PRONOUNS and speaker is not None and speaker.role:
+            # "Peru's foreign minister said he would meet ...": no named person nearer, so the
+            # reporting officeholder (a "he" is never the ministry or the army)
+            return _at(speaker, token)
         return None
 
     def _previous_subject(self, token: Token, wanted: tuple[str, ...]) -> Actor | None:
