@@ -107,3 +107,13 @@ def test_parties_named_together_who_fight_a_thing_do_not_fight_each_other() -> N
     assert not [e for e in events if e.target is not None and e.type in ("ASSAULT", "THREATEN")]
     clash = events_of("Peru and Bolivia clashed on Monday.")
     assert {countries(e) for e in clash} == {("PER", "BOL"), ("BOL", "PER")}
+
+
+def test_words_before_a_known_body_place_it() -> None:
+    event = only(events_of("Paraguay's Senate on Thursday rejected a free trade deal with Bolivia."), "REJECT")
+    assert countries(event) == ("PRY", "BOL")
+
+
+def test_object_named_by_a_free_relative() -> None:
+    event = only(events_of("Bolivia condemned what it described as an attack by Chilean police."), "ACCUSE")
+    assert countries(event) == ("BOL", "CHL")

@@ -335,7 +335,7 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         if token.pos_ in ("VERB", "AUX") and is_passive(token):
             return passive_subject_tokens(token)
-        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects = [c for c in token.children if c.dep_ == "dobj"] or free_relative_objects(token)
         for particle in (c for c in token.children if c.dep_ == "prt" and c.lower_ == "up"):
             objects = objects or preposition_objects(token, "to") or preposition_objects(particle, "to")
             # "kidnapped up to 16 advisers"
@@ -351,6 +351,17 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
     if slot == "obj_agent":
         return object_agent_tokens(token)
     return preposition_objects(token, slot)
+
+
+def free_relative_objects(verb: Token) -> list[Token]:
+    """What a verb acts on when its object is "what X called Y" or "what X described as Y": Y
+    ("condemned what it called the killing of its citizens by Chilean police")."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            named = [c for c in clause.children if c.dep_ == "oprd"] or preposition_objects(clause, "as")
+            if named:
+                return named
+    return []
 
 
 def object_agent_tokens(token: Token) -> list[Token]:

@@ -236,6 +236,14 @@ class ParticipantResolver:
             return found
         if found.country is None or (better.role is None and better.name != found.name):
             return replace(better, name=found.name, start=found.start, end=found.end)
+        if better.country != found.country and entity.type == "ORG" and bounds[0] < mention[0]:
+            # "Paraguay's Senate", "the Paraguayan Senate": the words before the name place it,
+            # not the best-known body of that name
+            before = doc_text(self.doc)[bounds[0]:mention[0]].strip()
+            before = before[:-2] if before.endswith(("'s", "’s")) else before
+            own = resolve_actor_text(before, self.date) if before else None
+            if own is not None and own.country == better.country:
+                return replace(found, country=better.country)
         return found
 
     def _from_phrase(self, text: str, start: int, end: int, entity: Entity | None) -> Actor | None:
