@@ -117,3 +117,14 @@ def test_words_before_a_known_body_place_it() -> None:
 def test_object_named_by_a_free_relative() -> None:
     event = only(events_of("Bolivia condemned what it described as an attack by Chilean police."), "ACCUSE")
     assert countries(event) == ("BOL", "CHL")
+
+
+def test_attack_blamed_on_a_party_is_theirs() -> None:
+    event = only(events_of("Three Peruvian policemen were killed in an attack blamed on Bolivian guerrillas."),
+                 "ASSAULT")
+    assert countries(event) == ("BOL", "PER")
+
+
+def test_those_who_died_in_an_attack_are_its_target() -> None:
+    event = only(events_of("Two Peruvians died in a Chilean air strike on Monday."), "ASSAULT")
+    assert countries(event) == ("CHL", "PER")

@@ -53,6 +53,10 @@ PURPOSE_PREPOSITION = "for"
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
 # Verbs whose subject suffers what an "under" phrase names ("came under fire", "was under attack").
 UNDERGOING_VERBS = {"come", "be", "remain", "fall", "stay"}
+# Verbs whose subject lost their life in the event noun of their "in" phrase ("died in an ambush").
+DYING_VERBS = {"die", "perish"}
+# Participles that name who did what a noun names, by their preposition ("an attack blamed on X").
+BLAME_PREPOSITIONS = {"blame": "on", "attribute": "to", "pin": "on"}
 # Prepositions by which a thing (an act, a plan) names the parties it concerns ("cooperation with
 # X", "a proposal for X and Y", "talks between X and Y").
 THING_PREPOSITIONS = ("with", "between", "for")
@@ -437,6 +441,9 @@ def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "acl" and not _mediating(child):  # "talks brokered by X and Y": mediators
             agents = agent_tokens(child)
+            blamed = BLAME_PREPOSITIONS.get(child.lemma_.lower()) if child.tag_ == "VBN" else None
+            if not agents and blamed:  # "an attack blamed on Bolivian guerrillas"
+                agents = preposition_objects(child, blamed)
             if agents:
                 return agents
     modifiers = [c for c in noun.children if c.dep_ in AGENT_MODIFIER_DEPS and c.ent_type_ in AGENT_LABELS]
@@ -501,10 +508,14 @@ def undergoing_verb(noun: Token) -> Token | None:
     """The verb of "came under fire", "was under attack", "remained under bombardment": the
     verb whose subject suffers the event the noun names (None: the noun stands in no such phrase)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "under":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDERGOING_VERBS else None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.lower_ == "in" and verb.lemma_.lower() in DYING_VERBS:  # "five soldiers died in an ambush"
+        return verb
+    return verb if prep.lower_ == "under" and verb.lemma_.lower() in UNDERGOING_VERBS else None
 
 
 def _verb_of_object(noun: Token) -> Token | None:
