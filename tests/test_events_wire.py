@@ -77,8 +77,8 @@ def test_event_noun_a_party_draws_from_another() -> None:
 
 
 def test_protest_at_a_partys_seat_is_aimed_at_that_party() -> None:
-    event = only(events_of("Thousands of Peruvians demonstrated outside the Chilean embassy in Lima on Sunday."),
-                 "PROTEST")
+    text = "Thousands of Peruvians demonstrated outside the Chilean embassy in Lima on Sunday."
+    event = only(events_of(text), "PROTEST")
     assert countries(event) == ("PER", "CHL")
 
 
@@ -110,7 +110,8 @@ def test_parties_named_together_who_fight_a_thing_do_not_fight_each_other() -> N
 
 
 def test_words_before_a_known_body_place_it() -> None:
-    event = only(events_of("Paraguay's Senate on Thursday rejected a free trade deal with Bolivia."), "REJECT")
+    text = "Paraguay's Senate on Thursday rejected a free trade deal with Bolivia."
+    event = only(events_of(text), "REJECT")
     assert countries(event) == ("PRY", "BOL")
 
 
@@ -120,8 +121,8 @@ def test_object_named_by_a_free_relative() -> None:
 
 
 def test_attack_blamed_on_a_party_is_theirs() -> None:
-    event = only(events_of("Three Peruvian policemen were killed in an attack blamed on Bolivian guerrillas."),
-                 "ASSAULT")
+    text = "Three Peruvian policemen were killed in an attack blamed on Bolivian guerrillas."
+    event = only(events_of(text), "ASSAULT")
     assert countries(event) == ("BOL", "PER")
 
 

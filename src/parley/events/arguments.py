@@ -289,7 +289,8 @@ def circumstance_subjects(noun: Token) -> list[Token]:
         if prep.lower_ == "of" and prep.head.lemma_.lower() in MEASURE_NOUNS:
             token = prep.head
             continue
-        if prep.lower_ in (*CIRCUMSTANCE_PREPOSITIONS, PURPOSE_PREPOSITION) and prep.head.pos_ in ("VERB", "AUX"):
+        aim = prep.lower_ == PURPOSE_PREPOSITION
+        if (prep.lower_ in CIRCUMSTANCE_PREPOSITIONS or aim) and prep.head.pos_ in ("VERB", "AUX"):
             return subject_tokens(prep.head)
         return []
     return []

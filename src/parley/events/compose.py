@@ -58,8 +58,8 @@ REJECTED_MEETINGS = {"invitation", "meeting", "talk", "summit", "visit"}
 DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
 # Verbs whose subject calls forth the event noun they take as object, by others ("drew criticism
 # from Bolivia", "sparked protests", "won support from the EU").
-ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win", "receive",
-                   "incur"}
+ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win",
+                   "receive", "incur"}
 # CAMEO's root of protest, and the prepositions of the site a protest is held at: a party's seat
 # there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one.
 PROTEST_ROOT = "14"
@@ -105,7 +105,8 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     chain = governing_chain(hit.token, by_index, modals)
     if chain is None:
         return []
-    if not hit.entry.standalone and not any(h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain):
+    if not hit.entry.standalone and not any(
+            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain):
         return []
     current: Proto | None = proto
     for frame_hit in chain:
