@@ -129,3 +129,8 @@ def test_attack_blamed_on_a_party_is_theirs() -> None:
 def test_those_who_died_in_an_attack_are_its_target() -> None:
     event = only(events_of("Two Peruvians died in a Chilean air strike on Monday."), "ASSAULT")
     assert countries(event) == ("CHL", "PER")
+
+
+def test_passive_removal_is_by_the_country_it_removes_from() -> None:
+    event = only(events_of("A Bolivian diplomat was expelled from Chile on Tuesday."), "SANCTION")
+    assert countries(event) == ("CHL", "BOL")

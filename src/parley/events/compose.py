@@ -64,6 +64,9 @@ ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "
 # there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one.
 PROTEST_ROOT = "14"
 PROTEST_SITES = ("outside", "at")
+# CAMEO roots of sanctions and coercion: a passive one with no agent is by the country it removes
+# its object from ("was expelled from Chile").
+REMOVAL_ROOTS = ("16", "17")
 # The preposition that names both parties of a symmetric act ("signed between X and Y").
 MUTUAL_SLOT = "between"
 # The preposition of what a giving verb gives when its object is the receiver ("supplied Peru
@@ -173,7 +176,7 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)
     else:
-        sources = subject_tokens(token) or _circumstance_agents(token)
+        sources = subject_tokens(token) or _circumstance_agents(token) or _removed_from(token, entry)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
     groups = [g for g in groups if g]
     elicitor = _eliciting_verb(token) if nominal else None
@@ -206,6 +209,14 @@ def _eliciting_verb(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ELICITING_VERBS:
         return verb
     return None
+
+
+def _removed_from(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """The country a passive removal names with "from" and no agent removed them: "a Bolivian
+    diplomat was expelled from Chile" (by Chile), "journalists were deported from Peru"."""
+    if not (entry.cameo or "").startswith(REMOVAL_ROOTS) or not is_passive(verb):
+        return []
+    return [t for t in preposition_objects(verb, "from") if t.ent_type_ == "GPE"]
 
 
 def _circumstance_agents(verb: Token) -> list[Token]:
