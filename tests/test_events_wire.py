@@ -134,3 +134,12 @@ def test_those_who_died_in_an_attack_are_its_target() -> None:
 def test_passive_removal_is_by_the_country_it_removes_from() -> None:
     event = only(events_of("A Bolivian diplomat was expelled from Chile on Tuesday."), "SANCTION")
     assert countries(event) == ("CHL", "BOL")
+
+
+def test_promised_force_is_a_threat() -> None:
+    # "retaliate" and "punish" are verbs only PETRARCH2's dictionary codes (as force)
+    event = only(events_of("Peru vowed to retaliate against Bolivia."), "THREATEN")
+    assert countries(event) == ("PER", "BOL")
+    punished = only(events_of("Peru vowed to punish Bolivia."), "THREATEN")
+    assert countries(punished) == ("PER", "BOL")
+    assert only(events_of("Peru pledged to help Bolivia with food aid."), "AGREE")

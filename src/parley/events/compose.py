@@ -40,6 +40,7 @@ from parley.events.frames import (
     is_thing,
 )
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.petrarch import match_verb
 from parley.events.triggers import Hit, find_hits
 
 __all__ = ["Proto", "compose_sentence"]
@@ -67,6 +68,8 @@ PROTEST_SITES = ("outside", "at")
 # CAMEO roots of sanctions and coercion: a passive one with no agent is by the country it removes
 # its object from ("was expelled from Chile").
 REMOVAL_ROOTS = ("16", "17")
+# CAMEO roots of coercion and force: promised, they are threats (CAMEO 13).
+FORCE_ROOTS = ("17", "18", "19", "20")
 # The preposition that names both parties of a symmetric act ("signed between X and Y").
 MUTUAL_SLOT = "between"
 # The preposition of what a giving verb gives when its object is the receiver ("supplied Peru
@@ -302,9 +305,13 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     if code is None:
         return None
     token = hit.token
+    event_type = spec.type or lexicon.plover_of(code) or "REJECT"
+    force = _vowed_force(token) if kind == "commit" and spec.conflict_type else None
+    if force is not None:  # "vowed to retaliate against Bolivia": a threat, not a promise
+        code, event_type = spec.code_for(force) or code, spec.conflict_type or event_type
     nominal = entry.word_class == "nouns"
     sources = frame_subjects(hit)
-    proto = Proto(entry=entry, event_token=token, type=spec.type or lexicon.plover_of(code) or "REJECT",
+    proto = Proto(entry=entry, event_token=token, type=event_type,
                   cameo=code, content=code, mode=lexicon.mode_of(code), trigger=token, anchor=token,
                   sources=sources, targets=[], symmetric=entry.symmetric, weak=entry.weak or nominal,
                   nominal=nominal)
@@ -312,10 +319,23 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     if is_modal(entry) or kind in ("appeal", "demand"):
         groups.insert(0 if is_modal(entry) else 1, complement_subjects(token))
     groups.append(complement_targets(token))
+    if force is not None:  # "vowed to punish Bolivia": whom the force is promised against
+        groups += [slot_tokens(c, "dobj") for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     groups = [[t for t in g if t not in sources] for g in groups]
     groups = [g for g in groups if g]
     proto.targets, proto.more_targets = (groups[0], groups[1:]) if groups else ([], [])
     return proto
+
+
+def _vowed_force(token: Token) -> str | None:
+    """The code of force PETRARCH2's dictionary gives the verb a commitment governs where the
+    hand lexicon knows none ("vowed to retaliate", "pledged to crush the rebels"), else None."""
+    for clause in token.children:
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
+            found = match_verb(clause)
+            if found is not None and found.code is not None and found.code[:2] in FORCE_ROOTS:
+                return found.code
+    return None
 
 
 def _rejection_code(token: Token) -> str:
