@@ -143,3 +143,8 @@ def test_promised_force_is_a_threat() -> None:
     punished = only(events_of("Peru vowed to punish Bolivia."), "THREATEN")
     assert countries(punished) == ("PER", "BOL")
     assert only(events_of("Peru pledged to help Bolivia with food aid."), "AGREE")
+
+
+def test_recipient_the_parser_made_a_compound_of_the_object() -> None:
+    event = only(events_of("Chile granted Peru access to its port of Arica."), "RETREAT")
+    assert countries(event) == ("CHL", "PER")

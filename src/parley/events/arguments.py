@@ -346,8 +346,12 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
             # "kidnapped up to 16 advisers"
         return with_conjuncts(objects)
     if slot == "dative":
-        return with_conjuncts([c for c in token.children if c.dep_ in ("dative", "iobj")
-                               and c.pos_ != "ADP"])
+        found = [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        if not found and token.pos_ == "VERB":  # "granted Peru access", parsed as one compound
+            found = [c for o in token.children if o.dep_ == "dobj" and o.pos_ == "NOUN" and not o.ent_type_
+                     for c in o.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "PERSON")
+                     and c.i == o.left_edge.i]
+        return with_conjuncts(found)
     if slot == "poss":
         heads = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
         # "violated Peru's airspace", "violated Peruvian airspace": the owner, named or by its adjective
