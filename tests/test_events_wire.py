@@ -148,3 +148,9 @@ def test_promised_force_is_a_threat() -> None:
 def test_recipient_the_parser_made_a_compound_of_the_object() -> None:
     event = only(events_of("Chile granted Peru access to its port of Arica."), "RETREAT")
     assert countries(event) == ("CHL", "PER")
+
+
+def test_event_noun_received_from_a_party_is_its_act() -> None:
+    event = only(events_of("Bolivia received military aid from Chile on Monday."), "AID")
+    assert countries(event) == ("CHL", "BOL")
+    assert not events_of("Bolivia received aid.")

@@ -112,7 +112,7 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     if chain is None:
         return []
     if not hit.entry.standalone and not any(
-            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain):
+            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token):
         return []
     current: Proto | None = proto
     for frame_hit in chain:
@@ -220,6 +220,13 @@ def _removed_from(verb: Token, entry: TriggerEntry) -> list[Token]:
     if not (entry.cameo or "").startswith(REMOVAL_ROOTS) or not is_passive(verb):
         return []
     return [t for t in preposition_objects(verb, "from") if t.ent_type_ == "GPE"]
+
+
+def _given_by(noun: Token) -> bool:
+    """An event noun a party received from another ("received military aid from Chile"): the
+    act, though the noun alone is mostly a mention."""
+    verb = _eliciting_verb(noun)
+    return verb is not None and bool(preposition_objects(noun, "from") or preposition_objects(verb, "from"))
 
 
 def _circumstance_agents(verb: Token) -> list[Token]:
