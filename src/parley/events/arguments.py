@@ -53,6 +53,8 @@ PURPOSE_PREPOSITION = "for"
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
 # Verbs whose subject suffers what an "under" phrase names ("came under fire", "was under attack").
 UNDERGOING_VERBS = {"come", "be", "remain", "fall", "stay"}
+# Verbs whose object is the means their subject acts by ("used water cannon to disperse them").
+MEANS_VERBS = {"use", "employ", "utilise", "utilize"}
 # Verbs whose subject lost their life in the event noun of their "in" phrase ("died in an ambush").
 DYING_VERBS = {"die", "perish"}
 # Participles that name who did what a noun names, by their preposition ("an attack blamed on X").
@@ -169,7 +171,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "xcomp":
         controllers = object_controller(head)
-        if controllers and not any(actor_like(c) for c in controllers):
+        if controllers and head.lemma_.lower() in MEANS_VERBS and not any(actor_like(c) for c in controllers):
             controllers = []  # "used water cannon to disperse them": the users act, not the means
         if not controllers and is_passive(head):  # "X was urged to leave", "X and Y are set to meet"
             controllers = with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])

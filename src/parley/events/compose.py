@@ -61,10 +61,11 @@ DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
 # from Bolivia", "sparked protests", "won support from the EU").
 ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win",
                    "receive", "incur"}
-# CAMEO's root of protest, and the prepositions of the site a protest is held at: a party's seat
-# there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one.
+# CAMEO's root of protest, and the preposition of the site a protest is held outside of: a party's
+# seat there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one
+# ("at" names squares and campuses as often as seats).
 PROTEST_ROOT = "14"
-PROTEST_SITES = ("outside", "at")
+PROTEST_SITES = ("outside",)
 # CAMEO roots of sanctions and coercion: a passive one with no agent is by the country it removes
 # its object from ("was expelled from Chile").
 REMOVAL_ROOTS = ("16", "17")
@@ -264,8 +265,8 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
         slots.append("of")
     if (entry.cameo or "").startswith(PROTEST_ROOT):  # "demonstrated outside the Chilean embassy"
         slots += [s for s in PROTEST_SITES if s not in slots]
-    if entry.symmetric and MUTUAL_SLOT not in slots:
-        slots.append(MUTUAL_SLOT)  # "a pact was signed between Chile and Peru"
+    if entry.symmetric and MUTUAL_SLOT not in slots and not nominal and is_passive(token):
+        slots.append(MUTUAL_SLOT)  # "a pact was signed between Chile and Peru": no subject, both sides
     groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
     if nominal:
         groups = [*groups, involved_tokens(token)] if entry.symmetric else groups
@@ -274,7 +275,8 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
     groups += [[t for obj in objects for t in noun_slot_tokens(obj, s)] for s in slots]
     if WITH_GOODS in slots and "dobj" not in slots and preposition_objects(token, WITH_GOODS):
         groups.append(slot_tokens(token, "dobj"))  # "supplied Peru with wheat": Peru receives
-    groups += [_aim_objects(obj) for obj in objects]
+    if entry.symmetric:  # a deal's other party, named in what it is for
+        groups += [_aim_objects(obj) for obj in objects]
     if "poss" in slots:
         groups.append(possessor_targets(token))
     return [thing_parties(g, is_thing) for g in groups]

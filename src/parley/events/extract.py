@@ -26,6 +26,7 @@ from parley.events.coding import (
     typed,
 )
 from parley.events.compose import Proto, compose_sentence
+from parley.events.frames import is_thing
 from parley.events.dating import (
     NEWS_ASPECTS,
     UNDATED,
@@ -608,7 +609,8 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
     supports_a_thing = proto.type == "SUPPORT" and _has_object(proto.trigger)
     if proto.mode == THIRD_PARTY:  # "brokered by X and Y": co-mediators, not each other's sides
         return sources, targets, False
-    fights_a_thing = proto.type in HOSTILE_TYPES and bool(proto.target_groups())
+    fights_a_thing = proto.type in HOSTILE_TYPES and any(
+        c.dep_ == "dobj" and not is_thing(c) for c in proto.event_token.children)
     if (proto.symmetric or (proto.type in MUTUAL_TYPES and not supports_a_thing)) and not fights_a_thing and (
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True

@@ -241,7 +241,10 @@ class ParticipantResolver:
             # not the best-known body of that name
             before = doc_text(self.doc)[bounds[0]:mention[0]].strip()
             before = before[:-2] if before.endswith(("'s", "’s")) else before
-            own = resolve_actor_text(before, self.date) if before else None
+            words = [w for w in before.split() if w.lower() != "the"]
+            # one word: a possessor or a demonym ("Armenian-backed separatist" is no owner)
+            single = len(words) == 1 and "-" not in words[0]
+            own = resolve_actor_text(before, self.date) if single else None
             if own is not None and own.country == better.country:
                 return replace(found, country=better.country)
         return found
