@@ -26,7 +26,6 @@ from parley.events.coding import (
     typed,
 )
 from parley.events.compose import Proto, compose_sentence
-from parley.events.frames import is_thing
 from parley.events.dating import (
     NEWS_ASPECTS,
     UNDATED,
@@ -39,6 +38,7 @@ from parley.events.dating import (
 )
 from parley.events.detector import Prediction, load_detector, load_retyper
 from parley.events.discourse import date_by_discourse
+from parley.events.frames import is_thing
 from parley.events.lexicon import Lexicon, load_lexicon
 from parley.events.mention import mere_mention
 from parley.events.modality import clause_modality
