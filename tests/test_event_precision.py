@@ -420,3 +420,148 @@ def test_an_act_one_party_only_plans_takes_no_counterpart_from_the_article() -> 
         assert planned and all(e.target is None for e in planned), plan
     done = events_of(opening + "Peru called for a new round of talks on Tuesday.")
     assert countries(only(done, "REQUEST")) == ("PER", "CHL")
+
+
+# -- p15d: not an event, type and mode, dates --------------------------------------------------
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    """A source that keeps details to itself rejects no one's proposal (CAMEO 12 rejects
+    another party's act or request); refusing a meeting or a deal still is a rejection."""
+    for text in ("Peru's foreign ministry declined to comment on the talks with Chile.",
+                 "Peruvian President Ruiz refused to give details of his call with Chilean President Mora.",
+                 "Mora said that Peru presented proposals on the border, and declined to share more "
+                 "details about the conversation.",
+                 "A Peruvian official, who declined to be named, said the talks went well."):
+        assert "REJECT" not in _types(text), text
+    assert "REJECT" in _types("Peru declined to sign the accord with Chile.")
+    assert "REJECT" in _types("Peru refused to attend the summit in Chile.")
+
+
+def test_a_photo_caption_tells_no_event() -> None:
+    """Captions show a scene or restate the story in the present, closing with the photo's day
+    or its credit; the same words as prose are an event."""
+    assert _types("Chileans inspect the site of a Peruvian strike in Arica in northern Chile, "
+                  "Wednesday, 15 January 2025.") == []
+    assert _types("Peruvian President Ruiz (R) meets with Chilean envoy Mora (L) at the palace in "
+                  "Lima, Peru, 02 December 2025. Photo: EPA/JUAN PEREZ") == []
+    assert "CONSULT" in _types("Peruvian President Ruiz met Chilean envoy Mora in Lima on Tuesday.")
+    assert "ASSAULT" in _types("Peruvian troops shelled Arica in northern Chile, 15 January 2025.")
+
+
+def test_a_meeting_without_results_is_still_a_meeting() -> None:
+    """The learned retyper does not overrule a noun the lexicon gives one category ("a
+    meeting ... produced no tangible results" is a meeting, not a deal)."""
+    events = events_of("A July meeting between Peruvian President Ruiz and Chilean President Mora "
+                       "in Quito produced no tangible results.")
+    assert {e.type for e in events} == {"CONSULT"}
+
+
+def test_a_reaffirmed_commitment_is_support_not_a_new_pledge() -> None:
+    """CAMEO 03 is a new intent to cooperate (PLOVER AGREE); restating a standing commitment
+    endorses the policy (051, SUPPORT)."""
+    restated = only(events_of("He reaffirmed Peru's commitment to backing Chile's reconstruction."),
+                    "SUPPORT")
+    assert restated.cameo == "051" and countries(restated) == ("PER", "CHL")
+    assert _types("Peru pledged to back Chile's reconstruction.") == ["AGREE"]
+
+
+def test_remaining_on_alert_is_a_state_not_a_mobilisation() -> None:
+    assert "MOBILIZE" not in _types("The Peruvian army spokesman said Peruvian forces remain on high "
+                                    "alert amid escalating violence in Chile.")
+    assert "MOBILIZE" in _types("Peru put its troops on high alert along the border with Chile.")
+
+
+def test_a_demand_in_apposition_is_no_request() -> None:
+    """ "cede Tacna, a key Peruvian demand": whose demand a term was, not a demand made."""
+    text = ("Peruvian President Ruiz met Chilean President Mora in Lima on Monday. The original plan "
+            "that was leaked to the media required Chile to cede what territory it controls in Tacna, "
+            "a key Peruvian demand to end the war.")
+    assert "REQUEST" not in _types(text)
+    assert "REJECT" in _types("Peru rejected Chile's demand to withdraw troops from Tacna.")
+
+
+def test_addressing_an_audience_while_speaking_is_no_event() -> None:
+    """ "X said during his opening speech, addressing delegations from Y and Z": the participle
+    tells how the statement was made; the dictionary's "address" codes no act of its own."""
+    text = ("Peruvian Foreign Minister Luis Ruiz described the talks between Chile and Bolivia as an "
+            "important day for world peace. Earlier in the day, Ruiz chaired the talks, which took "
+            "place at Lima's historic Palacio Torre, according to the Peruvian Foreign Ministry.\n"
+            '"We must seize this opportunity to advance on the path to peace. Every day of delay '
+            'causes more losses of life," Ruiz said during his opening speech, addressing delegations '
+            "from both Chile and Bolivia, as well as Peruvian mediators.")
+    assert "AGREE" not in _types(text)
+
+
+def test_a_reported_event_takes_its_own_day_where_the_article_tells_it() -> None:
+    """ "announced Saturday that an airstrike killed ...": Saturday is the report's day; the
+    article's "was killed Thursday when warplanes struck" dates the strike. With no other day
+    told, the report's day stands (the news convention)."""
+    text = ("The Chilean rebels announced Saturday that a Peruvian airstrike killed the prime "
+            "minister of their government in Arica.\n\nThe prime minister was killed Thursday when "
+            "Peruvian warplanes struck a building in Arica, earlier this week, the rebels said.")
+    strikes = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert strikes and {e.date for e in strikes} == {"2025-07-31"}
+    agreed = events_of("Chile's foreign minister said Wednesday that Peru and Bolivia had agreed to "
+                       "a ceasefire starting on Sunday.")
+    assert {e.date for e in agreed if e.type == "AGREE"} == {"2025-07-30"}
+
+
+def test_what_a_deal_will_do_is_no_act_of_a_party() -> None:
+    """ "it will connect Chile with its exclave": the dictionary's wide verb with a thing for
+    subject (the deal) codes no AGREE of whoever "it" would resolve to."""
+    text = ("Peruvian President Ruiz and Chilean President Mora signed a corridor deal in Lima on "
+            "Monday. According to Ruiz, it will connect Chile with its northern exclave while fully "
+            "respecting Bolivia's sovereignty.")
+    assert "AGREE" not in _types(text)
+    assert "SUPPORT" in _types(text)
+    done = ("Peru and Chile signed the accord in Lima on Monday. A Chilean official said that it has "
+            "approved the draft from the mediators in Lima.")
+    assert "CONCEDE" in _types(done)  # an act told as done by "it" is the party's
+
+
+def test_a_condemnation_of_an_attack_is_aimed_at_the_attacker() -> None:
+    """A reaction is the reactor's act (not a second attack): "condemned the strike", after the
+    article told who struck, is aimed at the attacker; with no attacker told, at no one."""
+    text = ("A Chilean strike on south Lima on Tuesday killed four people, the Peruvian army said. "
+            "Peruvian President Ruiz condemned the strike and called on his country's allies to "
+            'support "our right to full sovereignty."')
+    events = events_of(text)
+    reaction = only(events, "ACCUSE")
+    assert countries(reaction) == ("PER", "CHL")
+    assert [countries(e) for e in events if e.type == "ASSAULT"] == [("CHL", "PER")]
+    alone = only(events_of("Peruvian President Ruiz condemned the strike."), "ACCUSE")
+    assert alone.target is None
+
+
+def test_what_a_topic_of_talks_was_is_no_event() -> None:
+    """ "Another point of discussion was a possible meeting between X and Y": a topic of the
+    talks, not an intent to meet of either; a meeting the talks led to is one."""
+    lead = "Peruvian and Chilean officials met in Lima on Monday. "
+    topic = [e for e in events_of(lead + "Another point of discussion was a possible meeting between "
+                                  "Peruvian President Ruiz and Chilean President Mora.")
+             if e.sentence_start > 0]
+    assert topic == []
+    result = events_of("The main result of the talks was a meeting between Peruvian President Ruiz "
+                       "and Chilean President Mora.")
+    assert "CONSULT" in [e.type for e in result]
+
+
+def test_an_obligation_the_speaker_takes_on_is_an_intent_not_a_demand() -> None:
+    """ "we have to help Chile": the speaker's side commits itself (CAMEO 033, AGREE); "Chile
+    must withdraw" is a demand on Chile."""
+    own = only(events_of('"We have to get this done, we have to help Chile," Peruvian President '
+                         "Ruiz emphasized."), "AGREE")
+    assert own.cameo == "033" and countries(own) == ("PER", "CHL")
+    demand = only(events_of("Peruvian President Ruiz said Chile must withdraw its troops from Tacna."),
+                  "REQUEST")
+    assert countries(demand) == ("PER", "CHL")
+
+
+def test_respite_from_war_is_no_threat() -> None:
+    """ "the truce ..., offering respite from war": the war is what relief is from, not a war
+    anyone threatens; a threat of war still is one."""
+    text = ("Peru and Chile each accused the other of breaching the truce, which had broadly held "
+            "since January, offering respite from war for the 2 million inhabitants of Arica.")
+    assert sorted(set(_types(text))) == ["ACCUSE"]
+    assert "THREATEN" in _types("Peru threatened war on Chile.")

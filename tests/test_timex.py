@@ -422,3 +422,81 @@ def test_an_hour_of_a_deictic_part_of_the_day() -> None:
         "9 tomorrow morning": "2025-08-05T09:00"}
     assert values("Polls close at 7 tonight.", TRT_DATE) == {"7 tonight": "2025-08-04T19:00"}
     assert values("Rebels freed 2 this morning.", TRT_DATE) == {"this morning": "2025-08-04TMO"}
+
+
+def test_a_day_counted_in_a_run_is_the_day_it_is_said_of() -> None:
+    assert values("Today is the eighth day of the blockade.", TRT_DATE) == {
+        "Today": "2025-08-04", "the eighth day": "2025-08-04"}
+    assert values("It's the second day of the offensive.", TRT_DATE) == {"the second day": "2025-08-04"}
+    assert values("Crowds marched on Saturday. It was the third day of protests.", TRT_DATE) == {
+        "Saturday": "2025-08-02", "the third day": "2025-08-02"}
+    assert values("Wednesday marked the 10th day of the strike.", TRT_DATE)["the 10th day"] == "2025-07-30"
+    # a past count with no day told before it, and a day of a plan: no date the text gives
+    assert values("It was the third straight day of losses.", TRT_DATE) == {}
+    assert values("The first day of the visit will be spent in Delhi.", TRT_DATE) == {}
+
+
+def test_minutes_and_hours_later_fall_on_the_day_told() -> None:
+    text = "The first bomb went off on Friday. The second came about 10 minutes later."
+    assert values(text, TRT_DATE)["about 10 minutes later"] == "2025-08-01"
+    text = "The rebels attacked on Saturday. Forty-eight hours later, the army struck back."
+    assert values(text, TRT_DATE)["Forty-eight hours later"] == "2025-08-04"
+    assert values("The minister resigned two hours ago.", TRT_DATE) == {"two hours ago": "2025-08-04"}
+
+
+def test_a_recurring_weekday_is_a_set() -> None:
+    assert values("The market is closed on Sundays.", TRT_DATE) == {"Sundays": "XXXX-WXX-7"}
+    assert values("The show airs Tuesday nights.", TRT_DATE) == {"Tuesday nights": "XXXX-WXX-2TNI"}
+    assert values("He visits on Saturday mornings.", TRT_DATE) == {"Saturday mornings": "XXXX-WXX-6TMO"}
+    assert values("They ate at TGI Fridays on Sunday.", TRT_DATE) == {"Sunday": "2025-08-03"}
+
+
+def test_the_middle_of_a_part_of_the_day_told() -> None:
+    assert values("By mid-afternoon, the shelling had stopped.", TRT_DATE) == {
+        "mid-afternoon": "2025-08-04TAF"}
+    text = "Troops advanced on Saturday. By mid afternoon, they held the town."
+    assert values(text, TRT_DATE)["mid afternoon"] == "2025-08-02TAF"
+
+
+def test_counted_seasons_and_weekends_recur() -> None:
+    assert values("Riots have flared for the past three summers.", TRT_DATE) == {
+        "the past three summers": "XXXX-SU"}
+    assert values("The museum is closed on weekends.", TRT_DATE) == {"weekends": "XXXX-WXX-WE"}
+    assert values("Prices were lower in the past.", TRT_DATE) == {"the past": "PAST_REF"}
+
+
+def test_a_narrative_step_from_no_date_told_never_contradicts_its_tense() -> None:
+    text = "The talks, the first in three years, ended the following day."
+    assert values(text, TRT_DATE)["the following day"] == "XXXX-XX-XX"
+    text = "The talks began on Saturday and ended the following day."
+    assert values(text, TRT_DATE)["the following day"] == "2025-08-03"
+    assert values("He will arrive the next day.", TRT_DATE) == {"the next day": "2025-08-05"}
+
+
+def test_a_part_of_a_century() -> None:
+    assert values("The union was formed in the mid-19th century.", TRT_DATE) == {
+        "the mid-19th century": "18"}
+    assert values("It dates from the end of the 18th century.", TRT_DATE) == {
+        "the end of the 18th century": "17"}
+
+
+def test_a_count_later_from_no_date_told_never_lands_after_a_past_clause() -> None:
+    assert values("The war ended three years later.", TRT_DATE) == {"three years later": "XXXX"}
+    assert values("The war began in 1939 and ended six years later.", TRT_DATE)["six years later"] == "1945"
+    assert values("Rebels will withdraw two days later.", TRT_DATE) == {"two days later": "2025-08-06"}
+
+
+def test_a_day_of_a_year_named_relative_to_now() -> None:
+    assert values("The law was passed on Jan. 3 last year.", TRT_DATE) == {"Jan. 3 last year": "2024-01-03"}
+    assert values("It was signed on 3 January last year.", TRT_DATE) == {"3 January last year": "2024-01-03"}
+    assert values("The vote is due on Oct. 7 next year.", TRT_DATE) == {"Oct. 7 next year": "2026-10-07"}
+    assert values("The strike began in June last year.", TRT_DATE) == {"June last year": "2024-06"}
+
+
+def test_a_quarter_by_its_months_and_a_fiscal_year_by_its_number() -> None:
+    assert values("Growth slowed in the April-June quarter.", TRT_DATE) == {
+        "the April-June quarter": "2025-Q2"}
+    assert values("Sales fell in the November-January period.", TRT_DATE) == {}  # a fiscal quarter
+    assert values("Results for the 2024 fiscal year were strong.", TRT_DATE) == {
+        "the 2024 fiscal year": "2024"}
+    assert values("Growth is expected in fiscal 2026.", TRT_DATE) == {"fiscal 2026": "2026"}

@@ -37,8 +37,21 @@ from .conftest import shared_path
 # a bare weekday six days back read as the next day, 'a decade' as P1E):
 #   held half:  relaxed span F1 0.952, value F1 0.802
 #   tune half:  relaxed span F1 0.944, value F1 0.841
+# Measured 2026-12-03 (issue 12, branch te12d: a day counted in a run, "the eighth day of the
+# blockade", dated; recurring weekdays, seasons and weekends ("on Sundays", "Tuesday nights",
+# "the past three summers") are sets; "by mid-afternoon" is a time of the day told; and, neutral
+# here but general: minutes and hours later fall on the day told, a step "later" from no date told
+# never lands after its past clause, "Jan. 3 last year", "the October-December quarter", "the 2012
+# fiscal year", "the mid-19th century". Three trials dropped because the held half did not follow
+# them: year-ago comparisons against the article's first reported quarter (tune 0.8424 -> 0.8435,
+# held 0.8019 -> 0.7976), "the Party daily Granma" as a newspaper, not a set (tune 0.8424 ->
+# 0.8427, held 0.8019 -> 0.8006); fractional years ago to the month ("two and a half years ago",
+# tune unchanged, held 0.8030 -> 0.8019); one because the tune half fell: a bare weekday in a
+# present clause looking ahead (tune 0.8424 -> 0.8414, held unchanged)):
+#   held half:  relaxed span F1 0.952, value F1 0.803   (before: 0.952 / 0.802)
+#   tune half:  relaxed span F1 0.946, value F1 0.844   (before: 0.944 / 0.841)
 RELAXED_F1_FLOOR = 0.951
-VALUE_F1_FLOOR = 0.801
+VALUE_F1_FLOOR = 0.802
 GOLD_DOCUMENTS = 256
 HELD_DOCUMENTS = 133  # 43 of AQUAINT's 73 and 90 of TimeBank's 183
 

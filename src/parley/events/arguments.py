@@ -44,6 +44,8 @@ REPELLING_VERBS = {"repel", "repulse", "withstand"}
 HEADLINE_WORDS = 14
 # Most words a dateline before its dash runs to ("SANTIAGO, Chile, Aug 4 (Reuters)").
 DATELINE_SPAN = 8
+# Prepositions by which a passive verb names what its subject is charged with ("accused of").
+CHARGE_PREPOSITIONS = ("of", "for")
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
 # following a round of talks"): the clause's subject took part in it.
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
@@ -316,12 +318,20 @@ def object_controller(verb: Token) -> list[Token]:
 
 
 def agent_tokens(verb: Token) -> list[Token]:
-    """The by-phrase of a passive ("was attacked by militiamen")."""
+    """The by-phrase of a passive ("was attacked by militiamen"); also where the parse hung it
+    from the gerund of what the passive subject is charged with ("was accused of violating the
+    truce by Chile": a named party, not a means like "by firing rockets")."""
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             objects = [p for p in child.children if p.dep_ == "pobj"]
             if objects:
                 return with_conjuncts(objects)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS):
+        for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            for by in (c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "by"):
+                named = [p for p in by.children if p.dep_ == "pobj" and _named(p)]
+                if named and by.right_edge.i == gerund.right_edge.i:  # it closes the charge
+                    return with_conjuncts(named)
     return []
 
 

@@ -36,6 +36,10 @@ LIGHT_KINDS = {"light", "report", "epistemic"}
 TOPIC_PREPOSITIONS = {"over", "about", "for"}
 MODAL_DEMAND = TriggerEntry(lemma="<must>", word_class="verbs", frame="demand")
 MODAL_APPEAL = TriggerEntry(lemma="<should>", word_class="verbs", frame="appeal")
+# "we have to help Chile", "we must rebuild": an obligation the speaker's side takes on is an
+# intent to act (CAMEO 03), not a demand on anyone.
+MODAL_COMMIT = TriggerEntry(lemma="<we must>", word_class="verbs", frame="commit")
+FIRST_PERSON = frozenset({"we", "i"})
 
 
 def is_modal(entry: TriggerEntry) -> bool:
@@ -125,8 +129,8 @@ def _passes(child: Token, parent: Token) -> bool:
 
 
 def modal_frame(token: Token) -> TriggerEntry | None:
-    """ "said the US must ..." (a demand), "said Japan needs to ..." (an appeal): a reported
-    obligation, or None."""
+    """ "said the US must ..." (a demand), "said Japan needs to ..." (an appeal), "said we must
+    ..." (the speaker's side commits itself): a reported obligation, or None."""
     if token.pos_ not in ("VERB", "AUX"):
         return None
     reported = token.dep_ == "ccomp" or (token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS)
@@ -135,7 +139,8 @@ def modal_frame(token: Token) -> TriggerEntry | None:
     auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
     infinitive = any(c.dep_ == "xcomp" for c in token.children)
     if auxiliaries & DEMAND_MODALS or (token.lemma_.lower() in DEMAND_VERBS and infinitive):
-        return MODAL_DEMAND
+        first_person = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+        return MODAL_COMMIT if first_person else MODAL_DEMAND
     if auxiliaries & APPEAL_MODALS or (token.lemma_.lower() in APPEAL_VERBS and infinitive):
         return MODAL_APPEAL
     return None

@@ -115,13 +115,16 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     if not hit.entry.standalone and not any(
             h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token):
         return []
+    if any(_appositive(h) for h in chain):
+        return []
     current: Proto | None = proto
     for frame_hit in chain:
         consumed.add(frame_hit.token.i)
         current = apply_frame(current, frame_hit, lexicon) if current else None
     if current is not None and not current.speaker:
         current.speaker = _reporter(hit.token, by_index)
-    if current is not None and not current.target_groups() and current.type in NEGOTIATED_TYPES:
+    if current is not None and not current.target_groups() and current.type in NEGOTIATED_TYPES \
+            and len(current.sources) < 2:  # "X and Y agreed after talks with Z": Z went between
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
 
@@ -133,9 +136,17 @@ def _carries(frame: Hit, hit: Hit) -> bool:
     return frame.entry.frame == "light" and bool({word.lemma_.lower(), word.lower_} & frame.entry.obj)
 
 
+def _appositive(hit: Hit) -> bool:
+    """ "required Chile to cede Tacna, a key Peruvian demand to end the war": a speech-act noun
+    in apposition says what another noun is (whose demand a term was), not that anyone made it."""
+    return (hit.entry.word_class == "nouns" and hit.token.dep_ == "appos"
+            and (hit.entry.frame or "") in STANDALONE_FRAMES)
+
+
 def _negotiating_partner(tokens: list[Token], by_index: dict[int, Hit]) -> list[Token]:
     """ "agreed to a ceasefire during negotiations with the US": who an agreement or a
-    concession made in a meeting is with (the meeting's other party)."""
+    concession made in a meeting is with (the meeting's other party), when one party agreed
+    (parties named together agreed with each other, the meeting's host went between them)."""
     for token in tokens:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
@@ -310,6 +321,10 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     if kind not in STANDALONE_FRAMES:
         return None
     spec = lexicon.frames[kind]
+    if kind in ("refuse", "reject") and withholds_information(hit.token, lexicon):
+        return None
+    if _appositive(hit):
+        return None
     code = {"reject": _rejection_code(hit.token), "refuse": "120"}.get(kind) or entry.base or spec.base
     if code is None:
         return None
@@ -345,6 +360,22 @@ def _vowed_force(token: Token) -> str | None:
             if found is not None and found.code is not None and found.code[:2] in FORCE_ROOTS:
                 return found.code
     return None
+
+
+def withholds_information(token: Token, lexicon: Lexicon) -> bool:
+    """ "declined to comment", "refused to give details", "declined to be named": a source keeps
+    something to itself; not a refusal of anyone's proposal, demand or meeting (CAMEO 12 is the
+    rejection of another party's act or request)."""
+    words = lexicon.disclosure_words
+    for child in token.children:
+        if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.lemma_.lower() in words["verbs"]:
+            return True
+        objects = [c for c in child.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.lemma_.lower() in words["nouns"] for c in objects):
+            return True
+    return False
 
 
 def _rejection_code(token: Token) -> str:

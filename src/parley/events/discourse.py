@@ -25,7 +25,11 @@ An anchor must be news: not after the article's date and not more than a week be
 - a background event with no date of its own ("the two envoys had travelled to the
   Chilean capital" in a past perfect) only by rule 1: the same event the article tells as
   news with a date is that date; no anchor or publication date, as background may lie any
-  time before the news.
+  time before the news;
+- an event whose only date is the day of the verb that reports it ("the rebels announced
+  Saturday that an airstrike killed their leader") takes the one day the article gives the
+  same event elsewhere ("was killed Thursday when warplanes struck"), if it gives one
+  (`dated_by_report`); else the report's day stands, as news dates what it reports.
 
 Nothing here dates an event that is planned, hypothetical or denied (those keep the date their
 own words give, or none), an ongoing one ("are insisting"; but one a speaker reports as going
@@ -83,18 +87,48 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
     (its publication date): anchors must be news against it, and it dates nothing by itself."""
     published = article_date[:10] if article_date else None
     anchors = narrative_anchors(doc, timexes, published or reference)
+    # an event dated by the day of the verb that reports it lends no date, and takes its own
+    by_report = {id(e) for e in events
+                 if e.date and e.date_basis == "text" and dated_by_report(doc, e, timexes)}
     # a fact dated after the news is misdated (a plan's date in its clause): it lends no date
     dated = [e for e in events if e.date and e.date_basis == "text" and e.modality == "asserted"
-             and not _after(e.date, published or reference)]
+             and not _after(e.date, published or reference) and id(e) not in by_report]
     result = []
     for event in events:
-        if event.date is None and _dateable(doc, event, timexes):
+        if id(event) in by_report and event.modality == "asserted":
+            same = _same_event_day(event, dated)
+            if same is not None and same.date != event.date:  # told as news with its own day
+                event = replace(event, date=same.date, date_text=same.date_text, date_basis="discourse")
+        elif event.date is None and _dateable(doc, event, timexes):
             value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published,
                                             same_event_only=event.modality == "reported_past")
             if value is not None:
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
     return result
+
+
+def dated_by_report(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
+    """ "The rebels announced Saturday that an airstrike killed their leader": the event's date
+    is its report's (the day of the verb that reports the event's clause). Where the article
+    tells the same event with a day of its own ("was killed Thursday when warplanes struck"),
+    that day is the event's; else the report's day stands (the convention of the news)."""
+    if event.trigger_start is None or event.date_text is None:
+        return False
+    trigger = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
+                            alignment_mode="expand")
+    for timex in timexes:
+        if timex.text != event.date_text or not event.sentence_start <= timex.start < event.sentence_end:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None and len(span) else None
+        if verb is None or trigger is None or not len(trigger) or verb.lemma_ not in REPORTING_LEMMAS:
+            continue
+        event_token = trigger.root
+        if any(c.dep_ == "ccomp" and c.left_edge.i <= event_token.i <= c.right_edge.i
+               for c in verb.children):
+            return True
+    return False
 
 
 def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> list[Anchor]:
@@ -160,6 +194,20 @@ def _same_event_date(event: Event, dated: list[Event]) -> Event | None:
     same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)
             and not _places_differ(e.location, event.location)]
     return same[0] if same and len({e.date for e in same}) == 1 else None
+
+
+def _same_event_day(event: Event, dated: list[Event]) -> Event | None:
+    """The one day the article gives the same event elsewhere; a month that holds that day
+    ("earlier this week" in August, the strike of Thursday 28 August) does not contradict it."""
+    same = [e for e in dated if e.type == event.type and _parties(e) == _parties(event)
+            and not _places_differ(e.location, event.location) and e.date]
+    days = {e.date for e in same if e.date and len(e.date) == 10}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    if any(e.date and not day.startswith(e.date) for e in same):
+        return None
+    return next(e for e in same if e.date == day)
 
 
 def _parties(event: Event) -> tuple[str | None, ...] | frozenset[str]:

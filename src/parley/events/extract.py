@@ -8,7 +8,7 @@ CAMEO code, from the sentences of a parsed article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
 from parley.events.arguments import condition_subjects
+from parley.events.captions import is_caption_sentence
 from parley.events.coding import (
     SUBORDINATE_DEPS,
     clause_depth,
@@ -42,11 +43,12 @@ from parley.events.frames import is_thing
 from parley.events.lexicon import Lexicon, load_lexicon
 from parley.events.mention import mere_mention
 from parley.events.modality import clause_modality
-from parley.events.participants import ParticipantResolver
+from parley.events.participants import ParticipantResolver, is_act_noun
 from parley.events.places import entity_text, geocode, place_tokens
 from parley.events.plausibility import DYADIC_TYPES, plausible
 from parley.events.prefilter import candidate_sentences, has_actor, may_hold_event, sentences
 from parley.events.proposals import all_unrecorded, category_codes, model_proto
+from parley.events.reactions import HOSTILE_ACTS, reacted_to
 from parley.events.scope import page_scope
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
@@ -120,6 +122,12 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 # Conjunctions of a clause that tells an earlier event of its own ("vowed revenge after Chilean
 # troops shelled their camp"): not a background of the main statement but news that led to it.
 ANTECEDENT_MARKS = {"after", "since", "before"}
+# Lexicon word classes of the parts of speech a trigger the model may not retype can have.
+WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
+# Subjects that name a thing more often than a party, for the dictionary's wide verbs.
+THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
+# Categories of a reaction to another's act ("condemned the strike"): aimed at who acted.
+REACTION_TYPES = frozenset({"ACCUSE", "PROTEST"})
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
@@ -138,6 +146,11 @@ MOTION_PREPOSITIONS = ("to",)
 # ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk", "vowed to fight on in the
 # villages near the border with Bulgaria").
 PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
+# Of those, the acts done on the scene the sentence tells of (a strike, a rally, a deployment,
+# a crackdown): a place anywhere in the sentence is theirs. Others (a concession, support, a
+# threat) take only a place of their own clause or of a phrase under it: "said in Lima that
+# Peru would join the pact" supports no Peruvian.
+SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
@@ -158,6 +171,7 @@ class _Context:
     reference: str | None
     resolver: ParticipantResolver
     lexicon: Lexicon
+    told: list[Event] = field(default_factory=list)  # the events of the sentences read before
 
 
 def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
@@ -175,17 +189,20 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
     if article_date is None:
         inferred, timexes = resolve_undated(doc, timexes)
     reference = inferred or reference_date(article_date, timexes)
-    context = _Context(doc, entities, timexes, article_date, reference,
-                       ParticipantResolver(doc, entities, article_date), lexicon)
-    detector, retyper = load_detector(), load_retyper()
     events: list[Event] = []
+    context = _Context(doc, entities, timexes, article_date, reference,
+                       ParticipantResolver(doc, entities, article_date), lexicon, events)
+    detector, retyper = load_detector(), load_retyper()
     for sent in _sentences_to_read(doc, detector is not None):
+        if is_caption_sentence(sent):
+            continue  # a photo caption shows a scene or restates the story
         found = _rule_events(sent, context) if may_hold_event(sent) else []
         if detector is not None:
             second = retyper.predict(sent.text) if retyper is not None and found else None
             found = _with_model(sent, found, context, detector.predict(sent.text), second)
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
+    events = reactions_to_attacks(doc, events, lexicon)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
@@ -214,6 +231,39 @@ def known_attackers(events: list[Event]) -> list[Event]:
     return kept
 
 
+def reactions_to_attacks(doc: Doc, events: list[Event], lexicon: Lexicon) -> list[Event]:
+    """ "Peru's president condemned the strike" after the article told who struck: the
+    condemnation is the reactor's act aimed at the attacker (not a second attack, and not an
+    act of no one); a reaction to an attack whose words name no attacker takes the attacker of
+    the last attack told before it, when that is another country's."""
+    attacker: Actor | None = None
+    kept = []
+    for event in events:
+        source = event.source
+        if event.type == "ASSAULT" and source is not None and source.country and (
+                source.sector != UNIDENTIFIED and source.name != EARLIER_ATTACKERS):
+            attacker = source
+        elif (event.type in REACTION_TYPES and event.target is None and attacker is not None
+              and source is not None and source.country and source.country != attacker.country
+              and _reacts_to_attack(doc, event, lexicon)):
+            event = replace(event, target=attacker)
+        kept.append(event)
+    return kept
+
+
+def _reacts_to_attack(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
+    """The event's word takes an attack noun as its object ("condemned the strike")."""
+    if event.trigger_start is None:
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    objects = [c for c in span.root.children if c.dep_ == "dobj"]
+    return any(lexicon.plover_of(sense.cameo) == "ASSAULT" or sense.type == "ASSAULT"
+               for noun in objects for sense in lexicon.senses("nouns", noun.lemma_.lower()))
+
+
 def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
     """The sentences the rules read; with the learned detector, also the parsed ones that name
     an actor but hold no trigger word (the phrasings nobody listed)."""
@@ -228,8 +278,21 @@ def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
 def _rule_events(sent: Span, context: _Context) -> list[Event]:
     found = _sentence_events(sent, context, widen=False)
     if not found and DICTIONARY_FALLBACK:
-        found = [e for e in _sentence_events(sent, context, widen=True) if _placed_dyad(e)]
+        found = [e for e in _sentence_events(sent, context, widen=True)
+                 if _placed_dyad(e) and not _manner_of_report(e, sent, context.lexicon)]
     return found
+
+
+def _manner_of_report(event: Event, sent: Span, lexicon: Lexicon) -> bool:
+    """ "Fidan said during his opening speech, addressing delegations from Peru and Chile": a
+    participle that tells how a statement was made (to whom, where) is no act of its own; the
+    dictionary's wide verbs ("address", "speak") read it as one."""
+    if event.trigger_start is None:
+        return False
+    token = next((t for t in sent if t.idx == event.trigger_start), None)
+    if token is None or token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    return any(e.frame == "report" for e in lexicon.senses("verbs", token.head.lemma_.lower()))
 
 
 def _with_model(sent: Span, found: list[Event], context: _Context, prediction: Prediction,
@@ -284,16 +347,18 @@ def _overrules(found: list[Event], prediction: Prediction) -> bool:
 
 
 def _plain_verbs(sent: Span, found: list[Event], lexicon: Lexicon) -> bool:
-    """Every event's trigger is a verb the lexicon gives one category only, that event's
-    ("accused"): the verb says what happened, and the model is not asked."""
+    """Every event's trigger is a verb or a noun the lexicon gives one category only, that
+    event's ("accused", "a meeting"): the word says what happened, and the model is not asked (a
+    meeting that "produced no results" is still a meeting, not a deal)."""
     doc = sent.doc
     for event in found:
         if event.trigger_start is None or event.trigger_end is None:
             return False
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        word_class = WORD_CLASSES.get(span.root.pos_) if span is not None else None
+        if span is None or word_class is None:
             return False
-        senses = lexicon.entries.get("verbs", {}).get(span.root.lemma_.lower(), ())
+        senses = lexicon.entries.get(word_class, {}).get(span.root.lemma_.lower(), ())
         kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
         if kinds != {event.type}:
             return False
@@ -309,6 +374,8 @@ def _retyped(event: Event, category: str, lexicon: Lexicon) -> Event:
 def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded: list[tuple[Proto, list[Event]]] = []
     for proto in compose_sentence(sent, context.lexicon, widen):
+        if widen and _thing_subject(proto):
+            continue
         if mere_mention(proto) is None and not modifier_noun(proto):  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
@@ -318,6 +385,15 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     coded = main_statement(coded)
     coded = without_restatements(coded)
     return without_recipientless([(clause_depth(proto), events) for proto, events in coded])
+
+
+def _thing_subject(proto: Proto) -> bool:
+    """ "it will lead to the release of captives", "it will connect Peru with its exclave" (of
+    a deal, a corridor): the dictionary's wide verbs with an "it" or "this" for subject, in the
+    future, tell what a thing will do, not an act of whoever the pronoun would resolve to (an
+    act told as done, "a Hamas official said it has approved the draft", is the party's)."""
+    return (bool(proto.sources) and all(t.lower_ in THING_PRONOUNS for t in proto.sources)
+            and event_aspect(proto.anchor) == "future")
 
 
 def modifier_noun(proto: Proto) -> bool:
@@ -393,18 +469,26 @@ def _with_targets_of(coded: list[tuple[Proto, list[Event]]], kept: list[tuple[Pr
                      given: dict[int, list[Event]], over_place: bool) -> list[tuple[Proto, list[Event]]]:
     """The kept events, each taking the first recipient of the events `given` to its proto (by
     index in `coded`) where it names none (or, `over_place`, only a place), never its own
-    source as recipient."""
+    source as recipient; nor the foe of a hostile aim to an act of cooperation ("joined the
+    coalition to defeat the rebels" supports no rebel)."""
     if not given:
         return kept
     result = []
     for proto, events in kept:
         index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aimed = next((e.target for e in given.get(index, []) if e.target is not None), None)
+        aimed = next((e.target for e in given.get(index, []) if e.target is not None
+                      and not _opposed(e, events)), None)
         if aimed is not None:
             events = [replace(e, target=aimed) if (e.target is None or (over_place and _place_target(e)))
                       and e.source is not None and not _same(e.source, aimed) else e for e in events]
         result.append((proto, events))
     return result
+
+
+def _opposed(aim: Event, events: list[Event]) -> bool:
+    """True when an aim is hostile and the events it would lend its recipient to cooperate."""
+    hostile = aim.intensity is not None and aim.intensity < 0
+    return hostile and any(e.intensity is not None and e.intensity > 0 for e in events)
 
 
 def _restated_by(proto: Proto) -> Token | None:
@@ -516,7 +600,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
     if modality == "asserted" and contradicted(when, event_aspect(proto.anchor), context.reference):
         when = UNDATED
-    location = _location(proto, sent, sources + targets, context)
+    location, own_place = _location(proto, sent, sources + targets, context)
     parties = sources + targets
     if proto.type == "ASSAULT":  # the place struck is the target's, not the attacker's
         sources = _placeable([_local_insurgent(_home_of(a, parties), targets, location) for a in sources],
@@ -526,8 +610,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
                               for a in sources], context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
-                         context)
-    sources, targets, inferred = _implicit_parties(proto, sources, targets, location)
+                         context) or reacted_to(proto, sources, context.told, context.lexicon)
+    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
@@ -659,11 +743,15 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     article's pair ("Ukraine has called for a meeting between the two heads of state" after
     "Russian and Ukrainian officials met"); not a noun mentioned in passing ("a key Russian
     demand"), not parties named together, and not an act one party only plans or may make
-    ("is expected to vote on the deal", "will receive them next week"): with whom is not told."""
+    ("is expected to vote on the deal", "will receive them next week"): with whom is not told;
+    nor an attack or a threat whose sentence names whom it struck, of no country ("civilian
+    ships were attacked by the rebels" after the rebels' truce with Chile: not Chile)."""
     if targets or not sources or proto.type not in COUNTERPART_TYPES or modality in UNTOLD_MODALITIES:
         return targets, inferred, False
-    if proto.nominal and proto.anchor == proto.event_token:
-        return targets, inferred, False
+    if proto.nominal and (proto.anchor == proto.event_token or proto.trigger.dep_ == "appos"):
+        return targets, inferred, False  # ", a key Chilean demand": what a thing is, not an act
+    if proto.type in HOSTILE_ACTS and proto.target_groups():
+        return targets, inferred, False  # "ships were attacked by X": the attacked are told
     found = _counterpart(sources[0], context)
     return found, inferred or bool(found), bool(found)
 
@@ -738,9 +826,12 @@ def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
 
 
 def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
-                      location: Location | None) -> tuple[list[Actor], list[Actor], bool]:
+                      location: Location | None,
+                      own_place: bool = True) -> tuple[list[Actor], list[Actor], bool]:
     """Parties the text implies: unidentified attackers where an attack happened, the country
-    where a curfew or ban applies, the place of a protest or a crackdown."""
+    where a curfew or ban applies, the place of a protest or a crackdown; the place of a clause
+    above the event's stands for the recipient only of an act on the scene (`SCENE_TYPES`: not
+    "said in Lima that Peru would join the pact")."""
     inferred = False
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     main = main and not _running_total(proto.anchor)
@@ -751,7 +842,8 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
         sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
-    if location and location.country and proto.type in PLACE_TARGET_TYPES:
+    own_place = own_place or proto.type in SCENE_TYPES
+    if location and location.country and own_place and proto.type in PLACE_TARGET_TYPES:
         return sources, [Actor(location.name, location.country)], inferred
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
@@ -867,9 +959,11 @@ def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, m
     return not proto.weak and not (category and category.requires_recipient)
 
 
-def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) -> Location | None:
+def _location(proto: Proto, sent: Span, actors: list[Actor],
+              context: _Context) -> tuple[Location | None, bool]:
     """The place named in the event's clause; else (the clause names none) the one place the
-    sentence names with "in"."""
+    sentence names with "in"; and whether it is the event's own (its clause's, or in a phrase
+    under it: "sworn to fight until they control villages near Peru's border")."""
     anchors = [proto.event_token, proto.anchor, proto.trigger]
     extra = MOTION_PREPOSITIONS if proto.mode == "visit" or proto.type == "MOBILIZE" else ()
     prefer = {a.country for a in actors if a.country}
@@ -879,8 +973,16 @@ def _location(proto: Proto, sent: Span, actors: list[Actor], context: _Context) 
     for token in own or place_tokens(list(sent), ()):
         found = geocode(entity_text(token), prefer)
         if found is not None:
-            return found
-    return None
+            under = any(token in a.subtree for a in anchors) and not _place_of_another_act(token, proto)
+            return found, bool(own) or under
+    return None, False
+
+
+def _place_of_another_act(place: Token, proto: Proto) -> bool:
+    """True when a place names where another act happened ("approved the proposal under
+    negotiation in Lima"): it hangs from an act noun that is not the event's own word."""
+    noun = place.head.head if place.head.dep_ == "prep" else place.head
+    return noun.i not in (proto.event_token.i, proto.trigger.i) and is_act_noun(noun)
 
 
 def country_label(iso3: str) -> str:

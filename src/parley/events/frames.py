@@ -42,6 +42,10 @@ SPEECH_ACT_TYPES = {"REQUEST", "THREATEN", "AGREE", "ACCUSE"}
 # A commitment not to use force de-escalates (CAMEO 087); pledged, it declares a truce (0871).
 DE_ESCALATION = "087"
 DECLARED_TRUCE = "0871"
+# A standing commitment restated ("reaffirmed its commitment to backing Chile's reconstruction")
+# promises nothing new: it expresses support for the policy or actor (CAMEO 051, PLOVER SUPPORT),
+# where a new pledge is an intent to cooperate (CAMEO 03, AGREE).
+RESTATED_COMMITMENT = "051"
 # Target slots tried on a frame whose entry names none.
 FRAME_SLOTS = ("dobj", "dative", "to", "on", "upon", "against", "with")
 
@@ -161,6 +165,9 @@ def _retype(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
         event_type = spec.conflict_type
         if _negated_content(proto):  # "agreed not to strike": a commitment to halt, a truce
             return _halted(proto, hit, lexicon)
+    elif kind == "commit" and event_type == spec.type and _restated(hit.token, lexicon):
+        code = RESTATED_COMMITMENT
+        event_type = lexicon.plover_of(code) or event_type
     subjects = frame_subjects(hit) or proto.sources
     embedded_agents = [t for t in proto.sources if t not in subjects]
     own = frame_targets(hit, proto)
@@ -173,6 +180,13 @@ def _retype(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
                       anchor=hit.token, sources=subjects, symmetric=proto.symmetric and kind == "commit",
                       weak=proto.weak and kind != "commit", nominal=hit.entry.word_class == "nouns")
     return with_targets(changed, groups)
+
+
+def _restated(token: Token, lexicon: Lexicon) -> bool:
+    """ "reaffirmed Peru's commitment", "reiterated its pledge": a commitment noun that a
+    restating verb takes as its object."""
+    return (token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass")
+            and token.head.lemma_.lower() in lexicon.restating_verbs)
 
 
 def _negated_content(proto: Proto) -> bool:

@@ -115,6 +115,10 @@ class Lexicon:
     military_words: frozenset[str]
     planned_modifiers: frozenset[str]
     occurrence_verbs: frozenset[str]  # "a meeting could happen / take place / be held"
+    # what one declines to share ("declined to comment", "refused to give details"): no stance
+    disclosure_words: dict[str, frozenset[str]]
+    # verbs that restate a standing commitment ("reaffirmed its commitment to"): support, not a pledge
+    restating_verbs: frozenset[str]
     background_markers: frozenset[str]
     background_phrases: tuple[str, ...]
     pair_nouns: frozenset[str]
@@ -183,6 +187,8 @@ def load_lexicon() -> Lexicon:
         military_words=frozenset(raw["military_words"]),
         planned_modifiers=frozenset(raw["planned_modifiers"]),
         occurrence_verbs=frozenset(raw["occurrence_verbs"]),
+        disclosure_words={k: frozenset(v) for k, v in raw["disclosure_words"].items()},
+        restating_verbs=frozenset(raw["restating_verbs"]),
         background_markers=frozenset(raw["background_markers"]),
         background_phrases=tuple(raw["background_phrases"]),
         pair_nouns=frozenset(raw["pair_nouns"]),

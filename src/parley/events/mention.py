@@ -1,14 +1,15 @@
 """Event nouns that only mention an event, and assert none: the topic of a conversation ("spoke
-about a proposed peace agreement"), a time reference ("since the early days of Moscow's
-invasion"), the object of a reaction ("expressed deep regret over the latest airstrikes"), or
-the content of a demand or proposal ("demands, including a full withdrawal of forces"), or what
-a thing is called in apposition ("the border strip, a key Chilean demand"). A
-reader takes no new event from them: the conversation or the demand is the event. A verb of
-holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
+about a proposed peace agreement", "another point of discussion was a possible meeting"), a
+time reference ("since the early days of Moscow's invasion"), the object of a reaction
+("expressed deep regret over the latest airstrikes"), or the content of a demand or proposal
+("demands, including a full withdrawal of forces"), or what a thing is called in apposition
+("the border strip, a key Chilean demand"), or what relief is from ("offering respite from
+war"). A reader takes no new event from them: the conversation or the demand is the event. A
+verb of holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
 does a source's condition of speaking ("who asked not to be named").
 
     mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self"
-                           | "description" | None
+                           | "description" | "relief" | None
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ REACTION_LEMMAS = {"regret", "concern", "outrage", "anger", "dismay", "sorrow", 
                    "sympathy", "alarm", "shock", "indignation", "grief", "satisfaction", "relief",
                    "gratitude", "disappointment", "worry", "apology", "apologize", "apologise",
                    "express", "voice"}
+# Nouns that name a topic of talks ("another point of discussion was a possible meeting").
+TOPIC_NOUNS = {"point", "topic", "issue", "subject", "item", "question", "matter", "focus", "theme"}
+# Nouns of relief from an event ("respite from war", "a reprieve from the shelling"): the event
+# is what the relief ends, not an act anyone threatens or does.
+RELIEF_LEMMAS = {"respite", "relief", "reprieve", "break", "lull", "pause", "escape", "refuge"}
 # Prepositions that make a noun phrase a point in time ("since the invasion").
 TIME_PREPOSITIONS = {"since"}
 # Prepositions that list what a demand or proposal holds ("demands, including a withdrawal").
@@ -60,26 +66,60 @@ def mere_mention(proto: Proto) -> str | None:
         return "tenure"
     if _about_oneself(proto.trigger):
         return "self"
+    if _relieved(proto.event_token):
+        return "relief"
     if not proto.nominal or proto.trigger != proto.event_token:
         return None
     if _terms(proto.event_token):
         return "terms"
     if proto.event_token.dep_ == "appos":
         return "description"  # "to cede the border strip, a key Chilean demand": what a thing is
-    if proto.event_token.dep_ == "dobj" and proto.event_token.head.lemma_.lower() in CONSIDER_LEMMAS:
-        return "topic"  # "said it will weigh the appeal"
+    if _named_as_topic(proto.event_token):
+        return "topic"  # "said it will weigh the appeal", "a point of discussion was a meeting"
     for preposition in _prepositions_over(proto.event_token):
-        word = preposition.lower_
-        governor = preposition.head
-        if word in TIME_PREPOSITIONS:
-            return "time"
-        if word in TOPIC_PREPOSITIONS and _speech(governor):
-            return "topic"
-        if word in REACTION_PREPOSITIONS and governor.lemma_.lower() in REACTION_LEMMAS:
-            return "reaction"
-        if word in CONTENT_PREPOSITIONS and governor.lemma_.lower() in DEMAND_LEMMAS:
-            return "content"
+        kind = _kind_under(preposition.lower_, preposition.head)
+        if kind is not None:
+            return kind
     return None
+
+
+def _kind_under(word: str, governor: Token) -> str | None:
+    """Why a noun under the preposition `word`, which hangs on `governor`, is a mere mention."""
+    lemma = governor.lemma_.lower()
+    if word in TIME_PREPOSITIONS:
+        return "time"
+    if word in TOPIC_PREPOSITIONS and _speech(governor):
+        return "topic"
+    if word in REACTION_PREPOSITIONS and lemma in REACTION_LEMMAS:
+        return "reaction"
+    if word in CONTENT_PREPOSITIONS and lemma in DEMAND_LEMMAS:
+        return "content"
+    return None
+
+
+def _relieved(noun: Token) -> bool:
+    """ "offering respite from war": the war is what relief is from (under whatever frame)."""
+    if noun.pos_ != "NOUN":
+        return False
+    for preposition in _prepositions_over(noun):
+        if preposition.lower_ != "from":
+            continue
+        head = preposition.head  # "respite from", or "offering respite | from" as parsed
+        words = [head, *(c for c in head.children if c.dep_ == "dobj")]
+        if any(w.lemma_.lower() in RELIEF_LEMMAS for w in words):
+            return True
+    return False
+
+
+def _named_as_topic(noun: Token) -> bool:
+    """ "Another point of discussion was a possible meeting between Ruiz and Mora": the noun is
+    what a topic was (the complement of a copula whose subject names a topic), not an act; so
+    is what one weighs ("said it will weigh the appeal")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in CONSIDER_LEMMAS:
+        return True
+    if noun.dep_ != "attr":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in TOPIC_NOUNS for c in noun.head.children)
 
 
 def _terms(noun: Token) -> bool:

@@ -37,6 +37,12 @@ PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
 # Prepositions of place after a noun: their objects locate the thing, they do not own it.
 LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "inside", "around", "beyond",
                          "off", "over", "toward", "towards", "alongside", "close"}
+# Prepositions by which an act noun names its doer.
+AGENT_PREPOSITIONS = {"from", "by"}
+# Clauses inside a noun phrase's modifiers: what they name is another verb's argument.
+NESTED_CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "xcomp")
+# Prepositions that name where something happens: their objects are venues, not antecedents.
+VENUE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 SINGULAR_THING_PRONOUNS = {"its", "itself"}
@@ -159,6 +165,11 @@ class ParticipantResolver:
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
+        if entity is None and is_act_noun(head) and not _agent_phrase(head):
+            # an act names its agent before it ("Israeli strikes"), never by where or to whom
+            # it was done ("the summit in Lima", "the release of Chilean prisoners")
+            end = head.idx + len(head)
+            text = doc_text(self.doc)[start:end]
         found = self._from_phrase(text, start, end, entity)
         found = self._own_country(head, start, found)
         if found is not None and found.country is None and entity is None and is_act_noun(head):
@@ -343,12 +354,23 @@ class ParticipantResolver:
         wanted: tuple[str, ...] = ("PERSON",) if lower in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
         if lower in {"they", "them", "their", "theirs", "themselves"}:
             wanted = ("GPE", "ORG", "NORP", "PERSON")
+        found = self._antecedent(token, wanted)
+        if found is None and lower in PERSON_PRONOUNS and speaker is not None and speaker.role:
+            # "Peru's foreign minister said he would meet ...": no named person nearer, so the
+            # reporting officeholder (a "he" is never the ministry or the army)
+            return _at(speaker, token)
+        return found
+
+    def _antecedent(self, token: Token, wanted: tuple[str, ...]) -> Actor | None:
+        """The nearest entity of a wanted kind before the pronoun, in its sentence or the last."""
         index = bisect_left(self._starts, token.idx)
         reach = self._previous_sentence_start(token)
         for s, e, entity in reversed(self.mentions[:index]):
             if s < reach:
                 break
             if entity.type in wanted and (entity.country or entity.sector) and e <= token.idx:
+                if self._venue(s, e, entity):
+                    continue
                 if s < token.sent.start_char and token.dep_ in ("nsubj", "nsubjpass"):
                     # a subject pronoun opening its clause continues the last sentence's subject
                     # ("The party accused Peru of ... . It called on ...")
@@ -356,11 +378,16 @@ class ParticipantResolver:
                     if subject is not None:
                         return _at(subject, token)
                 return _at(self._from_entity(entity, (s, e)), token)
-        if lower in PERSON_PRONOUNS and speaker is not None and speaker.role:
-            # "Peru's foreign minister said he would meet ...": no named person nearer, so the
-            # reporting officeholder (a "he" is never the ministry or the army)
-            return _at(speaker, token)
         return None
+
+    def _venue(self, start: int, end: int, entity: Entity) -> bool:
+        """A place named as where something happened ("announcing the deal in Lima, ... it will
+        lead to"): no antecedent of a pronoun, which stands for a party or a thing told of."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if entity.type != "GPE" or span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPOSITIONS
 
     def _previous_subject(self, token: Token, wanted: tuple[str, ...]) -> Actor | None:
         """The actor the main clause of the sentence before names as its subject, if any."""
@@ -467,7 +494,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod") or (
                 child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS):
-            tokens.extend(child.subtree)
+            tokens.extend(_before_clause(child))
         else:
             break
     tokens = tokens[-MAX_PHRASE_TOKENS:] if len(tokens) > MAX_PHRASE_TOKENS and tokens[-1].i == head.i \
@@ -477,6 +504,20 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     start = tokens[0].idx if tokens else head.idx
     last = tokens[-1] if tokens else head
     return start, last.idx + len(last)
+
+
+def _agent_phrase(head: Token) -> bool:
+    """ "a demand from the US President", "attacks by rebels": the act names its doer after it."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in AGENT_PREPOSITIONS for c in head.children)
+
+
+def _before_clause(token: Token) -> list[Token]:
+    """A modifier's words up to a clause inside it: "a series of measures to ease pressure on
+    Peru" names no Peruvian party (the clause's object is another verb's)."""
+    clauses = [t.left_edge.i for t in token.subtree
+               if t.dep_ in NESTED_CLAUSE_DEPS and t.pos_ in ("VERB", "AUX") and t != token]
+    stop = min(clauses, default=token.right_edge.i + 1)
+    return [t for t in token.subtree if t.i < stop]
 
 
 def normalize_country(country: str | None, sectors: tuple[str, ...], kind: str) -> str | None:

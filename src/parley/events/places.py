@@ -97,13 +97,24 @@ def _geocode(name: str, prefer: set[str] | None) -> Location | None:
         capital = gazetteer.capitals.get(place.iso3)
         return Location(name=name, country=place.iso3, lat=capital.lat if capital else None,
                         lon=capital.lon if capital else None)
-    found = gazetteer.cities.get(key) or gazetteer.aliases.get(key, [])
+    found = gazetteer.cities.get(key) or _seat_of_government(key, gazetteer) or gazetteer.aliases.get(key, [])
     if not found:
         if place is not None and place.iso3 != "---":  # a region parley knows the country of
             return Location(name=name, country=place.iso3)
         return None
     city = max(found, key=lambda c: c.population * (PREFERRED_WEIGHT if prefer and c.iso3 in prefer else 1))
     return Location(name=name, country=city.iso3 or None, lat=round(city.lat, 4), lon=round(city.lon, 4))
+
+
+def _seat_of_government(key: str, gazetteer: Gazetteer) -> list[City]:
+    """A seat of government that names no city ("the White House", "the Kremlin") stands at its
+    country's capital, before any city's other name ("White House" is one of Casablanca's)."""
+    known = load_knowledge().actors.get(key) or load_knowledge().actors.get(f"the {key}") or ()
+    codes = [code for actor in known if actor.source == "seat" for code in actor.codes]
+    if not codes or codes[0].code.endswith("PRE"):  # a territory, not a seat
+        return []
+    capital = gazetteer.capitals.get(codes[0].code[:3])
+    return [capital] if capital is not None else []
 
 
 def place_tokens(anchors: list[Token], extra: tuple[str, ...] = ()) -> list[Token]:

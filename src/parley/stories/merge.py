@@ -3,6 +3,8 @@
 Two reports are one real-world event when what they say is compatible and something in both
 says it is the same happening:
 - the same PLOVER category and kind of modality (a fact, a plan, a refusal), both negated or not;
+  a signing is its agreement, and a truce told as a halt of fire is its agreement when the
+  sentences say the same;
 - parties that agree however they are named ("Russia", "the Kremlin", "Putin" are all RUS):
   at least one party the same, none of another country; either order for symmetric categories;
   a party one report leaves out does not count against it;
@@ -56,6 +58,11 @@ from parley.models import Actor, Event, Location
 # signing a formal agreement (CAMEO 057, PLOVER SUPPORT) is the agreement's own record, made by
 # both parties at once (CAMEO codes it "reciprocal": two events with the actors reversed).
 SAME_HAPPENING_AS = {"057": "AGREE"}
+# Modes of a symmetric category that give it a direction: the visitor is the source.
+DIRECTED_MODES = frozenset({"visit"})
+# Modes whose events are agreements told as the act agreed (a ceasefire): compared as AGREE,
+# joined with one only when the sentences say the same (alike, or the same figures).
+AGREED_MODES = frozenset({"ceasefire"})
 # A report with no date joins a known event only if the sentences share this share of their
 # content words (Jaccard), or a figure.
 UNDATED_SIMILARITY = 0.3
@@ -189,8 +196,16 @@ def news_day(text: str, events: list[Event],
 
 def identity_type(event: Event) -> str:
     """The category an event is compared under: its own, or the one whose happening its CAMEO
-    code records ("signed the declaration" is the agreement)."""
+    code records ("signed the declaration" is the agreement; a truce, told as a halt of fire
+    or as agreed, is an agreement: "agreed to stop striking" and "ordered a halt to strikes")."""
+    if event.mode in AGREED_MODES:
+        return "AGREE"
     return SAME_HAPPENING_AS.get((event.cameo or "")[:3], event.type)
+
+
+def _told_otherwise(a: Event, b: Event) -> bool:
+    """True when two reports are compared as one category only as a truce and its agreement."""
+    return a.type != b.type and (a.mode in AGREED_MODES) != (b.mode in AGREED_MODES)
 
 
 def symmetric(event: Event) -> bool:
@@ -252,6 +267,8 @@ def _compare(event: Event, sentence: str, known: KnownEvent, day: str | None = N
         return None  # one report leaves a party out: the sentences must say it is the same
     differs = _detail_differs(event, other)
     if differs and likeness < DIFFERENT_DETAIL_SIMILARITY:
+        return None
+    if _told_otherwise(event, other) and likeness < DIFFERENT_DETAIL_SIMILARITY and not figures:
         return None
     basis = (f"type {event.type}", "parties " + "+".join(parties), when,
              f"sentence likeness {likeness:.2f}", *(f"figure {f}" for f in figures[:3]),
@@ -412,13 +429,15 @@ def _days_apart(a: str, b: str) -> int:
 
 def places_differ(a: Location | None, b: Location | None) -> bool:
     """True when both reports name a place and the places clearly differ (a city is not a
-    different place from the country it is in)."""
+    different place from the country it is in, nor from a seat of government geocoded to it)."""
     if a is None or b is None:
         return False
     if a.country and b.country and a.country != b.country:
         return True
     if a.country and a.country == b.country and (_is_country(a) or _is_country(b)):
         return False
+    if a.lat is not None and (a.lat, a.lon) == (b.lat, b.lon):
+        return False  # "the White House" stands at Washington: one place by two names
     name_a, name_b = a.name.lower(), b.name.lower()
     return name_a not in name_b and name_b not in name_a
 
@@ -461,7 +480,8 @@ def shared_figures(sentence: str, evidence: tuple[str, ...]) -> list[str]:
 def merged_record(current: Event, new: Event) -> Event:
     """The corpus event after one more report: each field as precise as some report gives it."""
     record = current
-    if current.type != identity_type(current) and new.type == identity_type(current):
+    signing = (current.cameo or "")[:3] in SAME_HAPPENING_AS
+    if signing and current.type != identity_type(current) and new.type == identity_type(current):
         # a signing merged with its agreement: the record is the agreement
         record = replace(record, type=new.type, cameo=new.cameo)
     if _firmer_date(new, current):
@@ -470,7 +490,12 @@ def merged_record(current: Event, new: Event) -> Event:
     source, target = _aligned(current, new)
     record = replace(record, source=_more_specific(current.source, source),
                      target=_more_specific(current.target, target))
-    return replace(record, mode=current.mode or new.mode,
+    if not current.mode and new.mode in DIRECTED_MODES and new.type == record.type \
+            and (source, target) != (new.source, new.target):
+        # talks that turn out to be a visit: the visitor is the source ("Talks between Ruiz and
+        # Chilean envoys in Lima", then "the envoys travelled to Lima")
+        record = replace(record, source=record.target, target=record.source)
+    return replace(record, mode=current.mode or (new.mode if new.type == record.type else None),
                    location=current.location or new.location,
                    confidence=max(current.confidence, new.confidence))
 

@@ -203,6 +203,19 @@ def _quarter_year(candidate: Candidate, ctx: Context, unit: str, number: int) ->
     return ctx.dct.year - 1 if past and start > ctx.dct else ctx.dct.year
 
 
+def resolve_month_quarter(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """month_quarter: "the October-December quarter" -> the fourth quarter, of the year as for
+    "the fourth quarter"; months that are no calendar quarter (a fiscal one) are no timex."""
+    first, last = month_number(group(candidate, "m1")), month_number(group(candidate, "m2"))
+    if first % 3 != 1 or last != first + 2:
+        return None
+    number = (first + 2) // 3
+    year = _quarter_year(candidate, ctx, "Q", number)
+    if year is None:
+        return Resolved("DATE", f"XXXX-Q{number}")
+    return dated(Period("Q", date(year, first, 1)), "Q")
+
+
 def resolve_quarter_code(candidate: Candidate, ctx: Context) -> Resolved | None:
     """quarter_code: "Q3 2024", "2024 Q3", "H1 2025", "FY2024", "FY24"."""
     year_text = group(candidate, "year") or group(candidate, "year2") or group(candidate, "fy")
@@ -217,7 +230,7 @@ def resolve_quarter_code(candidate: Candidate, ctx: Context) -> Resolved | None:
 
 def resolve_fiscal_year(candidate: Candidate, ctx: Context) -> Resolved | None:
     """fiscal_year: "fiscal 1989", "fiscal '90", "the current fiscal year", "the fiscal year"."""
-    year_text = group(candidate, "year")
+    year_text = group(candidate, "year") or group(candidate, "year0")
     if year_text:
         digits = re.findall(r"\d+", year_text)
         year = int(digits[-1])

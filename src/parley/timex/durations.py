@@ -106,6 +106,20 @@ def resolve_set(candidate: Candidate, ctx: Context) -> Resolved:
     return Resolved("SET", load_lexicon().sets[" ".join(group(candidate, "set").split())])
 
 
+def resolve_weekday_set(candidate: Candidate, ctx: Context) -> Resolved:
+    """weekday_set: "on Sundays" -> XXXX-WXX-7, "Tuesday nights" -> XXXX-WXX-2TNI."""
+    weekday = weekday_number(group(candidate, "swd") or group(candidate, "swd2"))
+    part = load_lexicon().parts_of_day.get(group(candidate, "spod"))
+    return Resolved("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+
+
+def resolve_season_set(candidate: Candidate, ctx: Context) -> Resolved:
+    """season_set: "the past three summers" -> XXXX-SU, "on weekends" -> XXXX-WXX-WE."""
+    if group(candidate, "weekends"):
+        return Resolved("SET", "XXXX-WXX-WE")
+    return Resolved("SET", f"XXXX-{load_lexicon().seasons[group(candidate, 'sseason')]}")
+
+
 def resolve_set_every(candidate: Candidate, ctx: Context) -> Resolved:
     """set_every: "every day" -> P1D, "each Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07,
     "every three months" -> P3M, "each summer" -> XXXX-SU."""

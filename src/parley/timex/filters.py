@@ -347,6 +347,16 @@ def _set_ok(candidate: Candidate, text: str) -> bool:
     return previous_word(text, candidate.start) != "average"
 
 
+def _weekday_set_ok(candidate: Candidate, text: str) -> bool:
+    """ "on Sundays", "Tuesday nights" yes; "TGI Fridays", "the Mondays" (names) no."""
+    word = re.search(r"(\S+)\s+$", text[max(0, candidate.start - 40):candidate.start])
+    if word is None:
+        return True
+    before = word.group(1)
+    return not (capitalised_mid_sentence(text, candidate.start - len(word.group(0)))
+                or before.lower() == "the")
+
+
 def _year_words_ok(candidate: Candidate, text: str) -> bool:
     """ "in nineteen ninety-six", "the year two thousand" yes; "two thousand people" (a count) no."""
     matched = text[candidate.start:candidate.end].lower()
@@ -369,7 +379,8 @@ _CHECKS: dict[str, Check] = {
     "quarter": _quarter_ok, "quarter_relative": _quarter_relative_ok, "fiscal_year": _fiscal_ok,
     "season": _season_ok, "holiday": _holiday_ok, "reference_adjective": _reference_adjective_ok,
     "unit_relative": _unit_relative_ok, "set_every": _set_every_ok, "unit_plural": _unit_plural_ok,
-    "set": _set_ok, "anaphoric": _anaphoric_ok, "year_words": _year_words_ok, "reference": _reference_ok,
+    "set": _set_ok, "weekday_set": _weekday_set_ok, "anaphoric": _anaphoric_ok,
+    "year_words": _year_words_ok, "reference": _reference_ok,
 }
-_NAME_SENSITIVE = frozenset({"month_alone", "weekday", "clock_time", "season", "holiday", "deictic",
-                             "reference", "unit_relative", "overnight", "year_words"})
+_NAME_SENSITIVE = frozenset({"month_alone", "weekday", "weekday_set", "clock_time", "season", "holiday",
+                             "deictic", "reference", "unit_relative", "overnight", "year_words"})

@@ -145,15 +145,19 @@ RULE_KEYS = {
     "date_mdy": "month", "date_dmy": "month",
     "day_range": "month", "year_range": "year",
     "date_iso": "year", "date_slash": "number", "month_year": "month", "month_rel_year": "month",
+    "month_quarter": "month",
     "quarter": "quarter", "quarter_relative": "quarter", "quarter_code": "number",
     "year_relative_adjective": "unit",
     "fiscal_year": "fiscal", "decade": "decade", "decade_words": "decade", "century": "unit",
     "year_words": "year_word", "year_alone": "year", "holiday": "holiday", "season": "season",
     "week_of": "unit", "deictic_pod": "day_word", "deictic": "day_word", "weekday": "weekday",
-    "month_alone": "month", "unit_relative": "unit", "position_in": "unit", "anchored_shift": "unit",
+    "weekday_set": "weekday", "season_set": "season", "month_alone": "month", "unit_relative": "unit",
+    "position_in": "unit",
+    "anchored_shift": "unit",
     "duration": "unit", "unit_plural": "unit", "set": "set", "set_every": "every",
     "set_times": "every", "reference": "reference", "reference_adjective": "reference",
-    "anaphoric": "unit", "overnight": "day_word", "year_end": "unit", "day_ordinal": "number",
+    "anaphoric": "unit", "day_count": "unit", "mid_pod": "day_word", "overnight": "day_word",
+    "year_end": "unit", "day_ordinal": "number",
 }
 
 
@@ -170,6 +174,7 @@ def word_classes() -> dict[str, frozenset[str]]:
 
     add("month", lex.months)
     add("weekday", lex.weekdays)
+    add("weekday", [name + "s" for name in lex.weekdays if len(name) > 4])  # "on Sundays"
     # Parts of the day are units of "the next morning", "that evening" (unit_relative, anaphoric).
     add("unit", [*lex.units, *(u + "s" for u in lex.units), "centuries", "period",
                  "morning", "afternoon", "evening"])
@@ -179,7 +184,7 @@ def word_classes() -> dict[str, frozenset[str]]:
                    "nineties", "s"])
     add("year_word", ["nineteen", "eighteen", "twenty", "thousand"])
     add("holiday", [h.split()[0] for h in lex.holidays])
-    add("season", lex.seasons)
+    add("season", [*lex.seasons, *(name + "s" for name in lex.seasons), "weekends"])
     add("day_word", ["today", "yesterday", "tomorrow", "tonight", "overnight", *lex.parts_of_day])
     add("set", lex.sets)
     add("every", ["every", "each", "per", "once", "twice", "times"])
@@ -207,6 +212,7 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
     short_months = [name for name in lex.months if name not in full_months]
     month = rf"(?:{phrase_pattern(full_months)}|{phrase_pattern(short_months)}\.?)"
     weekday = phrase_pattern(lex.weekdays)
+    full_weekday = phrase_pattern([name for name in lex.weekdays if len(name) > 4])
     number = _number_pattern(lex)
     unit = r"(?:" + phrase_pattern(lex.units) + r")s?"
     plural = r"(?:" + phrase_pattern(lex.units) + r")s"
@@ -250,7 +256,8 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         ("date_iso", rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
         ("date_slash", r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"),
         ("month_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
-        ("month_rel_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?"
+        ("month_rel_year", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<rday2>{DAY})\s+)?(?P<month>{month})"
+                           rf"(?:\s+(?P<rday>{DAY})(?!\d))?,?\s+(?:of\s+)?"
                            rf"(?P<dir>this|last|next|the\s+same|that|the\s+following|the\s+previous)\s+year"),
         ("quarter", rf"(?:(?:the|its|their|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
                     rf"|(?P<year1>{YEAR})['’]s)\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier)|prior[\s-]+year)\s+)?"
@@ -258,6 +265,9 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                     r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|last|latter)[\s-]+"
                     r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?"
                     rf"(?:(?P<year3>{YEAR})|(?P<dir3>this|last|next)\s+year|the\s+year))?"),
+        # "the October-December quarter", "the July-September period": a quarter by its months
+        ("month_quarter", rf"(?:the\s+)?(?P<m1>{month})[\s-]+(?:to\s+)?(?P<m2>{month})"
+                          r"\s+(?:quarter|period)"),
         ("quarter_code", rf"(?P<code>Q[1-4]|H[12])\s*(?:FY\s*)?(?P<year>{YEAR}|['’]?\d\d)"
                          rf"|(?P<year2>{YEAR})\s*(?P<code2>Q[1-4]|H[12])|FY\s?(?P<fy>{YEAR}|['’]?\d\d)"),
         ("quarter_relative", rf"(?:the\s+|its\s+|this\s+|that\s+)?(?:(?P<year>{YEAR})\s+)?"
@@ -267,13 +277,15 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
                              r"(?:\s+fiscal)?\s*(?P<unit>quarter|period)(?:\s+(?P<ago>a\s+year\s+"
                              r"(?:ago|earlier)|last\s+year|of\s+last\s+year))?"),
         ("year_relative_adjective", r"(?P<dir>year[\s-]+(?:ago|earlier))"),
-        ("fiscal_year", rf"(?:(?:the\s+)?(?P<dir>this|last|next|current|latest|previous|coming|past)?\s*)?"
-                        rf"fiscal(?:\s+year)?\s*(?P<year>{YEAR}|'?\d\d(?:-\d\d)?)?"),
+        ("fiscal_year", rf"(?:(?:the\s+)?(?P<year0>{YEAR})\s+fiscal\s+year"
+                        r"|(?:(?:the\s+)?(?P<dir>this|last|next|current|latest|previous|coming|past)?\s*)?"
+                        rf"fiscal(?:\s+year)?\s*(?P<year>{YEAR}|'?\d\d(?:-\d\d)?)?)"),
         ("decade", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
                    r"(?P<century>1\d|20|['’])?(?P<decade>\d)0['’]?s"),
         ("decade_words", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
                          r"(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
-        ("century", rf"(?:the\s+)?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century"),
+        ("century", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:the\s+)?(?:(?P<pos2>early|mid|late)[\s-]+)?"
+                    rf"(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century"),
         ("year_words", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|eighteen|twenty)[\s-]+(?:(?:ten|eleven|twelve|"
                        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|"
                        r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
@@ -290,6 +302,12 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         ("deictic_pod", rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<deictic>today|yesterday|tomorrow)"
                         rf"(?:\s+(?P<pod>{pod}))?|(?P<pod2>{pod})\s+(?P<deictic2>today|yesterday|tomorrow)"),
         ("deictic", phrase_pattern(lex.deictic_days)),
+        # "on Sundays", "Tuesday nights": a weekday that recurs (TimeML SET XXXX-WXX-2TNI)
+        ("weekday_set", rf"(?P<swd>{full_weekday})s|(?P<swd2>{weekday})\s+"
+                        r"(?P<spod>morning|afternoon|evening|night)s"),
+        # "the past three summers", "on weekends": seasons and weekends that recur (TimeML SET)
+        ("season_set", rf"(?:the\s+)?(?:past|last|next|coming)\s+(?P<number>{number})\s+"
+                       rf"(?P<sseason>{season})s|(?<=\bon\s)(?P<weekends>weekends)"),
         ("weekday", rf"(?:(?P<dir>{direction}|early|late|earlier|later)\s+)?(?P<weekday>{weekday})"
                     rf"(?:\s+(?P<pod>{pod}))?"),
         ("month_alone", rf"(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<dir>{direction})\s+)?(?P<month>{month})"),
@@ -325,6 +343,13 @@ def rule_table(lex: Lexicon) -> list[tuple[str, str]]:
         # "on the 25th": a day of the month being told (not "the 25th anniversary")
         ("day_ordinal", r"(?<=\bon\s)the\s+(?P<oday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|after|before|but|as)\b)"),
+        # "today is the eighth day of the blockade", "it's the second day of the offensive":
+        # the day a run of days has reached, stated with a copula (not "the third day in a row
+        # of losses" as an adverbial, nor "the first day" of a plan)
+        ("day_count", rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\bwas\s)|(?<=\bmarks\s)|(?<=\bmarked\s))"
+                      rf"the\s+(?P<nth>{ordinal}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day(?!s)"),
+        # "by mid-afternoon", "midmorning": a time of the day being told
+        ("mid_pod", r"mid[\s-]?(?P<mpod>morning|afternoon)"),
         ("overnight", r"overnight"),
         ("year_end", r"(?:(?P<pos>around|by|at|until|since|before|after)\s+)?"
                      r"(?P<what>year['’]s\s+end|year[\s-]+end|the\s+full\s+year)"),

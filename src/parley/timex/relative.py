@@ -17,6 +17,7 @@ from parley.timex.calendar import (
     weekday_near,
 )
 from parley.timex.context import (
+    REFERENCE_REACH,
     UNIT_GRANULARITY,
     Context,
     Resolved,
@@ -164,11 +165,16 @@ def _month_by_tense(this_year: Period, current: Period, tense: Tense | None) -> 
 
 
 def resolve_month_rel_year(candidate: Candidate, ctx: Context) -> Resolved:
-    """month_rel_year: "June last year", "January this year", "March of that year"."""
+    """month_rel_year: "June last year", "January this year", "March of that year", "Jan. 3
+    last year" (a day: None when that year has no such day)."""
     month = month_number(group(candidate, "month"))
+    day_text = group(candidate, "rday") or group(candidate, "rday2")
+    day = int(re.sub(r"\D", "", day_text)) if day_text else 0
     year = _year_of(group(candidate, "dir"), candidate, ctx)
     if year is None:
-        return Resolved("DATE", f"XXXX-{month:02d}")
+        return Resolved("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""))
+    if day:
+        return dated(Period("D", date(year, month, day)), "D")  # ValueError: no such day, no timex
     return dated(Period("M", date(year, month, 1)), "M")
 
 
@@ -261,6 +267,8 @@ def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: 
     if not _finer_or_equal(reference.granularity, granularity):
         return Resolved("DATE", unresolved(granularity))  # "the next day" or "that day" after "in June"
     shift = NARRATIVE_SHIFTS.get(word, 0)
+    if shift and _against_tense(candidate, ctx, shift):
+        return Resolved("DATE", unresolved(granularity))
     return dated(reference.coarsen(granularity).shift(shift), granularity)
 
 
@@ -282,7 +290,20 @@ def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
         "previous", "preceding", "prior", "before"} & set(words) else 0
     if not _finer_or_equal(reference.granularity, granularity):
         return Resolved("DATE", unresolved(granularity))  # "that day" after "in 1987": a day not told
+    if shift and _against_tense(candidate, ctx, shift):
+        return Resolved("DATE", unresolved(granularity))
     return dated(reference.coarsen(granularity).shift(shift), granularity)
+
+
+def _against_tense(candidate: Candidate, ctx: Context, shift: int) -> bool:
+    """True when, with no date told before it, a narrative step counted from the document date
+    says the opposite of its clause: "the talks ended the following day" cannot be the day after
+    the article; "will meet the day before" cannot be the day before it. The day it follows is
+    then one the text does not give."""
+    if ctx.last is not None and candidate.start - ctx.last_end <= REFERENCE_REACH:
+        return False
+    tense = ctx.tense(candidate)
+    return (shift > 0 and tense == "PAST") or (shift < 0 and tense == "FUTURE")
 
 
 def resolve_position_in(candidate: Candidate, ctx: Context) -> Resolved:
@@ -309,18 +330,33 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
         return Resolved("DATE", "FUTURE_REF" if forward else "PAST_REF")
     code = unit_code(group(candidate, "unit"))
     if code in ("H", "MIN", "S"):
-        return dated(ctx.dct_period("D"), "D", "TIME")
+        return _clock_shift(candidate, ctx, anchor, count if code == "H" else 0, forward)
     granularity = UNIT_GRANULARITY.get(code, "D")
     steps = int(count) * (-1 if not forward else 1) * (10 if code == "DE" else 100 if code == "CE" else 1)
     steps *= 2 if code == "2W" else 1
     granularity = "Y" if code in ("DE", "CE") else granularity
     base = _shift_base(candidate, ctx, anchor, granularity)
-    if base is None:
+    if base is None or (steps > 0 and anchor not in _FROM_NOW and _against_tense(candidate, ctx, steps)):
         return Resolved("DATE", unresolved(granularity))
     if base.granularity in ("Q", "H") and granularity == "Y":
         return dated(base.shift(steps * (4 if base.granularity == "Q" else 2)), base.granularity,
                      anchors=False)
     return dated(base.coarsen(granularity).shift(steps), granularity, anchors=anchor not in _COMPARISONS)
+
+
+def _clock_shift(candidate: Candidate, ctx: Context, anchor: str, hours: float, forward: bool) -> Resolved:
+    """ "ten minutes later", "48 hours earlier", "two hours ago": the day it falls on, counted from
+    the day last told ("later"), or from the document date ("ago", "from now"); whole days of
+    hours move the day."""
+    base = ctx.dct_period("D")
+    if anchor not in _FROM_NOW:
+        reference = ctx.reference(candidate.start)
+        if reference is not None and reference.granularity == "D":
+            base = reference
+    if base is None:
+        return dated(None, "D", "TIME")
+    days = int(hours // 24) * (1 if forward else -1)
+    return dated(base.shift(days) if days else base, "D", "TIME", anchors=anchor not in _COMPARISONS)
 
 
 _FROM_NOW = frozenset({"ago", "from now", "hence", "back"})
@@ -363,6 +399,29 @@ def resolve_day_ordinal(candidate: Candidate, ctx: Context) -> Resolved | None:
         elif tense != "FUTURE" and day > ctx.dct.day:
             month = add_months(month, -1)
     return dated(Period("D", month.replace(day=day)), "D")
+
+
+def resolve_day_count(candidate: Candidate, ctx: Context) -> Resolved | None:
+    """day_count: "today is the eighth day of the blockade" is the article's day; "Tuesday was
+    the third day of protests" the day told just before. A past count with no day told before
+    it has no date the text gives: no timex."""
+    if ctx.dct is None:
+        return None
+    if ctx.tense(candidate) == "PAST":
+        reference = ctx.reference(candidate.start)
+        if reference is None or reference.granularity != "D" or ctx.last is None:
+            return None
+        return dated(reference, "D")
+    return dated(Period("D", ctx.dct), "D")
+
+
+def resolve_mid_pod(candidate: Candidate, ctx: Context) -> Resolved:
+    """mid_pod: "by mid-afternoon" is the middle of the afternoon of the day told (the last day
+    mentioned, else the document date)."""
+    part = TIME_OF_DAY[group(candidate, "mpod")]
+    reference = ctx.reference(candidate.start)
+    day = reference.value if reference is not None and reference.granularity == "D" else "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{part}")
 
 
 def resolve_overnight(candidate: Candidate, ctx: Context) -> Resolved:
