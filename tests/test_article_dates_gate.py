@@ -48,10 +48,15 @@ from .conftest import shared_path
 #   (tune half: page files dated 0.889, strict 0.861; publication given 0.889, strict 0.861)
 # The dated floor steps down to 0.90 for that reason only (a ratio whose denominator lost a
 # wrong record); the strict-recall floors go up.
+# then (issue 13, attack/threat/protest/truce coverage: vowed retaliation as a threat, the other
+# side of the article's fighting for a truce or threat naming none, protests at embassies, crowds):
+#   page files:        dated 0.909, strict-date recall 0.691, any-date recall 0.809
+#   publication given: dated 0.909, strict-date recall 0.691, any-date recall 0.809
+#   (tune half: page files dated 0.891, strict 0.861, any 0.954; publication given the same)
 TEXT_DATED_FLOOR = 0.90
-TEXT_STRICT_FLOOR = 0.64
+TEXT_STRICT_FLOOR = 0.68
 PUBLISHED_DATED_FLOOR = 0.90
-PUBLISHED_STRICT_FLOOR = 0.64
+PUBLISHED_STRICT_FLOOR = 0.68
 
 
 @pytest.mark.parametrize(("inputs", "dated_floor", "strict_floor"), [

@@ -382,3 +382,200 @@ def test_a_statement_speaks_for_whoever_issued_it(text: str) -> None:
 def test_a_title_subject_speaks_by_the_name_in_apposition_to_it(text: str) -> None:
     quote = quotes_of(text)[0]
     assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def _linked_quotes(text: str) -> list[Quote]:
+    """The quotes with their speakers after the entity stage, as `parley process` stores them."""
+    from parley.actors.entities import extract_entities
+    from parley.actors.speakers import attribute_speakers
+
+    doc = parse(text)
+    return attribute_speakers(extract_quotes(doc), extract_entities(doc, "2025-03-21"), text,
+                              "2025-03-21")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We call on all parties to return to talks," a spokesman for the European Union said.',
+     "European Union"),
+    ('"This attack must stop," said a spokeswoman for the Peruvian government.', "Peruvian government"),
+    ('An official with the Chilean Navy said: "Two ships were damaged in the storm."', "Chilean Navy"),
+])
+def test_an_unnamed_spokesman_speaks_for_the_body_he_speaks_for(text: str, speaker: str) -> None:
+    quote = quotes_of(text)[0]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.speaker.start is not None and text[quote.speaker.start] in "aA"  # the mention stays
+
+
+def test_a_president_of_a_country_is_not_the_country() -> None:
+    quote = quotes_of('"We are deeply saddened," the current president of Peru said.')[0]
+    assert quote.speaker is not None and quote.speaker.name != "Peru"
+
+
+def test_a_role_word_with_a_country_goes_to_the_one_holder_whose_country_is_unsaid() -> None:
+    text = ("OSLO — Norway will recognise the state, Foreign Minister Espen Lund said on Monday.\n\n"
+            '"This is a historic day for the region," the top Norwegian diplomat said.')
+    quote = find(_linked_quotes(text), "This is a historic")
+    assert quote.speaker is not None and quote.speaker.name == "Espen Lund"
+
+
+def test_a_role_word_with_a_country_is_not_a_holder_of_another_country() -> None:
+    text = ("Iranian Foreign Minister Ali Rezaei met reporters in Tehran on Monday.\n\n"
+            '"This is a historic day for the region," the top Norwegian diplomat said.')
+    quote = find(quotes_of(text), "This is a historic")
+    assert quote.speaker is not None and quote.speaker.name != "Ali Rezaei"
+
+
+@pytest.mark.parametrize("text", [
+    '"Our patience is running out with the rebels in the north,"\n\nPresident Ana Ruiz said in Lima.',
+    '"Our patience is running out with the rebels in the north,"\nsaid President Ana Ruiz.',
+])
+def test_a_quote_left_open_by_its_comma_is_attributed_in_the_next_paragraph(text: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_quote_ending_its_sentence_takes_no_speaker_from_the_next_paragraph() -> None:
+    text = '"Our patience is running out with the rebels in the north."\n\nAna Ruiz said the army would act.'
+    assert not [q for q in quotes_of(text) if q.text.startswith("Our patience")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Ana Ruiz said that Pedro Mora had misled the public about the deal. '
+     '"He knew the terms and he hid them from all of us," she said.', "Ana Ruiz"),
+    ('Juan Soto said that Pedro Mora had misled the public about the deal.\n\n'
+     '"He knew the terms and he hid them from all of us," he said.', "Juan Soto"),
+    ('Foreign Minister Ana Ruiz met her counterpart Pedro Mora in Lima on Monday.\n\n'
+     'Mora said the meeting had been productive. Ruiz told reporters that trade was discussed.\n\n'
+     '"We have agreed to open a new chapter in our relations," she said.', "Ana Ruiz"),
+])
+def test_a_speaking_pronoun_is_who_spoke_last_not_who_was_named_last(text: str, speaker: str) -> None:
+    quote = find(_linked_quotes(text), "We have agreed" if "chapter" in text else "He knew")
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_speaking_pronoun_after_an_unnamed_official_is_that_official() -> None:
+    text = ("Lima said on Monday that the talks were over.\n\n"
+            "The Peruvian official added that Lima is still committed to progress: "
+            "“We want an immediate ceasefire,” he said.")
+    quote = find(_linked_quotes(text), "We want")
+    assert quote.speaker is not None and "official" in quote.speaker.name
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Speaking to Radio Lima, the president of the Peruvian League for Human Rights, Ana Ruiz, '
+     'said, "We are for the freedom to dress, but today we find justification."', "Ana Ruiz"),
+    ('Remarked Center for Andean Studies scientist Ana Ruiz, "This reprieve from bad news is a '
+     'thank-you."', "Ana Ruiz"),
+    ('Another co-author, civil and environmental engineering professor Pedro Mora, said, "We have '
+     'seen in our previous research that our society is segregated."', "Pedro Mora"),
+    ('"I am in awe of the people who ran towards danger to keep us all safe" tweeted Mayor of Lima '
+     'Pedro Mora.', "Pedro Mora"),
+])
+def test_the_person_named_in_a_long_attribution_is_the_speaker(text: str, speaker: str) -> None:
+    quote = quotes_of(text)[0]
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+def test_a_given_name_the_recogniser_left_out_keeps_two_people_apart() -> None:
+    """Only 'Khan' labelled a person: 'Sadiq Khan' is not the Usman Khan named before."""
+    text = ("Usman Khan was shot by police on the bridge.\n\n"
+            '"I am in awe of the people who ran towards danger to keep us all safe" tweeted '
+            "Mayor of London Sadiq Khan (no relation).")
+    quote = find(_linked_quotes(text), "I am in awe")
+    assert quote.speaker is not None and quote.speaker.name != "Usman Khan"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Crown Prince Ali Haddad accepted responsibility for the murder. Speaking to Pedro Mora of '
+     'PBS, he said, "It happened under my watch."', "Ali Haddad"),
+    ('Juan Soto, a biologist at the Lima college, questioned the findings, saying Pedro Mora might '
+     'have dealt with the data badly. "However," he told reporters, "this study does lay groundwork."',
+     "Juan Soto"),
+    ('Ana Ruiz called Pedro Mora\'s admission a sham. In an interview with Juan Soto, she said, '
+     '"His fellow journalists did their best."', "Ana Ruiz"),
+])
+def test_a_speaking_pronoun_is_not_the_listener_nor_who_was_talked_about(text: str, speaker: str) -> None:
+    quote = [q for q in _linked_quotes(text) if q.kind == "direct"][-1]
+    assert quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+def test_a_body_a_country_word_modifies_speaks_as_that_body_of_that_country() -> None:
+    text = '"Two ships were damaged in the storm," the Chilean navy said in a statement.'
+    quote = find(_linked_quotes(text), "Two ships")
+    assert quote.speaker is not None and quote.speaker.name == "Chilean navy"
+    assert quote.speaker.country == "CHL"
+
+
+def test_the_title_of_an_apposition_stands_for_the_person_it_introduced() -> None:
+    text = ("The head of the Peruvian delegation, Presidential Aide Pedro Mora, said that Peru had "
+            "handed over a memorandum.\n\nThe parties agreed to meet again.\n\n"
+            "The head of the delegation noted that Peru had made a proposal. "
+            "He noted that Peru was advancing.")
+    quotes = quotes_of(text)
+    assert [q.speaker.name for q in quotes if q.speaker and q.text.startswith("that Peru")] == \
+        ["Pedro Mora"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    'GAZA CITY — "We have nothing left at all," said Umm Ahmed, a mother of five.',
+    'KYIV, Ukraine (AP) — "We have nothing left at all," Umm Ahmed told reporters.',
+])
+def test_a_dateline_before_a_quote_is_not_part_of_what_was_said(text: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct" and quote.text == "We have nothing left at all"
+    assert quote.speaker is not None and quote.speaker.name == "Umm Ahmed"
+
+
+def test_a_document_that_is_its_quote_speaks_for_its_author() -> None:
+    text = 'The statement of the Chilean navy was blunt: "We will not negotiate with the rebels."'
+    [quote] = quotes_of(text)
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Chilean navy"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Yemen\'s Houthis said they would keep attacking ships. "Our operations will continue," the '
+     'group said.', "Houthis"),
+    ('Hamas rejected the plan on Monday.\n\n"We reject this plan," the Palestinian militant group said.',
+     "Hamas"),
+])
+def test_the_group_is_the_body_named_last(text: str, speaker: str) -> None:
+    quote = find(_linked_quotes(text), "Our operations" if "Houthis" in text else "We reject")
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('The Chilean army said on Monday that Peru had fired first. "We responded in self-defence," '
+     'it said in a statement.', "Chilean army"),
+    ('The Peruvian Foreign Ministry said the strike had hit a hospital. The attack came a day after '
+     'Chile sent troops to the border.\n\n"This is a grave violation of international law," it said.',
+     "Peruvian Foreign Ministry"),
+])
+def test_it_said_is_the_body_that_made_the_last_statement(text: str, speaker: str) -> None:
+    quote = next(q for q in _linked_quotes(text) if q.kind == "direct")
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_name_the_recogniser_missed_after_a_body_is_not_the_body() -> None:
+    text = '"There is no military solution," UN Secretary-General Ana Ruiz told the Security Council.'
+    quote = find(_linked_quotes(text), "There is no")
+    assert quote.speaker is not None and quote.speaker.name.endswith("Ana Ruiz")
+
+
+def test_a_quote_paragraph_after_a_reported_statement_goes_on_with_it() -> None:
+    text = ("Peruvian Foreign Minister Ana Ruiz said the talks had failed.\n\n"
+            '"We tried everything we could. Nothing worked, and now the other side must answer."\n\n'
+            "The talks are due to resume next week.")
+    quote = find(quotes_of(text), "We tried")
+    assert quote.kind == "direct" and quote.speaker is not None and quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_quote_paragraph_after_no_statement_has_no_speaker_from_it() -> None:
+    text = ("Peruvian soldiers crossed the river on Monday.\n\n"
+            '"We tried everything we could. Nothing worked, and now the other side must answer."')
+    assert not [q for q in quotes_of(text) if q.text.startswith("We tried")]
+
+
+def test_a_statement_issued_by_a_body_has_the_body_as_its_speaker_mention() -> None:
+    text = "The Security Council issued a statement calling the test a clear violation of its resolutions."
+    quote = find(quotes_of(text), "the test")
+    assert mention(text, quote) == "The Security Council"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -16,8 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.prefilter import PERSON_PRONOUNS
 from parley.actors.titles import TitleInfo, person_title
+from parley.datafiles import read_data_json
 from parley.nlp import doc_text
 
+# The quote cues: speech verbs, and the titles that stand for a person ("the official said").
+QUOTE_CUES = "quote_cues.json"
 # Given names this similar (0-100) are spellings of one name ("Masoud" / "Masood").
 GIVEN_NAME_SIMILARITY = 75
 # Pronouns resolved to the last person mentioned, at most this many sentences back.
@@ -245,6 +249,8 @@ def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: di
     both pronouns are Ruiz's), else the last person it names. A person named inside
     quotation marks is talked about there, not the one a pronoun outside them stands for."""
     window_start = _sentence_start_before(doc, token, PRONOUN_SENTENCE_WINDOW)
+    speaking = _is_speech(token.head)
+    speaker = _last_speaker(doc, token, window_start, quoted) if speaking else None
     by_sentence: dict[int, list[tuple[int, bool, Person]]] = {}
     for person in people:
         if gender.get(id(person), pronoun) != pronoun:
@@ -252,13 +258,97 @@ def _last_person_before(doc: Doc, people: list[Person], token: Token, gender: di
         for start, end in person.mentions:
             if window_start <= start < token.idx and not any(s <= start < e for s, e in quoted):
                 span = doc.char_span(start, end, alignment_mode="expand")
+                if speaking and span is not None and is_listener(span.root):
+                    continue  # "Speaking to Ana Ruiz of PBS, he said": she listened
                 key = span.sent.start if span is not None else start
                 by_sentence.setdefault(key, []).append((start, _is_subject(span), person))
+    if speaker is not None and (not by_sentence or speaker.sent.start >= max(by_sentence)):
+        # "Ruiz said that Brown misled them. '...,' she said": a speaking pronoun goes on
+        # with the one who spoke last, not with the one named last; "The official added
+        # ... '...,' he said": with no person at all when that one has no name
+        return _person_at(people, speaker, gender, pronoun)
     if not by_sentence:
         return None
     nearest = sorted(by_sentence[max(by_sentence)], key=lambda item: item[0])
     subjects = [person for _, is_subject, person in nearest if is_subject]
     return subjects[-1] if subjects else nearest[-1][2]
+
+
+def _is_speech(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _speech_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(read_data_json(QUOTE_CUES)["speech_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _statement_lemmas() -> frozenset[str]:
+    """Verbs that make a statement: speech, and stance on an object ('called it a sham')."""
+    cues = read_data_json(QUOTE_CUES)
+    return frozenset(cues["speech_verbs"]) | frozenset(cues["object_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _speaker_titles() -> frozenset[str]:
+    return frozenset(read_data_json(QUOTE_CUES)["titles"])
+
+
+def _last_speaker(doc: Doc, pronoun: Token, window_start: int,
+                  quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject of the last speech verb before a pronoun that speaks (in the window,
+    outside quotation marks): a person's name, a pronoun, or a title ("the official")."""
+    for verb in reversed(doc[: pronoun.i]):
+        if verb.idx < window_start:
+            return None
+        if verb.i == pronoun.head.i or verb.pos_ not in ("VERB", "AUX") or \
+                verb.lemma_.lower() not in _statement_lemmas() or any(s <= verb.idx < e for s, e in quoted):
+            continue
+        subjects = _subjects(verb)
+        if subjects and (subjects[0].ent_type_ == "PERSON" or subjects[0].lower_ in PERSON_PRONOUNS
+                         or subjects[0].lower_ in _speaker_titles() or (
+                             subjects[0].pos_ == "PROPN" and subjects[0].ent_type_ in ("", "ORG"))):
+            return subjects[0]  # (a name the recogniser missed: "Ana Ruiz said")
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A speech verb's subject before it, or the one of the clause it hangs on ('Ruiz
+    questioned the findings, saying ...')."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if found or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return found
+        verb = verb.head
+    return []
+
+
+def is_listener(token: Token) -> bool:
+    """Whether a mention is who was spoken to: 'speaking to X', 'told X', 'in an interview
+    with X'."""
+    head = token.head
+    if token.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    if token.dep_ != "pobj" or head.lower_ not in ("to", "with"):
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in _speech_lemmas() | _speaking_lemmas() or verb.lower_ == "interview"
+
+
+@lru_cache(maxsize=1)
+def _speaking_lemmas() -> frozenset[str]:
+    return frozenset(read_data_json(QUOTE_CUES)["speaking_verbs"])
+
+
+def _person_at(people: list[Person], token: Token, gender: dict[int, str],
+               pronoun: str) -> Person | None:
+    """The person one of whose mentions holds the token, if the pronoun may stand for them."""
+    for person in people:
+        if gender.get(id(person), pronoun) == pronoun and any(
+                s <= token.idx < e for s, e in person.mentions):
+            return person
+    return None
 
 
 def _is_subject(span: Span | None) -> bool:

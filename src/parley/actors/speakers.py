@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
+from parley.actors.people import GIVEN_NAME_SIMILARITY
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor, Entity, Quote
 
@@ -24,13 +27,32 @@ def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
 def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | None) -> Actor:
     if speaker.start is None or speaker.end is None:
         return speaker
-    mention = text[speaker.start:speaker.end]
+    mention, end = text[speaker.start:speaker.end], speaker.end
     entity = _entity_at(entities, speaker.start, speaker.end)
+    if entity is not None and entity.type == "PERSON" and _other_given_name(speaker.name, entity):
+        entity = None  # "Sadiq Khan" linked by his surname alone to Usman Khan named before
     if entity is None or entity.type != "PERSON":
         # a role word the quotes stage resolved to a name ("the top diplomat" -> the foreign
         # minister named before), or a name the recogniser did not label a person
         entity = (_person_called(entities, speaker.name) if speaker.name != mention else None) or (
             _person_named(entities, mention) or entity)
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
+            not mention.endswith(speaker.name):
+        # "Hamas rejected it. '...,' the Palestinian militant group said": the body the
+        # quote stage resolved the description to, not the country of its modifier
+        entity = next((e for e in entities if e.type != "PERSON" and speaker.name in (e.name, *e.aliases)),
+                      entity)
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
+            mention.endswith(speaker.name) and mention.split()[-1][:1].isupper():
+        entity = None  # "UN Secretary-General Ana Ruiz": a name the recogniser missed, not the UN
+        for article in ("the ", "The "):
+            speaker = replace(speaker, name=speaker.name.removeprefix(article))
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
+            mention.endswith(speaker.name) and _names_a_body(mention, date):
+        # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
+        match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
+        return replace(speaker, country=entity.country or (match.country if match else None),
+                       sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
         return Actor(name=entity.name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
@@ -53,6 +75,33 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _modifies(entity: Entity, end: int) -> bool:
+    """Whether an entity's mentions all stop before the end of the speaker mention they
+    overlap: a modifier of the speaker's head ('Israeli' of 'the Israeli military')."""
+    return all(m_end < end for _, m_end in entity.mentions)
+
+
+def _names_a_body(mention: str, date: str | None) -> bool:
+    """Whether a mention's last word is a kind of actor ('military', 'embassy', 'officials'),
+    not a document ('statement', 'report') nor part of a name."""
+    head = mention.split()[-1] if mention.split() else ""
+    if not head.isalpha() or not head.islower():
+        return False
+    match = resolve_actor_text(head, date) or resolve_actor_text(head.removesuffix("s"), date)
+    return match is not None and match.kind == "role"
+
+
+def _other_given_name(name: str, entity: Entity) -> bool:
+    """Whether a full name the quote stage read ("Sadiq Khan") is not the linked person's
+    ("Usman Khan"): same surname, a given name that none of the person's names holds."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    known = {w for n in (entity.name, *entity.aliases) for w in n.split()}
+    return words[-1] in known and not any(
+        fuzz.ratio(w, k) >= GIVEN_NAME_SIMILARITY for w in words[:-1] for k in known)
 
 
 def _person_called(entities: list[Entity], name: str) -> Entity | None:

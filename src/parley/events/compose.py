@@ -370,12 +370,22 @@ def withholds_information(token: Token, lexicon: Lexicon) -> bool:
     for child in token.children:
         if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
             continue
-        if child.lemma_.lower() in words["verbs"]:
+        if child.lemma_.lower() in words["verbs"] and not _answers_a_party(child, lexicon):
             return True
         objects = [c for c in child.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(c.lemma_.lower() in words["nouns"] for c in objects):
             return True
     return False
+
+
+def _answers_a_party(verb: Token, lexicon: Lexicon) -> bool:
+    """ "refused to respond to a demand from Peru", "refused to talk to Chile": the verb is
+    aimed at a party or at its act (an event noun), so refusing it rejects them; "declined to
+    speak to reporters" or "to comment on the report" keeps something to itself."""
+    objects = [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("to", "with")
+               for o in prep.children if o.dep_ == "pobj"]
+    return any(o.ent_type_ in ("GPE", "NORP") or lexicon.senses("nouns", o.lemma_.lower())
+               for o in objects)
 
 
 def _rejection_code(token: Token) -> str:

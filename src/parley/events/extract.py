@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
-from parley.events.arguments import condition_subjects
+from parley.events.arguments import condition_subjects, preposition_objects
 from parley.events.captions import is_caption_sentence
 from parley.events.coding import (
     SUBORDINATE_DEPS,
@@ -73,6 +73,10 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # So the model proposes only where it is all but certain.
 MODEL_MIN_EVENT = 0.5
 MODEL_MIN_SCORE = 0.95
+# Below MODEL_MIN_SCORE, an attack the model reads where no trigger fired is proposed when the
+# sentence names a weapon (`_confirmed`) and the model is this sure of an event and of the category.
+MODEL_CONFIRMED_SCORE = {"ASSAULT": 0.25}
+MODEL_CONFIRMED_EVENT = 0.75
 # Where the rules read one category and the gold-only model (detector.load_retyper) another with
 # at least this probability, the model's category wins. Chosen on the tune halves with
 # out-of-fold gold-only models (bench/detector.py --policies), retyping every event of a
@@ -115,6 +119,24 @@ EXCHANGE_TYPES = {"RETREAT", "CONCEDE", "AID", "COOPERATE"}
 # the relational ones, requests and refusals (an appeal or a refusal of no one named may be of
 # the world at large: kept without one when the article has no pair).
 COUNTERPART_TYPES = DYADIC_TYPES | {"REQUEST", "REJECT"}
+# Categories that, naming no other side and made in no meeting, face the other side of the
+# article's last attack between two countries ("Chilean shells hit Tacna ... Peru vowed to
+# retaliate", "... Bolivia declared a unilateral truce").
+CONFLICT_COUNTERPART_TYPES = {"RETREAT", "CONCEDE", "THREATEN"}
+# What a protest outside a diplomatic mission is aimed at: the country the mission stands for.
+MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
+# The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
+# the streets of Lima"): people of the country where they protest.
+PROTESTERS = "protesters"
+# Where a weapon lands ("slammed into the block", "crashed onto the roof").
+IMPACT_PREPOSITIONS = ("into", "onto", "on", "at")
+# Words of a crowd the text counts but does not name ("Thousands", "Crowds", "Protesters").
+CROWD_WORDS = {"thousand", "hundred", "dozen", "million", "crowd", "protester", "protestor", "demonstrator",
+               "marcher", "people"}
+# Prepositions of the places a crowd protests in ("the streets of La Paz", "through Lima").
+CROWD_PLACE_PREPOSITIONS = {"of", "in", "through", "across", "outside"}
+# Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
 UNTOLD_MODALITIES = {"planned", "hypothetical"}
 # Conjunctions of a clause that states a condition of another event, not an event of its own.
@@ -126,8 +148,6 @@ ANTECEDENT_MARKS = {"after", "since", "before"}
 WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
 # Subjects that name a thing more often than a party, for the dictionary's wide verbs.
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
-# Categories of a reaction to another's act ("condemned the strike"): aimed at who acted.
-REACTION_TYPES = frozenset({"ACCUSE", "PROTEST"})
 # Sector of attackers the text does not name.
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
@@ -202,7 +222,6 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
             found = _with_model(sent, found, context, detector.predict(sent.text), second)
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
-    events = reactions_to_attacks(doc, events, lexicon)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
 
 
@@ -229,39 +248,6 @@ def known_attackers(events: list[Event]) -> list[Event]:
                 known.setdefault(target_country, source)
         kept.append(event)
     return kept
-
-
-def reactions_to_attacks(doc: Doc, events: list[Event], lexicon: Lexicon) -> list[Event]:
-    """ "Peru's president condemned the strike" after the article told who struck: the
-    condemnation is the reactor's act aimed at the attacker (not a second attack, and not an
-    act of no one); a reaction to an attack whose words name no attacker takes the attacker of
-    the last attack told before it, when that is another country's."""
-    attacker: Actor | None = None
-    kept = []
-    for event in events:
-        source = event.source
-        if event.type == "ASSAULT" and source is not None and source.country and (
-                source.sector != UNIDENTIFIED and source.name != EARLIER_ATTACKERS):
-            attacker = source
-        elif (event.type in REACTION_TYPES and event.target is None and attacker is not None
-              and source is not None and source.country and source.country != attacker.country
-              and _reacts_to_attack(doc, event, lexicon)):
-            event = replace(event, target=attacker)
-        kept.append(event)
-    return kept
-
-
-def _reacts_to_attack(doc: Doc, event: Event, lexicon: Lexicon) -> bool:
-    """The event's word takes an attack noun as its object ("condemned the strike")."""
-    if event.trigger_start is None:
-        return False
-    span = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1,
-                         alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    objects = [c for c in span.root.children if c.dep_ == "dobj"]
-    return any(lexicon.plover_of(sense.cameo) == "ASSAULT" or sense.type == "ASSAULT"
-               for noun in objects for sense in lexicon.senses("nouns", noun.lemma_.lower()))
 
 
 def _sentences_to_read(doc: Doc, with_model: bool) -> list[Span]:
@@ -300,7 +286,8 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
     """The rules' events carry the model's reading of their sentence; where the rules coded
     nothing and the model is sure enough, the rules code the category it reads; where the
     gold-only model's reading (`retyping`) is sure of another category, it is the event's."""
-    if not found and prediction.event >= MODEL_MIN_EVENT and prediction.score >= MODEL_MIN_SCORE:
+    if not found and prediction.event >= MODEL_MIN_EVENT and (
+            prediction.score >= MODEL_MIN_SCORE or _confirmed(sent, prediction, context.lexicon)):
         found = _proposed(sent, prediction, context)
     elif retyping is not None and _overrules(found, retyping) and not _plain_verbs(
             sent, found, context.lexicon):
@@ -313,6 +300,31 @@ def _with_model(sent: Span, found: list[Event], context: _Context, prediction: P
         read = {e.trigger_start for e in found}
         found = found + [e for e in _proposed(sent, retyping, context) if e.trigger_start not in read]
     return [replace(e, model_type=prediction.type, model_score=prediction.score) for e in found]
+
+
+def _struck_by_weapon(proto: Proto, lexicon: Lexicon) -> Proto:
+    """A verb of criticism whose subject is a weapon ("a missile slammed into the block", "the
+    shells blasted the town"): the weapon's impact, an attack (CAMEO 190), not a rebuke."""
+    if proto.type != "ACCUSE" or proto.nominal or not proto.sources:
+        return proto
+    weapons = frozenset().union(*lexicon.mode_words.get("ASSAULT", {}).values())
+    if not all(t.lemma_.lower() in weapons or t.lower_ in weapons for t in proto.sources):
+        return proto
+    struck = proto.targets or [t for prep in IMPACT_PREPOSITIONS
+                               for t in preposition_objects(proto.trigger, prep)]
+    return replace(proto, type="ASSAULT", cameo="190", content="190", mode=lexicon.mode_of("190"),
+                   targets=struck)
+
+
+def _confirmed(sent: Span, prediction: Prediction, lexicon: Lexicon) -> bool:
+    """The model reads an attack in a sentence no trigger coded, less surely than MODEL_MIN_SCORE
+    but surely an event (MODEL_CONFIRMED_EVENT), and the sentence names a weapon the lexicon
+    knows (its ASSAULT mode words: "Chilean drones rained bombs on ..."): the words confirm it."""
+    least = MODEL_CONFIRMED_SCORE.get(prediction.type)
+    if least is None or prediction.score < least or prediction.event < MODEL_CONFIRMED_EVENT:
+        return False
+    words = frozenset().union(*lexicon.mode_words.get(prediction.type, {}).values())
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
 
 def _proposed(sent: Span, prediction: Prediction, context: _Context) -> list[Event]:
@@ -589,6 +601,7 @@ def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
 
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
+    proto = _struck_by_weapon(proto, context.lexicon)
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
@@ -611,6 +624,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                               for a in sources], context)
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context) or reacted_to(proto, sources, context.told, context.lexicon)
+    sources, targets = _protest_parties(proto, sources, targets, location, context)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -627,6 +641,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
+        if proto.type == "ASSAULT" and target is not None and modality == "asserted" and not negated:
+            context.resolver.remember_conflict(source, target)
         event_type, event_modality = _record_kind(proto, typed(proto, cameo, source, context.lexicon),
                                                   modality, mode, mutual, when, context.lexicon)
         events.append(Event(
@@ -753,6 +769,8 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     if proto.type in HOSTILE_ACTS and proto.target_groups():
         return targets, inferred, False  # "ships were attacked by X": the attacked are told
     found = _counterpart(sources[0], context)
+    if not found and proto.type in CONFLICT_COUNTERPART_TYPES:
+        found = _other_side(sources[0], context.resolver.conflict)
     return found, inferred or bool(found), bool(found)
 
 
@@ -864,6 +882,59 @@ def _running_total(verb: Token) -> bool:
     with "since"), not one attack whose attacker the place would tell."""
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     return perfect and any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.subtree)
+
+
+def _protest_parties(proto: Proto, sources: list[Actor], targets: list[Actor], location: Location | None,
+                     context: _Context) -> tuple[list[Actor], list[Actor]]:
+    """A protest's parties the text implies: a counted crowd (`_crowd`), the country of the
+    embassy it gathers at (`_protested_missions`)."""
+    if proto.type != "PROTEST":
+        return sources, targets
+    sources = sources or _crowd(proto, location, context)
+    return sources, targets or _protested_missions(proto, sources, context)
+
+
+def _crowd(proto: Proto, location: Location | None, context: _Context) -> list[Actor]:
+    """The protesters a protest counts but does not name ("Thousands took to the streets of La
+    Paz", "Crowds gathered in Lima"): people of the country where they protest (the event's
+    place, else the one country of the places its clause names: "the streets of La Paz")."""
+    if not proto.sources or not all(t.ent_type_ == "CARDINAL" or t.lemma_.lower() in CROWD_WORDS
+                                    for t in proto.sources):
+        return []  # a party named but not placed is not a crowd
+    country = location.country if location is not None else None
+    if not country:
+        named = [t for t in proto.anchor.subtree if t.ent_type_ in PLACE_LABELS and t.dep_ == "pobj"
+                 and t.head.lower_ in CROWD_PLACE_PREPOSITIONS]
+        places = {a.country for t in named for a in context.resolver.actors(t) if a.country}
+        country = places.pop() if len(places) == 1 else None
+    return [Actor(PROTESTERS, country, "CVL")] if country else []
+
+
+def _protested_missions(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """The country whose embassy or consulate a protest is held at ("rallied outside the
+    Chilean embassy in Lima"): what the protest is aimed at, not the city it is in."""
+    found: list[Actor] = []
+    for token in proto.anchor.subtree:
+        if token.lemma_.lower() not in MISSION_WORDS and token.lower_ not in MISSION_WORDS:
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass") or token in proto.sources:
+            continue
+        owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]  # "the embassy of Chile"
+        found += [a for owner in owners for a in context.resolver.actors(owner) if a.country
+                  and not any(a.country == s.country for s in sources)]
+    return found[:1]
+
+
+def _other_side(source: Actor, pair: tuple[Actor, Actor] | None) -> list[Actor]:
+    """The other party of a pair, for a source of one of its two countries."""
+    if pair is None or source.country is None:
+        return []
+    for one, other in (pair, pair[::-1]):
+        if one.country == source.country:
+            return [other]
+    return []
 
 
 def _counterpart(source: Actor, context: _Context) -> list[Actor]:

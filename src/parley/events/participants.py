@@ -83,6 +83,9 @@ class ParticipantResolver:
         self._named = {e.name for e in entities if e.type in NAMED_TYPES}
         self._people = {e.name for e in entities if e.type == "PERSON"}
         self.pair: tuple[Actor, Actor] | None = None
+        # the attacker and attacked of the last attack between two countries: the sides of the
+        # article's fighting, for a truce or a threat that names no other side
+        self.conflict: tuple[Actor, Actor] | None = None
 
     def actors(self, token: Token, speaker: Actor | None = None) -> list[Actor]:
         """The actor(s) a token stands for; [] when it names no actor parley can place."""
@@ -145,6 +148,10 @@ class ParticipantResolver:
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
         self.pair = (first, second)
+
+    def remember_conflict(self, attacker: Actor, attacked: Actor) -> None:
+        if attacker.country and attacked.country and attacker.country != attacked.country:
+            self.conflict = (attacker, attacked)
 
     # -- noun phrases ----------------------------------------------------------------------
 

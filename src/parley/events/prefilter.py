@@ -43,7 +43,10 @@ def candidate_sentences(doc: Doc) -> list[Span]:
 def may_hold_event(sent: Span) -> bool:
     """True if the sentence names an actor candidate and has a trigger word."""
     forms = trigger_forms()
-    return any(t.lower_ in forms for t in sent) and has_actor(sent)
+    found = any(t.lower_ in forms for t in sent) or any(
+        t.i >= 2 and t.doc[t.i - 1].text == "-" and f"{t.doc[t.i - 2].lower_}-{t.lower_}" in forms
+        for t in sent if t.i > sent.start + 1)  # "sit-in", split by the tokenizer
+    return found and has_actor(sent)
 
 
 def sentences(doc: Doc) -> Iterator[Span]:

@@ -30,6 +30,14 @@ from parley.models import Event
 REPORTED_DEPS = ("ccomp", "xcomp")
 # Categories of events between two parties named together ("X and Y held talks").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
+# Where the party acted on stands, by category, when the clause's verb is no trigger word: an
+# attack's target may be aimed "at" or "into" ("sent a wave of drones at the port"), a protest
+# is "against" or "over" something, a threat "to" someone. Other categories: the rules' defaults.
+CATEGORY_SLOTS = {
+    "ASSAULT": ("dobj", "at", "on", "against", "into", "toward", "towards", "poss"),
+    "PROTEST": ("against", "over", "dobj"),
+    "THREATEN": ("dobj", "dative", "against", "to"),
+}
 
 
 def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto | None:
@@ -39,8 +47,16 @@ def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto |
     token, speaker = _main_clause(sent, lexicon)
     if code is None or token is None:
         return None
+    return _clause_proto(token, code, prediction, speaker, lexicon)
+
+
+def _clause_proto(token: Token, code: str, prediction: Prediction, speaker: list[Token],
+                  lexicon: Lexicon) -> Proto:
+    """The model's category on one clause: its verb anchors the event, its subject and the
+    category's slots (CATEGORY_SLOTS) give the candidate parties."""
     entry = TriggerEntry(lemma=token.lemma_.lower(), word_class="verbs", cameo=code, type=prediction.type,
-                         symmetric=prediction.type in SYMMETRIC_TYPES, weak=True)
+                         symmetric=prediction.type in SYMMETRIC_TYPES, weak=True,
+                         target=CATEGORY_SLOTS.get(prediction.type, ()))
     groups = [g for g in own_targets(token, entry, nominal=False) if g]
     sources = subject_tokens(token)
     groups = [[t for t in g if t not in sources] for g in groups]

@@ -154,11 +154,22 @@ def lemma_candidates(token: Token, word_class: str) -> list[str]:
         return [token.lower_]
     lower = token.lower_
     candidates = [token.lemma_.lower(), lower]
+    joined = hyphen_joined(token)
+    if joined:  # the tokenizer splits "sit-in", "cease-fire": the listed word is the whole
+        candidates.insert(0, joined)
     for suffix, replacements in DEINFLECTIONS:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]
             candidates += [stem + r for r in replacements]
     return list(dict.fromkeys(candidates))
+
+
+def hyphen_joined(token: Token) -> str | None:
+    """ "sit-in" for the "in" of "sit - in" (split by the tokenizer, no spaces around the hyphen)."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{token.lower_}"
 
 
 def _has_complement(token: Token) -> bool:
@@ -215,6 +226,8 @@ def _noun_conditions(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.via and governing_verb_lemma(token) not in entry.via:
         return False
+    if entry.prep and not ({c.lower_ for c in token.children if c.dep_ == "prep"} & entry.prep):
+        return False  # "launched strikes on the port": strikes with a target are attacks
     return not entry.prep_obj or any(
         c.dep_ == "prep" and c.lower_ == "of" and any(object_words(p) & entry.prep_obj for p in c.children)
         for c in token.children)

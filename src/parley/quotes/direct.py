@@ -7,6 +7,7 @@ the quote just before it (a speaker goes on across paragraphs).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ HANDOVER_ENDINGS = (",", "?", "!", "…", "—", "-", "–")  # a quote ending s
 INNER_MARKS = "’'‘ "  # a quote inside the quote may close just before the outer mark
 RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})  # '"a proud Democrat" who wants'
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A dateline opening the story: 'GAZA CITY —', 'KYIV, Ukraine (AP) —', 'MOSCOW, Dec 2 (Reuters) -'.
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(,[\w .,]+)?(\([^)]{1,40}\))?\s*[—–―-]+\s*")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,9 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
     if inner is None or _word_count(inner) == 0:
         return None
     lead_start, lead = _lead_text(text_of(doc), quoted.open, floor)
-    tail = _tail_attribution(doc, quoted)
+    if DATELINE.fullmatch(lead):
+        lead_start, lead = quoted.open, ""  # 'GAZA CITY (AP) — "..."': where, not what was said
+    tail = _tail_attribution(doc, quoted) or _tail_attribution(doc, quoted, across=True)
     if tail is not None and lead.strip() and not _ends_as_lead(lead):
         # 'The country "has changed," he said': the unquoted lead-in is part of what was said.
         return finding(doc, lead_start, quoted.end, "mixed", tail.cue, tail.speaker)
@@ -68,7 +73,7 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
             tuple(SENTENCE_ENDS)):
         return None  # the sentence goes on after the quote: not a quote standing alone
     if previous is None or quoted.open - previous.end > CONTINUATION_CHARS or previous.speaker is None:
-        after = _remark_attribution(doc, quoted)
+        after = _remark_attribution(doc, quoted) or _statement_before(doc, quoted)
         if after is None:
             return None
         return finding(doc, quoted.start, quoted.end, "direct", after.cue, after.speaker)
@@ -107,6 +112,30 @@ def _remark_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
     return None
 
 
+def _statement_before(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
+    """A quote standing alone as the paragraph after a reported statement goes on with it:
+    'Ana Ruiz said the talks had failed.' then '"We tried everything. ..."'. The sentence
+    right before must be that statement: its main verb a speech verb with a subject."""
+    text = text_of(doc)
+    before = text[: quoted.open]
+    gap = before[len(before.rstrip()):]
+    if not 0 < gap.count("\n") <= 2 or quoted.open - len(gap) <= 0:
+        return None
+    last = doc.char_span(0, len(before.rstrip()), alignment_mode="contract")
+    if last is None or len(last) == 0:
+        return None
+    sentence = last[-1].sent
+    root = sentence.root
+    if root.lemma_.lower() not in cue_lexicon().speech or not is_verb(root) or \
+            any(q.start <= root.idx < q.end for q in find_quoted_spans(text)):
+        return None
+    speaker = subject_of(root)
+    if speaker is None or not (speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                               or speaker.pos_ in ("PROPN", "NOUN", "PRON")):
+        return None
+    return Attribution((root.idx, root.idx + len(root)), speaker)
+
+
 def _word_count(span: Span) -> int:
     return sum(1 for t in span if t.is_alpha)
 
@@ -138,10 +167,15 @@ def _ends_as_lead(lead: str) -> bool:
     return stripped.endswith(LEAD_ENDINGS) or not stripped
 
 
-def _tail_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
-    """'"...," she said' / '"...," said John Smith' / '"..." ― Maria Lopez'."""
-    tail = _tail_tokens(doc, quoted)
-    if not tail or not _hands_over(text_of(doc)[quoted.start : quoted.end].rstrip(), tail[0]):
+def _tail_attribution(doc: Doc, quoted: QuotedSpan, across: bool = False) -> Attribution | None:
+    """'"...," she said' / '"...," said John Smith' / '"..." ― Maria Lopez'. `across`: the
+    attribution opens the next paragraph, after a quote left open by its comma ('"...,"' then
+    'President Ana Ruiz said at a rally')."""
+    inner = text_of(doc)[quoted.start : quoted.end].rstrip()
+    if across and not inner.rstrip(INNER_MARKS).endswith(","):
+        return None
+    tail = _tail_tokens(doc, quoted, across)
+    if not tail or not _hands_over(inner, tail[0]):
         return None
     if tail[0].text in DASHES and len(tail) > 1 and (tail[1].pos_ == "PROPN" or tail[1].ent_type_):
         return Attribution((tail[0].idx, tail[0].idx + 1), tail[1])
@@ -189,15 +223,21 @@ def _tail_speaker(tail: list[Token], verb: Token, quoted: QuotedSpan) -> Token |
     return subject or _adjacent_name(tail, verb)
 
 
-def _tail_tokens(doc: Doc, quoted: QuotedSpan) -> list[Token]:
-    """Tokens after the closing mark, up to the sentence's end, a new quote or a line break."""
-    end = min(len(text_of(doc)), quoted.outer_end + 1)
+def _tail_tokens(doc: Doc, quoted: QuotedSpan, across: bool = False) -> list[Token]:
+    """Tokens after the closing mark, up to the sentence's end, a new quote or a line break
+    (`across`: the first paragraph break is passed over, none with text before it is)."""
+    text = text_of(doc)
+    end = min(len(text), quoted.outer_end + 1)
     after = doc.char_span(quoted.outer_end, end, alignment_mode="expand")
     if after is None:
         return []
+    gap = text[quoted.outer_end:]
+    gap = gap[: len(gap) - len(gap.lstrip())]
+    if across and not (0 < gap.count("\n") <= 2):
+        return []
     tokens: list[Token] = []
     for token in doc[after.start : after.start + TAIL_TOKENS]:
-        if token.is_space and "\n" in token.text:
+        if token.is_space and "\n" in token.text and not (across and not tokens):
             break
         if token.idx < quoted.outer_end or token.is_space:
             continue
@@ -222,24 +262,44 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
     if not verbs and lead.rstrip().endswith(":"):
         # 'Trump went even further: "..."': any verb that hands over with a colon says it
         verbs = [t for t in words if t.pos_ == "VERB" and subject_of(t) is not None]
+        if not verbs:
+            # 'The message from the ministry was clear: "..."': a document speaks for its author
+            documents = [t for t in words if t.dep_ == "nsubj" and t.head.lemma_ == "be"
+                         and t.lemma_.lower() in cue_lexicon().source_heads]
+            if documents:
+                verb = documents[0].head
+                return Attribution((verb.idx, verb.idx + len(verb)), documents[0])
     if not verbs:
         return None
     verb = verbs[-1]
     subject = subject_of(verb)
     if subject is not None and subject.idx >= at:
         subject = None  # found inside the quote: not who said it
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if subject is not None and subject.ent_type_ != "PERSON" and before is not None and \
+            before.ent_type_ == "PERSON" and before.i in {t.i for t in subject.subtree}:
+        subject = before  # 'Longtime show writer and performer Ana Ruiz tweeted:' (misparsed)
+    if subject is None:
+        # 'Speaking to AFP, the president of the league, Ana Ruiz, said, "..."': the parser
+        # hung the speaker on the phrase before; the person named last before the verb
+        people = [t for t in words if t.i < verb.i and t.ent_type_ == "PERSON"]
+        last = next((t for t in reversed(words) if t.i < verb.i and not t.is_punct), None)
+        subject = people[-1] if people else (
+            last if last is not None and last.pos_ == "PROPN" and not last.ent_type_ else None)
     return Attribution((verb.idx, verb.idx + len(verb)), subject)
 
 
 def _inverted_lead(words: list[Token]) -> Attribution | None:
     """'Said Ellis: "..."' / 'Added the minister: "..."': a sentence opening with the speech
-    verb, its speaker after it and a colon handing over to the quote. The parser often reads
-    the capitalised verb as a name, so the verb is known by its form."""
-    if len(words) < 3 or words[-1].text != ":" or not words[0].text[:1].isupper():
+    verb, its speaker after it and a colon or comma handing over to the quote ('Remarked
+    scientist Ana Ruiz, "..."'). The parser often reads the capitalised verb as a name, so
+    the verb is known by its form."""
+    if len(words) < 3 or words[-1].text not in LEAD_ENDINGS or not words[0].text[:1].isupper():
         return None
     if not cue_lexicon().is_speech_form(words[0].lower_):
         return None
-    nouns = [t for t in words[1:-1] if t.pos_ in ("PROPN", "NOUN")]
+    people = [t for t in words[1:-1] if t.ent_type_ == "PERSON"]
+    nouns = people or [t for t in words[1:-1] if t.pos_ in ("PROPN", "NOUN")]
     if not nouns or any(is_verb(t) for t in words[1:-1]):
         return None
     return Attribution((words[0].idx, words[0].idx + len(words[0])), nouns[-1])
@@ -258,6 +318,12 @@ def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
         people = [t for t in phrase if t.ent_type_ == "PERSON"]
         if people:
             return people[-1]
+        if phrase[-1].lower_ not in cue_lexicon().agent_titles:
+            # 'tweeted Mayor of London Sadiq Khan': the name after the title's 'of' phrase
+            # (not 'said a spokesman for Ana Ruiz': a spokesman is not who he speaks for)
+            person = _person_of(tail, phrase[-1])
+            if person is not None:
+                return person
         head = phrase[-1]
         named = [c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         return named[0] if named else head
@@ -266,6 +332,17 @@ def _adjacent_name(tail: list[Token], verb: Token) -> Token | None:
         return _head_of_run(after[0])
     before = [t for t in tail if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     return before[-1] if before else None
+
+
+def _person_of(tail: list[Token], head: Token) -> Token | None:
+    """The first person named after a title head, across 'of' and its place, up to a comma,
+    another preposition or a verb."""
+    for token in (t for t in tail if t.i > head.i):
+        if token.ent_type_ == "PERSON":
+            return token
+        if token.text in (",", "(") or is_verb(token) or (token.pos_ == "ADP" and token.lower_ != "of"):
+            return None
+    return None
 
 
 def _phrase_after(tail: list[Token], verb: Token) -> list[Token]:

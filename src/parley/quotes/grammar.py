@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.models import QuoteKind
 from parley.nlp import doc_text
+from parley.quotes.lexicon import cue_lexicon
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 # Clauses that borrow their subject from the verb they hang on ("..., adding that ...").
@@ -101,11 +102,21 @@ def subject_of(verb: Token) -> Token | None:
         if found is not None:
             return None if found.dep_ == "expl" else found
         if current.dep_ in ("relcl", "acl"):
-            return current.head  # "the group backing him", "officials who said"
+            # "the group backing him", "officials who said"; "the council issued a statement
+            # calling ...": who issued the document
+            return _issuer(current.head) or current.head
         if current.dep_ not in SUBJECT_LENDERS or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who issued a document ('the council issued a statement'): the subject of the verb whose
+    object it is, when it is a document noun (statement, letter, post, ...)."""
+    if document.dep_ != "dobj" or document.lemma_.lower() not in cue_lexicon().source_heads:
+        return None
+    return next((c for c in document.head.children if c.dep_ == "nsubj"), None)
 
 
 def _is_passive(verb: Token) -> bool:

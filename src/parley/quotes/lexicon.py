@@ -21,6 +21,8 @@ class CueLexicon:
     source_heads: frozenset[str]  # documents that speak for someone: statement, tweet, letter
     titles: frozenset[str]  # role words that name a person in place of their name
     role_titles: dict[str, tuple[str, ...]]  # "diplomat" -> titles that hold the role
+    agent_titles: frozenset[str]  # who speaks for a body, often unnamed: "a spokesman for X"
+    group_nouns: frozenset[str]  # what a body is called once named: "the group", "the militia"
     person_pronouns: frozenset[str]
     genders: dict[str, str]
     anonymity_verbs: frozenset[str]  # "asked not to be named": no statement
@@ -54,6 +56,8 @@ def cue_lexicon() -> CueLexicon:
         titles=frozenset(raw["titles"]),
         role_titles={role: tuple(titles) for role, titles in raw["role_titles"].items()
                      if not role.startswith("_")},
+        agent_titles=frozenset(raw["agent_titles"]),
+        group_nouns=frozenset(raw["group_nouns"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
         genders=dict(raw["gendered_pronouns"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),

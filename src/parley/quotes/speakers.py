@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.people import is_listener
+from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
-from parley.quotes.grammar import entities, sentence_of, text_of
+from parley.quotes.grammar import entities, is_verb, sentence_of, subject_of, text_of
 from parley.quotes.lexicon import cue_lexicon
 from parley.quotes.marks import find_quoted_spans
 
@@ -22,6 +24,9 @@ PLACE_PREFIX = 4
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
 RELATIVE_SPEAKERS = frozenset({"who", "which", "that"})
+# "a spokesman for X", "an official with X", "a spokesperson of X", "an official at X": X speaks.
+SERVED_BY = frozenset({"for", "with", "of", "at", "from"})
+BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 # How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
 MAX_PRONOUN_CHAIN = 3
 
@@ -46,16 +51,42 @@ def mention_span(token: Token) -> Span:
         named = [c for head in (token, *places) for c in head.rights
                  if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
                      c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
-                 and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ",")]
+                 and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
+                      or _after_sibling(doc[c.left_edge.i - 1], c))]
         token = named[0] if named and (not token.ent_type_ or token.ent_type_ == "NORP") else token
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
-            return _same_paragraph(_trimmed(ent), token)
+            return _same_paragraph(_with_given_names(_trimmed(ent)), token)
     left = token.i
     for child in token.lefts:
         if child.dep_ in MENTION_MODIFIERS:
             left = min(left, child.left_edge.i)
     return _same_paragraph(doc[left : token.i + 1], token)
+
+
+def _with_given_names(name: Span) -> Span:
+    """A person's name with the given names the recogniser left out ('Sadiq' of 'London
+    Sadiq Khan' when only 'Khan' is labelled): untagged proper nouns compounded on it."""
+    if name.label_ != "PERSON" or len(name) != 1:
+        return name
+    start, titles = name.start, cue_lexicon().titles
+    while start > 0:
+        word = name.doc[start - 1]
+        if not (word.pos_ == "PROPN" and word.dep_ == "compound" and not word.ent_type_
+                and name.start <= word.head.i < name.end and word.lower_ not in titles
+                and not word.is_sent_start and resolve_actor_text(word.text) is None):
+            break  # ('Captain Rochester', 'Professor Ruiz': a title, not a given name)
+        start -= 1
+    if start == name.start:
+        return name
+    return Span(name.doc, start, name.end, label=name.label_)
+
+
+def _after_sibling(before: Token, appos: Token) -> bool:
+    """'Another co-author, engineering professor Julian Marshall,': the name follows another
+    apposition of the same noun (the title before it), not a phrase of its own."""
+    return any(a.dep_ == "appos" and a.head.i == appos.head.i and a.i != appos.i
+               for a in (before, *before.ancestors))
 
 
 def _same_paragraph(span: Span, head: Token) -> Span:
@@ -96,16 +127,36 @@ def resolve_speaker_name(mention: Span) -> str:
     if word == "who" and mention.root.head.head.i != mention.root.head.i:
         return resolve_speaker_name(mention_span(mention.root.head.head))
     if word in GROUP_PRONOUNS:
-        return _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) or mention.text
+        return _last_speaking_body(mention) or _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) \
+            or mention.text
     if word in lexicon.person_pronouns:
-        return _antecedent_person(doc, mention.start, word) or mention.text
+        return _last_speaker_name(mention) or _antecedent_person(doc, mention.start, word) or mention.text
     if mention.label_ == "PERSON" or mention.root.pos_ == "PROPN":
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
-        return _title_holder(doc, mention) or _bare(mention)
+        return _title_holder(doc, mention) or _body_served(mention) or _bare(mention)
     if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
         return _document_author(doc, mention) or _nearest_body(doc, mention.start) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.group_nouns or mention.root.lower_ in lexicon.group_nouns:
+        # "Yemen's Houthis said ... '...,' the group said": the body named last
+        return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
+            or _bare(mention)
     return _named_body(doc, mention) or _bare(mention)
+
+
+def _body_served(mention: Span) -> str | None:
+    """The body an unnamed title holder speaks for: 'a spokesman for the European Union',
+    'an official with the Security Service', 'a spokeswoman for the Peruvian government' -> that
+    body (a named one, or one whose phrase names its country)."""
+    if mention.root.lower_ not in cue_lexicon().agent_titles:
+        return None  # "the president of Namibia" is a person to be named, not Namibia
+    for prep in mention.root.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in SERVED_BY:
+            continue
+        for body in prep.children:
+            if body.dep_ == "pobj" and any(t.ent_type_ in BODY_ENTITIES for t in (body, *body.lefts)):
+                return _bare(mention_span(body))
+    return None
 
 
 def _named_body(doc: Doc, mention: Span) -> str | None:
@@ -129,6 +180,9 @@ def _document_author(doc: Doc, mention: Span) -> str | None:
     statement'), its possessor ('the ministry's statement') or the object of 'from'/'by'/'of',
     here or where the same kind of document was named before."""
     lemma = mention.root.lemma_
+    named = [t for t in mention if t.i < mention.root.i and t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if named:  # "a UN report", "the White House statement": the body it names
+        return _bare(mention_span(named[-1]))
     for token in [mention.root, *reversed(doc[: mention.start])]:
         if token.lemma_ != lemma:
             continue
@@ -153,16 +207,97 @@ def _bare(mention: Span) -> str:
     return mention.doc[start : mention.end].text
 
 
-def _nearest_body(doc: Doc, before: int) -> str | None:
-    """The organisation or group named last before a position, without its article."""
-    name = _nearest_entity(doc, before, {"ORG", "NORP"})
+def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False) -> str | None:
+    """The organisation or group named last before a position, without its article
+    (`outside_quotes`: not one named inside a quotation)."""
+    if outside_quotes:
+        quoted = _quoted_ranges(doc)
+        bodies = [ent.text for ent in entities(doc) if ent.end <= before and _is_body(ent)
+                  and not any(s <= ent.start_char < e for s, e in quoted)]
+        name = bodies[-1] if bodies else None
+    else:
+        name = _nearest_entity(doc, before, {"ORG", "NORP"})
     return name[4:] if name is not None and name.lower().startswith("the ") else name
+
+
+def _is_body(ent: Span) -> bool:
+    """An organisation or group, also one the recogniser took for a person ('Houthis')."""
+    if ent.label_ in ("ORG", "NORP"):
+        return True
+    match = resolve_actor_text(ent.text) if ent.label_ == "PERSON" else None
+    return match is not None and match.kind == "known" and not set(match.sectors) & {"GOV", "LEG"} \
+        and ent.text.endswith("s")
 
 
 def _nearest_entity(doc: Doc, before: int, labels: set[str]) -> str | None:
     for ent in reversed(entities(doc)):
         if ent.end <= before and ent.label_ in labels:
             return _full_name(doc, ent) if ent.label_ == "PERSON" else ent.text
+    return None
+
+
+def _last_speaker_name(mention: Span) -> str | None:
+    """Who a pronoun that speaks ('"...," he said') stands for when someone spoke since the
+    last person was named: the subject of that speech verb ("Ruiz said that Brown misled them.
+    '...,' she said" is Ruiz; "The official added that ...: '...,' he said" the official)."""
+    doc, pronoun = mention.doc, mention.root
+    lexicon = cue_lexicon()
+    if pronoun.head.lemma_.lower() not in lexicon.speech:
+        return None
+    sentence = sentence_of(pronoun)
+    floor = sentence.start
+    for _ in range(MAX_PRONOUN_CHAIN - 1):
+        floor = sentence_of(doc[floor - 1]).start if floor > 0 else floor
+    quoted = _quoted_ranges(doc)
+    people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= mention.start
+              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)]
+    last_named = sentence_of(people[-1].root).start if people else floor
+    for verb in reversed(doc[max(floor, last_named) : pronoun.i]):
+        lemma = verb.lemma_.lower()
+        if verb.i == pronoun.head.i or not (lemma in lexicon.speech or lemma in lexicon.objects) \
+                or not is_verb(verb) \
+                or any(s <= verb.idx < e for s, e in quoted):
+            continue
+        subject = subject_of(verb)
+        subjects = [subject] if subject is not None and subject.i < verb.i else []
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or (
+                subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG")):
+            return resolve_speaker_name(mention_span(subject))
+        if subject.lower_ == pronoun.lower_:
+            return _last_speaker_name(mention_span(subject))
+        return None
+    return None
+
+
+def _last_speaking_body(mention: Span) -> str | None:
+    """Who 'it said' / 'they said' stands for: the body that made the last statement before
+    it, in its sentence or the two before ("The Chilean army said that Peru had fired first.
+    '...,' it said" is the army, not Peru)."""
+    doc, pronoun = mention.doc, mention.root
+    lexicon = cue_lexicon()
+    if pronoun.head.lemma_.lower() not in lexicon.speech:
+        return None
+    floor = sentence_of(pronoun).start
+    for _ in range(MAX_PRONOUN_CHAIN - 1):
+        floor = sentence_of(doc[floor - 1]).start if floor > 0 else floor
+    quoted = _quoted_ranges(doc)
+    for verb in reversed(doc[floor : pronoun.i]):
+        lemma = verb.lemma_.lower()
+        if verb.i == pronoun.head.i or not (lemma in lexicon.speech or lemma in lexicon.objects) \
+                or not is_verb(verb) or any(s <= verb.idx < e for s, e in quoted):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own
+        if subject is None or subject.i > verb.i or subject.ent_type_ == "PERSON" or \
+                subject.lower_ in lexicon.person_pronouns:
+            continue
+        if subject.lower_ == pronoun.lower_:
+            return _last_speaking_body(mention_span(subject))
+        if subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.pos_ == "NOUN":
+            name = resolve_speaker_name(mention_span(subject))
+            return name[4:] if name.lower().startswith("the ") else name
     return None
 
 
@@ -173,7 +308,7 @@ def _antecedent_person(doc: Doc, before: int, pronoun: str = "", depth: int = 0)
     subject is the same pronoun ('She met Gabriel Boric ... she said'), the chain goes on back."""
     quoted = _quoted_ranges(doc)
     people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before
-              and not any(s <= ent.start_char < e for s, e in quoted)]
+              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)]
     if not people:
         return None
     sentence = sentence_of(people[-1].root)
@@ -224,6 +359,7 @@ def _title_holder(doc: Doc, mention: Span) -> str | None:
     title = mention.root.lower_
     held_by = (title, *cue_lexicon().role_titles.get(title, ()))
     places = [t.lower_[:PLACE_PREFIX] for t in mention if t.ent_type_ in ("GPE", "NORP")]
+    unplaced: Span | None = None  # a holder whose phrase names no country: the second choice
     for ent in reversed(entities(doc)):
         if ent.end > mention.start or ent.label_ != "PERSON":
             continue
@@ -231,9 +367,18 @@ def _title_holder(doc: Doc, mention: Span) -> str | None:
         for token in doc[start : ent.start]:  # the title is in the name's own phrase:
             if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):  # no verb between
                 start = token.i + 1
+        titled = ent.root.head if ent.root.dep_ == "appos" else None
+        if titled is not None and titled.lower_ in held_by:
+            # "The head of the Russian delegation, Presidential Aide Vladimir Medinsky,"
+            start = min(start, titled.left_edge.i)
         window = [t.lower_ for t in doc[start : ent.end]]
         phrase = f" {' '.join(window)} "
-        if any(f" {held} " in phrase for held in held_by) and all(
-                any(w.startswith(p) for w in window) for p in places):
+        if not any(f" {held} " in phrase for held in held_by):
+            continue
+        if all(any(w.startswith(p) for w in window) for p in places):
             return _full_name(doc, ent)
-    return None
+        if unplaced is None and not any(t.ent_type_ in ("GPE", "NORP") for t in doc[start : ent.end]):
+            unplaced = ent
+    # "Foreign Minister Espen Lund said ... the top Norwegian diplomat said": the one holder
+    # of the role whose country the text leaves unsaid
+    return _full_name(doc, unplaced) if unplaced is not None else None

@@ -1,0 +1,184 @@
+"""Coverage of attack, threat, protest and truce phrasings in news prose (issue 13): invented
+paragraphs in wire style (invented names and places), each shape coded by a general mechanism
+(a trigger condition, an argument rule, an implied party), never by a listed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.actors.entities import extract_entities
+from parley.events import extract_events
+from parley.events.detector import Prediction
+from parley.events.lexicon import load_lexicon
+from parley.events.proposals import model_proto
+from parley.models import Event
+from parley.nlp import parse
+from parley.timex import extract_timexes
+
+
+def events_of(text: str, date: str = "2025-08-04") -> list[Event]:
+    doc = parse(text)
+    return extract_events(doc, date, extract_entities(doc, date), extract_timexes(doc, date))
+
+
+def dyads(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events if e.type == event_type}
+
+
+def types(events: list[Event]) -> set[str]:
+    return {e.type for e in events}
+
+
+# -- truces -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Peru and Bolivia reached a truce on Monday.",
+    "A truce between Peru and Bolivia took effect at midnight.",
+])
+def test_a_truce_reached_or_taking_effect_is_a_ceasefire_between_its_parties(text: str) -> None:
+    assert dyads(events_of(text), "RETREAT") >= {("PER", "BOL")} or dyads(events_of(text), "RETREAT") >= {
+        ("BOL", "PER")}
+
+
+def test_a_truce_mentioned_in_passing_is_none() -> None:
+    events = events_of("The truce between Peru and Bolivia collapsed on Sunday.")
+    assert "RETREAT" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru announced a halt to its military operations in Bolivia.",
+    "Peru announced an end to its attacks on Bolivia.",
+    "Peru ordered a pause in its strikes on Bolivia.",
+])
+def test_a_halt_to_attacks_is_no_attack(text: str) -> None:
+    events = events_of(text)
+    assert "ASSAULT" not in types(events), [(e.type, e.cameo) for e in events]
+    assert ("PER", "BOL") in dyads(events, "RETREAT")
+
+
+def test_an_end_in_passing_halts_nothing() -> None:
+    events = events_of("At the end of two days of talks, Peru and Bolivia agreed to reopen the border.")
+    assert "RETREAT" not in types(events)
+
+
+def test_a_unilateral_truce_faces_the_other_side_of_the_articles_fighting() -> None:
+    events = events_of("Chilean artillery shelled the Bolivian town of Uyuni on Friday. "
+                       "Bolivia declared a unilateral ceasefire on Sunday.")
+    assert ("CHL", "BOL") in dyads(events, "ASSAULT")
+    assert ("BOL", "CHL") in dyads(events, "RETREAT")
+
+
+def test_no_fighting_told_no_side_for_a_unilateral_truce() -> None:
+    assert "RETREAT" not in types(events_of("Bolivia declared a unilateral ceasefire on Sunday."))
+
+
+# -- threats ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Peru vowed to retaliate against Bolivia.",
+    "Bolivian militia leaders vowed revenge against Chile after the strike.",
+    "Chile warned that it would use force against Bolivia.",
+])
+def test_vowed_retaliation_and_warned_force_are_threats(text: str) -> None:
+    events = events_of(text)
+    assert "AGREE" not in types(events)
+    assert len(dyads(events, "THREATEN")) == 1
+    assert next(iter(dyads(events, "THREATEN")))[1] in ("BOL", "CHL")
+
+
+def test_a_vow_of_retaliation_faces_the_attacker_named_before() -> None:
+    events = events_of("Chilean artillery shelled the Bolivian town of Uyuni on Friday. "
+                       "Bolivia vowed to retaliate.")
+    assert ("BOL", "CHL") in dyads(events, "THREATEN")
+
+
+def test_retaliation_alone_is_no_attack() -> None:
+    events = events_of("Chile expelled Bolivia's ambassador in retaliation for the raid.")
+    assert "ASSAULT" not in types(events)
+
+
+# -- attacks ----------------------------------------------------------------------------------
+
+def test_weapons_launched_at_a_target_are_an_attack() -> None:
+    events = events_of("Bolivia launched a wave of drones at Chilean military bases overnight.")
+    assert dyads(events, "ASSAULT") == {("BOL", "CHL")}
+
+
+def test_strikes_launched_on_a_place_are_attacks_not_a_labour_strike() -> None:
+    events = events_of("Chile launched strikes on Bolivian positions.")
+    assert dyads(events, "ASSAULT") == {("CHL", "BOL")}
+    assert "PROTEST" not in types(events)
+    labour = events_of("Miners launched a strike against the government in Bolivia.")
+    assert "PROTEST" in types(labour) and "ASSAULT" not in types(labour)
+
+
+def test_an_ambush_names_its_attacker_and_target() -> None:
+    events = events_of("Bolivian militants ambushed a Chilean convoy on Friday.")
+    assert ("BOL", "CHL") in dyads(events, "ASSAULT")
+
+
+# -- protests ---------------------------------------------------------------------------------
+
+def test_a_counted_crowd_protests_where_it_marches() -> None:
+    events = events_of("Thousands took to the streets of La Paz on Saturday.")
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert protests and all(e.source is not None and e.source.country == "BOL" for e in protests)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered outside the Chilean embassy in La Paz.",
+    "Students staged a sit-in outside the Chilean embassy in La Paz.",
+])
+def test_a_protest_at_an_embassy_is_aimed_at_its_country(text: str) -> None:
+    assert dyads(events_of(text), "PROTEST") == {("BOL", "CHL")}
+
+
+def test_strike_action_is_a_labour_strike() -> None:
+    events = events_of("Bolivian workers staged strike action across the country over the Chilean accord.")
+    assert "ASSAULT" not in types(events)
+    assert "PROTEST" in types(events)
+
+
+# -- the learned detector's proposals ---------------------------------------------------------
+
+def test_a_proposed_attack_finds_its_target_where_an_attack_is_aimed() -> None:
+    """The model's category brings its own slots: an attack aimed "at" a place."""
+    sent = next(iter(parse("Bolivia sent a wave of drones at Chilean bases.").sents))
+    proto = model_proto(sent, Prediction("ASSAULT", 0.99, 0.99), load_lexicon())
+    assert proto is not None and "bases" in {t.text for g in proto.target_groups() for t in g}
+    consult = model_proto(sent, Prediction("CONSULT", 0.99, 0.99), load_lexicon())
+    assert consult is not None and "bases" not in {t.text for g in consult.target_groups() for t in g}
+
+
+def test_an_attack_the_model_reads_with_a_weapon_named_is_proposed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No trigger word fires on "rained bombs on"; the model reads an attack, unsurely, and the
+    lexicon's weapon words confirm it; the rules' argument logic says who struck whom."""
+    from parley.events import extract
+    from parley.events.detector import load_detector
+    text = "Chilean drones rained bombs on Bolivian towns."
+    detector = load_detector()
+    assert detector is not None
+    reading = detector.predict(text)
+    assert reading.type == "ASSAULT" and reading.score < extract.MODEL_MIN_SCORE
+    assert ("CHL", "BOL") in dyads(events_of(text), "ASSAULT")
+    monkeypatch.setattr(extract, "MODEL_CONFIRMED_SCORE", {})
+    assert "ASSAULT" not in types(events_of(text))  # the model alone is not sure enough
+    unarmed = extract._confirmed(next(iter(parse("Chilean envoys rained praise on Bolivian towns.").sents)),
+                                 reading, load_lexicon())
+    assert not unarmed  # no weapon named: nothing confirms the model's reading
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean missile slammed into a Bolivian apartment block in Oruro.",
+    "Chilean shells blasted the Bolivian town of Uyuni.",
+])
+def test_a_weapon_that_slams_or_blasts_strikes_rather_than_rebukes(text: str) -> None:
+    events = events_of(text)
+    assert dyads(events, "ASSAULT") == {("CHL", "BOL")}
+    assert "ACCUSE" not in types(events)
+
+
+def test_a_minister_who_slams_a_decision_rebukes() -> None:
+    events = events_of("The Chilean minister slammed Bolivia's decision.")
+    assert "ACCUSE" in types(events) and "ASSAULT" not in types(events)
