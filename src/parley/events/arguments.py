@@ -28,7 +28,7 @@ ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
 # Possessors that date a noun rather than act ("last month's invasion").
 TIME_WORDS = {"month", "week", "year", "day", "today", "yesterday", "decade", "century", "weekend"}
 # A participle clause after a main clause shares its subject (", killing 20 people").
-SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "acomp")
 # Roles a parser gives to the first of two names a headline joins by a comma ("Chile, Peru sign
 # border deal"): hung from the verb as an interjection or adverbial noun, not as its subject.
 HEADLINE_PAIR_DEPS = ("intj", "npadvmod", "dep", "nsubj")
@@ -49,10 +49,18 @@ CHARGE_PREPOSITIONS = ("of", "for")
 # Prepositions of a circumstance a meeting may be ("left Lima after talks with ...", "agreed
 # following a round of talks"): the clause's subject took part in it.
 CIRCUMSTANCE_PREPOSITIONS = ("after", "following", "during", "at", "before", "amid")
+# The preposition of a clause's aim ("arrived in Lima for talks with Peruvian officials").
+PURPOSE_PREPOSITION = "for"
 # Nouns that measure an event rather than name one ("a new round of talks", "two hours of talks").
 MEASURE_NOUNS = {"round", "hour", "day", "week", "month", "series", "session", "year", "minute"}
 # Verbs whose subject suffers what an "under" phrase names ("came under fire", "was under attack").
 UNDERGOING_VERBS = {"come", "be", "remain", "fall", "stay"}
+# Verbs whose object is the means their subject acts by ("used water cannon to disperse them").
+MEANS_VERBS = {"use", "employ", "utilise", "utilize"}
+# Verbs whose subject lost their life in the event noun of their "in" phrase ("died in an ambush").
+DYING_VERBS = {"die", "perish"}
+# Participles that name who did what a noun names, by their preposition ("an attack blamed on X").
+BLAME_PREPOSITIONS = {"blame": "on", "attribute": "to", "pin": "on"}
 # Prepositions by which a thing (an act, a plan) names the parties it concerns ("cooperation with
 # X", "a proposal for X and Y", "talks between X and Y").
 THING_PREPOSITIONS = ("with", "between", "for")
@@ -165,6 +173,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "xcomp":
         controllers = object_controller(head)
+        if controllers and head.lemma_.lower() in MEANS_VERBS and not any(actor_like(c) for c in controllers):
+            controllers = []  # "used water cannon to disperse them": the users act, not the means
         if not controllers and is_passive(head):  # "X was urged to leave", "X and Y are set to meet"
             controllers = with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])
         return controllers or subject_tokens(head, depth + 1)
@@ -182,7 +192,7 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
     if headline_infinitive(verb):
         return _headline_infinitive_subject(verb)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        if _actor_like(head):
+        if actor_like(head):
             return [head]
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
             return subject_tokens(head.head, depth + 1)
@@ -214,7 +224,7 @@ def headline_infinitive(verb: Token) -> bool:
     return (verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and head.sent.end - head.sent.start <= HEADLINE_WORDS
-            and (_actor_like(head) or resolve_actor_text(_phrase_to(head)) is not None))
+            and (actor_like(head) or resolve_actor_text(_phrase_to(head)) is not None))
 
 
 def _phrase_to(head: Token) -> str:
@@ -272,8 +282,9 @@ def is_dateline(token: Token, other_subjects: bool) -> bool:
 
 
 def circumstance_subjects(noun: Token) -> list[Token]:
-    """Who took part in a meeting named as the circumstance of a clause: the clause's subject
-    ("X left the White House after talks with Y", "X and Y agreed following a round of talks")."""
+    """Who took part in a meeting named as the circumstance or the aim of a clause: the clause's
+    subject ("X left the White House after talks with Y", "X and Y agreed following a round of
+    talks", "X left for Lima for talks with Y")."""
     token = noun
     for _ in range(3):
         prep = token.head
@@ -282,13 +293,14 @@ def circumstance_subjects(noun: Token) -> list[Token]:
         if prep.lower_ == "of" and prep.head.lemma_.lower() in MEASURE_NOUNS:
             token = prep.head
             continue
-        if prep.lower_ in CIRCUMSTANCE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+        aim = prep.lower_ == PURPOSE_PREPOSITION
+        if (prep.lower_ in CIRCUMSTANCE_PREPOSITIONS or aim) and prep.head.pos_ in ("VERB", "AUX"):
             return subject_tokens(prep.head)
         return []
     return []
 
 
-def _actor_like(token: Token) -> bool:
+def actor_like(token: Token) -> bool:
     if token.ent_type_ in AGENT_LABELS or token.pos_ == "PROPN":
         return True
     match = resolve_actor_text(token.text)
@@ -340,20 +352,37 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         if token.pos_ in ("VERB", "AUX") and is_passive(token):
             return passive_subject_tokens(token)
-        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects = [c for c in token.children if c.dep_ == "dobj"] or free_relative_objects(token)
         for particle in (c for c in token.children if c.dep_ == "prt" and c.lower_ == "up"):
             objects = objects or preposition_objects(token, "to") or preposition_objects(particle, "to")
             # "kidnapped up to 16 advisers"
         return with_conjuncts(objects)
     if slot == "dative":
-        return with_conjuncts([c for c in token.children if c.dep_ in ("dative", "iobj")
-                               and c.pos_ != "ADP"])
+        found = [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        if not found and token.pos_ == "VERB":  # "granted Peru access", parsed as one compound
+            found = [c for o in token.children if o.dep_ == "dobj" and o.pos_ == "NOUN" and not o.ent_type_
+                     for c in o.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "PERSON")
+                     and c.i == o.left_edge.i]
+        return with_conjuncts(found)
     if slot == "poss":
         heads = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
-        return with_conjuncts([c for h in heads for c in h.children if c.dep_ == "poss"])
+        # "violated Peru's airspace", "violated Peruvian airspace": the owner, named or by its adjective
+        return with_conjuncts([c for h in heads for c in h.children if c.dep_ == "poss"
+                               or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))])
     if slot == "obj_agent":
         return object_agent_tokens(token)
     return preposition_objects(token, slot)
+
+
+def free_relative_objects(verb: Token) -> list[Token]:
+    """What a verb acts on when its object is "what X called Y" or "what X described as Y": Y
+    ("condemned what it called the killing of its citizens by Chilean police")."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            named = [c for c in clause.children if c.dep_ == "oprd"] or preposition_objects(clause, "as")
+            if named:
+                return named
+    return []
 
 
 def object_agent_tokens(token: Token) -> list[Token]:
@@ -429,6 +458,9 @@ def noun_agent_tokens(noun: Token, of_names: str | None) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "acl" and not _mediating(child):  # "talks brokered by X and Y": mediators
             agents = agent_tokens(child)
+            blamed = BLAME_PREPOSITIONS.get(child.lemma_.lower()) if child.tag_ == "VBN" else None
+            if not agents and blamed:  # "an attack blamed on Bolivian guerrillas"
+                agents = preposition_objects(child, blamed)
             if agents:
                 return agents
     modifiers = [c for c in noun.children if c.dep_ in AGENT_MODIFIER_DEPS and c.ent_type_ in AGENT_LABELS]
@@ -493,10 +525,14 @@ def undergoing_verb(noun: Token) -> Token | None:
     """The verb of "came under fire", "was under attack", "remained under bombardment": the
     verb whose subject suffers the event the noun names (None: the noun stands in no such phrase)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "under":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDERGOING_VERBS else None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.lower_ == "in" and verb.lemma_.lower() in DYING_VERBS:  # "five soldiers died in an ambush"
+        return verb
+    return verb if prep.lower_ == "under" and verb.lemma_.lower() in UNDERGOING_VERBS else None
 
 
 def _verb_of_object(noun: Token) -> Token | None:

@@ -40,6 +40,7 @@ from parley.events.frames import (
     is_thing,
 )
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.petrarch import match_verb
 from parley.events.triggers import Hit, find_hits
 
 __all__ = ["Proto", "compose_sentence"]
@@ -56,6 +57,25 @@ REJECTED_PLANS = {"plan", "proposal", "agreement", "deal", "accord", "initiative
 REJECTED_MEETINGS = {"invitation", "meeting", "talk", "summit", "visit"}
 # Target slots of a trigger whose entry names none.
 DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
+# Verbs whose subject calls forth the event noun they take as object, by others ("drew criticism
+# from Bolivia", "sparked protests", "won support from the EU").
+ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win",
+                   "receive", "incur"}
+# CAMEO's root of protest, and the preposition of the site a protest is held outside of: a party's
+# seat there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one
+# ("at" names squares and campuses as often as seats).
+PROTEST_ROOT = "14"
+PROTEST_SITES = ("outside",)
+# CAMEO roots of sanctions and coercion: a passive one with no agent is by the country it removes
+# its object from ("was expelled from Chile").
+REMOVAL_ROOTS = ("16", "17")
+# CAMEO roots of coercion and force: promised, they are threats (CAMEO 13).
+FORCE_ROOTS = ("17", "18", "19", "20")
+# The preposition that names both parties of a symmetric act ("signed between X and Y").
+MUTUAL_SLOT = "between"
+# The preposition of what a giving verb gives when its object is the receiver ("supplied Peru
+# with wheat", "provided the rebels with arms").
+WITH_GOODS = "with"
 # Categories whose recipient, unnamed, is the other party of the meeting they came out of.
 NEGOTIATED_TYPES = {"AGREE", "CONCEDE", "REJECT"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our"}
@@ -92,7 +112,8 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     chain = governing_chain(hit.token, by_index, modals)
     if chain is None:
         return []
-    if not hit.entry.standalone and not any(h.entry.frame in MEANING_FRAMES for h in chain):
+    if not hit.entry.standalone and not any(
+            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token):
         return []
     if any(_appositive(h) for h in chain):
         return []
@@ -106,6 +127,13 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
             and len(current.sources) < 2:  # "X and Y agreed after talks with Z": Z went between
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
+
+
+def _carries(frame: Hit, hit: Hit) -> bool:
+    """A light verb listed with the event noun as its object carries it ("declared a unilateral
+    ceasefire"): the noun is that act, not a mention of one ("the ceasefire held")."""
+    word = hit.token
+    return frame.entry.frame == "light" and bool({word.lemma_.lower(), word.lower_} & frame.entry.obj)
 
 
 def _appositive(hit: Hit) -> bool:
@@ -163,9 +191,14 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)
     else:
-        sources = subject_tokens(token) or _circumstance_agents(token)
+        sources = subject_tokens(token) or _circumstance_agents(token) or _removed_from(token, entry)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
     groups = [g for g in groups if g]
+    elicitor = _eliciting_verb(token) if nominal else None
+    if elicitor is not None:  # "Chile's refusal drew criticism from Bolivia": Bolivia criticised Chile
+        anchor = elicitor
+        sources = sources or preposition_objects(token, "from") or preposition_objects(elicitor, "from")
+        groups = [[t for t in subject_tokens(elicitor) if t not in sources], *groups]
     attacked = nominal and event_type == "ASSAULT" and token.dep_ == "dobj"
     repelling = _governing_verb(token) if attacked else None
     if repelling is not None and repelling.lemma_.lower() in REPELLING_VERBS:  # "repelled a Chilean attack"
@@ -182,6 +215,30 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
+
+
+def _eliciting_verb(noun: Token) -> Token | None:
+    """The verb of "drew criticism from", "sparked protests by", "won support from" whose object
+    the event noun is: its subject is what the event answers, not who acts."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ELICITING_VERBS:
+        return verb
+    return None
+
+
+def _removed_from(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """The country a passive removal names with "from" and no agent removed them: "a Bolivian
+    diplomat was expelled from Chile" (by Chile), "journalists were deported from Peru"."""
+    if not (entry.cameo or "").startswith(REMOVAL_ROOTS) or not is_passive(verb):
+        return []
+    return [t for t in preposition_objects(verb, "from") if t.ent_type_ == "GPE"]
+
+
+def _given_by(noun: Token) -> bool:
+    """An event noun a party received from another ("received military aid from Chile"): the
+    act, though the noun alone is mostly a mention."""
+    verb = _eliciting_verb(noun)
+    return verb is not None and bool(preposition_objects(noun, "from") or preposition_objects(verb, "from"))
 
 
 def _circumstance_agents(verb: Token) -> list[Token]:
@@ -217,15 +274,34 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
     slots = list(entry.target or DEFAULT_SLOTS)
     if entry.of == "target" and "of" not in slots:
         slots.append("of")
+    if (entry.cameo or "").startswith(PROTEST_ROOT):  # "demonstrated outside the Chilean embassy"
+        slots += [s for s in PROTEST_SITES if s not in slots]
+    if entry.symmetric and MUTUAL_SLOT not in slots and not nominal and is_passive(token):
+        slots.append(MUTUAL_SLOT)  # "a pact was signed between Chile and Peru": no subject, both sides
     groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
     if nominal:
         groups = [*groups, involved_tokens(token)] if entry.symmetric else groups
         return [thing_parties(g, is_thing) for g in groups]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     groups += [[t for obj in objects for t in noun_slot_tokens(obj, s)] for s in slots]
+    if WITH_GOODS in slots and "dobj" not in slots and preposition_objects(token, WITH_GOODS):
+        groups.append(slot_tokens(token, "dobj"))  # "supplied Peru with wheat": Peru receives
+    if entry.symmetric:  # a deal's other party, named in what it is for
+        groups += [_aim_objects(obj) for obj in objects]
     if "poss" in slots:
         groups.append(possessor_targets(token))
     return [thing_parties(g, is_thing) for g in groups]
+
+
+def _aim_objects(noun: Token) -> list[Token]:
+    """Who the infinitive clause describing an object acts on: "signed an accord to supply Peru
+    with wheat" is signed with Peru, "reached a deal to free Chilean prisoners" with Chile."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found += slot_tokens(clause, "dobj") + slot_tokens(clause, "dative")
+    return found
 
 
 def possessor_targets(token: Token) -> list[Token]:
@@ -253,9 +329,13 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     if code is None:
         return None
     token = hit.token
+    event_type = spec.type or lexicon.plover_of(code) or "REJECT"
+    force = _vowed_force(token) if kind == "commit" and spec.conflict_type else None
+    if force is not None:  # "vowed to retaliate against Bolivia": a threat, not a promise
+        code, event_type = spec.code_for(force) or code, spec.conflict_type or event_type
     nominal = entry.word_class == "nouns"
     sources = frame_subjects(hit)
-    proto = Proto(entry=entry, event_token=token, type=spec.type or lexicon.plover_of(code) or "REJECT",
+    proto = Proto(entry=entry, event_token=token, type=event_type,
                   cameo=code, content=code, mode=lexicon.mode_of(code), trigger=token, anchor=token,
                   sources=sources, targets=[], symmetric=entry.symmetric, weak=entry.weak or nominal,
                   nominal=nominal)
@@ -263,10 +343,23 @@ def _standalone_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     if is_modal(entry) or kind in ("appeal", "demand"):
         groups.insert(0 if is_modal(entry) else 1, complement_subjects(token))
     groups.append(complement_targets(token))
+    if force is not None:  # "vowed to punish Bolivia": whom the force is promised against
+        groups += [slot_tokens(c, "dobj") for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     groups = [[t for t in g if t not in sources] for g in groups]
     groups = [g for g in groups if g]
     proto.targets, proto.more_targets = (groups[0], groups[1:]) if groups else ([], [])
     return proto
+
+
+def _vowed_force(token: Token) -> str | None:
+    """The code of force PETRARCH2's dictionary gives the verb a commitment governs where the
+    hand lexicon knows none ("vowed to retaliate", "pledged to crush the rebels"), else None."""
+    for clause in token.children:
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
+            found = match_verb(clause)
+            if found is not None and found.code is not None and found.code[:2] in FORCE_ROOTS:
+                return found.code
+    return None
 
 
 def withholds_information(token: Token, lexicon: Lexicon) -> bool:

@@ -90,7 +90,7 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
     spec = lexicon.frames[kind]
     proto = replace(proto, frames=[*proto.frames, kind])
     if spec.transparent:
-        return _transparent(proto, hit, kind)
+        return _transparent(proto, hit, kind, lexicon)
     if kind in CONTENT_FRAMES:
         return _content_frame(proto, hit, lexicon)
     if kind in RETYPING_FRAMES:
@@ -111,9 +111,11 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
     return proto
 
 
-def _transparent(proto: Proto, hit: Hit, kind: str) -> Proto:
+def _transparent(proto: Proto, hit: Hit, kind: str, lexicon: Lexicon) -> Proto:
     if kind == "report":
         proto.speaker = frame_subjects(hit)
+        if not proto.sources and _announced_act(proto, hit, lexicon):
+            proto.sources = proto.speaker
         return proto
     if kind == "epistemic":
         proto.modality = proto.modality or "hypothetical"
@@ -124,6 +126,15 @@ def _transparent(proto: Proto, hit: Hit, kind: str) -> Proto:
     if hit.token.pos_ in ("VERB", "AUX"):
         proto.anchor = hit.token
     return proto
+
+
+def _announced_act(proto: Proto, hit: Hit, lexicon: Lexicon) -> bool:
+    """An event noun that is the object of a report verb the lexicon also lists as a light verb
+    ("announced the expulsion of the ambassador", "declared a state of emergency"): the one who
+    announces it does it (not "reported the attack", told of by another)."""
+    noun = proto.event_token
+    return proto.nominal and noun.dep_ == "dobj" and noun.head == hit.token and any(
+        sense.frame == "light" for sense in lexicon.senses("verbs", hit.token.lemma_.lower()))
 
 
 def _content_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:

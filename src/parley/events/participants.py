@@ -178,6 +178,7 @@ class ParticipantResolver:
             end = head.idx + len(head)
             text = doc_text(self.doc)[start:end]
         found = self._from_phrase(text, start, end, entity)
+        found = self._own_country(head, start, found)
         if found is not None and found.country is None and entity is None and is_act_noun(head):
             return None  # "renounced military confrontation": an act qualified by a sector, no actor
         if found is not None and found.country is not None:
@@ -203,6 +204,16 @@ class ParticipantResolver:
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
+
+    def _own_country(self, head: Token, start: int, found: Actor | None) -> Actor | None:
+        """The country the words up to a noun give it beats the place an "in" phrase after it
+        names: "her Peruvian counterpart in La Paz" is Peru's, wherever they met."""
+        if found is None or found.country is None or not any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in head.rights):
+            return found
+        match = resolve_actor_text(doc_text(self.doc)[start:head.idx + len(head)], self.date)
+        own = normalize_country(match.country, match.sectors, match.kind) if match is not None else None
+        return replace(found, country=own) if own and own != found.country else found
 
     def _possessor(self, head: Token) -> Actor | None:
         """The placed entity that owns a thing with no role of its own ("Pakistan's role"; not
@@ -243,6 +254,17 @@ class ParticipantResolver:
             return found
         if found.country is None or (better.role is None and better.name != found.name):
             return replace(better, name=found.name, start=found.start, end=found.end)
+        if better.country != found.country and entity.type == "ORG" and bounds[0] < mention[0]:
+            # "Paraguay's Senate", "the Paraguayan Senate": the words before the name place it,
+            # not the best-known body of that name
+            before = doc_text(self.doc)[bounds[0]:mention[0]].strip()
+            before = before[:-2] if before.endswith(("'s", "’s")) else before
+            words = [w for w in before.split() if w.lower() != "the"]
+            # one word: a possessor or a demonym ("Armenian-backed separatist" is no owner)
+            single = len(words) == 1 and "-" not in words[0]
+            own = resolve_actor_text(before, self.date) if single else None
+            if own is not None and own.country == better.country:
+                return replace(found, country=better.country)
         return found
 
     def _from_phrase(self, text: str, start: int, end: int, entity: Entity | None) -> Actor | None:
@@ -339,6 +361,15 @@ class ParticipantResolver:
         wanted: tuple[str, ...] = ("PERSON",) if lower in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
         if lower in {"they", "them", "their", "theirs", "themselves"}:
             wanted = ("GPE", "ORG", "NORP", "PERSON")
+        found = self._antecedent(token, wanted)
+        if found is None and lower in PERSON_PRONOUNS and speaker is not None and speaker.role:
+            # "Peru's foreign minister said he would meet ...": no named person nearer, so the
+            # reporting officeholder (a "he" is never the ministry or the army)
+            return _at(speaker, token)
+        return found
+
+    def _antecedent(self, token: Token, wanted: tuple[str, ...]) -> Actor | None:
+        """The nearest entity of a wanted kind before the pronoun, in its sentence or the last."""
         index = bisect_left(self._starts, token.idx)
         reach = self._previous_sentence_start(token)
         for s, e, entity in reversed(self.mentions[:index]):

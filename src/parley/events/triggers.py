@@ -33,6 +33,11 @@ NOT_EVENT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
 # Pronouns that stand for things or facts, never for a person or a country.
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "something",
                             "anything", "everything", "nothing"})
+# Frames of verbs that end a relation a noun names ("suspended cooperation").
+HALTING_FRAMES = ("halt",)
+# CAMEO roots of standing relations (contacts, diplomatic and material cooperation), not of deals
+# or wars, whose ending is another act.
+RELATION_ROOTS = ("04", "05", "06")
 # Entity labels of tokens that can be a person-like target ("called Miles", "shot two soldiers").
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -138,7 +143,7 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
             continue
         for lemma in lemma_candidates(token, word_class):
             for entry in lexicon.senses(word_class, lemma):
-                if _conditions_hold(token, entry):
+                if _conditions_hold(token, entry) or _halted_relation(token, entry, lexicon):
                     return entry
     return None
 
@@ -196,6 +201,18 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
                                      and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
         return False
     return not entry.person_target or any(_is_actor_like(o) for o in objects)
+
+
+def _halted_relation(token: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """A relation noun the lexicon takes only under its carrying verbs ("deepen cooperation") is
+    also the event a verb that halts it acts on: "suspended military cooperation with Chile",
+    "cut off contacts with the rebels" (CAMEO 16, reducing relations)."""
+    if entry.word_class != "nouns" or not entry.via or not entry.symmetric or entry.plural or \
+            not (entry.cameo or "").startswith(RELATION_ROOTS):
+        return False
+    verb = governing_verb_lemma(token)
+    return verb is not None and token.dep_ in ("dobj", "nsubjpass") and any(
+        sense.frame in HALTING_FRAMES for sense in lexicon.senses("verbs", verb))
 
 
 def _subjects(token: Token) -> list[Token]:
