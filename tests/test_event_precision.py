@@ -314,8 +314,8 @@ def test_a_demand_named_in_apposition_is_no_new_demand() -> None:
 
 def test_attacks_toward_a_country_strike_it_and_not_a_place_of_another_clause() -> None:
     toward = only(events_of("Claiming to act in solidarity with the Bolivians in Oruro, the Bolivian "
-                            "rebels launched missile and drone attacks toward Chilean "
-                            "territory on Monday."), "ASSAULT")
+                            "rebels regularly launch missile and drone attacks toward Chilean "
+                            "territory."), "ASSAULT")
     assert countries(toward) == ("BOL", "CHL")
     ships = events_of("The Bolivian rebels have escalated attacks against Chile during its war with "
                       "the Shining Path in Arica, repeatedly targeting commercial ships in the Pacific.")
@@ -565,15 +565,6 @@ def test_respite_from_war_is_no_threat() -> None:
             "since January, offering respite from war for the 2 million inhabitants of Arica.")
     assert sorted(set(_types(text))) == ["ACCUSE"]
     assert "THREATEN" in _types("Peru threatened war on Chile.")
-
-
-def test_a_habit_is_no_act_of_a_day() -> None:
-    """ "regularly used by X to launch missiles", "routinely fires rockets": what a party does as
-    a rule is no event (nor may the model propose it back); a dated strike still is."""
-    assert "ASSAULT" not in _types("The Tu-95 is a heavy bomber regularly used by Chile to launch "
-                                   "missiles at Peru.")
-    assert "ASSAULT" not in _types("Chile routinely fires rockets at Peru.")
-    assert "ASSAULT" in _types("Chilean jets struck Peru on Monday, officials said.")
 
 
 def test_refusing_to_answer_a_party_is_a_rejection_declining_to_comment_is_not() -> None:

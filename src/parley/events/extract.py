@@ -332,7 +332,7 @@ def _proposed(sent: Span, prediction: Prediction, context: _Context) -> list[Eve
     rules (`proposals.model_proto`), where both parties are placed; no surer than the model."""
     proto = model_proto(sent, prediction, context.lexicon)
     if proto is not None and mere_mention(proto) is not None:
-        return []  # the rules' reading of the clause: a habit, a tenure, ... (`mention`)
+        return []  # the rules read the clause as a mere mention (a tenure, a topic, ...: `mention`)
     found = _events_of(proto, sent, context) if proto is not None else []
     return [replace(e, confidence=round(min(e.confidence, prediction.score), 3)) for e in found
             if _placed_dyad(e)]

@@ -6,12 +6,10 @@ time reference ("since the early days of Moscow's invasion"), the object of a re
 ("the border strip, a key Chilean demand"), or what relief is from ("offering respite from
 war"). A reader takes no new event from them: the conversation or the demand is the event. A
 verb of holding a role ("has served as the guarantor of the truce since 2019") states no act either, nor
-does a source's condition of speaking ("who asked not to be named"), nor a habit ("bombers
-regularly used to launch missiles at Peru", "Chile often fires rockets at Peru": what a party
-does as a rule, not an act of a day).
+does a source's condition of speaking ("who asked not to be named").
 
     mere_mention(proto) -> "topic" | "reaction" | "time" | "content" | "terms" | "tenure" | "self"
-                           | "description" | "relief" | "habit" | None
+                           | "description" | "relief" | None
 """
 
 from __future__ import annotations
@@ -58,11 +56,6 @@ CONSIDER_LEMMAS = {"consider", "study", "review", "examine", "weigh", "evaluate"
                    "analyse", "analyze", "discuss", "debate", "mull", "ponder"}
 # Verbs of holding a role ("has served as envoy", "remains as mediator").
 TENURE_LEMMAS = {"serve", "remain", "act", "stay", "continue"}
-# Adverbs of a habit ("regularly used to launch missiles"): what is done as a rule.
-HABIT_ADVERBS = {"regularly", "routinely", "usually", "often", "frequently", "habitually",
-                 "typically", "customarily", "traditionally"}
-# Links by which an infinitive or participle hangs under the verb that may carry the habit.
-HABIT_LINKS = {"xcomp", "advcl", "acl"}
 # How many noun-phrase links ("days of the invasion") a preposition may sit above the noun.
 MAX_HOPS = 4
 
@@ -75,8 +68,6 @@ def mere_mention(proto: Proto) -> str | None:
         return "self"
     if _relieved(proto.event_token):
         return "relief"
-    if any(_habitual(word) for word in (proto.trigger, proto.event_token, proto.anchor)):
-        return "habit"
     if not proto.nominal or proto.trigger != proto.event_token:
         return None
     if _terms(proto.event_token):
@@ -157,18 +148,6 @@ def _about_oneself(verb: Token) -> bool:
         return False
     return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children)
                and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
-
-
-def _habitual(word: Token) -> bool:
-    """The word, or a verb an infinitive or participle of it hangs under, is modified by an
-    adverb of habit ("regularly used by Chile to launch missiles", "often fires rockets")."""
-    for _ in range(3):
-        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in word.children):
-            return True
-        if word.dep_ not in HABIT_LINKS or word.head == word:
-            return False
-        word = word.head
-    return False
 
 
 def _tenure(verb: Token) -> bool:
