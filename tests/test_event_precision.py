@@ -570,3 +570,18 @@ def test_respite_from_war_is_no_threat() -> None:
 def test_refusing_to_answer_a_party_is_a_rejection_declining_to_comment_is_not() -> None:
     assert "REJECT" in _types("Peru refused to respond to a demand from the Chilean president.")
     assert "REJECT" not in _types("Peru's foreign ministry declined to comment on the report.")
+
+
+def test_an_act_named_by_the_object_of_a_future_verb_is_planned() -> None:
+    """ "would now share written proposals": the modal of the verb whose subject makes the
+    proposal is the proposal's; a proposal someone else will reject was made already."""
+    shared = [e for e in events_of("The Peruvian envoy confirmed that Peru and Chile would now share "
+                                   "written proposals for a possible truce.") if e.type == "REQUEST"]
+    assert shared and all(e.modality == "planned" and e.date is None for e in shared)
+    told = [e for e in events_of("The Peruvian envoy confirmed that Peru and Chile shared written "
+                                 "proposals for a possible truce.") if e.type == "REQUEST"]
+    assert told and all(e.modality == "asserted" for e in told)
+    assert [e.modality for e in events_of("Peru could submit a request for a truce.")
+            if e.type == "REQUEST"] == ["hypothetical"]
+    assert [(e.type, e.modality) for e in events_of("Chile will reject Peru's proposal for a truce.")] == [
+        ("REJECT", "planned")]

@@ -763,8 +763,11 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     demand"), not parties named together, and not an act one party only plans or may make
     ("is expected to vote on the deal", "will receive them next week"): with whom is not told;
     nor an attack or a threat whose sentence names whom it struck, of no country ("civilian
-    ships were attacked by the rebels" after the rebels' truce with Chile: not Chile)."""
-    if targets or not sources or proto.type not in COUNTERPART_TYPES or modality in UNTOLD_MODALITIES:
+    ships were attacked by the rebels" after the rebels' truce with Chile: not Chile). Both
+    sides named together ("Peru and Chile would share proposals") tell with whom, planned or not."""
+    if targets or not sources or proto.type not in COUNTERPART_TYPES:
+        return targets, inferred, False
+    if modality in UNTOLD_MODALITIES and not _sides_named_together(sources, context):
         return targets, inferred, False
     if proto.nominal and (proto.anchor == proto.event_token or proto.trigger.dep_ == "appos"):
         return targets, inferred, False  # ", a key Chilean demand": what a thing is, not an act
@@ -774,6 +777,12 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
     if not found and proto.type in CONFLICT_COUNTERPART_TYPES:
         found = _other_side(sources[0], context.resolver.conflict)
     return found, inferred or bool(found), bool(found)
+
+
+def _sides_named_together(sources: list[Actor], context: _Context) -> bool:
+    """Whether the parties of an act include both sides of the article's pair."""
+    other = _counterpart(sources[0], context)
+    return bool(other) and any(s.country == other[0].country for s in sources[1:])
 
 
 def _own_counterparts(pairs: list[tuple[Actor, Actor | None]],

@@ -34,7 +34,7 @@ def clause_modality(proto: Proto) -> tuple[str, bool]:
         return proto.modality, True
     if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto):
         return "hypothetical", negated
-    occurs = _occurrence(proto)
+    occurs = _occurrence(proto) or _performing_verb(proto)
     future = _future(proto.anchor) or _planned_noun(proto) or (occurs is not None and _future(occurs))
     if negated:
         return ("refused" if future else "denied"), True
@@ -142,6 +142,20 @@ def _occurrence(proto: Proto) -> Token | None:
         return None
     verb = token.head
     return verb if verb.lemma_.lower() in load_lexicon().occurrence_verbs else None
+
+
+def _performing_verb(proto: Proto) -> Token | None:
+    """ "Peru and Chile would now share written proposals", "Peru will make a proposal": the verb
+    whose subject performs the act its object names; its modal is the act's (not "Chile will
+    reject Peru's proposal": the proposal is Peru's, made already)."""
+    token = proto.anchor  # the act's noun ("proposals"), whatever the event word ("a truce")
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj" or token.head == token:
+        return None
+    verb = token.head
+    subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    if not subjects or not any(s.i in subjects for s in proto.sources):
+        return None
+    return verb
 
 
 def _planned_noun(proto: Proto) -> bool:
