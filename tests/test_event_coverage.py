@@ -182,3 +182,15 @@ def test_a_weapon_that_slams_or_blasts_strikes_rather_than_rebukes(text: str) ->
 def test_a_minister_who_slams_a_decision_rebukes() -> None:
     events = events_of("The Chilean minister slammed Bolivia's decision.")
     assert "ACCUSE" in types(events) and "ASSAULT" not in types(events)
+
+
+# -- mutual acts happening "between" two sides --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Clashes broke out between Chilean and Bolivian troops near the border on Monday.", "ASSAULT"),
+    ("Fighting resumed between Peruvian and Chilean forces on Monday.", "ASSAULT"),
+    ("A meeting took place between Peru and Chile on Monday.", "CONSULT"),
+])
+def test_a_mutual_act_happening_between_two_sides_is_theirs(text: str, event_type: str) -> None:
+    found = dyads(events_of(text), event_type)
+    assert len(found) == 2 and {country for pair in found for country in pair} >= {"CHL"}, found

@@ -280,7 +280,7 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
         slots.append(MUTUAL_SLOT)  # "a pact was signed between Chile and Peru": no subject, both sides
     groups = [noun_slot_tokens(token, s) if nominal else slot_tokens(token, s) for s in slots]
     if nominal:
-        groups = [*groups, involved_tokens(token)] if entry.symmetric else groups
+        groups = [*groups, involved_tokens(token), _between_of_verb(token)] if entry.symmetric else groups
         return [thing_parties(g, is_thing) for g in groups]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     groups += [[t for obj in objects for t in noun_slot_tokens(obj, s)] for s in slots]
@@ -291,6 +291,14 @@ def own_targets(token: Token, entry: TriggerEntry, nominal: bool) -> list[list[T
     if "poss" in slots:
         groups.append(possessor_targets(token))
     return [thing_parties(g, is_thing) for g in groups]
+
+
+def _between_of_verb(noun: Token) -> list[Token]:
+    """ "Clashes broke out between Chilean and Bolivian troops", "a meeting took place between
+    Peru and Chile": the sides of a mutual act named as the subject of the verb it happens by."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return slot_tokens(noun.head, MUTUAL_SLOT)
 
 
 def _aim_objects(noun: Token) -> list[Token]:
