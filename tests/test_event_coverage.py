@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from parley.actors.entities import extract_entities
-from parley.events import extract_events
 from parley.events.detector import Prediction
 from parley.events.lexicon import load_lexicon
 from parley.events.proposals import model_proto
 from parley.models import Event
 from parley.nlp import parse
-from parley.timex import extract_timexes
 
-
-def events_of(text: str, date: str = "2025-08-04") -> list[Event]:
-    doc = parse(text)
-    return extract_events(doc, date, extract_entities(doc, date), extract_timexes(doc, date))
+from .test_events import events_of
 
 
 def dyads(events: list[Event], event_type: str) -> set[tuple[str | None, str | None]]:
