@@ -50,8 +50,13 @@ from .conftest import shared_path
 # present clause looking ahead (tune 0.8424 -> 0.8414, held unchanged)):
 #   held half:  relaxed span F1 0.952, value F1 0.803   (before: 0.952 / 0.802)
 #   tune half:  relaxed span F1 0.946, value F1 0.844   (before: 0.944 / 0.841)
+# Measured 2026-12-04 (issue 12, branch te12e: a weekday with a part of the day, "Friday night",
+# is valued as its day, a DATE; anchor choice measured and kept: weekdays, bare months and
+# deictic days from the document date, "the following day" from the last date told):
+#   held half:  relaxed span F1 0.952, value F1 0.806   (before: 0.952 / 0.803)
+#   tune half:  relaxed span F1 0.946, value F1 0.845   (before: 0.946 / 0.844)
 RELAXED_F1_FLOOR = 0.951
-VALUE_F1_FLOOR = 0.802
+VALUE_F1_FLOOR = 0.806
 GOLD_DOCUMENTS = 256
 HELD_DOCUMENTS = 133  # 43 of AQUAINT's 73 and 90 of TimeBank's 183
 

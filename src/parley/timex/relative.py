@@ -95,22 +95,23 @@ def _day_with_part(ctx: Context, shift: int, part: str | None) -> Resolved:
 
 
 def resolve_weekday(candidate: Candidate, ctx: Context) -> Resolved:
-    """weekday: "Sunday" (past clause: the Sunday before the article), "next Friday", "Friday night"."""
+    """weekday: "Sunday" (past clause: the Sunday before the article), "next Friday", "Friday night".
+
+    A weekday with a part of the day ("Friday morning", "Saturday night") is valued as its day,
+    a DATE: so the TimeBank and AQUAINT annotators mostly type and value it, on both halves of
+    the TempEval-3 training data (value F1 tune 0.8441 -> 0.8452, held 0.8030 -> 0.8063; type
+    accuracy tune 0.964 -> 0.971, held 0.939 -> 0.952). "this morning", "last night" keep theirs
+    (there the data keeps the part of the day)."""
     weekday = weekday_number(group(candidate, "weekday"))
-    pod = group(candidate, "pod")
-    part = load_lexicon().parts_of_day.get(pod) if pod else None
     if ctx.dct is None:
-        return Resolved("TIME" if part else "DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+        return Resolved("DATE", f"XXXX-WXX-{weekday}")
     direction_word = group(candidate, "dir")
     reference = ctx.reference(candidate.start)
     if direction_word in _REFERENCE_WEEKDAY and reference is not None and reference.granularity == "D":
         day = weekday_near(reference.start, weekday, _REFERENCE_WEEKDAY[direction_word])
     else:
         day = weekday_near(ctx.dct, weekday, _weekday_direction(direction_word, ctx.tense(candidate)))
-    period = Period("D", day)
-    if part:
-        return Resolved("TIME", f"{period.value}T{part}", period)
-    return dated(period, "D")
+    return dated(Period("D", day), "D")
 
 
 # "the previous Friday", "the following Monday": counted from the last day mentioned.
