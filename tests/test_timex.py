@@ -506,7 +506,8 @@ def test_a_weekday_with_a_part_of_the_day_is_that_day() -> None:
     found = {t.text: (t.type, t.value) for t in timexes(
         "Gunmen attacked the convoy on Friday night; the army answered early Saturday morning.", TRT_DATE)}
     assert found == {"Friday night": ("DATE", "2025-08-01"), "early Saturday morning": ("DATE", "2025-08-02")}
-    assert values("The ministers will meet on Thursday evening.", TRT_DATE) == {"Thursday evening": "2025-08-07"}
+    assert values("The ministers will meet on Thursday evening.", TRT_DATE) == {
+        "Thursday evening": "2025-08-07"}
     assert values("The talks ended on Tuesday afternoon.", None) == {"Tuesday afternoon": "XXXX-WXX-2"}
     # a part of the day told with no weekday keeps its part; a recurring one is a set
     assert values("Rebels freed 2 this morning.", TRT_DATE) == {"this morning": "2025-08-04TMO"}
