@@ -188,3 +188,83 @@ def test_a_minister_who_slams_a_decision_rebukes() -> None:
 def test_a_mutual_act_happening_between_two_sides_is_theirs(text: str, event_type: str) -> None:
     found = dyads(events_of(text), event_type)
     assert len(found) == 2 and {country for pair in found for country in pair} >= {"CHL"}, found
+
+
+# -- threats told as consequences, forecasts and resolve (issue 13) ----------------------------
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Peru would pay a heavy price if it sent troops to the border, the Chilean minister said.", ("CHL", "PER")),
+    ("Chile will face serious consequences if it closes the border, Bolivia said.", ("BOL", "CHL")),
+    ("Chile would pay a heavy price for any aggression, Peru's defence minister Ruiz said.", ("PER", "CHL")),
+    ("Peru's defence minister Ruiz warned that Chile would face consequences.", ("PER", "CHL")),
+])
+def test_a_consequence_promised_to_a_party_is_a_threat_by_whoever_says_so(
+        text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in dyads(events_of(text), "THREATEN")
+
+
+def test_a_consequence_suffered_already_is_no_threat() -> None:
+    events = events_of("Chile paid a heavy price for the war, Bolivia said.")
+    assert "THREATEN" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia will respond forcefully to any attack by Chile, the president said.",
+    "Bolivia will use force against Chile if its troops cross the border, the president said.",
+    "Bolivia would not hesitate to use force against Chile, Bolivia's defence minister warned.",
+    "Mora said Bolivia would not hesitate to use force against Chile.",
+])
+def test_force_a_party_says_it_will_use_is_a_threat_not_an_attack(text: str) -> None:
+    events = events_of(text)
+    assert ("BOL", "CHL") in dyads(events, "THREATEN"), [(e.type, e.cameo) for e in events]
+    assert "ASSAULT" not in types(events)
+
+
+def test_an_attack_that_may_come_is_none() -> None:
+    events = events_of("Bolivia will respond forcefully to any attack by Chile, the president said.")
+    assert ("CHL", "BOL") not in dyads(events, "ASSAULT") and ("CHL", None) not in dyads(events, "ASSAULT")
+
+
+def test_holding_back_from_force_is_no_threat() -> None:
+    assert "THREATEN" not in types(events_of("Bolivia hesitated to use force against Chile."))
+
+
+def test_a_threat_not_made_is_none() -> None:
+    assert "THREATEN" not in types(events_of("Peru did not threaten Chile, the minister said."))
+
+
+# -- attacks told by what met them (issue 13) ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Drones launched by Peru were intercepted over Chile on Sunday.",
+    "Two drones launched by Peru were shot down over Chile.",
+    "Chile shot down two Peruvian drones on Sunday.",
+    "Chile intercepted missiles fired by Peru on Sunday.",
+])
+def test_weapons_intercepted_are_an_attack_by_their_launcher(text: str) -> None:
+    events = events_of(text)
+    assert ("PER", "CHL") in dyads(events, "ASSAULT"), [(e.type, e.source, e.target) for e in events]
+    assert ("CHL", "PER") not in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Missiles fired from Bolivian territory hit the Chilean town of Arica on Sunday.",
+    "Rockets fired from Bolivian territory struck the Chilean town of Arica.",
+])
+def test_weapons_fired_from_a_sides_territory_are_its_attack(text: str) -> None:
+    assert ("BOL", "CHL") in dyads(events_of(text), "ASSAULT")
+
+
+def test_coming_under_fire_names_the_shooter_as_attacker() -> None:
+    assert ("PER", "CHL") in dyads(events_of("Chilean forces came under fire from Peruvian troops on Sunday."),
+                                   "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile signed a ceasefire on Monday.",
+    "Peru and Chile signed a ceasefire agreement on Monday.",
+])
+def test_a_signed_ceasefire_is_the_truce_not_an_endorsement(text: str) -> None:
+    events = events_of(text)
+    assert dyads(events, "RETREAT") & {("PER", "CHL"), ("CHL", "PER")}
+    assert "SUPPORT" not in types(events)

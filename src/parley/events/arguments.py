@@ -255,16 +255,38 @@ def _past_dateline(subject: Token) -> Token | None:
 
 def _launch_origin(subject: Token) -> Token | None:
     """Where a projectile that is the subject came from, as the one who struck: "a rocket fired
-    from Peru hit Putre", "a missile launched from Yemen struck the port" (a named place only)."""
-    if subject.ent_type_ or subject.pos_ != "NOUN":
+    from Peru hit Putre", "a missile launched from Yemen struck the port", "missiles fired from
+    Bolivian territory" (a named place or a place of a named side)."""
+    return weapon_launcher(subject)
+
+
+def weapon_launcher(weapon: Token, own: bool = False) -> Token | None:
+    """Who launched a projectile: the agent or the origin of the participle that describes it
+    ("drones launched by Peru", "a rocket fired from Peru", "missiles fired from Bolivian
+    territory"); with `own`, also the side the weapon is said to be of ("two Peruvian drones",
+    "Peru's missiles")."""
+    if weapon.ent_type_ or weapon.pos_ != "NOUN":
         return None
-    for clause in subject.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in LAUNCH_VERBS:
-            origins = [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ORIGIN_LABELS]
-            if origins:
-                return origins[0]
-    return None
+    clauses = [c for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if weapon.dep_ == "nsubj" and weapon.head.tag_ in ("VBD", "VBN"):
+        clauses.append(weapon.head)  # "Missiles fired from Peru hit ...", parsed as "Missiles fired"
+    for clause in (c for c in clauses if c.lemma_.lower() in LAUNCH_VERBS):
+        agents = agent_tokens(clause) or preposition_objects(clause, "by")
+        if agents:
+            return agents[0]
+        for place in preposition_objects(clause, "from"):
+            if place.ent_type_ in ORIGIN_LABELS:
+                return place
+            side = _side_modifier(place)
+            if side is not None:
+                return side
+    return _side_modifier(weapon) if own else None
+
+
+def _side_modifier(noun: Token) -> Token | None:
+    """The named side a noun is of ("Bolivian territory", "Peru's drones")."""
+    return next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                 and c.ent_type_ in ("GPE", "NORP")), None)
 
 
 def is_dateline(token: Token, other_subjects: bool) -> bool:

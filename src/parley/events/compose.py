@@ -26,6 +26,7 @@ from parley.events.arguments import (
     subject_tokens,
     thing_parties,
     undergoing_verb,
+    weapon_launcher,
 )
 from parley.events.chain import depth, governing_chain, is_modal, modal_frame
 from parley.events.frames import (
@@ -40,7 +41,9 @@ from parley.events.frames import (
     is_thing,
 )
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.modality import forecast
 from parley.events.petrarch import match_verb
+from parley.events.plausibility import FORCE_TYPES
 from parley.events.triggers import Hit, find_hits
 
 __all__ = ["Proto", "compose_sentence"]
@@ -48,7 +51,7 @@ __all__ = ["Proto", "compose_sentence"]
 # Frames that stand as events when they govern none.
 STANDALONE_FRAMES = {"commit", "threaten", "reject", "appeal", "demand", "refuse", "allow"}
 # Frames that give meaning to a word that has none alone ("cut ties", "calls for aid").
-MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare"}
+MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare", "resolve"}
 # Prepositions whose nominal event may name the agent of a passive ("killed in an attack by ...").
 PASSIVE_CIRCUMSTANCES = ("in", "during")
 # Objects that make a bare rejection a rejection of a settlement or of a meeting.
@@ -113,7 +116,8 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     if chain is None:
         return []
     if not hit.entry.standalone and not any(
-            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token):
+            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token) \
+            and not _forecast_force(proto):
         return []
     if any(_appositive(h) for h in chain):
         return []
@@ -127,6 +131,12 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
             and len(current.sources) < 2:  # "X and Y agreed after talks with Z": Z went between
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
+
+
+def _forecast_force(proto: Proto) -> bool:
+    """ "will use force against Chile", "would use force if ...": force a party says it will
+    use is a threat of it (see `coding.conditional_threat`), though the words alone name none."""
+    return proto.type in FORCE_TYPES and forecast(proto.anchor)
 
 
 def _carries(frame: Hit, hit: Hit) -> bool:
@@ -193,6 +203,17 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     else:
         sources = subject_tokens(token) or _circumstance_agents(token) or _removed_from(token, entry)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
+    if entry.suffered:  # "Chile will pay a heavy price": Chile is threatened, by who says so
+        if not forecast(token):
+            return None  # "Chile paid a heavy price for the war": a cost told, no threat
+        sources, groups = [], [subject_tokens(token), *groups]
+    elif entry.by_launcher:  # "drones launched by Peru were intercepted over Chile": Peru's attack
+        weapons = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        launchers = [t for w in weapons if (t := weapon_launcher(w, own=True)) is not None]
+        groups = [[t for t in subject_tokens(token) if t not in launchers], *groups]
+        sources = launchers[:1]
+    elif entry.manner:  # "will respond forcefully to any attack by Chile": at the attacker
+        groups = [[a for g in groups for t in g for a in noun_agent_tokens(t, None)], *groups]
     groups = [g for g in groups if g]
     elicitor = _eliciting_verb(token) if nominal else None
     if elicitor is not None:  # "Chile's refusal drew criticism from Bolivia": Bolivia criticised Chile

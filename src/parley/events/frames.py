@@ -97,6 +97,8 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
         return _retype(proto, hit, lexicon)
     if kind == "refuse" and proto.type in SPEECH_ACT_TYPES:
         return _retype(proto, Hit(hit.token, replace(hit.entry, frame="reject")), lexicon)
+    if spec.litotes and not any(c.dep_ == "neg" for c in hit.token.children):
+        return None  # "hesitated to use force": held back, no resolve
     override = spec.overrides.get(proto.content[:2]) if spec.overrides else None
     if override is not None:  # "prepared to resume shelling": a show of force now
         return replace(proto, cameo=override, content=override, mode=lexicon.mode_of(override),
@@ -114,7 +116,7 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
 def _transparent(proto: Proto, hit: Hit, kind: str, lexicon: Lexicon) -> Proto:
     if kind == "report":
         proto.speaker = frame_subjects(hit)
-        if not proto.sources and _announced_act(proto, hit, lexicon):
+        if not proto.sources and (_announced_act(proto, hit, lexicon) or proto.entry.suffered):
             proto.sources = proto.speaker
         return proto
     if kind == "epistemic":
