@@ -193,7 +193,8 @@ def test_a_mutual_act_happening_between_two_sides_is_theirs(text: str, event_typ
 # -- threats told as consequences, forecasts and resolve (issue 13) ----------------------------
 
 @pytest.mark.parametrize(("text", "dyad"), [
-    ("Peru would pay a heavy price if it sent troops to the border, the Chilean minister said.", ("CHL", "PER")),
+    ("Peru would pay a heavy price if it sent troops to the border, the Chilean minister said.",
+     ("CHL", "PER")),
     ("Chile will face serious consequences if it closes the border, Bolivia said.", ("BOL", "CHL")),
     ("Chile would pay a heavy price for any aggression, Peru's defence minister Ruiz said.", ("PER", "CHL")),
     ("Peru's defence minister Ruiz warned that Chile would face consequences.", ("PER", "CHL")),
@@ -240,6 +241,7 @@ def test_a_threat_not_made_is_none() -> None:
     "Two drones launched by Peru were shot down over Chile.",
     "Chile shot down two Peruvian drones on Sunday.",
     "Chile intercepted missiles fired by Peru on Sunday.",
+    "Chile said its air defences intercepted a ballistic missile fired from Peru.",
 ])
 def test_weapons_intercepted_are_an_attack_by_their_launcher(text: str) -> None:
     events = events_of(text)
@@ -256,8 +258,8 @@ def test_weapons_fired_from_a_sides_territory_are_its_attack(text: str) -> None:
 
 
 def test_coming_under_fire_names_the_shooter_as_attacker() -> None:
-    assert ("PER", "CHL") in dyads(events_of("Chilean forces came under fire from Peruvian troops on Sunday."),
-                                   "ASSAULT")
+    events = events_of("Chilean forces came under fire from Peruvian troops on Sunday.")
+    assert ("PER", "CHL") in dyads(events, "ASSAULT")
 
 
 @pytest.mark.parametrize("text", [

@@ -29,10 +29,10 @@ UNSURE_PENALTY = 0.1  # hypothetical, or an actor inferred from the place
 GENERIC_CODES = {"040", "046", "180", "190", "1823"}
 # Dependencies that open a clause of its own under another one.
 SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "npadvmod"}
-MAIN_CLAUSE_BONUS = 0.1
+MAIN_CLAUSE_BONUS = 0.1  # what the sentence is about, rather than a circumstance of it
 # Frames under which force told in the future is promised by its actor (a threat), not a plan
 # or an expectation told of them.
-FORECAST_FRAMES = frozenset({"report", "light", "resolve"})  # what the sentence is about, rather than a circumstance of it
+FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
 
 
 def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:

@@ -51,7 +51,8 @@ __all__ = ["Proto", "compose_sentence"]
 # Frames that stand as events when they govern none.
 STANDALONE_FRAMES = {"commit", "threaten", "reject", "appeal", "demand", "refuse", "allow"}
 # Frames that give meaning to a word that has none alone ("cut ties", "calls for aid").
-MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare", "resolve"}
+MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare",
+                                                     "resolve"}
 # Prepositions whose nominal event may name the agent of a passive ("killed in an attack by ...").
 PASSIVE_CIRCUMSTANCES = ("in", "during")
 # Objects that make a bare rejection a rejection of a settlement or of a meeting.
@@ -203,17 +204,9 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     else:
         sources = subject_tokens(token) or _circumstance_agents(token) or _removed_from(token, entry)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
-    if entry.suffered:  # "Chile will pay a heavy price": Chile is threatened, by who says so
-        if not forecast(token):
-            return None  # "Chile paid a heavy price for the war": a cost told, no threat
-        sources, groups = [], [subject_tokens(token), *groups]
-    elif entry.by_launcher:  # "drones launched by Peru were intercepted over Chile": Peru's attack
-        weapons = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        launchers = [t for w in weapons if (t := weapon_launcher(w, own=True)) is not None]
-        groups = [[t for t in subject_tokens(token) if t not in launchers], *groups]
-        sources = launchers[:1]
-    elif entry.manner:  # "will respond forcefully to any attack by Chile": at the attacker
-        groups = [[a for g in groups for t in g for a in noun_agent_tokens(t, None)], *groups]
+    if entry.suffered and not forecast(token):
+        return None  # "Chile paid a heavy price for the war": a cost told, no threat
+    sources, groups = _parties_by_entry(token, entry, sources, groups)
     groups = [g for g in groups if g]
     elicitor = _eliciting_verb(token) if nominal else None
     if elicitor is not None:  # "Chile's refusal drew criticism from Bolivia": Bolivia criticised Chile
@@ -236,6 +229,22 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
+
+
+def _parties_by_entry(token: Token, entry: TriggerEntry, sources: list[Token],
+                      groups: list[list[Token]]) -> tuple[list[Token], list[list[Token]]]:
+    """Sources and target groups of the entries whose parties are not subject and object."""
+    if entry.suffered:  # "Chile will pay a heavy price": Chile is threatened, by who says so
+        return [], [subject_tokens(token), *groups]
+    if entry.by_launcher:  # "drones launched by Peru were intercepted over Chile": Peru's attack
+        weapons = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        launchers = [t for w in weapons if (t := weapon_launcher(w, own=True)) is not None]
+        interceptors = [t for t in subject_tokens(token) if t not in launchers]
+        owners = [c for t in interceptors for c in t.children if c.dep_ == "poss"]  # "its air defences"
+        return launchers[:1], [interceptors, owners, *groups]
+    if entry.manner:  # "will respond forcefully to any attack by Chile": at the attacker
+        return sources, [[a for g in groups for t in g for a in noun_agent_tokens(t, None)], *groups]
+    return sources, groups
 
 
 def _eliciting_verb(noun: Token) -> Token | None:

@@ -34,7 +34,8 @@ def clause_modality(proto: Proto) -> tuple[str, bool]:
     negated = proto.negated or _negated(proto)
     if proto.modality in ("refused", "denied"):
         return proto.modality, True
-    if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto) or _any_instance(proto):
+    if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto) or \
+            _any_instance(proto):
         return "hypothetical", negated
     occurs = _occurrence(proto) or _performing_verb(proto)
     future = _future(proto.anchor) or _planned_noun(proto) or (occurs is not None and _future(occurs))
