@@ -270,3 +270,9 @@ def test_a_signed_ceasefire_is_the_truce_not_an_endorsement(text: str) -> None:
     events = events_of(text)
     assert dyads(events, "RETREAT") & {("PER", "CHL"), ("CHL", "PER")}
     assert "SUPPORT" not in types(events)
+
+
+def test_a_verb_the_parser_joins_to_a_reported_clause_is_the_reporters() -> None:
+    events = events_of("Both Lima and Santiago emphasized that bilateral negotiations are the most "
+                       "effective format and agreed to continue the dialogue.")
+    assert dyads(events, "AGREE") & {("PER", "CHL"), ("CHL", "PER")}

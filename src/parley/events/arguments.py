@@ -181,7 +181,14 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head != verb:
         if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
             return passive_subject_tokens(head) if verb.dep_ == "conj" else []
-        return subject_tokens(head, depth + 1)
+        shared = subject_tokens(head, depth + 1)
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ == head.head.tag_ != head.tag_ \
+                and shared and not any(actor_like(t) for t in shared):
+            # "Peru and Chile stressed that talks are the best format and agreed to ...": the
+            # parser joins the second verb to the reported clause, whose subject is a thing; the
+            # verb in the reporting verb's tense continues the reporting verb's statement
+            return subject_tokens(head.head, depth + 1) or shared
+        return shared
     return _described_subject(verb, depth)
 
 
