@@ -276,3 +276,20 @@ def test_a_verb_the_parser_joins_to_a_reported_clause_is_the_reporters() -> None
     events = events_of("Both Lima and Santiago emphasized that bilateral negotiations are the most "
                        "effective format and agreed to continue the dialogue.")
     assert dyads(events, "AGREE") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_strikes_a_state_launches_are_attacks_not_a_labour_strike() -> None:
+    events = events_of("Peru launched surprise strikes across Chile on Tuesday.")
+    assert ("PER", "CHL") in dyads(events, "ASSAULT")
+    assert "PROTEST" not in types(events)
+
+
+def test_a_ceasefire_announced_between_two_sides_is_theirs_not_the_announcers() -> None:
+    events = events_of("Oman announced a ceasefire between Peru and the Bolivian rebels on Tuesday.")
+    assert dyads(events, "RETREAT") & {("PER", "BOL"), ("BOL", "PER")}
+    assert not any(s == "OMN" for s, _ in dyads(events, "RETREAT"))
+
+
+def test_force_that_will_no_longer_be_used_is_neither_attack_nor_threat() -> None:
+    events = events_of("The Bolivian rebels will no longer target Peruvian ships, Oman said.")
+    assert not types(events) & {"ASSAULT", "THREATEN"}

@@ -199,6 +199,9 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                 sources = subject_tokens(verb)
         if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
             sources = circumstance_subjects(token)
+        if entry.symmetric and len(preposition_objects(token, MUTUAL_SLOT)) > 1 and not noun_agent_tokens(
+                token, entry.of):  # "Oman announced a ceasefire between Peru and Chile": theirs
+            sources = []
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)
     else:

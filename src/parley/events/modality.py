@@ -87,11 +87,18 @@ def _negated(proto: Proto) -> bool:
     for token in _path(proto):
         if _litotes(token):
             continue  # "would not hesitate to strike": the negation is the frame's meaning
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or _no_longer(c)
+               for c in token.children):
             return True
         if any(_neither(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
             return True  # "neither Peru nor Chile will target the other"
     return False
+
+
+def _no_longer(child: Token) -> bool:
+    """ "will no longer target Peruvian ships": a stop, not the act."""
+    return child.dep_ == "advmod" and child.lower_ == "longer" and any(
+        c.dep_ == "neg" for c in child.children)
 
 
 def _litotes(token: Token) -> bool:
