@@ -293,3 +293,19 @@ def test_a_ceasefire_announced_between_two_sides_is_theirs_not_the_announcers() 
 def test_force_that_will_no_longer_be_used_is_neither_attack_nor_threat() -> None:
     events = events_of("The Bolivian rebels will no longer target Peruvian ships, Oman said.")
     assert not types(events) & {"ASSAULT", "THREATEN"}
+
+
+def test_who_claims_responsibility_for_an_attack_made_it() -> None:
+    events = events_of("Bolivian rebels claimed responsibility for a drone attack on the Peruvian port of "
+                       "Callao.")
+    assert ("BOL", "PER") in dyads(events, "ASSAULT")
+
+
+def test_a_deal_announced_between_two_sides_is_their_agreement() -> None:
+    events = events_of("A ceasefire deal between Peru and Chile was announced on Wednesday.")
+    assert dyads(events, "AGREE") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_weapons_owned_by_a_pronoun_strike_for_its_antecedent() -> None:
+    events = events_of("Peru said its drones hit a Chilean base.")
+    assert ("PER", "CHL") in dyads(events, "ASSAULT")

@@ -65,6 +65,9 @@ DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
 # from Bolivia", "sparked protests", "won support from the EU").
 ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win",
                    "receive", "incur"}
+# "claimed responsibility for", "took credit for": the subject owns the act the noun names.
+CLAIMED_NOUNS = {"responsibility", "credit"}
+CLAIMING_VERBS = {"claim", "accept", "take", "assume", "admit"}
 # CAMEO's root of protest, and the preposition of the site a protest is held outside of: a party's
 # seat there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one
 # ("at" names squares and campuses as often as seats).
@@ -190,18 +193,7 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     nominal = entry.word_class == "nouns"
     anchor = token
     if nominal:
-        sources = noun_agent_tokens(token, entry.of)
-        verb = _governing_verb(token)
-        collective = event_type == "PROTEST" and token.dep_ == "pobj"  # "converging for a rally"
-        if verb is not None and (token.dep_ == "dobj" or verb.lemma_.lower() in entry.via or collective):
-            anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
-            if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
-                sources = subject_tokens(verb)
-        if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
-            sources = circumstance_subjects(token)
-        if entry.symmetric and len(preposition_objects(token, MUTUAL_SLOT)) > 1 and not noun_agent_tokens(
-                token, entry.of):  # "Oman announced a ceasefire between Peru and Chile": theirs
-            sources = []
+        sources, anchor = _noun_sources(token, entry, event_type)
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)
     else:
@@ -234,6 +226,27 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
 
 
+def _noun_sources(token: Token, entry: TriggerEntry, event_type: str) -> tuple[list[Token], Token]:
+    """Who does what an event noun names, and the word whose tense and date are the event's."""
+    anchor = token
+    sources = noun_agent_tokens(token, entry.of)
+    verb = _governing_verb(token)
+    collective = event_type == "PROTEST" and token.dep_ == "pobj"  # "converging for a rally"
+    if verb is not None and (token.dep_ == "dobj" or verb.lemma_.lower() in entry.via or collective):
+        anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
+        if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
+            sources = subject_tokens(verb)
+    if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
+        sources = circumstance_subjects(token)
+    if entry.symmetric and len(preposition_objects(token, MUTUAL_SLOT)) > 1 and not noun_agent_tokens(
+            token, entry.of):  # "Oman announced a ceasefire between Peru and Chile": theirs
+        sources = []
+    claimant = _claiming_verb(token)
+    if claimant is not None:  # "the rebels claimed responsibility for a drone attack on Callao"
+        anchor, sources = claimant, sources or subject_tokens(claimant)
+    return sources, anchor
+
+
 def _parties_by_entry(token: Token, entry: TriggerEntry, sources: list[Token],
                       groups: list[list[Token]]) -> tuple[list[Token], list[list[Token]]]:
     """Sources and target groups of the entries whose parties are not subject and object."""
@@ -248,6 +261,19 @@ def _parties_by_entry(token: Token, entry: TriggerEntry, sources: list[Token],
     if entry.manner:  # "will respond forcefully to any attack by Chile": at the attacker
         return sources, [[a for g in groups for t in g for a in noun_agent_tokens(t, None)], *groups]
     return sources, groups
+
+
+def _claiming_verb(noun: Token) -> Token | None:
+    """The verb of "claimed responsibility for an attack", "took credit for the strike": its
+    subject says it did the act the noun names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in CLAIMED_NOUNS:
+        return None
+    claim = prep.head
+    verb = claim.head
+    if claim.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIMING_VERBS:
+        return verb
+    return None
 
 
 def _eliciting_verb(noun: Token) -> Token | None:
