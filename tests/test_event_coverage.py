@@ -309,3 +309,14 @@ def test_a_deal_announced_between_two_sides_is_their_agreement() -> None:
 def test_weapons_owned_by_a_pronoun_strike_for_its_antecedent() -> None:
     events = events_of("Peru said its drones hit a Chilean base.")
     assert ("PER", "CHL") in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru ended its ceasefire with Chile on Tuesday with a wave of strikes on Santiago.",
+    "Peru broke the truce with Chile on Tuesday.",
+    "Peru abandoned the ceasefire with Chile.",
+])
+def test_ending_or_breaking_a_truce_violates_it(text: str) -> None:
+    events = events_of(text)
+    assert ("PER", "CHL") in dyads(events, "ASSAULT"), [(e.type, e.cameo) for e in events]
+    assert "RETREAT" not in types(events)
