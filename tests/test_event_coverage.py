@@ -320,3 +320,18 @@ def test_ending_or_breaking_a_truce_violates_it(text: str) -> None:
     events = events_of(text)
     assert ("PER", "CHL") in dyads(events, "ASSAULT"), [(e.type, e.cameo) for e in events]
     assert "RETREAT" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru agreed to an unconditional ceasefire during negotiations with Chile.",
+    "At a meeting in Lima, the leaders of Peru and Chile agreed to reopen the border.",
+])
+def test_a_meeting_that_is_the_setting_of_an_agreement_is_no_record_of_its_own(text: str) -> None:
+    events = events_of(text)
+    assert "AGREE" in types(events)
+    assert "CONSULT" not in types(events)
+
+
+def test_talks_told_as_the_news_are_a_consultation() -> None:
+    events = events_of("Peru and Chile held talks in Lima on Monday.")
+    assert dyads(events, "CONSULT") & {("PER", "CHL"), ("CHL", "PER")}
