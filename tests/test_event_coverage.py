@@ -242,6 +242,8 @@ def test_a_threat_not_made_is_none() -> None:
     "Chile shot down two Peruvian drones on Sunday.",
     "Chile intercepted missiles fired by Peru on Sunday.",
     "Chile said its air defences intercepted a ballistic missile fired from Peru.",
+    "Chile's defence ministry said its air defences destroyed 40 Peruvian drones overnight.",
+    "Chile said it had neutralised three Peruvian drones over Santiago.",
 ])
 def test_weapons_intercepted_are_an_attack_by_their_launcher(text: str) -> None:
     events = events_of(text)
@@ -335,3 +337,8 @@ def test_a_meeting_that_is_the_setting_of_an_agreement_is_no_record_of_its_own(t
 def test_talks_told_as_the_news_are_a_consultation() -> None:
     events = events_of("Peru and Chile held talks in Lima on Monday.")
     assert dyads(events, "CONSULT") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_destroying_a_launcher_is_no_attack_by_the_launchers_side() -> None:
+    events = events_of("Peru destroyed two Chilean missile launchers in Arica.")
+    assert ("CHL", "PER") not in dyads(events, "ASSAULT")
