@@ -342,3 +342,12 @@ def test_talks_told_as_the_news_are_a_consultation() -> None:
 def test_destroying_a_launcher_is_no_attack_by_the_launchers_side() -> None:
     events = events_of("Peru destroyed two Chilean missile launchers in Arica.")
     assert ("CHL", "PER") not in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Chile would pay a heavy price for any aggression, Peru's defence minister Ruiz said.", "2025-08-04"),
+    ("Peru will strike Chile on Friday, Ruiz said on Monday.", "2025-08-04"),
+])
+def test_a_threat_told_as_what_will_happen_is_dated_when_it_was_said(text: str, day: str) -> None:
+    threats = [e for e in events_of(text) if e.type == "THREATEN"]
+    assert threats and {e.date for e in threats} == {day}, [(e.type, e.date) for e in threats]

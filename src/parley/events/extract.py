@@ -636,7 +636,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
-        modality = "asserted"
+        modality = "asserted"  # the threat is made now, whenever the force would come
+        proto = _told_when_said(proto)
     sources, targets, mutual = _participants(proto, context)
     targets = targets or _threatened(proto, sources, context)
     if proto.entry.solo_cameo and not targets:
@@ -685,6 +686,17 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
             intensity=intensity(event_type, mode, context.lexicon),
             confidence=confidence(proto, source, target, when, modality, inferred)))
     return events
+
+
+def _told_when_said(proto: Proto) -> Proto:
+    """A threat told as what will happen ("Chile will pay a heavy price, the minister said"):
+    made when it was said, so dated by the verb of saying, not by the future it names."""
+    if not proto.speaker:
+        return proto
+    verb = proto.speaker[0].head
+    if verb.pos_ != "VERB" or verb == proto.anchor or proto.anchor not in verb.subtree:
+        return proto
+    return replace(proto, anchor=verb)
 
 
 def _record_kind(proto: Proto, event_type: str, modality: str, mode: str | None, mutual: bool,
