@@ -198,6 +198,7 @@ def test_a_mutual_act_happening_between_two_sides_is_theirs(text: str, event_typ
     ("Chile will face serious consequences if it closes the border, Bolivia said.", ("BOL", "CHL")),
     ("Chile would pay a heavy price for any aggression, Peru's defence minister Ruiz said.", ("PER", "CHL")),
     ("Peru's defence minister Ruiz warned that Chile would face consequences.", ("PER", "CHL")),
+    ("Chile will suffer the consequences of its actions, the Peruvian president said.", ("PER", "CHL")),
 ])
 def test_a_consequence_promised_to_a_party_is_a_threat_by_whoever_says_so(
         text: str, dyad: tuple[str, str]) -> None:
