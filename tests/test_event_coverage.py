@@ -352,3 +352,9 @@ def test_destroying_a_launcher_is_no_attack_by_the_launchers_side() -> None:
 def test_a_threat_told_as_what_will_happen_is_dated_when_it_was_said(text: str, day: str) -> None:
     threats = [e for e in events_of(text) if e.type == "THREATEN"]
     assert threats and {e.date for e in threats} == {day}, [(e.type, e.date) for e in threats]
+
+
+def test_a_deadline_is_no_agent_of_an_ultimatum() -> None:
+    events = events_of("Peru gave Chile an ultimatum to withdraw its troops by Friday.")
+    assert ("PER", "CHL") in dyads(events, "THREATEN")
+    assert "AID" not in types(events)

@@ -352,8 +352,8 @@ def agent_tokens(verb: Token) -> list[Token]:
     truce by Chile": a named party, not a means like "by firing rockets")."""
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            objects = [p for p in child.children if p.dep_ == "pobj"]
-            if objects:
+            objects = [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+            if objects:  # not "by Friday", a deadline
                 return with_conjuncts(objects)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS):
         for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
