@@ -358,3 +358,9 @@ def test_a_deadline_is_no_agent_of_an_ultimatum() -> None:
     events = events_of("Peru gave Chile an ultimatum to withdraw its troops by Friday.")
     assert ("PER", "CHL") in dyads(events, "THREATEN")
     assert "AID" not in types(events)
+
+
+def test_an_attack_noun_of_a_named_side_as_subject_acts_for_that_side() -> None:
+    events = events_of("Peruvian airstrikes killed 12 people in Arica.")
+    assert {(e.source.country if e.source else None) for e in events if e.type == "ASSAULT"} == {"PER"}
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1

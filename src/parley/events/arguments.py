@@ -161,7 +161,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    own = [_past_dateline(c) or _launch_origin(c) or c for c in own if not is_dateline(c, len(own) > 1)]
+    own = [_past_dateline(c) or _launch_origin(c) or _act_agent(c) or c for c in own
+           if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         members = _members_of(own[0])
         if len(members) > 1:
@@ -265,6 +266,18 @@ def _launch_origin(subject: Token) -> Token | None:
     from Peru hit Putre", "a missile launched from Yemen struck the port", "missiles fired from
     Bolivian territory" (a named place or a place of a named side)."""
     return weapon_launcher(subject)
+
+
+def _act_agent(subject: Token) -> Token | None:
+    """The side an act that is the subject is of, as the one who did what the verb says:
+    "Peruvian shelling killed two civilians" (a named modifier of a noun of attack only)."""
+    if subject.ent_type_ or subject.pos_ != "NOUN":
+        return None
+    senses = load_lexicon().senses("nouns", subject.lemma_.lower())
+    if not any((s.type or load_lexicon().plover_of(s.cameo)) == "ASSAULT" for s in senses):
+        return None
+    return next((c for c in subject.children
+                 if c.dep_ in AGENT_MODIFIER_DEPS and c.ent_type_ in ("GPE", "NORP")), None)
 
 
 def weapon_launcher(weapon: Token, own: bool = False) -> Token | None:
