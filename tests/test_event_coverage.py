@@ -188,3 +188,179 @@ def test_a_minister_who_slams_a_decision_rebukes() -> None:
 def test_a_mutual_act_happening_between_two_sides_is_theirs(text: str, event_type: str) -> None:
     found = dyads(events_of(text), event_type)
     assert len(found) == 2 and {country for pair in found for country in pair} >= {"CHL"}, found
+
+
+# -- threats told as consequences, forecasts and resolve (issue 13) ----------------------------
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Peru would pay a heavy price if it sent troops to the border, the Chilean minister said.",
+     ("CHL", "PER")),
+    ("Chile will face serious consequences if it closes the border, Bolivia said.", ("BOL", "CHL")),
+    ("Chile would pay a heavy price for any aggression, Peru's defence minister Ruiz said.", ("PER", "CHL")),
+    ("Peru's defence minister Ruiz warned that Chile would face consequences.", ("PER", "CHL")),
+    ("Chile will suffer the consequences of its actions, the Peruvian president said.", ("PER", "CHL")),
+])
+def test_a_consequence_promised_to_a_party_is_a_threat_by_whoever_says_so(
+        text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in dyads(events_of(text), "THREATEN")
+
+
+def test_a_consequence_suffered_already_is_no_threat() -> None:
+    events = events_of("Chile paid a heavy price for the war, Bolivia said.")
+    assert "THREATEN" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia will respond forcefully to any attack by Chile, the president said.",
+    "Bolivia will use force against Chile if its troops cross the border, the president said.",
+    "Bolivia would not hesitate to use force against Chile, Bolivia's defence minister warned.",
+    "Mora said Bolivia would not hesitate to use force against Chile.",
+])
+def test_force_a_party_says_it_will_use_is_a_threat_not_an_attack(text: str) -> None:
+    events = events_of(text)
+    assert ("BOL", "CHL") in dyads(events, "THREATEN"), [(e.type, e.cameo) for e in events]
+    assert "ASSAULT" not in types(events)
+
+
+def test_an_attack_that_may_come_is_none() -> None:
+    events = events_of("Bolivia will respond forcefully to any attack by Chile, the president said.")
+    assert ("CHL", "BOL") not in dyads(events, "ASSAULT") and ("CHL", None) not in dyads(events, "ASSAULT")
+
+
+def test_holding_back_from_force_is_no_threat() -> None:
+    assert "THREATEN" not in types(events_of("Bolivia hesitated to use force against Chile."))
+
+
+def test_a_threat_not_made_is_none() -> None:
+    assert "THREATEN" not in types(events_of("Peru did not threaten Chile, the minister said."))
+
+
+# -- attacks told by what met them (issue 13) ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Drones launched by Peru were intercepted over Chile on Sunday.",
+    "Two drones launched by Peru were shot down over Chile.",
+    "Chile shot down two Peruvian drones on Sunday.",
+    "Chile intercepted missiles fired by Peru on Sunday.",
+    "Chile said its air defences intercepted a ballistic missile fired from Peru.",
+    "Chile's defence ministry said its air defences destroyed 40 Peruvian drones overnight.",
+    "Chile said it had neutralised three Peruvian drones over Santiago.",
+])
+def test_weapons_intercepted_are_an_attack_by_their_launcher(text: str) -> None:
+    events = events_of(text)
+    assert ("PER", "CHL") in dyads(events, "ASSAULT"), [(e.type, e.source, e.target) for e in events]
+    assert ("CHL", "PER") not in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Missiles fired from Bolivian territory hit the Chilean town of Arica on Sunday.",
+    "Rockets fired from Bolivian territory struck the Chilean town of Arica.",
+])
+def test_weapons_fired_from_a_sides_territory_are_its_attack(text: str) -> None:
+    assert ("BOL", "CHL") in dyads(events_of(text), "ASSAULT")
+
+
+def test_coming_under_fire_names_the_shooter_as_attacker() -> None:
+    events = events_of("Chilean forces came under fire from Peruvian troops on Sunday.")
+    assert ("PER", "CHL") in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile signed a ceasefire on Monday.",
+    "Peru and Chile signed a ceasefire agreement on Monday.",
+])
+def test_a_signed_ceasefire_is_the_truce_not_an_endorsement(text: str) -> None:
+    events = events_of(text)
+    assert dyads(events, "RETREAT") & {("PER", "CHL"), ("CHL", "PER")}
+    assert "SUPPORT" not in types(events)
+
+
+def test_a_verb_the_parser_joins_to_a_reported_clause_is_the_reporters() -> None:
+    events = events_of("Both Lima and Santiago emphasized that bilateral negotiations are the most "
+                       "effective format and agreed to continue the dialogue.")
+    assert dyads(events, "AGREE") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_strikes_a_state_launches_are_attacks_not_a_labour_strike() -> None:
+    events = events_of("Peru launched surprise strikes across Chile on Tuesday.")
+    assert ("PER", "CHL") in dyads(events, "ASSAULT")
+    assert "PROTEST" not in types(events)
+
+
+def test_a_ceasefire_announced_between_two_sides_is_theirs_not_the_announcers() -> None:
+    events = events_of("Oman announced a ceasefire between Peru and the Bolivian rebels on Tuesday.")
+    assert dyads(events, "RETREAT") & {("PER", "BOL"), ("BOL", "PER")}
+    assert not any(s == "OMN" for s, _ in dyads(events, "RETREAT"))
+
+
+def test_force_that_will_no_longer_be_used_is_neither_attack_nor_threat() -> None:
+    events = events_of("The Bolivian rebels will no longer target Peruvian ships, Oman said.")
+    assert not types(events) & {"ASSAULT", "THREATEN"}
+
+
+def test_who_claims_responsibility_for_an_attack_made_it() -> None:
+    events = events_of("Bolivian rebels claimed responsibility for a drone attack on the Peruvian port of "
+                       "Callao.")
+    assert ("BOL", "PER") in dyads(events, "ASSAULT")
+
+
+def test_a_deal_announced_between_two_sides_is_their_agreement() -> None:
+    events = events_of("A ceasefire deal between Peru and Chile was announced on Wednesday.")
+    assert dyads(events, "AGREE") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_weapons_owned_by_a_pronoun_strike_for_its_antecedent() -> None:
+    events = events_of("Peru said its drones hit a Chilean base.")
+    assert ("PER", "CHL") in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru ended its ceasefire with Chile on Tuesday with a wave of strikes on Santiago.",
+    "Peru broke the truce with Chile on Tuesday.",
+    "Peru abandoned the ceasefire with Chile.",
+])
+def test_ending_or_breaking_a_truce_violates_it(text: str) -> None:
+    events = events_of(text)
+    assert ("PER", "CHL") in dyads(events, "ASSAULT"), [(e.type, e.cameo) for e in events]
+    assert "RETREAT" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru agreed to an unconditional ceasefire during negotiations with Chile.",
+    "At a meeting in Lima, the leaders of Peru and Chile agreed to reopen the border.",
+])
+def test_a_meeting_that_is_the_setting_of_an_agreement_is_no_record_of_its_own(text: str) -> None:
+    events = events_of(text)
+    assert "AGREE" in types(events)
+    assert "CONSULT" not in types(events)
+
+
+def test_talks_told_as_the_news_are_a_consultation() -> None:
+    events = events_of("Peru and Chile held talks in Lima on Monday.")
+    assert dyads(events, "CONSULT") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_destroying_a_launcher_is_no_attack_by_the_launchers_side() -> None:
+    events = events_of("Peru destroyed two Chilean missile launchers in Arica.")
+    assert ("CHL", "PER") not in dyads(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Chile would pay a heavy price for any aggression, Peru's defence minister Ruiz said.", "2025-08-04"),
+    ("Peru will strike Chile on Friday, Ruiz said on Monday.", "2025-08-04"),
+])
+def test_a_threat_told_as_what_will_happen_is_dated_when_it_was_said(text: str, day: str) -> None:
+    threats = [e for e in events_of(text) if e.type == "THREATEN"]
+    assert threats and {e.date for e in threats} == {day}, [(e.type, e.date) for e in threats]
+
+
+def test_a_deadline_is_no_agent_of_an_ultimatum() -> None:
+    events = events_of("Peru gave Chile an ultimatum to withdraw its troops by Friday.")
+    assert ("PER", "CHL") in dyads(events, "THREATEN")
+    assert "AID" not in types(events)
+
+
+def test_an_attack_noun_of_a_named_side_as_subject_acts_for_that_side() -> None:
+    events = events_of("Peruvian airstrikes killed 12 people in Arica.")
+    assert {(e.source.country if e.source else None) for e in events if e.type == "ASSAULT"} == {"PER"}
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1

@@ -161,7 +161,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_tokens(verb)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    own = [_past_dateline(c) or _launch_origin(c) or c for c in own if not is_dateline(c, len(own) > 1)]
+    own = [_past_dateline(c) or _launch_origin(c) or _act_agent(c) or c for c in own
+           if not is_dateline(c, len(own) > 1)]
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         members = _members_of(own[0])
         if len(members) > 1:
@@ -181,7 +182,14 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head != verb:
         if is_passive(head):  # "was indicted ... and will resign": the passive subject acts
             return passive_subject_tokens(head) if verb.dep_ == "conj" else []
-        return subject_tokens(head, depth + 1)
+        shared = subject_tokens(head, depth + 1)
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and verb.tag_ == head.head.tag_ != head.tag_ \
+                and shared and not any(actor_like(t) for t in shared):
+            # "Peru and Chile stressed that talks are the best format and agreed to ...": the
+            # parser joins the second verb to the reported clause, whose subject is a thing; the
+            # verb in the reporting verb's tense continues the reporting verb's statement
+            return subject_tokens(head.head, depth + 1) or shared
+        return shared
     return _described_subject(verb, depth)
 
 
@@ -255,16 +263,50 @@ def _past_dateline(subject: Token) -> Token | None:
 
 def _launch_origin(subject: Token) -> Token | None:
     """Where a projectile that is the subject came from, as the one who struck: "a rocket fired
-    from Peru hit Putre", "a missile launched from Yemen struck the port" (a named place only)."""
+    from Peru hit Putre", "a missile launched from Yemen struck the port", "missiles fired from
+    Bolivian territory" (a named place or a place of a named side)."""
+    return weapon_launcher(subject)
+
+
+def _act_agent(subject: Token) -> Token | None:
+    """The side an act that is the subject is of, as the one who did what the verb says:
+    "Peruvian shelling killed two civilians" (a named modifier of a noun of attack only)."""
     if subject.ent_type_ or subject.pos_ != "NOUN":
         return None
-    for clause in subject.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in LAUNCH_VERBS:
-            origins = [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ORIGIN_LABELS]
-            if origins:
-                return origins[0]
-    return None
+    senses = load_lexicon().senses("nouns", subject.lemma_.lower())
+    if not any((s.type or load_lexicon().plover_of(s.cameo)) == "ASSAULT" for s in senses):
+        return None
+    return next((c for c in subject.children
+                 if c.dep_ in AGENT_MODIFIER_DEPS and c.ent_type_ in ("GPE", "NORP")), None)
+
+
+def weapon_launcher(weapon: Token, own: bool = False) -> Token | None:
+    """Who launched a projectile: the agent or the origin of the participle that describes it
+    ("drones launched by Peru", "a rocket fired from Peru", "missiles fired from Bolivian
+    territory"); with `own`, also the side the weapon is said to be of ("two Peruvian drones",
+    "Peru's missiles")."""
+    if weapon.ent_type_ or weapon.pos_ != "NOUN":
+        return None
+    clauses = [c for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if weapon.dep_ == "nsubj" and weapon.head.tag_ in ("VBD", "VBN"):
+        clauses.append(weapon.head)  # "Missiles fired from Peru hit ...", parsed as "Missiles fired"
+    for clause in (c for c in clauses if c.lemma_.lower() in LAUNCH_VERBS):
+        agents = agent_tokens(clause) or preposition_objects(clause, "by")
+        if agents:
+            return agents[0]
+        for place in preposition_objects(clause, "from"):
+            if place.ent_type_ in ORIGIN_LABELS:
+                return place
+            side = _side_modifier(place)
+            if side is not None:
+                return side
+    return _side_modifier(weapon) if own else None
+
+
+def _side_modifier(noun: Token) -> Token | None:
+    """The named side a noun is of ("Bolivian territory", "Peru's drones")."""
+    return next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                 and c.ent_type_ in ("GPE", "NORP")), None)
 
 
 def is_dateline(token: Token, other_subjects: bool) -> bool:
@@ -323,8 +365,8 @@ def agent_tokens(verb: Token) -> list[Token]:
     truce by Chile": a named party, not a means like "by firing rockets")."""
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            objects = [p for p in child.children if p.dep_ == "pobj"]
-            if objects:
+            objects = [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+            if objects:  # not "by Friday", a deadline
                 return with_conjuncts(objects)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS):
         for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):

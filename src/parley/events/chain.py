@@ -34,6 +34,8 @@ MEASURE_NOUNS = {"day", "week", "month", "year", "series", "wave", "round", "spa
 LIGHT_KINDS = {"light", "report", "epistemic"}
 # Prepositions of cause or topic: what a light verb's clause is about, not the event it carries.
 TOPIC_PREPOSITIONS = {"over", "about", "for"}
+# Prepositions of the means by which something is ended ("ended the truce with strikes").
+MEANS_PREPOSITIONS = {"with", "by"}
 MODAL_DEMAND = TriggerEntry(lemma="<must>", word_class="verbs", frame="demand")
 MODAL_APPEAL = TriggerEntry(lemma="<should>", word_class="verbs", frame="appeal")
 # "we have to help Chile", "we must rebuild": an obligation the speaker's side takes on is an
@@ -86,7 +88,11 @@ def _circumstance_of_light_verb(child: Token, hit: Hit) -> bool:
     """True when an event noun hangs from a light verb by a preposition of cause or topic:
     a light verb carries the event it takes as object ("imposed a curfew", "engaged in
     fighting"), not what its clause is about ("over the crackdown", "about the attack")."""
-    return hit.entry.frame == "light" and child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS
+    if child.dep_ != "prep":
+        return False
+    if hit.entry.frame == "halt" and child.lower_ in MEANS_PREPOSITIONS:
+        return True  # "ended the truce with a wave of strikes": the strikes are how, not what ended
+    return hit.entry.frame == "light" and child.lower_ in TOPIC_PREPOSITIONS
 
 
 def governor(token: Token, by_index: dict[int, Hit]) -> Token | None:

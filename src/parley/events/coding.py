@@ -13,6 +13,7 @@ from parley.actors import resolve_actor_text
 from parley.events.dating import EventDate
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon
+from parley.events.modality import conditioned_forecast
 from parley.events.plausibility import FORCE_TYPES
 from parley.models import Actor
 
@@ -29,14 +30,24 @@ GENERIC_CODES = {"040", "046", "180", "190", "1823"}
 # Dependencies that open a clause of its own under another one.
 SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "pcomp", "csubj", "parataxis", "npadvmod"}
 MAIN_CLAUSE_BONUS = 0.1  # what the sentence is about, rather than a circumstance of it
+# Frames under which force told in the future is promised by its actor (a threat), not a plan
+# or an expectation told of them.
+FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
 
 
 def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
-    """ "will withdraw its force unless ...": a conditional future of a hostile act is a threat."""
+    """ "will withdraw its force unless ...": a conditional future of a hostile act is a threat.
+    So is force told as what will or would be done, by a modal alone or as what follows a
+    condition ("will strike Chile", "would not hesitate to use force", "would use force if its
+    ships entered"): CAMEO codes conflictual behaviour forecast in the future tense as a threat
+    of it (code 13 usage notes); not a plan or preparation told of a party, nor a condition."""
     if modality not in ("planned", "hypothetical") or proto.type in ("AGREE", "THREATEN", "REQUEST"):
         return proto
-    if not any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-               for c in proto.anchor.children):
+    unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                 for c in proto.anchor.children)
+    forecast_force = proto.type in FORCE_TYPES and set(proto.frames) <= FORECAST_FRAMES and (
+        modality == "planned" or conditioned_forecast(proto.anchor))
+    if not unless and not forecast_force:
         return proto
     threaten = lexicon.frames["threaten"]
     code = threaten.code_for(proto.content) or "130"

@@ -26,6 +26,7 @@ from parley.events.arguments import (
     subject_tokens,
     thing_parties,
     undergoing_verb,
+    weapon_launcher,
 )
 from parley.events.chain import depth, governing_chain, is_modal, modal_frame
 from parley.events.frames import (
@@ -40,7 +41,9 @@ from parley.events.frames import (
     is_thing,
 )
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.modality import forecast
 from parley.events.petrarch import match_verb
+from parley.events.plausibility import FORCE_TYPES
 from parley.events.triggers import Hit, find_hits
 
 __all__ = ["Proto", "compose_sentence"]
@@ -48,7 +51,8 @@ __all__ = ["Proto", "compose_sentence"]
 # Frames that stand as events when they govern none.
 STANDALONE_FRAMES = {"commit", "threaten", "reject", "appeal", "demand", "refuse", "allow"}
 # Frames that give meaning to a word that has none alone ("cut ties", "calls for aid").
-MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare"}
+MEANING_FRAMES = RETYPING_FRAMES | CONTENT_FRAMES | {"refuse", "plan", "expect", "deny", "cause", "prepare",
+                                                     "resolve"}
 # Prepositions whose nominal event may name the agent of a passive ("killed in an attack by ...").
 PASSIVE_CIRCUMSTANCES = ("in", "during")
 # Objects that make a bare rejection a rejection of a settlement or of a meeting.
@@ -61,6 +65,9 @@ DEFAULT_SLOTS = ("dobj", "dative", "against", "on", "with", "to")
 # from Bolivia", "sparked protests", "won support from the EU").
 ELICITING_VERBS = {"draw", "attract", "spark", "provoke", "trigger", "prompt", "elicit", "earn", "win",
                    "receive", "incur"}
+# "claimed responsibility for", "took credit for": the subject owns the act the noun names.
+CLAIMED_NOUNS = {"responsibility", "credit"}
+CLAIMING_VERBS = {"claim", "accept", "take", "assume", "admit"}
 # CAMEO's root of protest, and the preposition of the site a protest is held outside of: a party's
 # seat there ("outside the Chilean embassy") is what the protest is aimed at, failing a named one
 # ("at" names squares and campuses as often as seats).
@@ -113,7 +120,8 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
     if chain is None:
         return []
     if not hit.entry.standalone and not any(
-            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token):
+            h.entry.frame in MEANING_FRAMES or _carries(h, hit) for h in chain) and not _given_by(hit.token) \
+            and not _forecast_force(proto):
         return []
     if any(_appositive(h) for h in chain):
         return []
@@ -127,6 +135,12 @@ def _governed(proto: Proto | None, hit: Hit, by_index: dict[int, Hit], modals: d
             and len(current.sources) < 2:  # "X and Y agreed after talks with Z": Z went between
         current.targets = _negotiating_partner([hit.token, *(h.token for h in chain)], by_index)
     return [current] if current else []
+
+
+def _forecast_force(proto: Proto) -> bool:
+    """ "will use force against Chile", "would use force if ...": force a party says it will
+    use is a threat of it (see `coding.conditional_threat`), though the words alone name none."""
+    return proto.type in FORCE_TYPES and forecast(proto.anchor)
 
 
 def _carries(frame: Hit, hit: Hit) -> bool:
@@ -179,20 +193,15 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
     nominal = entry.word_class == "nouns"
     anchor = token
     if nominal:
-        sources = noun_agent_tokens(token, entry.of)
-        verb = _governing_verb(token)
-        collective = event_type == "PROTEST" and token.dep_ == "pobj"  # "converging for a rally"
-        if verb is not None and (token.dep_ == "dobj" or verb.lemma_.lower() in entry.via or collective):
-            anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
-            if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
-                sources = subject_tokens(verb)
-        if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
-            sources = circumstance_subjects(token)
+        sources, anchor = _noun_sources(token, entry, event_type)
     elif entry.passive_source and any(c.dep_ == "nsubjpass" for c in token.children):
         sources = passive_subject_tokens(token)
     else:
         sources = subject_tokens(token) or _circumstance_agents(token) or _removed_from(token, entry)
     groups = [[t for t in g if t not in sources] for g in own_targets(token, entry, nominal)]
+    if entry.suffered and not forecast(token):
+        return None  # "Chile paid a heavy price for the war": a cost told, no threat
+    sources, groups = _parties_by_entry(token, entry, sources, groups)
     groups = [g for g in groups if g]
     elicitor = _eliciting_verb(token) if nominal else None
     if elicitor is not None:  # "Chile's refusal drew criticism from Bolivia": Bolivia criticised Chile
@@ -215,6 +224,56 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
                  mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
+
+
+def _noun_sources(token: Token, entry: TriggerEntry, event_type: str) -> tuple[list[Token], Token]:
+    """Who does what an event noun names, and the word whose tense and date are the event's."""
+    anchor = token
+    sources = noun_agent_tokens(token, entry.of)
+    verb = _governing_verb(token)
+    collective = event_type == "PROTEST" and token.dep_ == "pobj"  # "converging for a rally"
+    if verb is not None and (token.dep_ == "dobj" or verb.lemma_.lower() in entry.via or collective):
+        anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
+        if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
+            sources = subject_tokens(verb)
+    if not sources and entry.symmetric and event_type == "CONSULT":  # "left after talks with Y"
+        sources = circumstance_subjects(token)
+    if entry.symmetric and len(preposition_objects(token, MUTUAL_SLOT)) > 1 and not noun_agent_tokens(
+            token, entry.of):  # "Oman announced a ceasefire between Peru and Chile": theirs
+        sources = []
+    claimant = _claiming_verb(token)
+    if claimant is not None:  # "the rebels claimed responsibility for a drone attack on Callao"
+        anchor, sources = claimant, sources or subject_tokens(claimant)
+    return sources, anchor
+
+
+def _parties_by_entry(token: Token, entry: TriggerEntry, sources: list[Token],
+                      groups: list[list[Token]]) -> tuple[list[Token], list[list[Token]]]:
+    """Sources and target groups of the entries whose parties are not subject and object."""
+    if entry.suffered:  # "Chile will pay a heavy price": Chile is threatened, by who says so
+        return [], [subject_tokens(token), *groups]
+    if entry.by_launcher:  # "drones launched by Peru were intercepted over Chile": Peru's attack
+        weapons = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        launchers = [t for w in weapons if (t := weapon_launcher(w, own=True)) is not None]
+        interceptors = [t for t in subject_tokens(token) if t not in launchers]
+        owners = [c for t in interceptors for c in t.children if c.dep_ == "poss"]  # "its air defences"
+        return launchers[:1], [interceptors, owners, *groups]
+    if entry.manner:  # "will respond forcefully to any attack by Chile": at the attacker
+        return sources, [[a for g in groups for t in g for a in noun_agent_tokens(t, None)], *groups]
+    return sources, groups
+
+
+def _claiming_verb(noun: Token) -> Token | None:
+    """The verb of "claimed responsibility for an attack", "took credit for the strike": its
+    subject says it did the act the noun names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in CLAIMED_NOUNS:
+        return None
+    claim = prep.head
+    verb = claim.head
+    if claim.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIMING_VERBS:
+        return verb
+    return None
 
 
 def _eliciting_verb(noun: Token) -> Token | None:

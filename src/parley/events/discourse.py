@@ -79,6 +79,10 @@ class Anchor:
     text: str
 
 
+# A threat told as what will happen is made when it is said.
+THREAT = "THREATEN"
+
+
 def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], article_date: str | None,
                       reference: str | None = None) -> list[Event]:
     """The events, those left undated by their own clause dated from the article if it allows.
@@ -278,6 +282,10 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
         return aspect in NEWS_ASPECTS or (verb is not None and _stated_as_news(verb))
     if stance:  # what one says one will support, only as said
         return verb is not None and _stated_as_news(verb)
+    if event.type == THREAT and aspect not in NEWS_ASPECTS:  # "Chile will pay a price, X said"
+        while verb is not None and verb.dep_ == "xcomp":  # "said Peru would not hesitate to use force"
+            verb = verb.head
+        return verb is not None and _stated_as_news(verb)  # made by the statement
     return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
 
 

@@ -146,6 +146,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 ANTECEDENT_MARKS = {"after", "since", "before"}
 # Lexicon word classes of the parts of speech a trigger the model may not retype can have.
 WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
+# Prepositions by which a meeting is the setting of another act ("agreed during talks").
+SETTING_PREPOSITIONS = {"during", "at", "amid", "in"}
 # Subjects that name a thing more often than a party, for the dictionary's wide verbs.
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 # Sector of attackers the text does not name.
@@ -395,6 +397,7 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
             if events:
                 coded.append((proto, events))
     coded = without_background_relatives(coded)
+    coded = without_settings(coded)
     coded = without_circumstances(coded)
     coded = main_statement(coded)
     coded = without_restatements(coded)
@@ -434,6 +437,32 @@ def without_background_relatives(coded: list[tuple[Proto, list[Event]]]) -> list
         if owner is None or owner is proto:
             kept.append((proto, events))
     return kept
+
+
+def without_settings(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
+    """Less a meeting named as the setting of another event of the sentence ("agreed to a
+    ceasefire during negotiations with the US", "at a meeting at the White House, the leaders
+    agreed ..."): the sentence reports what was done there."""
+    if len(coded) < 2:
+        return coded
+    kept = []
+    for proto, events in coded:
+        setting = _setting_verb(proto)
+        if setting is None or not any(other is not proto and setting.i in (other.anchor.i, other.trigger.i)
+                                      for other, _ in coded):
+            kept.append((proto, events))
+    return kept
+
+
+def _setting_verb(proto: Proto) -> Token | None:
+    """The verb a meeting noun is the setting of, by a preposition of time or place."""
+    noun = proto.event_token
+    if not proto.nominal or proto.type != "CONSULT" or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ not in SETTING_PREPOSITIONS or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
 
 
 def without_circumstances(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
@@ -607,7 +636,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
-        modality = "asserted"
+        modality = "asserted"  # the threat is made now, whenever the force would come
+        proto = _told_when_said(proto)
     sources, targets, mutual = _participants(proto, context)
     targets = targets or _threatened(proto, sources, context)
     if proto.entry.solo_cameo and not targets:
@@ -656,6 +686,17 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
             intensity=intensity(event_type, mode, context.lexicon),
             confidence=confidence(proto, source, target, when, modality, inferred)))
     return events
+
+
+def _told_when_said(proto: Proto) -> Proto:
+    """A threat told as what will happen ("Chile will pay a heavy price, the minister said"):
+    made when it was said, so dated by the verb of saying, not by the future it names."""
+    if not proto.speaker:
+        return proto
+    verb = proto.speaker[0].head
+    if verb.pos_ != "VERB" or verb == proto.anchor or proto.anchor not in verb.subtree:
+        return proto
+    return replace(proto, anchor=verb)
 
 
 def _record_kind(proto: Proto, event_type: str, modality: str, mode: str | None, mutual: bool,

@@ -21,6 +21,7 @@ from parley.events.arguments import (
     object_agent_tokens,
     object_controller,
     passive_subject_tokens,
+    preposition_objects,
     slot_tokens,
     subject_tokens,
     thing_parties,
@@ -97,6 +98,8 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
         return _retype(proto, hit, lexicon)
     if kind == "refuse" and proto.type in SPEECH_ACT_TYPES:
         return _retype(proto, Hit(hit.token, replace(hit.entry, frame="reject")), lexicon)
+    if spec.litotes and not any(c.dep_ == "neg" for c in hit.token.children):
+        return None  # "hesitated to use force": held back, no resolve
     override = spec.overrides.get(proto.content[:2]) if spec.overrides else None
     if override is not None:  # "prepared to resume shelling": a show of force now
         return replace(proto, cameo=override, content=override, mode=lexicon.mode_of(override),
@@ -114,13 +117,13 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
 def _transparent(proto: Proto, hit: Hit, kind: str, lexicon: Lexicon) -> Proto:
     if kind == "report":
         proto.speaker = frame_subjects(hit)
-        if not proto.sources and _announced_act(proto, hit, lexicon):
+        if not proto.sources and (_announced_act(proto, hit, lexicon) or proto.entry.suffered):
             proto.sources = proto.speaker
         return proto
     if kind == "epistemic":
         proto.modality = proto.modality or "hypothetical"
         return proto
-    if not proto.sources:
+    if not proto.sources and not _between_parties(proto):
         proto.sources = frame_subjects(hit)
     proto = with_targets(proto, [*proto.target_groups(), frame_targets(hit, proto)])
     if hit.token.pos_ in ("VERB", "AUX"):
@@ -133,8 +136,16 @@ def _announced_act(proto: Proto, hit: Hit, lexicon: Lexicon) -> bool:
     ("announced the expulsion of the ambassador", "declared a state of emergency"): the one who
     announces it does it (not "reported the attack", told of by another)."""
     noun = proto.event_token
+    if _between_parties(proto):
+        return False
     return proto.nominal and noun.dep_ == "dobj" and noun.head == hit.token and any(
         sense.frame == "light" for sense in lexicon.senses("verbs", hit.token.lemma_.lower()))
+
+
+def _between_parties(proto: Proto) -> bool:
+    """ "announced a ceasefire between Peru and Chile": a mutual act whose noun names both its
+    sides is theirs, not the announcer's or the mediator's."""
+    return proto.nominal and proto.symmetric and len(preposition_objects(proto.event_token, "between")) > 1
 
 
 def _content_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:

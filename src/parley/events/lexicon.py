@@ -56,12 +56,19 @@ class TriggerEntry:
     weak: bool = False
     standalone: bool = True
     not_target: bool = False
+    # the subject undergoes the act, told by someone else: "Chile will pay a heavy price" is a
+    # threat against Chile by whoever says so (the reporter, or the one who warns)
+    suffered: bool = False
+    # the act on a weapon is the attack of whoever launched it ("drones launched by Peru were
+    # intercepted over Chile": Peru's attack on Chile)
+    by_launcher: bool = False
+    manner: frozenset[str] = frozenset()  # an adverb (or "with" object) the verb needs ("respond forcefully")
 
     @property
     def specific(self) -> bool:
         """Whether the entry needed more than its word to match (a surer trigger)."""
         return bool(self.obj or self.prep or self.compound or self.via or self.prep_obj or self.subject
-                    or self.obj_head or self.clause or self.object_control)
+                    or self.obj_head or self.clause or self.object_control or self.manner)
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,9 @@ class FrameSpec:
     target_from: str | None = None
     transparent: bool = False
     overrides: dict[str, str] = field(default_factory=dict)  # content root -> code that replaces it
+    # the frame word means its opposite and counts only negated: "would not hesitate to strike"
+    # is a resolve to strike (the negation is the frame's, not the event's); "hesitated to" undoes it
+    litotes: bool = False
 
     def code_for(self, content: str) -> str | None:
         """The code of this frame over an event coded `content`, most specific prefix first."""
@@ -143,7 +153,7 @@ class Lexicon:
         return code.mode if code else None
 
 
-_LIST_FIELDS = ("obj", "prep", "not_prep", "compound", "via", "prep_obj", "subject", "obj_head")
+_LIST_FIELDS = ("obj", "prep", "not_prep", "compound", "via", "prep_obj", "subject", "obj_head", "manner")
 
 
 def _entry(lemma: str, word_class: str, raw: dict[str, Any]) -> TriggerEntry:

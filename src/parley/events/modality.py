@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.events.arguments import headline_infinitive
-from parley.events.compose import Proto
+from parley.events.frames import Proto
 from parley.events.lexicon import load_lexicon
 from parley.events.plausibility import FORCE_TYPES
 
@@ -21,6 +21,8 @@ HYPOTHETICAL_AUX = {"could", "might", "may"}
 # Conjunctions that make a clause a condition ("if", "unless") rather than a fact.
 CONDITIONS = {"if", "unless", "whether", "provided"}
 NEGATIONS = {"not", "n't", "never", "no"}
+# Determiners of a noun that names no act in particular ("any attack").
+INDEFINITE_DETERMINERS = {"any", "whatever", "whichever"}
 # Words that rank a noun: its infinitive then reports a deed ("the first leader to visit Kyiv").
 RANK_WORDS = {"first", "last", "only", "second", "third", "latest", "next"}
 # How far up through infinitives and conjuncts an event may sit under a clause of aim.
@@ -32,7 +34,8 @@ def clause_modality(proto: Proto) -> tuple[str, bool]:
     negated = proto.negated or _negated(proto)
     if proto.modality in ("refused", "denied"):
         return proto.modality, True
-    if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto):
+    if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto) or \
+            _any_instance(proto):
         return "hypothetical", negated
     occurs = _occurrence(proto) or _performing_verb(proto)
     future = _future(proto.anchor) or _planned_noun(proto) or (occurs is not None and _future(occurs))
@@ -50,6 +53,26 @@ def is_future(token: Token) -> bool:
     return _future(token)
 
 
+def forecast(token: Token) -> bool:
+    """Told as what will or would happen ("Chile will pay", "would face consequences if ...")."""
+    return _future(token) or bool(_aux_words(token) & (FUTURE_AUX | {"would"}))
+
+
+def conditioned_forecast(token: Token) -> bool:
+    """The main clause of a condition, told as what will or would follow ("would use force if
+    its ships entered", "will strike unless ..."): not the condition itself."""
+    return forecast(token) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in token.children)
+
+
+def _any_instance(proto: Proto) -> bool:
+    """ "will respond to any attack", "whatever aggression": an event noun that stands for every
+    instance there may be, none in particular."""
+    return proto.nominal and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS
+                                 for c in proto.event_token.children)
+
+
 def _path(proto: Proto) -> list[Token]:
     """The event word and the words up to the top of its clause."""
     path = [proto.event_token]
@@ -62,11 +85,26 @@ def _path(proto: Proto) -> list[Token]:
 
 def _negated(proto: Proto) -> bool:
     for token in _path(proto):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        if _litotes(token):
+            continue  # "would not hesitate to strike": the negation is the frame's meaning
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or _no_longer(c)
+               for c in token.children):
             return True
         if any(_neither(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
             return True  # "neither Peru nor Chile will target the other"
     return False
+
+
+def _no_longer(child: Token) -> bool:
+    """ "will no longer target Peruvian ships": a stop, not the act."""
+    return child.dep_ == "advmod" and child.lower_ == "longer" and any(
+        c.dep_ == "neg" for c in child.children)
+
+
+def _litotes(token: Token) -> bool:
+    lexicon = load_lexicon()
+    return any(sense.frame and lexicon.frames[sense.frame].litotes
+               for sense in lexicon.senses("verbs", token.lemma_.lower()))
 
 
 def _neither(subject: Token) -> bool:

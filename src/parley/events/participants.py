@@ -201,6 +201,8 @@ class ParticipantResolver:
             if inner is not None:
                 return replace(found, country=inner.country)
         found = found or self._inner_country(start, end)
+        if found is None and _is_weapon(head):  # "the army said its jets struck ...": the army's
+            found = self._pronoun_owner(head, speaker)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
@@ -541,3 +543,9 @@ def strip_determiner(text: str) -> str:
         if text.startswith(article):
             return text[len(article):]
     return text
+
+
+def _is_weapon(token: Token) -> bool:
+    """A weapon or armed craft the lexicon knows as a mode of attack ("jets", "drones")."""
+    words = load_lexicon().mode_words.get("ASSAULT", {})
+    return any(token.lemma_.lower() in cues or token.lower_ in cues for cues in words.values())

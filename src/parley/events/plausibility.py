@@ -39,6 +39,8 @@ def plausible(event: Event) -> bool:
     """True unless the event is one of the kinds a reader would not code (see module doc)."""
     if event.type in FORCE_TYPES and (event.negated or event.modality in UNREAL_MODALITIES):
         return False
+    if event.type == "THREATEN" and event.negated:
+        return False  # "did not threaten Chile": no threat was made
     if event.modality == "denied" and event.type not in SPEECH_TYPES:
         return False  # "there was no US mediation"
     if event.type == "CONSULT" and event.target and event.target.sector in PRESS_SECTORS:

@@ -195,12 +195,23 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.obj_head and not any(o.lemma_.lower() in entry.obj_head for o in objects):
         return False
+    if entry.manner and not (manner_words(token) & entry.manner):
+        return False
     if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
         return False
     if entry.object_control and not (any(c.dep_ == "dobj" for c in token.children)
                                      and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
         return False
     return not entry.person_target or any(_is_actor_like(o) for o in objects)
+
+
+def manner_words(verb: Token) -> set[str]:
+    """How a verb is done: its adverbs and the objects of its "with" ("respond forcefully",
+    "respond with force")."""
+    words = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    words |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              for p in c.children if p.dep_ == "pobj"}
+    return words
 
 
 def _halted_relation(token: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
