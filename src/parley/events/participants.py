@@ -63,6 +63,9 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "group", "number", "third", "half", "part", "majority", "some", "many", "most", "one",
                   "all", "each", "both", "members", "member", "leaders", "supporters", "deployment", "scores",
                   "score", "patch", "contingent", "wave"}
+# Common nouns that name a country as a state ("his country", "the nation"): who they are is told
+# by their possessive pronoun or by the country named before them.
+POLITY_NOUNS = {"country", "nation", "state"}
 # Endings that make a noun of an event verb ("confrontation" <- confront, "intervention" <-
 # intervene, "pressure" <- press), with the verb endings they replace; longest first.
 NOMINAL_SUFFIXES = (("ation", ("", "e", "ate")), ("ition", ("", "e")), ("tion", ("e", "")),
@@ -143,8 +146,11 @@ class ParticipantResolver:
         return int(self.doc[sent.start - 1].sent.start_char)
 
     def _same_kind(self, speaker: Actor, pronoun: str) -> bool:
-        """ "he" for a person, "it" for anything else."""
-        return (pronoun in PERSON_PRONOUNS) == (speaker.name in self._people)
+        """ "he" for a person, "it" for anything else; a speaker known by a title only ("Peru's
+        president said his government ...") is whoever the writer's "he" or "she" says it is."""
+        person = speaker.name in self._people or (
+            pronoun in PERSON_PRONOUNS and speaker.role is not None and speaker.name not in self._named)
+        return (pronoun in PERSON_PRONOUNS) == person
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
         self.pair = (first, second)
@@ -200,10 +206,23 @@ class ParticipantResolver:
             inner = self._inner_country(head.left_edge.idx, last.idx + len(last))
             if inner is not None:
                 return replace(found, country=inner.country)
-        found = found or self._inner_country(start, end)
+        found = found or self._inner_country(start, end) or self._polity(head, text, (start, end), speaker)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
+
+    def _polity(self, head: Token, text: str, bounds: tuple[int, int], speaker: Actor | None) -> Actor | None:
+        """A country named by a common noun ("his country", "the nation"): the one its possessive
+        pronoun stands for, or the country the text named last, as "it" would."""
+        if head.ent_type_ or head.lemma_.lower() not in POLITY_NOUNS or head.dep_ == "poss":
+            return None  # "his country's allies" are not his country
+        owner = self._pronoun_owner(head, speaker)
+        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+                c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in head.children):
+            owner = self._antecedent(head, ("GPE", "ORG", "NORP"))
+        if owner is None or not owner.country:
+            return None
+        return Actor(name=strip_determiner(text), country=owner.country, start=bounds[0], end=bounds[1])
 
     def _own_country(self, head: Token, start: int, found: Actor | None) -> Actor | None:
         """The country the words up to a noun give it beats the place an "in" phrase after it

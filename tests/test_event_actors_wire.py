@@ -1,0 +1,36 @@
+"""Who acts in wire sentences: the parties of an event placed by what the sentence says of
+them (a possessive pronoun, a common noun for a country), never by where it happened.
+Invented sentences."""
+
+from __future__ import annotations
+
+from .test_events import countries, events_of
+
+
+def test_a_place_a_passive_act_happened_in_is_not_its_agent() -> None:
+    """ "were killed in the Peruvian village of Tambo" tells where, not by whom; "in an attack by
+    Bolivian rebels" tells by whom."""
+    for event in events_of("Four people were killed in the Peruvian village of Tambo on Saturday."):
+        assert event.source is None or event.source.name != "Peru", event
+    [attack] = [e for e in events_of("A Chilean soldier was killed in an attack by Bolivian rebels on Monday.")
+                if e.type == "ASSAULT"]
+    assert countries(attack) == ("BOL", "CHL")
+
+
+def test_his_government_is_the_speakers() -> None:
+    """A speaker known by title only is whoever the writer's "his" stands for: "Uruguay's
+    president said his government would not recognize the new authorities in Bolivia"."""
+    [event] = events_of("Uruguay's president said his government would not recognize the new "
+                        "authorities in Bolivia.")
+    assert countries(event) == ("URY", "BOL")
+
+
+def test_a_country_named_by_a_common_noun() -> None:
+    """ "his country", "the country": the country the pronoun or the text before names; not
+    "his country's allies", who are others."""
+    [owned] = events_of("Peru's foreign minister said his country would recall its ambassador from Chile.")
+    assert countries(owned) == ("PER", "CHL")
+    [told] = events_of("Peru said the country would recall its ambassador from Chile.")
+    assert countries(told) == ("PER", "CHL")
+    for event in events_of("The Peruvian president called on his country's allies to support Lima."):
+        assert event.target is None or event.target.name != "his country", event
