@@ -34,3 +34,13 @@ def test_a_country_named_by_a_common_noun() -> None:
     assert countries(told) == ("PER", "CHL")
     for event in events_of("The Peruvian president called on his country's allies to support Lima."):
         assert event.target is None or event.target.name != "his country", event
+
+
+def test_a_measure_at_home_falls_on_the_country_that_takes_it() -> None:
+    """ "Chile lifted the curfew", "Peru banned all demonstrations": with no recipient named, a
+    government's measure at home is on its own country, even when the country itself is named
+    as the one who takes it."""
+    [lifted] = events_of("Chile lifted the curfew on Monday.")
+    assert countries(lifted) == ("CHL", "CHL") and lifted.type == "RETREAT"
+    [banned] = events_of("Peru banned all demonstrations on Monday.")
+    assert countries(banned) == ("PER", "PER") and banned.type == "COERCE"

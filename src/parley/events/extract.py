@@ -1024,10 +1024,16 @@ def _pairs(sources: list[Actor], targets: list[Actor], mutual: bool) -> list[tup
     if not targets:
         pairs += [(s, None) for s in sources]
     else:
-        pairs += [(s, t) for s in sources for t in targets if not _same(s, t)]
+        pairs += [(s, t) for s in sources for t in targets if not _same(s, t) or _implied(t, s)]
     if mutual:  # "Jordan and Britain agreed": each agreed with the other
         pairs += [(t, s) for s, t in list(pairs) if t is not None]
     return pairs[:MAX_PAIRS]
+
+
+def _implied(target: Actor, source: Actor) -> bool:
+    """A recipient the text implies, not a mention ("Chile lifted the curfew": on Chile, the
+    country the source named governs): it may be the source's own country."""
+    return target.start is None and source.start is not None
 
 
 def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, modality: str) -> bool:

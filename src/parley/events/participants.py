@@ -65,7 +65,7 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "score", "patch", "contingent", "wave"}
 # Common nouns that name a country as a state ("his country", "the nation"): who they are is told
 # by their possessive pronoun or by the country named before them.
-POLITY_NOUNS = {"country", "nation", "state"}
+POLITY_NOUNS = {"country", "nation"}
 # Endings that make a noun of an event verb ("confrontation" <- confront, "intervention" <-
 # intervene, "pressure" <- press), with the verb endings they replace; longest first.
 NOMINAL_SUFFIXES = (("ation", ("", "e", "ate")), ("ition", ("", "e")), ("tion", ("e", "")),
