@@ -4,6 +4,8 @@ Invented sentences."""
 
 from __future__ import annotations
 
+from parley.events.places import geocode
+
 from .test_events import countries, events_of
 
 
@@ -44,3 +46,14 @@ def test_a_measure_at_home_falls_on_the_country_that_takes_it() -> None:
     assert countries(lifted) == ("CHL", "CHL") and lifted.type == "RETREAT"
     [banned] = events_of("Peru banned all demonstrations on Monday.")
     assert countries(banned) == ("PER", "PER") and banned.type == "COERCE"
+
+
+def test_a_compass_word_names_a_part_of_a_place() -> None:
+    """ "a town in Western Ecuador" is Ecuador's ("Western Ecuador" is no person's name);
+    "Southern Peru" is a place in Peru; "Troops stationed on the border with Peru" are not Peru's."""
+    [taken] = events_of("Peruvian forces captured a town in Western Ecuador on Monday.")
+    assert countries(taken) == ("PER", "ECU")
+    place = geocode("Southern Peru")
+    assert place is not None and place.country == "PER"
+    for event in events_of("Ecuador's defense minister visited troops stationed on the border with Peru."):
+        assert event.target is None or event.target.country != "PER", event

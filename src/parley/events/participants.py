@@ -505,6 +505,9 @@ def _before_locatives(head: Token) -> Token:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
             break
+        if child.dep_ == "acl" and any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS
+                                       for c in child.children):
+            break  # "troops stationed on the border with Peru": where they are, not whose
         last = child.right_edge
     return last
 
