@@ -57,3 +57,17 @@ def test_a_compass_word_names_a_part_of_a_place() -> None:
     assert place is not None and place.country == "PER"
     for event in events_of("Ecuador's defense minister visited troops stationed on the border with Peru."):
         assert event.target is None or event.target.country != "PER", event
+
+
+def test_what_is_released_or_ended_is_no_party() -> None:
+    """ "released a report" frees no one; "after the end of the Peruvian civil war" no war acts,
+    and the clause's subject did not end it; "a letter from the United Nations urging" is the
+    United Nations' appeal, not its recipient's."""
+    assert not events_of("The Chilean government released a report on the economy on Monday.")
+    [freed] = events_of("Argentina released 40 Chilean prisoners on Monday.")
+    assert countries(freed) == ("ARG", "CHL")
+    assert not events_of("A decade after the end of the Peruvian civil war, the United Nations mission "
+                         "is seeking more time.")
+    [urged] = [e for e in events_of("Peru received a letter from Chile demanding the return of the boats.")
+               if e.type == "REQUEST"]
+    assert urged.source is not None and urged.source.country == "CHL"

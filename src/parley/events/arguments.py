@@ -195,7 +195,9 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
         if actor_like(head):
             return [head]
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
-            return subject_tokens(head.head, depth + 1)
+            # unless the document names who sent it ("received a letter from Chile urging ...")
+            return (preposition_objects(head, "from") or preposition_objects(head, "by")
+                    or subject_tokens(head.head, depth + 1))
         return []  # "a resolution that aims to ...": no actor
     return []
 
