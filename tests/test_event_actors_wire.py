@@ -71,3 +71,10 @@ def test_what_is_released_or_ended_is_no_party() -> None:
     [urged] = [e for e in events_of("Peru received a letter from Chile demanding the return of the boats.")
                if e.type == "REQUEST"]
     assert urged.source is not None and urged.source.country == "CHL"
+
+
+def test_who_orders_an_act_named_by_a_noun_does_it() -> None:
+    """ "Chile's Supreme Court ordered the arrest of a former Bolivian minister": the court
+    arrests (CAMEO 173); the ordered act is no party told to act, and an order is no mere intent."""
+    [arrest] = events_of("Chile's Supreme Court ordered the arrest of a former Bolivian minister.")
+    assert countries(arrest) == ("CHL", "BOL") and arrest.cameo == "173"

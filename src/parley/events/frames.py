@@ -108,6 +108,8 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
                     negated=proto.negated or spec.negated, anchor=hit.token)
     if not proto.sources and spec.control != "none":
         controllers = object_controller(hit.token) if spec.control == "object" else []
+        # "ordered the arrest of X": the ordered act is no one told to act
+        controllers = [c for c in controllers if c.i != proto.event_token.i]
         proto.sources = controllers or frame_subjects(hit)
     return proto
 
