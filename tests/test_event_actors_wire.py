@@ -78,3 +78,14 @@ def test_who_orders_an_act_named_by_a_noun_does_it() -> None:
     arrests (CAMEO 173); the ordered act is no party told to act, and an order is no mere intent."""
     [arrest] = events_of("Chile's Supreme Court ordered the arrest of a former Bolivian minister.")
     assert countries(arrest) == ("CHL", "BOL") and arrest.cameo == "173"
+
+
+def test_parties_named_by_title_and_by_coordinated_countries() -> None:
+    """ "his Chilean counterpart Eduardo Frei in Buenos Aires" is Chile's, not the city's;
+    "Officials from Peru and Bolivia met" are two sides meeting each other."""
+    [met] = events_of("Argentine President Carlos Menem met with his Chilean counterpart Eduardo Frei "
+                      "in Buenos Aires.")
+    assert countries(met) == ("ARG", "CHL")
+    pairs = {countries(e) for e in events_of("Officials from Peru and Bolivia met in Lima to discuss the "
+                                             "gas pipeline.") if e.type == "CONSULT"}
+    assert pairs == {("PER", "BOL"), ("BOL", "PER")}

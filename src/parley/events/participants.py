@@ -178,6 +178,10 @@ class ParticipantResolver:
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
+        if entity is not None and entity.type == "PERSON":
+            titled = self._titled_person(head, entity, mention)
+            if titled is not None:
+                return titled
         if entity is None and is_act_noun(head) and not _agent_phrase(head):
             # an act names its agent before it ("Israeli strikes"), never by where or to whom
             # it was done ("the summit in Lima", "the release of Chilean prisoners")
@@ -223,6 +227,22 @@ class ParticipantResolver:
         if owner is None or not owner.country:
             return None
         return Actor(name=strip_determiner(text), country=owner.country, start=bounds[0], end=bounds[1])
+
+    def _titled_person(self, head: Token, entity: Entity, mention: tuple[int, int]) -> Actor | None:
+        """A person parley does not know, named in apposition to a title that places them: "his
+        Chilean counterpart Eduardo Frei" is Chile's (not of the city an "in" after the name
+        gives), whose title the words up to the title's head tell."""
+        title = head.head
+        if head.dep_ != "appos" or title.pos_ != "NOUN" or title.i > head.i:
+            return None
+        words = doc_text(self.doc)[title.left_edge.idx:title.idx + len(title)]
+        match = resolve_actor_text(words, self.date)
+        if match is None or match.country is None or match.kind == "pronoun":
+            return None
+        country = normalize_country(match.country, match.sectors, match.kind)
+        sector = match.sector if match.sector not in VAGUE_SECTORS else None
+        return Actor(name=entity.name, country=country, sector=sector, role=match.role,
+                     start=mention[0], end=mention[1])
 
     def _own_country(self, head: Token, start: int, found: Actor | None) -> Actor | None:
         """The country the words up to a noun give it beats the place an "in" phrase after it
@@ -331,7 +351,15 @@ class ParticipantResolver:
         return None, (head.idx, head.idx + len(head))
 
     def _coordinated_modifiers(self, head: Token) -> list[Actor]:
-        """ "US and Pakistani diplomats", "French and Egyptian warships": one actor per country."""
+        """ "US and Pakistani diplomats", "French and Egyptian warships", "officials from Peru and
+        Bolivia", "the foreign ministers of Chile and Peru": one actor per country."""
+        if head.pos_ == "NOUN" and not head.ent_type_:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+                for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "NORP")):
+                    parts = [place, *place.conjuncts]
+                    if len(parts) >= 2 and all(p.ent_type_ in ("GPE", "NORP") for p in parts):
+                        actors = [self._country_role(part, head.text) for part in parts]
+                        return [a for a in actors if a is not None]
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                      and c.ent_type_ in ("GPE", "NORP") and c.i < head.i]
         for modifier in modifiers:
