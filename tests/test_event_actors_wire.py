@@ -89,3 +89,12 @@ def test_parties_named_by_title_and_by_coordinated_countries() -> None:
     pairs = {countries(e) for e in events_of("Officials from Peru and Bolivia met in Lima to discuss the "
                                              "gas pipeline.") if e.type == "CONSULT"}
     assert pairs == {("PER", "BOL"), ("BOL", "PER")}
+
+
+def test_an_accord_on_a_dispute_is_with_the_other_side() -> None:
+    """ "accepted a formula for ending its fishing dispute with Chile": towards Chile; a plan for
+    a dispute "between Peru and Ecuador" rejected by Ecuador is Peru's side."""
+    [accepted] = events_of("Peru accepted a formula for ending its fishing dispute with Chile.")
+    assert countries(accepted) == ("PER", "CHL")
+    [rejected] = events_of("Ecuador rejected a plan to settle the border dispute between Peru and Ecuador.")
+    assert countries(rejected) == ("ECU", "PER")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
-from parley.events.arguments import condition_subjects, preposition_objects
+from parley.events.arguments import condition_subjects, preposition_objects, with_conjuncts
 from parley.events.captions import is_caption_sentence
 from parley.events.coding import (
     SUBORDINATE_DEPS,
@@ -152,6 +152,11 @@ THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
 EARLIER_ATTACKERS = "attackers named earlier"
+# Categories whose act on a thing that names a relation with a party is towards that party
+# (`_partners_in_object`), and the nouns of such relations (disputes and their settlement).
+PARTNER_TYPES = {"AGREE", "REJECT", "CONCEDE", "SUPPORT"}
+RELATION_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "war", "border", "relation", "tie",
+                  "talk", "negotiation", "standoff", "rift", "tension"}
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
 # Dependents of a verb that are what it acts on (an object, a passive subject, a clause).
@@ -609,7 +614,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
         modality = "asserted"
     sources, targets, mutual = _participants(proto, context)
-    targets = targets or _threatened(proto, sources, context)
+    targets = targets or _threatened(proto, sources, context) or _partners_in_object(proto, sources, context)
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
@@ -994,6 +999,24 @@ def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[A
         return []
     return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
             if not _same_any(t, sources)]
+
+
+def _partners_in_object(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """The other side of a relation the object of an accord or a refusal names ("accepted a
+    formula for ending its fisheries dispute with Chile", "rejected a plan to settle the quarrel
+    between Peru and Ecuador"): with no recipient of its own, the act is towards that side."""
+    if proto.type not in PARTNER_TYPES or proto.nominal or not sources:
+        return []
+    objects = [c for c in proto.event_token.children if c.dep_ == "dobj"]
+    found: list[Actor] = []
+    for obj in objects:
+        for token in obj.subtree:
+            if (token.dep_ == "prep" and token.lower_ in ("with", "between") and token.head.pos_ == "NOUN"
+                    and token.head.lemma_.lower() in RELATION_NOUNS):
+                objs = with_conjuncts([c for c in token.children if c.dep_ == "pobj"])
+                found += [a for a in _actors(objs, context.resolver, None) if a.country
+                          and not _same_any(a, sources) and all(a.country != s.country for s in sources)]
+    return found[:MAX_PAIRS]
 
 
 def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:
