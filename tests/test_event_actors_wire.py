@@ -4,6 +4,7 @@ Invented sentences."""
 
 from __future__ import annotations
 
+from parley.actors import resolve_actor_text
 from parley.events.places import geocode
 
 from .test_events import countries, events_of
@@ -98,3 +99,9 @@ def test_an_accord_on_a_dispute_is_with_the_other_side() -> None:
     assert countries(accepted) == ("PER", "CHL")
     [rejected] = events_of("Ecuador rejected a plan to settle the border dispute between Peru and Ecuador.")
     assert countries(rejected) == ("ECU", "PER")
+
+
+def test_an_abbreviated_country_before_a_participle_places_the_actor() -> None:
+    """ "U.S.-led forces" are placed like "US-led forces"."""
+    match = resolve_actor_text("U.S.-led forces")
+    assert match is not None and match.country == "USA"

@@ -242,6 +242,7 @@ def _find_country(tokens: list[str], knowledge: Knowledge,
                 return place.iso3, set(range(start, start + size))
     for index, token in enumerate(tokens):  # "somalia-based", "us-led", "iran-backed"
         head, _, tail = token.partition("-")
+        head = head if head in knowledge.places else head.replace(".", "")  # "u.s.-led"
         if tail and head in knowledge.places and _participle(tail):
             return knowledge.places[head].iso3, {index}
     return None, set()
