@@ -105,3 +105,11 @@ def test_an_abbreviated_country_before_a_participle_places_the_actor() -> None:
     """ "U.S.-led forces" are placed like "US-led forces"."""
     match = resolve_actor_text("U.S.-led forces")
     assert match is not None and match.country == "USA"
+
+
+def test_a_subject_the_parser_joined_to_a_fronted_phrase() -> None:
+    """ "After a meeting on Monday, Chile and Bolivia signed a trade agreement": the parser may
+    read "Monday, Chile and Bolivia" as one list; the names after the comma are the subject."""
+    signed = {countries(e) for e in events_of("After a meeting on Monday, Chile and Bolivia signed a trade "
+                                              "agreement.") if e.type == "SUPPORT"}
+    assert signed == {("CHL", "BOL"), ("BOL", "CHL")}
