@@ -15,8 +15,8 @@ def test_a_place_a_passive_act_happened_in_is_not_its_agent() -> None:
     Bolivian rebels" tells by whom."""
     for event in events_of("Four people were killed in the Peruvian village of Tambo on Saturday."):
         assert event.source is None or event.source.name != "Peru", event
-    [attack] = [e for e in events_of("A Chilean soldier was killed in an attack by Bolivian rebels on Monday.")
-                if e.type == "ASSAULT"]
+    killed = events_of("A Chilean soldier was killed in an attack by Bolivian rebels on Monday.")
+    [attack] = [e for e in killed if e.type == "ASSAULT"]
     assert countries(attack) == ("BOL", "CHL")
 
 

@@ -196,7 +196,8 @@ def _fronted_list_subjects(verb: Token) -> list[Token]:
     Peru agreed ..." the parser may read "Quito, Ecuador and Peru" as one list under the phrase
     and leave the verb with no subject. The names after the comma that closes the phrase, right
     before the verb, are its subject."""
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    if verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
         if prep.right_edge.i + 1 != verb.i and not (prep.right_edge.i + 2 == verb.i

@@ -63,6 +63,8 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "group", "number", "third", "half", "part", "majority", "some", "many", "most", "one",
                   "all", "each", "both", "members", "member", "leaders", "supporters", "deployment", "scores",
                   "score", "patch", "contingent", "wave"}
+# Entity labels of names that stand for a country ("Peru", "Peruvian").
+COUNTRY_LABELS = ("GPE", "NORP")
 # Common nouns that name a country as a state ("his country", "the nation"): who they are is told
 # by their possessive pronoun or by the country named before them.
 POLITY_NOUNS = {"country", "nation"}
@@ -178,10 +180,9 @@ class ParticipantResolver:
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
-        if entity is not None and entity.type == "PERSON":
-            titled = self._titled_person(head, entity, mention)
-            if titled is not None:
-                return titled
+        titled = self._titled_person(head, entity, mention)
+        if titled is not None:
+            return titled
         if entity is None and is_act_noun(head) and not _agent_phrase(head):
             # an act names its agent before it ("Israeli strikes"), never by where or to whom
             # it was done ("the summit in Lima", "the release of Chilean prisoners")
@@ -228,12 +229,13 @@ class ParticipantResolver:
             return None
         return Actor(name=strip_determiner(text), country=owner.country, start=bounds[0], end=bounds[1])
 
-    def _titled_person(self, head: Token, entity: Entity, mention: tuple[int, int]) -> Actor | None:
+    def _titled_person(self, head: Token, entity: Entity | None, mention: tuple[int, int]) -> Actor | None:
         """A person parley does not know, named in apposition to a title that places them: "his
         Chilean counterpart Eduardo Frei" is Chile's (not of the city an "in" after the name
         gives), whose title the words up to the title's head tell."""
         title = head.head
-        if head.dep_ != "appos" or title.pos_ != "NOUN" or title.i > head.i:
+        if entity is None or entity.type != "PERSON" or head.dep_ != "appos" or title.pos_ != "NOUN" \
+                or title.i > head.i:
             return None
         words = doc_text(self.doc)[title.left_edge.idx:title.idx + len(title)]
         match = resolve_actor_text(words, self.date)
@@ -355,9 +357,9 @@ class ParticipantResolver:
         Bolivia", "the foreign ministers of Chile and Peru": one actor per country."""
         if head.pos_ == "NOUN" and not head.ent_type_:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
-                for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "NORP")):
+                for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in COUNTRY_LABELS):
                     parts = [place, *place.conjuncts]
-                    if len(parts) >= 2 and all(p.ent_type_ in ("GPE", "NORP") for p in parts):
+                    if len(parts) >= 2 and all(p.ent_type_ in COUNTRY_LABELS for p in parts):
                         actors = [self._country_role(part, head.text) for part in parts]
                         return [a for a in actors if a is not None]
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
