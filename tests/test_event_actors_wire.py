@@ -113,3 +113,9 @@ def test_a_subject_the_parser_joined_to_a_fronted_phrase() -> None:
     signed = {countries(e) for e in events_of("After a meeting on Monday, Chile and Bolivia signed a trade "
                                               "agreement.") if e.type == "SUPPORT"}
     assert signed == {("CHL", "BOL"), ("BOL", "CHL")}
+
+
+def test_a_show_of_force_on_a_border_faces_the_country_beyond() -> None:
+    """ "put its troops on full alert along the border with Ecuador": towards Ecuador."""
+    [alert] = events_of("Peru has put its troops on full alert along the border with Ecuador.")
+    assert countries(alert) == ("PER", "ECU") and alert.type == "MOBILIZE"

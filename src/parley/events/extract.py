@@ -157,6 +157,8 @@ EARLIER_ATTACKERS = "attackers named earlier"
 PARTNER_TYPES = {"AGREE", "REJECT", "CONCEDE", "SUPPORT"}
 RELATION_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "war", "border", "relation", "tie",
                   "talk", "negotiation", "standoff", "rift", "tension"}
+# Where a show of force faces the country it names ("massed troops on the border with Peru").
+FRONTIER_NOUNS = {"border", "frontier", "boundary"}
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
 # Dependents of a verb that are what it acts on (an object, a passive subject, a clause).
@@ -1005,14 +1007,22 @@ def _partners_in_object(proto: Proto, sources: list[Actor], context: _Context) -
     """The other side of a relation the object of an accord or a refusal names ("accepted a
     formula for ending its fisheries dispute with Chile", "rejected a plan to settle the quarrel
     between Peru and Ecuador"): with no recipient of its own, the act is towards that side."""
-    if proto.type not in PARTNER_TYPES or proto.nominal or not sources:
+    if not sources:
         return []
-    objects = [c for c in proto.event_token.children if c.dep_ == "dobj"]
+    if proto.type in PARTNER_TYPES and not proto.nominal:
+        objects = [c for c in proto.event_token.children if c.dep_ == "dobj"]
+        nouns = RELATION_NOUNS
+    elif proto.type == "MOBILIZE":  # "put its troops on alert along the border with Ecuador"
+        objects = [c for c in proto.anchor.children if c.dep_ in ("dobj", "prep")]
+        objects += [c for c in proto.event_token.children if c.dep_ == "prep" and c not in objects]
+        nouns = FRONTIER_NOUNS
+    else:
+        return []
     found: list[Actor] = []
     for obj in objects:
         for token in obj.subtree:
             if (token.dep_ == "prep" and token.lower_ in ("with", "between") and token.head.pos_ == "NOUN"
-                    and token.head.lemma_.lower() in RELATION_NOUNS):
+                    and token.head.lemma_.lower() in nouns):
                 objs = with_conjuncts([c for c in token.children if c.dep_ == "pobj"])
                 found += [a for a in _actors(objs, context.resolver, None) if a.country
                           and not _same_any(a, sources) and all(a.country != s.country for s in sources)]
