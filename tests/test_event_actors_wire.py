@@ -119,3 +119,15 @@ def test_a_show_of_force_on_a_border_faces_the_country_beyond() -> None:
     """ "put its troops on full alert along the border with Ecuador": towards Ecuador."""
     [alert] = events_of("Peru has put its troops on full alert along the border with Ecuador.")
     assert countries(alert) == ("PER", "ECU") and alert.type == "MOBILIZE"
+
+
+def test_where_support_or_a_threat_was_stated_is_no_recipient() -> None:
+    """ "threatened in Brussels to withdraw", "voiced support at a conference in Geneva": the
+    venue is not threatened or supported; "vowed to fight on in the villages near the border
+    with Bolivia" is aimed there."""
+    for text in ("Bolivia threatened in Brussels to withdraw from the talks.",
+                 "Peru voiced support for the peace plan at a conference in Geneva."):
+        for event in events_of(text):
+            assert event.target is None or event.target.country not in ("BEL", "CHE"), event
+    [vow] = events_of("The rebels vowed to fight on in the villages near the border with Bolivia.")
+    assert vow.target is not None and vow.target.country == "BOL"

@@ -173,6 +173,9 @@ MOTION_PREPOSITIONS = ("to",)
 # ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk", "vowed to fight on in the
 # villages near the border with Bulgaria").
 PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
+# Of those, the acts a party states (support, threats): the place where it stated them is no
+# recipient (`_stated_at`).
+VENUE_TYPES = {"SUPPORT", "THREATEN"}
 # Of those, the acts done on the scene the sentence tells of (a strike, a rally, a deployment,
 # a crackdown): a place anywhere in the sentence is theirs. Others (a concession, support, a
 # threat) take only a place of their own clause or of a phrase under it: "said in Lima that
@@ -879,11 +882,31 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
-    if location and location.country and own_place and proto.type in PLACE_TARGET_TYPES:
+    if location and location.country and own_place and proto.type in PLACE_TARGET_TYPES and not (
+            proto.type in VENUE_TYPES and _stated_at(proto, location)):
         return sources, [Actor(location.name, location.country)], inferred
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _stated_at(proto: Proto, location: Location) -> bool:
+    """Whether the event's place is only where a party stated it ("threatened in Brussels to
+    withdraw", "voiced support at a conference in Geneva"): the place hangs from the verb that
+    says or carries the act, and the act's own words name no place of that country (unlike
+    "vowed to fight on in the villages near the border with Bolivia")."""
+    act = proto.event_token
+    if act.i == proto.anchor.i:
+        return False
+    venues = [geocode(entity_text(t)) for t in place_tokens([proto.anchor]) if t not in act.subtree]
+    if not any(v is not None and v.country == location.country for v in venues):
+        return False
+    for token in act.subtree:
+        if token.ent_type_ in PLACE_LABELS:
+            found = geocode(entity_text(token))
+            if found is not None and found.country == location.country:
+                return False
+    return True
 
 
 def _reported_noun(proto: Proto) -> bool:
