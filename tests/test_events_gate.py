@@ -29,10 +29,14 @@ from .conftest import shared_path
 # --wikinews 0`: PLOVER GSR all P 0.780 R 0.711 F1 0.744, tune half A F1 0.869, held half B
 # P 0.634 R 0.596 F1 0.615: half B still under the floors, so they are not raised; CAMEO
 # examples all 0.794 / 0.798, half B unchanged 0.766 / 0.774.
+# Raised 2026-12-04 (issue 13, gsr13e: implied recipients of measures at home, actors by title,
+# compass words, orders) with `python bench/events.py --wikinews 0`: CAMEO examples held half B
+# 0.7737 (top) / 0.7810 (any), was 0.7664 / 0.7737; all 0.7978 / 0.8014; the CAMEO floors are
+# half B's figures. PLOVER GSR held half B unchanged (P 0.641 R 0.596 F1 0.618), all F1 0.744.
 GSR_F1_FLOOR = 0.62
 GSR_PRECISION_FLOOR = 0.63
-CAMEO_TOP_ROOT_FLOOR = 0.76
-CAMEO_ANY_ROOT_FLOOR = 0.77
+CAMEO_TOP_ROOT_FLOOR = 0.773
+CAMEO_ANY_ROOT_FLOOR = 0.781
 GSR_RECORDS = 179
 CAMEO_RECORDS = 277
 

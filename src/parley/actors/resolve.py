@@ -82,6 +82,13 @@ def is_relational_noun(word: str) -> bool:
     return word.lower() in _modifiers().relational
 
 
+# Words of the compass that name a part of a place ("Western Cambodia", "Northern Iraq"): the
+# English cardinal and intercardinal directions and their adjectives.
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+    "north-eastern", "north-western", "south-eastern", "south-western"})
 # Phrases whose resolution is kept: names and titles repeat within and across articles.
 RESOLVED_CACHE = 65536
 
@@ -235,6 +242,7 @@ def _find_country(tokens: list[str], knowledge: Knowledge,
                 return place.iso3, set(range(start, start + size))
     for index, token in enumerate(tokens):  # "somalia-based", "us-led", "iran-backed"
         head, _, tail = token.partition("-")
+        head = head if head in knowledge.places else head.replace(".", "")  # "u.s.-led"
         if tail and head in knowledge.places and _participle(tail):
             return knowledge.places[head].iso3, {index}
     return None, set()
@@ -261,6 +269,8 @@ def _name_tail(text: str) -> bool:
         return False
     knowledge = load_knowledge()
     before = normalize_name(words[-2])
+    if before in COMPASS_WORDS:  # "Western Cambodia", "Southern Lebanon": a part of a place
+        return False
     return before not in knowledge.sectors and before not in knowledge.places and not words[-2].isupper()
 
 

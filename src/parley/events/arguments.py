@@ -23,6 +23,9 @@ from parley.events.lexicon import load_lexicon
 THIRD_PARTY_MODE = "third-party"
 AGENT_MODIFIER_DEPS = ("compound", "amod", "nmod")
 AGENT_LABELS = ("GPE", "NORP", "ORG", "PERSON")
+# Entity labels of the last word of a fronted phrase a parser may join the subject's names to
+# ("in Quito, Ecuador and Peru agreed", "on Monday, Chile and Bolivia signed").
+FRONTED_LIST_HEADS = ("GPE", "LOC", "FAC", "DATE", "TIME")
 # Roles a parser gives to the object it failed to attach to its preposition.
 ORPHAN_DEPS = ("nsubj", "nsubjpass", "dobj", "appos", "npadvmod")
 # Possessors that date a noun rather than act ("last month's invasion").
@@ -169,6 +172,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return members
         return [*_headline_pair(verb, own[0]), *_buried_coordinates(own[0]),
                 *with_conjuncts(_joined_subjects(own))]
+    fronted = _fronted_list_subjects(verb)
+    if fronted:
+        return fronted
     if depth > 3:
         return []
     head = verb.head
@@ -193,6 +199,25 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     return _described_subject(verb, depth)
 
 
+def _fronted_list_subjects(verb: Token) -> list[Token]:
+    """The subject a parse hid in a fronted phrase's list: in "After talks in Quito, Ecuador and
+    Peru agreed ..." the parser may read "Quito, Ecuador and Peru" as one list under the phrase
+    and leave the verb with no subject. The names after the comma that closes the phrase, right
+    before the verb, are its subject."""
+    if verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        if prep.right_edge.i + 1 != verb.i and not (prep.right_edge.i + 2 == verb.i
+                                                    and verb.doc[verb.i - 1].dep_ == "advmod"):
+            continue
+        for token in prep.subtree:
+            if (token.dep_ == "conj" and token.ent_type_ in AGENT_LABELS and token.i > 0
+                    and token.doc[token.i - 1].text == "," and token.head.ent_type_ in FRONTED_LIST_HEADS):
+                return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    return []
+
+
 def _described_subject(verb: Token, depth: int) -> list[Token]:
     """The subject of a clause that describes a noun: the noun when it is a party ("the
     rebels who attacked"), the issuer of a described document, a headline's "X to VERB"."""
@@ -203,7 +228,9 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
         if actor_like(head):
             return [head]
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
-            return subject_tokens(head.head, depth + 1)
+            # unless the document names who sent it ("received a letter from Chile urging ...")
+            return (preposition_objects(head, "from") or preposition_objects(head, "by")
+                    or subject_tokens(head.head, depth + 1))
         return []  # "a resolution that aims to ...": no actor
     return []
 

@@ -66,8 +66,8 @@ def refined_code(proto: Proto, modality: str, source: Actor, lexicon: Lexicon) -
             mode = found
             cameo = lexicon.mode_cameo.get(proto.type, {}).get(found, cameo)
     speech_act = proto.type in ("THREATEN", "REQUEST", "AGREE", "REJECT")
-    if modality in ("planned", "hypothetical") and not {"plan", "expect", "commit"} & set(proto.frames) \
-            and not speech_act:
+    own_code = {"plan", "expect", "commit", "cause"} & set(proto.frames)  # frames that gave their own code
+    if modality in ("planned", "hypothetical") and not own_code and not speech_act:
         cameo = lexicon.frames["plan"].code_for(cameo) or cameo
     if modality == "refused" and not {"refuse", "allow"} & set(proto.frames) and not speech_act:
         cameo = lexicon.frames["refuse"].code_for(cameo) or cameo

@@ -42,6 +42,7 @@ from parley.events.frames import (
 )
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from parley.events.modality import forecast
+from parley.events.participants import is_act_noun
 from parley.events.petrarch import match_verb
 from parley.events.plausibility import FORCE_TYPES
 from parley.events.triggers import Hit, find_hits
@@ -301,12 +302,14 @@ def _given_by(noun: Token) -> bool:
 
 
 def _circumstance_agents(verb: Token) -> list[Token]:
-    """ "was murdered in an attack ... by Kosovo Albanians": the attack's agent did it."""
+    """ "was murdered in an attack ... by Kosovo Albanians": the attack's agent did it; not the
+    owner of a place it happened in ("were killed in the Peruvian village of Tambo" tells where,
+    not by whom)."""
     if not is_passive(verb):
         return []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PASSIVE_CIRCUMSTANCES:
-            for noun in (c for c in child.children if c.dep_ == "pobj"):
+            for noun in (c for c in child.children if c.dep_ == "pobj" and is_act_noun(c)):
                 agents = noun_agent_tokens(noun, None)
                 if agents:
                     return agents

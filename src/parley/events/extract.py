@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
-from parley.events.arguments import condition_subjects, preposition_objects
+from parley.events.arguments import condition_subjects, preposition_objects, with_conjuncts
 from parley.events.captions import is_caption_sentence
 from parley.events.coding import (
     SUBORDINATE_DEPS,
@@ -154,6 +154,13 @@ THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 UNIDENTIFIED = "UAF"
 # Stand-in for the attacker an attack noun implies, named earlier in the article (`known_attackers`).
 EARLIER_ATTACKERS = "attackers named earlier"
+# Categories whose act on a thing that names a relation with a party is towards that party
+# (`_partners_in_object`), and the nouns of such relations (disputes and their settlement).
+PARTNER_TYPES = {"AGREE", "REJECT", "CONCEDE", "SUPPORT"}
+RELATION_NOUNS = {"dispute", "conflict", "quarrel", "row", "feud", "war", "border", "relation", "tie",
+                  "talk", "negotiation", "standoff", "rift", "tension"}
+# Where a show of force faces the country it names ("massed troops on the border with Peru").
+FRONTIER_NOUNS = {"border", "frontier", "boundary"}
 # Objects that make parties named together act on each other.
 RECIPROCAL_WORDS = {"other", "another"}
 # Dependents of a verb that are what it acts on (an object, a passive subject, a clause).
@@ -168,6 +175,9 @@ MOTION_PREPOSITIONS = ("to",)
 # ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk", "vowed to fight on in the
 # villages near the border with Bulgaria").
 PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
+# Of those, the acts a party states (support, threats): the place where it stated them is no
+# recipient (`_stated_at`).
+VENUE_TYPES = {"SUPPORT", "THREATEN"}
 # Of those, the acts done on the scene the sentence tells of (a strike, a rally, a deployment,
 # a crackdown): a place anywhere in the sentence is theirs. Others (a concession, support, a
 # threat) take only a place of their own clause or of a phrase under it: "said in Lima that
@@ -639,7 +649,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         modality = "asserted"  # the threat is made now, whenever the force would come
         proto = _told_when_said(proto)
     sources, targets, mutual = _participants(proto, context)
-    targets = targets or _threatened(proto, sources, context)
+    targets = targets or _threatened(proto, sources, context) or _partners_in_object(proto, sources, context)
     if proto.entry.solo_cameo and not targets:
         proto = replace(proto, cameo=proto.entry.solo_cameo, type=proto.entry.solo_type or proto.type)
     when = event_date(context.doc, sent, context.timexes, proto, context.article_date)
@@ -913,11 +923,31 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
-    if location and location.country and own_place and proto.type in PLACE_TARGET_TYPES:
+    if location and location.country and own_place and proto.type in PLACE_TARGET_TYPES and not (
+            proto.type in VENUE_TYPES and _stated_at(proto, location)):
         return sources, [Actor(location.name, location.country)], inferred
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _stated_at(proto: Proto, location: Location) -> bool:
+    """Whether the event's place is only where a party stated it ("threatened in Brussels to
+    withdraw", "voiced support at a conference in Geneva"): the place hangs from the verb that
+    says or carries the act, and the act's own words name no place of that country (unlike
+    "vowed to fight on in the villages near the border with Bolivia")."""
+    act = proto.event_token
+    if act.i == proto.anchor.i:
+        return False
+    venues = [geocode(entity_text(t)) for t in place_tokens([proto.anchor]) if t not in act.subtree]
+    if not any(v is not None and v.country == location.country for v in venues):
+        return False
+    for token in act.subtree:
+        if token.ent_type_ in PLACE_LABELS:
+            found = geocode(entity_text(token))
+            if found is not None and found.country == location.country:
+                return False
+    return True
 
 
 def _reported_noun(proto: Proto) -> bool:
@@ -1037,6 +1067,32 @@ def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[A
             if not _same_any(t, sources)]
 
 
+def _partners_in_object(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
+    """The other side of a relation the object of an accord or a refusal names ("accepted a
+    formula for ending its fisheries dispute with Chile", "rejected a plan to settle the quarrel
+    between Peru and Ecuador"): with no recipient of its own, the act is towards that side."""
+    if not sources:
+        return []
+    if proto.type in PARTNER_TYPES and not proto.nominal:
+        objects = [c for c in proto.event_token.children if c.dep_ == "dobj"]
+        nouns = RELATION_NOUNS
+    elif proto.type == "MOBILIZE":  # "put its troops on alert along the border with Ecuador"
+        objects = [c for c in proto.anchor.children if c.dep_ in ("dobj", "prep")]
+        objects += [c for c in proto.event_token.children if c.dep_ == "prep" and c not in objects]
+        nouns = FRONTIER_NOUNS
+    else:
+        return []
+    found: list[Actor] = []
+    for obj in objects:
+        for token in obj.subtree:
+            if (token.dep_ == "prep" and token.lower_ in ("with", "between") and token.head.pos_ == "NOUN"
+                    and token.head.lemma_.lower() in nouns):
+                objs = with_conjuncts([c for c in token.children if c.dep_ == "pobj"])
+                found += [a for a in _actors(objs, context.resolver, None) if a.country
+                          and not _same_any(a, sources) and all(a.country != s.country for s in sources)]
+    return found[:MAX_PAIRS]
+
+
 def _actors(tokens: list[Token], resolver: ParticipantResolver, speaker: Actor | None) -> list[Actor]:
     found: list[Actor] = []
     for token in tokens:
@@ -1065,10 +1121,16 @@ def _pairs(sources: list[Actor], targets: list[Actor], mutual: bool) -> list[tup
     if not targets:
         pairs += [(s, None) for s in sources]
     else:
-        pairs += [(s, t) for s in sources for t in targets if not _same(s, t)]
+        pairs += [(s, t) for s in sources for t in targets if not _same(s, t) or _implied(t, s)]
     if mutual:  # "Jordan and Britain agreed": each agreed with the other
         pairs += [(t, s) for s, t in list(pairs) if t is not None]
     return pairs[:MAX_PAIRS]
+
+
+def _implied(target: Actor, source: Actor) -> bool:
+    """A recipient the text implies, not a mention ("Chile lifted the curfew": on Chile, the
+    country the source named governs): it may be the source's own country."""
+    return target.start is None and source.start is not None
 
 
 def _allowed(proto: Proto, cameo: str, targets: list[Actor], lexicon: Lexicon, modality: str) -> bool:

@@ -29,6 +29,7 @@ from parley.events.arguments import (
 )
 from parley.events.chain import is_modal, modal_frame
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from parley.events.participants import is_act_noun
 from parley.events.triggers import Hit
 
 RETYPING_FRAMES = {"commit", "threaten", "reject", "appeal", "demand"}
@@ -110,6 +111,8 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
                     negated=proto.negated or spec.negated, anchor=hit.token)
     if not proto.sources and spec.control != "none":
         controllers = object_controller(hit.token) if spec.control == "object" else []
+        # "ordered the arrest of X": the ordered act is no one told to act
+        controllers = [c for c in controllers if c.i != proto.event_token.i]
         proto.sources = controllers or frame_subjects(hit)
     return proto
 
@@ -219,6 +222,10 @@ def _halted(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto:
                       sources=subjects, negated=False)
     return with_targets(changed, [*proto.target_groups(), complement_targets(hit.token)])
 
+# Prepositions that place an event noun in time ("after the end of the war"): its clause's
+# subject is no party of it.
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until", "following", "during", "amid"})
+
 
 def frame_subjects(hit: Hit) -> list[Token]:
     """Who says, commits, threatens or asks: the frame word's subject (for a reported obligation,
@@ -249,9 +256,12 @@ def by_event_tokens(token: Token) -> set[int]:
 
 def _noun_subjects(token: Token) -> list[Token]:
     agents = noun_agent_tokens(token, "source") or slot_tokens(token, "from")  # "a demand from X"
+    agents = [a for a in agents if not is_act_noun(a)]  # "the end of the civil war": no war acts
     if agents:
         return agents
     head = token.head
+    if head.pos_ == "ADP" and head.lower_ in TIME_PREPOSITIONS:
+        return []  # "after the end of the war, the mission ...": when, not what the subject did
     if token.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADP"):
         verb = head.head if head.pos_ == "ADP" else head
         return subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else []

@@ -63,6 +63,11 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "group", "number", "third", "half", "part", "majority", "some", "many", "most", "one",
                   "all", "each", "both", "members", "member", "leaders", "supporters", "deployment", "scores",
                   "score", "patch", "contingent", "wave"}
+# Entity labels of names that stand for a country ("Peru", "Peruvian").
+COUNTRY_LABELS = ("GPE", "NORP")
+# Common nouns that name a country as a state ("his country", "the nation"): who they are is told
+# by their possessive pronoun or by the country named before them.
+POLITY_NOUNS = {"country", "nation"}
 # Endings that make a noun of an event verb ("confrontation" <- confront, "intervention" <-
 # intervene, "pressure" <- press), with the verb endings they replace; longest first.
 NOMINAL_SUFFIXES = (("ation", ("", "e", "ate")), ("ition", ("", "e")), ("tion", ("e", "")),
@@ -143,8 +148,11 @@ class ParticipantResolver:
         return int(self.doc[sent.start - 1].sent.start_char)
 
     def _same_kind(self, speaker: Actor, pronoun: str) -> bool:
-        """ "he" for a person, "it" for anything else."""
-        return (pronoun in PERSON_PRONOUNS) == (speaker.name in self._people)
+        """ "he" for a person, "it" for anything else; a speaker known by a title only ("Peru's
+        president said his government ...") is whoever the writer's "he" or "she" says it is."""
+        person = speaker.name in self._people or (
+            pronoun in PERSON_PRONOUNS and speaker.role is not None and speaker.name not in self._named)
+        return (pronoun in PERSON_PRONOUNS) == person
 
     def remember_pair(self, first: Actor, second: Actor) -> None:
         self.pair = (first, second)
@@ -172,6 +180,9 @@ class ParticipantResolver:
         text = doc_text(self.doc)[start:end]
         if entity is not None and (entity.country or entity.sector):
             return self._entity_or_phrase(entity, mention, text, (start, end))
+        titled = self._titled_person(head, entity, mention)
+        if titled is not None:
+            return titled
         if entity is None and is_act_noun(head) and not _agent_phrase(head):
             # an act names its agent before it ("Israeli strikes"), never by where or to whom
             # it was done ("the summit in Lima", "the release of Chilean prisoners")
@@ -200,12 +211,42 @@ class ParticipantResolver:
             inner = self._inner_country(head.left_edge.idx, last.idx + len(last))
             if inner is not None:
                 return replace(found, country=inner.country)
-        found = found or self._inner_country(start, end)
+        found = found or self._inner_country(start, end) or self._polity(head, text, (start, end), speaker)
         if found is None and _is_weapon(head):  # "the army said its jets struck ...": the army's
             found = self._pronoun_owner(head, speaker)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
+
+    def _polity(self, head: Token, text: str, bounds: tuple[int, int], speaker: Actor | None) -> Actor | None:
+        """A country named by a common noun ("his country", "the nation"): the one its possessive
+        pronoun stands for, or the country the text named last, as "it" would."""
+        if head.ent_type_ or head.lemma_.lower() not in POLITY_NOUNS or head.dep_ == "poss":
+            return None  # "his country's allies" are not his country
+        owner = self._pronoun_owner(head, speaker)
+        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+                c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in head.children):
+            owner = self._antecedent(head, ("GPE", "ORG", "NORP"))
+        if owner is None or not owner.country:
+            return None
+        return Actor(name=strip_determiner(text), country=owner.country, start=bounds[0], end=bounds[1])
+
+    def _titled_person(self, head: Token, entity: Entity | None, mention: tuple[int, int]) -> Actor | None:
+        """A person parley does not know, named in apposition to a title that places them: "his
+        Chilean counterpart Eduardo Frei" is Chile's (not of the city an "in" after the name
+        gives), whose title the words up to the title's head tell."""
+        title = head.head
+        if entity is None or entity.type != "PERSON" or head.dep_ != "appos" or title.pos_ != "NOUN" \
+                or title.i > head.i:
+            return None
+        words = doc_text(self.doc)[title.left_edge.idx:title.idx + len(title)]
+        match = resolve_actor_text(words, self.date)
+        if match is None or match.country is None or match.kind == "pronoun":
+            return None
+        country = normalize_country(match.country, match.sectors, match.kind)
+        sector = match.sector if match.sector not in VAGUE_SECTORS else None
+        return Actor(name=entity.name, country=country, sector=sector, role=match.role,
+                     start=mention[0], end=mention[1])
 
     def _own_country(self, head: Token, start: int, found: Actor | None) -> Actor | None:
         """The country the words up to a noun give it beats the place an "in" phrase after it
@@ -314,7 +355,15 @@ class ParticipantResolver:
         return None, (head.idx, head.idx + len(head))
 
     def _coordinated_modifiers(self, head: Token) -> list[Actor]:
-        """ "US and Pakistani diplomats", "French and Egyptian warships": one actor per country."""
+        """ "US and Pakistani diplomats", "French and Egyptian warships", "officials from Peru and
+        Bolivia", "the foreign ministers of Chile and Peru": one actor per country."""
+        if head.pos_ == "NOUN" and not head.ent_type_:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+                for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in COUNTRY_LABELS):
+                    parts = [place, *place.conjuncts]
+                    if len(parts) >= 2 and all(p.ent_type_ in COUNTRY_LABELS for p in parts):
+                        actors = [self._country_role(part, head.text) for part in parts]
+                        return [a for a in actors if a is not None]
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                      and c.ent_type_ in ("GPE", "NORP") and c.i < head.i]
         for modifier in modifiers:
@@ -488,6 +537,9 @@ def _before_locatives(head: Token) -> Token:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
             break
+        if child.dep_ == "acl" and any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPOSITIONS
+                                       for c in child.children):
+            break  # "troops stationed on the border with Peru": where they are, not whose
         last = child.right_edge
     return last
 

