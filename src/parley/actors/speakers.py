@@ -13,8 +13,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from parley.actors.people import GIVEN_NAME_SIMILARITY
-from parley.actors.resolve import resolve_actor_text
+from parley.actors.resolve import ActorMatch, resolve_actor_text
 from parley.models import Actor, Entity, Quote
+from parley.quotes.lexicon import cue_lexicon
 
 
 def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
@@ -29,6 +30,13 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         return speaker
     mention, end = text[speaker.start:speaker.end], speaker.end
     entity = _entity_at(entities, speaker.start, speaker.end)
+    owner = _office_holder(speaker.name)
+    if owner is not None:
+        # "Ruiz's office said", "his office said": the office speaks, placed by its holder
+        holder = _person_called(entities, owner) or (
+            entity if entity is not None and entity.type == "PERSON" else None)
+        return replace(speaker, country=holder.country if holder else speaker.country,
+                       sector=holder.sector if holder else speaker.sector)
     if entity is not None and entity.type == "PERSON" and _other_given_name(speaker.name, entity):
         entity = None  # "Sadiq Khan" linked by his surname alone to Usman Khan named before
     if entity is None or entity.type != "PERSON":
@@ -51,7 +59,8 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
             mention.endswith(speaker.name) and _names_a_body(mention, date):
         # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
         match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
-        return replace(speaker, country=entity.country or (match.country if match else None),
+        return replace(speaker, name=_known_name(speaker.name, match),
+                       country=entity.country or (match.country if match else None),
                        sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
         return Actor(name=entity.name, country=entity.country, sector=entity.sector,
@@ -61,8 +70,24 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         resolve_actor_text(mention, date))
     if match is None or match.kind == "pronoun":
         return speaker
-    return replace(speaker, country=speaker.country or match.country,
+    return replace(speaker, name=_known_name(speaker.name, match), country=speaker.country or match.country,
                    sector=speaker.sector or match.sector, role=speaker.role or match.role)
+
+
+def _known_name(name: str, match: ActorMatch | None) -> str:
+    """A description's proper name when the actor tables know the body it describes ("Israeli
+    military" -> "Israel Defense Forces"); a name stays as it is."""
+    words = name.split()
+    if match is None or match.kind != "known" or match.role is not None or not match.name or \
+            not words or not words[-1].islower():
+        return name
+    return match.name
+
+
+def _office_holder(name: str) -> str | None:
+    """The person an office is named after ("Ana Ruiz's office" -> "Ana Ruiz"), else None."""
+    owner, _, body = name.rpartition("'s ")
+    return owner if owner and body in cue_lexicon().person_bodies else None
 
 
 def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:

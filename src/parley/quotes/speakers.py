@@ -29,6 +29,8 @@ SERVED_BY = frozenset({"for", "with", "of", "at", "from"})
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 # How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
 MAX_PRONOUN_CHAIN = 3
+# A possessive pronoun and the subject pronoun of the same person ("his office" ~ "he").
+PERSON_POSSESSIVES = {"his": "he", "her": "she"}
 
 
 def speaker_actor(token: Token) -> Actor:
@@ -126,6 +128,9 @@ def resolve_speaker_name(mention: Span) -> str:
         return resolve_speaker_name(mention_span(mention.root.head.head))
     if word == "who" and mention.root.head.head.i != mention.root.head.i:
         return resolve_speaker_name(mention_span(mention.root.head.head))
+    owned = _person_body(doc, mention)
+    if owned is not None:
+        return owned
     if word in GROUP_PRONOUNS:
         return _last_speaking_body(mention) or _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) \
             or mention.text
@@ -141,7 +146,49 @@ def resolve_speaker_name(mention: Span) -> str:
         # "Yemen's Houthis said ... '...,' the group said": the body named last
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
             or _bare(mention)
-    return _named_body(doc, mention) or _bare(mention)
+    return _named_body(doc, mention) or _described_before(doc, mention) or _bare(mention)
+
+
+def _person_body(doc: Doc, mention: Span) -> str | None:
+    """An office that speaks for its holder, named by them: "Ruiz's office", "his office" ->
+    "Ana Ruiz's office" (the office speaks, not the person; a possessive pronoun goes to the
+    person it stands for). None for anything else."""
+    root = mention.root
+    if root.lemma_.lower() not in cue_lexicon().person_bodies and root.lower_ not in cue_lexicon().person_bodies:
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in PERSON_POSSESSIVES:
+        person = _antecedent_person(doc, mention.start, PERSON_POSSESSIVES[owner.lower_])
+        return f"{person}'s {root.text}" if person else None
+    if owner.ent_type_ == "PERSON":
+        name = next((ent for ent in entities(doc) if ent.start <= owner.i < ent.end), None)
+        if name is not None:
+            return f"{_full_name(doc, name)}'s {root.text}"
+    return None
+
+
+def _described_before(doc: Doc, mention: Span) -> str | None:
+    """The fuller description a bare one goes back to: "the military" -> "Israeli military"
+    after "The Israeli military said ...", "the army" -> "Peru's army", "the office" ->
+    "Mora's office": the nearest earlier noun with the same head whose own modifiers name a
+    country, a body or a person (outside quotation marks)."""
+    root = mention.root
+    if root.pos_ not in ("NOUN", "PROPN") or not root.is_lower or \
+            any(t.i != root.i and t.lower_ != "the" for t in mention):
+        return None
+    if not any(t.lower_ == "the" for t in mention):
+        return None
+    quoted = _quoted_ranges(doc)
+    word = root.lower_
+    for token in reversed(doc[: mention.start]):
+        if token.lower_ != word or any(s <= token.idx < e for s, e in quoted):
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss") and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")) for c in token.subtree if c.i < token.i):
+            return _bare(doc[token.left_edge.i : token.i + 1])
+    return None
 
 
 def _body_served(mention: Span) -> str | None:
@@ -170,7 +217,9 @@ def _named_body(doc: Doc, mention: Span) -> str | None:
     for ent in reversed(entities(doc)):
         if ent.end <= mention.start and ent.label_ in ("ORG", "FAC") and any(
                 t.lemma_.lower() == head for t in ent):
-            name = _bare(ent)
+            owner = [c for c in ent.root.lefts if c.i < ent.start and c.dep_ == "poss"
+                     and c.ent_type_ in ("GPE", "NORP")]  # "Lebanon's health ministry"
+            name = _bare(doc[owner[0].left_edge.i : ent.end] if owner else ent)
             return name[4:] if name.lower().startswith("the ") else name
     return None
 
