@@ -39,6 +39,10 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
                        sector=holder.sector if holder else speaker.sector)
     if entity is not None and entity.type == "PERSON" and _other_given_name(speaker.name, entity):
         entity = None  # "Sadiq Khan" linked by his surname alone to Usman Khan named before
+    if entity is not None and entity.type == "PERSON" and _modifies(entity, end) and speaker.name != mention:
+        # "the McLaren driver" (a team the recogniser took for a person) resolved to the
+        # driver named before: the person the description stands for, not its modifier
+        entity = _person_called(entities, speaker.name) or entity
     if entity is None or entity.type != "PERSON":
         # a role word the quotes stage resolved to a name ("the top diplomat" -> the foreign
         # minister named before), or a name the recogniser did not label a person

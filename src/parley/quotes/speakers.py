@@ -146,7 +146,51 @@ def resolve_speaker_name(mention: Span) -> str:
         # "Yemen's Houthis said ... '...,' the group said": the body named last
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
             or _bare(mention)
-    return _named_body(doc, mention) or _described_before(doc, mention) or _bare(mention)
+    return _named_body(doc, mention) or _described_person(doc, mention) or \
+        _described_before(doc, mention) or _bare(mention)
+
+
+def _described_person(doc: Doc, mention: Span) -> str | None:
+    """The person a definite description goes back to by the noun that introduced them:
+    "the driver" after "Chilean driver Juan Mora", "the astronomer" after "Ana Ruiz, an
+    astronomer at ...": the nearest earlier person (outside quotation marks) whose own phrase
+    has that noun as the title before the name or in apposition to it."""
+    root = mention.root
+    if root.pos_ != "NOUN" or not root.is_lower or mention[0].lower_ != "the":
+        return None
+    quoted = _quoted_ranges(doc)
+    for ent in reversed(entities(doc)):
+        if ent.end > mention.start or ent.label_ != "PERSON" or \
+                any(s <= ent.start_char < e for s, e in quoted):
+            continue
+        if any(t.lower_ == root.lower_ or t.lemma_.lower() == root.lemma_.lower()
+               for t in _descriptors(ent)):
+            return _full_name(doc, ent)
+    return None
+
+
+def _descriptors(person: Span) -> list[Token]:
+    """The nouns that describe a person where they are named, read by position (the parse may
+    have skipped the sentence): the noun right before the name ("Chilean driver Juan Mora")
+    and the head of a phrase set off by a comma right after it ("Ana Ruiz, an astronomer at")."""
+    doc, found = person.doc, []
+    i = person.start - 1
+    while i >= 0 and person.start - i <= TITLE_WINDOW and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[i].ent_type_ != "PERSON":
+        if doc[i].pos_ == "NOUN":  # the head of the title before the name: only the
+            found.append(doc[i])  # nearest ("Foreign Ministry spokeswoman Ana Ruiz" is no ministry)
+            break
+        i -= 1
+    if person.end < len(doc) and doc[person.end].text == ",":
+        phrase = []
+        for token in doc[person.end + 1 : person.end + 1 + TITLE_WINDOW]:
+            if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or token.text == ",":
+                break
+            phrase.append(token)
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        if phrase and phrase[0].pos_ == "DET" and nouns:
+            found.append(nouns[-1])
+    return found
 
 
 def _person_body(doc: Doc, mention: Span) -> str | None:
