@@ -166,6 +166,17 @@ def _load_institutions() -> dict[str, KnownActor]:
 
 
 @lru_cache(maxsize=1)
+def national_forces() -> dict[str, str]:
+    """Each country's armed forces by their proper name ("ISR" -> "Israel Defense Forces"):
+    the institutions a "<demonym> military" row names."""
+    forces: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(_data("institutions.tsv")), delimiter="\t"):
+        if row["name"].endswith(" military") and row["code"].endswith("MIL") and not row["end"]:
+            forces.setdefault(row["code"][:3], row["note"].split(",")[0].strip())
+    return forces
+
+
+@lru_cache(maxsize=1)
 def load_knowledge() -> Knowledge:
     """All actor knowledge, loaded once per process."""
     sectors = _load_sectors()

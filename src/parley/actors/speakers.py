@@ -13,9 +13,14 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from parley.actors.people import GIVEN_NAME_SIMILARITY
+from parley.actors.knowledge import national_forces
 from parley.actors.resolve import ActorMatch, resolve_actor_text
 from parley.models import Actor, Entity, Quote
 from parley.quotes.lexicon import cue_lexicon
+
+
+# What a country's armed forces are called when they speak: "the Israeli military", "Peru's army".
+FORCES_ROLES = frozenset({"military", "army", "armed forces"})
 
 
 def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
@@ -80,10 +85,14 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
 
 def _known_name(name: str, match: ActorMatch | None) -> str:
     """A description's proper name when the actor tables know the body it describes ("Israeli
-    military" -> "Israel Defense Forces"); a name stays as it is."""
+    military", "Israel's army" -> "Israel Defense Forces"); a name, or an abbreviation ("IDF",
+    "NASA"), stays as the text gives it."""
     words = name.split()
-    if match is None or match.kind != "known" or match.role is not None or not match.name or \
-            not words or not words[-1].islower():
+    if match is None or not words or not words[-1].islower():
+        return name
+    if match.kind == "role" and match.role in FORCES_ROLES and match.country:
+        return national_forces().get(match.country, name)
+    if match.kind != "known" or match.role is not None or not match.name or len(match.name) <= len(name):
         return name
     return match.name
 

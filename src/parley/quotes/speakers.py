@@ -145,7 +145,7 @@ def resolve_speaker_name(mention: Span) -> str:
     if mention.root.lemma_.lower() in lexicon.group_nouns or mention.root.lower_ in lexicon.group_nouns:
         # "Yemen's Houthis said ... '...,' the group said": the body named last
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
-            or _bare(mention)
+            or _nearest_armed_group(doc, mention.start) or _bare(mention)
     return _named_body(doc, mention) or _described_person(doc, mention) or \
         _described_before(doc, mention) or _bare(mention)
 
@@ -313,10 +313,25 @@ def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False) -> str | 
     return name[4:] if name is not None and name.lower().startswith("the ") else name
 
 
+def _nearest_armed_group(doc: Doc, before: int) -> str | None:
+    """The armed group named last before a position by a word the recogniser did not label,
+    as in 'the Houthi-run news agency' ('... the group said': the Houthis)."""
+    quoted = _quoted_ranges(doc)
+    for token in reversed(doc[:before]):
+        if token.pos_ not in ("PROPN", "ADJ") or any(s <= token.idx < e for s, e in quoted):
+            continue
+        match = resolve_actor_text(token.text.split("-")[0])
+        if match is not None and match.kind == "known" and match.name and "REB" in match.sectors:
+            return match.name
+    return None
+
+
 def _is_body(ent: Span) -> bool:
-    """An organisation or group, also one the recogniser took for a person ('Houthis')."""
+    """An organisation or group, also one the recogniser took for a person ('Houthis'); not
+    the media that report on it ('the Saba news agency said ... the group said')."""
     if ent.label_ in ("ORG", "NORP"):
-        return True
+        match = resolve_actor_text(ent.text)
+        return match is None or "JRN" not in match.sectors
     match = resolve_actor_text(ent.text) if ent.label_ == "PERSON" else None
     return match is not None and match.kind == "known" and not set(match.sectors) & {"GOV", "LEG"} \
         and ent.text.endswith("s")
@@ -357,12 +372,19 @@ def _last_speaker_name(mention: Span) -> str | None:
             continue
         subject = subjects[0]
         if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or (
-                subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG")):
+                subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") and not _is_place(subject)):
             return resolve_speaker_name(mention_span(subject))
         if subject.lower_ == pronoun.lower_:
             return _last_speaker_name(mention_span(subject))
         return None
     return None
+
+
+def _is_place(token: Token) -> bool:
+    """A country, capital or seat of government the recogniser left unlabelled ('Peru on
+    Thursday rejected ...' after a dateline): no person a 'he' or 'she' stands for."""
+    match = resolve_actor_text(token.text)
+    return match is not None and match.kind in ("country", "capital", "seat")
 
 
 def _last_speaking_body(mention: Span) -> str | None:
