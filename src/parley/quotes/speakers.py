@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.gender import may_stand_for
 from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
@@ -373,7 +374,9 @@ def _last_speaker_name(mention: Span) -> str | None:
         subject = subjects[0]
         if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or (
                 subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") and not _is_place(subject)):
-            return resolve_speaker_name(mention_span(subject))
+            name = resolve_speaker_name(mention_span(subject))
+            # "Mora said ... '...,' she said": not Mora; the person she can be is looked for
+            return name if may_stand_for(pronoun.lower_, name) else None
         if subject.lower_ == pronoun.lower_:
             return _last_speaker_name(mention_span(subject))
         return None
@@ -423,7 +426,8 @@ def _antecedent_person(doc: Doc, before: int, pronoun: str = "", depth: int = 0)
     subject is the same pronoun ('She met Gabriel Boric ... she said'), the chain goes on back."""
     quoted = _quoted_ranges(doc)
     people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before
-              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)]
+              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)
+              and may_stand_for(pronoun, _full_name(doc, ent))]  # "she" is not Juan Mora
     if not people:
         return None
     sentence = sentence_of(people[-1].root)
