@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.gender import may_stand_for
+from parley.actors.knowledge import national_forces
 from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
@@ -30,6 +31,8 @@ SERVED_BY = frozenset({"for", "with", "of", "at", "from"})
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 # How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
 MAX_PRONOUN_CHAIN = 3
+# What a country's armed forces are called in a bare description ("the military said").
+FORCES_WORDS = frozenset({"military", "army"})
 # A possessive pronoun and the subject pronoun of the same person ("his office" ~ "he").
 PERSON_POSSESSIVES = {"his": "he", "her": "she"}
 
@@ -148,7 +151,24 @@ def resolve_speaker_name(mention: Span) -> str:
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
             or _nearest_armed_group(doc, mention.start) or _bare(mention)
     return _named_body(doc, mention) or _described_person(doc, mention) or \
-        _described_before(doc, mention) or _bare(mention)
+        _described_before(doc, mention) or _national_military(doc, mention) or _bare(mention)
+
+
+def _national_military(doc: Doc, mention: Span) -> str | None:
+    """'The military said' with no fuller description before it: the armed forces of the
+    country named last before it that has a national military ('Israel struck Gaza ... the
+    military said' -> Israel Defense Forces; Gaza has none)."""
+    if mention.root.lower_ not in FORCES_WORDS or len(mention) != 2 or mention[0].lower_ != "the":
+        return None
+    quoted, forces = _quoted_ranges(doc), national_forces()
+    for ent in reversed(entities(doc)):
+        if ent.end > mention.start or ent.label_ not in ("GPE", "NORP") or \
+                any(s <= ent.start_char < e for s, e in quoted):
+            continue
+        match = resolve_actor_text(ent.text)
+        if match is not None and match.country in forces:
+            return forces[match.country]
+    return None
 
 
 def _described_person(doc: Doc, mention: Span) -> str | None:
