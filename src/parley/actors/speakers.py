@@ -72,15 +72,29 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
                        country=entity.country or (match.country if match else None),
                        sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
-        return Actor(name=entity.name, country=entity.country, sector=entity.sector,
+        name = entity.name if entity.type == "PERSON" else group_name(entity.name, date)
+        return Actor(name=name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
     # the name a description was resolved to ("the bank" -> "Bank of Russia") says more
     match = (resolve_actor_text(speaker.name, date) if speaker.name != mention else None) or (
         resolve_actor_text(mention, date))
     if match is None or match.kind == "pronoun":
         return speaker
-    return replace(speaker, name=_known_name(speaker.name, match), country=speaker.country or match.country,
+    return replace(speaker, name=group_name(_known_name(speaker.name, match), date),
+                   country=speaker.country or match.country,
                    sector=speaker.sector or match.sector, role=speaker.role or match.role)
+
+
+def group_name(name: str, date: str | None = None) -> str:
+    """A group called by its adjective ("the Houthi movement", "Houthi-run") by its plural
+    name when the actor tables know both as the same group ("Houthis")."""
+    if " " in name or name.endswith("s") or not name[:1].isupper():
+        return name
+    one, many = resolve_actor_text(name, date), resolve_actor_text(name + "s", date)
+    if one is None or many is None or many.kind != "known" or not many.name or \
+            (one.country, one.sectors) != (many.country, many.sectors) or "REB" not in many.sectors:
+        return name
+    return many.name
 
 
 def _known_name(name: str, match: ActorMatch | None) -> str:

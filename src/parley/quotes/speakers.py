@@ -338,12 +338,14 @@ def _nearest_armed_group(doc: Doc, before: int) -> str | None:
     """The armed group named last before a position by a word the recogniser did not label,
     as in 'the Houthi-run news agency' ('... the group said': the Houthis)."""
     quoted = _quoted_ranges(doc)
+    named = {ent.end - 1: ent.text for ent in entities(doc)}  # "Ansar Allah" as a whole
     for token in reversed(doc[:before]):
         if token.pos_ not in ("PROPN", "ADJ") or any(s <= token.idx < e for s, e in quoted):
             continue
-        match = resolve_actor_text(token.text.split("-")[0])
-        if match is not None and match.kind == "known" and match.name and "REB" in match.sectors:
-            return match.name
+        for words in (named.get(token.i), token.text.split("-")[0]):
+            match = resolve_actor_text(words) if words else None
+            if match is not None and match.kind == "known" and match.name and "REB" in match.sectors:
+                return words if words == named.get(token.i) else match.name
     return None
 
 
