@@ -105,7 +105,7 @@ def _known_name(name: str, match: ActorMatch | None) -> str:
     if match is None or not words or not words[-1].islower():
         return name
     if match.kind == "role" and match.role in FORCES_ROLES and match.country:
-        return national_forces().get(match.country, name)
+        return national_forces(match.role).get(match.country, name)
     if match.kind != "known" or match.role is not None or not match.name or len(match.name) <= len(name):
         return name
     return match.name

@@ -156,11 +156,12 @@ def resolve_speaker_name(mention: Span) -> str:
 
 def _national_military(doc: Doc, mention: Span) -> str | None:
     """'The military said' with no fuller description before it: the armed forces of the
-    country named last before it that has a national military ('Israel struck Gaza ... the
-    military said' -> Israel Defense Forces; Gaza has none)."""
+    country named last before it that the tables give one ('Israel struck Gaza ... the
+    military said' -> Israel Defense Forces; Gaza has none; 'the army' only where the army is
+    the country's armed forces, or a named one: 'the US army')."""
     if mention.root.lower_ not in FORCES_WORDS or len(mention) != 2 or mention[0].lower_ != "the":
         return None
-    quoted, forces = _quoted_ranges(doc), national_forces()
+    quoted, forces = _quoted_ranges(doc), national_forces(mention.root.lower_)
     for ent in reversed(entities(doc)):
         if ent.end > mention.start or ent.label_ not in ("GPE", "NORP") or \
                 any(s <= ent.start_char < e for s, e in quoted):
