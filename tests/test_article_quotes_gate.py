@@ -24,8 +24,8 @@ HELD_RECALL_FLOOR = 0.90
 
 
 def test_quote_speakers_on_held_back_pages() -> None:
-    score = score_quotes_half(shared_path("eval", "dev", "articles"), shared_path("eval", "score", "articles.py"),
-                              "held")
+    set_dir, scorer = shared_path("eval", "dev", "articles"), shared_path("eval", "score", "articles.py")
+    score = score_quotes_half(set_dir, scorer, "held")
     assert score.gold >= 20, score.line()
     assert score.speaker_right_when_found >= HELD_SPEAKER_RIGHT_FLOOR, score.line()
     assert score.recall >= HELD_RECALL_FLOOR, score.line()

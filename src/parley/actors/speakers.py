@@ -12,12 +12,11 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from parley.actors.people import GIVEN_NAME_SIMILARITY
 from parley.actors.knowledge import national_forces
+from parley.actors.people import GIVEN_NAME_SIMILARITY
 from parley.actors.resolve import ActorMatch, resolve_actor_text
 from parley.models import Actor, Entity, Quote
 from parley.quotes.lexicon import cue_lexicon
-
 
 # What a country's armed forces are called when they speak: "the Israeli military", "Peru's army".
 FORCES_ROLES = frozenset({"military", "army", "armed forces"})

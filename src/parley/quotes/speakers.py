@@ -220,7 +220,8 @@ def _person_body(doc: Doc, mention: Span) -> str | None:
     "Ana Ruiz's office" (the office speaks, not the person; a possessive pronoun goes to the
     person it stands for). None for anything else."""
     root = mention.root
-    if root.lemma_.lower() not in cue_lexicon().person_bodies and root.lower_ not in cue_lexicon().person_bodies:
+    bodies = cue_lexicon().person_bodies
+    if root.lemma_.lower() not in bodies and root.lower_ not in bodies:
         return None
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     if owner is None:
