@@ -97,3 +97,8 @@ def test_a_person_pronoun_passes_over_a_country_as_subject() -> None:
             'Peru on Thursday rejected Chile\'s claims over the maritime border.\n\n'
             '"We will never give up a single metre of our sea," she told reporters.')
     assert speaker_of(text, "We will never").name == "Ana Ruiz"
+
+
+def test_one_of_a_group_named_in_apposition_is_the_person() -> None:
+    text = "In a statement, one of the family's lawyers, Ana Ruiz, said the video showed no weapon."
+    assert speaker_of(text, "the video showed").name == "Ana Ruiz"

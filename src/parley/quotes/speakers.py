@@ -59,7 +59,9 @@ def mention_span(token: Token) -> Span:
                      c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
                  and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
                       or _after_sibling(doc[c.left_edge.i - 1], c))]
-        token = named[0] if named and (not token.ent_type_ or token.ent_type_ == "NORP") else token
+        # ("one of the family's lawyers, Ana Ruiz,": a number the recogniser labelled CARDINAL)
+        token = named[0] if named and (not token.ent_type_ or token.ent_type_ in ("NORP", "CARDINAL")) \
+            else token
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
             return _same_paragraph(_with_given_names(_trimmed(ent)), token)
