@@ -102,3 +102,9 @@ def test_a_person_pronoun_passes_over_a_country_as_subject() -> None:
 def test_one_of_a_group_named_in_apposition_is_the_person() -> None:
     text = "In a statement, one of the family's lawyers, Ana Ruiz, said the video showed no weapon."
     assert speaker_of(text, "the video showed").name == "Ana Ruiz"
+
+
+def test_a_pronoun_goes_to_a_name_in_apposition_the_recogniser_missed() -> None:
+    text = ('Peruvian President Juan Ruiz has promised paid leave for new mothers. In an essay last '
+            'week, his daughter Ana Ruiz backed the plan. "Working mothers deserve support," she wrote.')
+    assert speaker_of(text, "Working mothers").name == "Ana Ruiz"

@@ -398,8 +398,10 @@ def _last_speaker_name(mention: Span) -> str | None:
         if not subjects:
             continue
         subject = subjects[0]
-        if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or (
+        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+        if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or named or (
                 subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") and not _is_place(subject)):
+            # (named: "his daughter Ana Ruiz backed the plan", the name in apposition)
             name = resolve_speaker_name(mention_span(subject))
             # "Mora said ... '...,' she said": not Mora; the person she can be is looked for
             return name if may_stand_for(pronoun.lower_, name) else None
