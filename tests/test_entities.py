@@ -116,7 +116,8 @@ def test_people_sharing_a_surname_stay_apart() -> None:
 
 @pytest.mark.parametrize("text", [
     # the pronoun's sentence names others after the subject: the subject is still the speaker
-    ("Anna Peterson, a senior aide to John Miller, said the talks were useful. "
+    # (a "he" whose given name agrees: "Anna Peterson ... he said" is not her)
+    ("Adam Peterson, a senior aide to John Miller, said the talks were useful. "
      '"Some proposals are acceptable, while others are not," he said.'),
     # a chain of pronouns keeps to the subject, past people named as objects
     ('"We are making peace today," Peterson said. He also offered to nominate Miller and Smith '

@@ -1,4 +1,5 @@
-"""Events and their dates on the real scraped pages of `eval/dev/articles`, through the store.
+"""Events and their dates, and quotes, on the real scraped pages of `eval/dev/articles`, through
+the store.
 
 Each half of the set is processed into its own database, as `parley process` does, exported as
 `parley export` does, and scored by the set's own scorer (`eval/score/articles.py`, run as a
@@ -71,6 +72,44 @@ def score_half(set_dir: Path, scorer: Path, half: str, inputs: str) -> DatingSco
     dated = sum(1 for event in events if event.get("date"))
     return DatingScore(half, inputs, len(events), dated, float(result["recall_strict"]),
                        float(result["recall_any_date"]))
+
+
+@dataclass(frozen=True)
+class QuoteScore:
+    """Quote attribution of one half: gold quotes, those whose words were found, and those
+    found with the right speaker (the scorer's rules: token overlap >= 0.5, speaker match)."""
+
+    half: str
+    gold: int
+    text_found: int
+    speaker_found: int
+
+    @property
+    def speaker_right_when_found(self) -> float:
+        return self.speaker_found / self.text_found if self.text_found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.speaker_found / self.gold if self.gold else 0.0
+
+    def line(self) -> str:
+        return (f"{self.half:4} quotes gold {self.gold:3}  text found {self.text_found:3}  "
+                f"with speaker {self.speaker_found:3}  recall {self.recall:.3f}  "
+                f"speaker right when found {self.speaker_found}/{self.text_found}="
+                f"{self.speaker_right_when_found:.3f}")
+
+
+def score_quotes_half(set_dir: Path, scorer: Path, half: str) -> QuoteScore:
+    """Process one half's page files into a fresh store and score its exported quotes."""
+    ids = half_ids(set_dir, half)
+    with tempfile.TemporaryDirectory(prefix="parley-quotes-") as tmp:
+        work = Path(tmp)
+        exports = _process_and_export(_inputs(set_dir, ids, "text", work), work)
+        result = _run_scorer(scorer, _gold_subset(set_dir, ids, work / "gold"), exports)
+    quotes = result["quotes"]
+    gold = int(quotes["n_gold"])
+    return QuoteScore(half, gold, round(float(quotes["recall_text_only"]) * gold),
+                      round(float(quotes["recall"]) * gold))
 
 
 def half_ids(set_dir: Path, half: str) -> list[str]:

@@ -165,6 +165,18 @@ def _load_institutions() -> dict[str, KnownActor]:
     return {key: KnownActor(notes[key], tuple(codes), "institutions") for key, codes in periods.items()}
 
 
+@lru_cache(maxsize=4)
+def national_forces(word: str = "military") -> dict[str, str]:
+    """What a country's "military" (or "army", "armed forces") is by its proper name ("ISR" ->
+    "Israel Defense Forces"): the institutions that "<demonym> <word>" rows name. A country
+    without such a row has none here ("the Chilean army" is a branch, named as it is)."""
+    forces: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(_data("institutions.tsv")), delimiter="\t"):
+        if row["name"].endswith(f" {word}") and row["code"].endswith("MIL") and not row["end"]:
+            forces.setdefault(row["code"][:3], row["note"].split(",")[0].strip())
+    return forces
+
+
 @lru_cache(maxsize=1)
 def load_knowledge() -> Knowledge:
     """All actor knowledge, loaded once per process."""

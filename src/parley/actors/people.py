@@ -14,6 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.gender import pronoun_of
 from parley.actors.knowledge import load_knowledge, normalize_name
 from parley.actors.prefilter import PERSON_PRONOUNS
 from parley.actors.titles import TitleInfo, person_title
@@ -225,7 +226,8 @@ def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
     if not people:
         return
     quoted = quoted_spans(doc_text(doc))
-    gender: dict[int, str] = {}
+    # what a person's name tells ("Ana Ruiz" is a "she"), then what the text calls them
+    gender = {id(person): told for person in people if (told := pronoun_of(person.name)) is not None}
     for token in doc:
         if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
             continue

@@ -12,9 +12,14 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from parley.actors.knowledge import national_forces
 from parley.actors.people import GIVEN_NAME_SIMILARITY
-from parley.actors.resolve import resolve_actor_text
+from parley.actors.resolve import ActorMatch, resolve_actor_text
 from parley.models import Actor, Entity, Quote
+from parley.quotes.lexicon import cue_lexicon
+
+# What a country's armed forces are called when they speak: "the Israeli military", "Peru's army".
+FORCES_ROLES = frozenset({"military", "army", "armed forces"})
 
 
 def attribute_speakers(quotes: list[Quote], entities: list[Entity], text: str,
@@ -29,8 +34,19 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         return speaker
     mention, end = text[speaker.start:speaker.end], speaker.end
     entity = _entity_at(entities, speaker.start, speaker.end)
+    owner = _office_holder(speaker.name)
+    if owner is not None:
+        # "Ruiz's office said", "his office said": the office speaks, placed by its holder
+        holder = _person_called(entities, owner) or (
+            entity if entity is not None and entity.type == "PERSON" else None)
+        return replace(speaker, country=holder.country if holder else speaker.country,
+                       sector=holder.sector if holder else speaker.sector)
     if entity is not None and entity.type == "PERSON" and _other_given_name(speaker.name, entity):
         entity = None  # "Sadiq Khan" linked by his surname alone to Usman Khan named before
+    if entity is not None and entity.type == "PERSON" and _modifies(entity, end) and speaker.name != mention:
+        # "the McLaren driver" (a team the recogniser took for a person) resolved to the
+        # driver named before: the person the description stands for, not its modifier
+        entity = _person_called(entities, speaker.name) or entity
     if entity is None or entity.type != "PERSON":
         # a role word the quotes stage resolved to a name ("the top diplomat" -> the foreign
         # minister named before), or a name the recogniser did not label a person
@@ -51,18 +67,53 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
             mention.endswith(speaker.name) and _names_a_body(mention, date):
         # "the Israeli military", "Chile's navy": the body the country's word modifies speaks
         match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
-        return replace(speaker, country=entity.country or (match.country if match else None),
+        return replace(speaker, name=_known_name(speaker.name, match),
+                       country=entity.country or (match.country if match else None),
                        sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
-        return Actor(name=entity.name, country=entity.country, sector=entity.sector,
+        name = entity.name if entity.type == "PERSON" else group_name(entity.name, date)
+        return Actor(name=name, country=entity.country, sector=entity.sector,
                      role=entity.role, start=speaker.start, end=speaker.end)
     # the name a description was resolved to ("the bank" -> "Bank of Russia") says more
     match = (resolve_actor_text(speaker.name, date) if speaker.name != mention else None) or (
         resolve_actor_text(mention, date))
     if match is None or match.kind == "pronoun":
         return speaker
-    return replace(speaker, country=speaker.country or match.country,
+    return replace(speaker, name=group_name(_known_name(speaker.name, match), date),
+                   country=speaker.country or match.country,
                    sector=speaker.sector or match.sector, role=speaker.role or match.role)
+
+
+def group_name(name: str, date: str | None = None) -> str:
+    """A group called by its adjective ("the Houthi movement", "Houthi-run") by its plural
+    name when the actor tables know both as the same group ("Houthis")."""
+    if " " in name or name.endswith("s") or not name[:1].isupper():
+        return name
+    one, many = resolve_actor_text(name, date), resolve_actor_text(name + "s", date)
+    if one is None or many is None or many.kind != "known" or not many.name or \
+            (one.country, one.sectors) != (many.country, many.sectors) or "REB" not in many.sectors:
+        return name
+    return many.name
+
+
+def _known_name(name: str, match: ActorMatch | None) -> str:
+    """A description's proper name when the actor tables know the body it describes ("Israeli
+    military", "Israel's army" -> "Israel Defense Forces"); a name, or an abbreviation ("IDF",
+    "NASA"), stays as the text gives it."""
+    words = name.split()
+    if match is None or not words or not words[-1].islower():
+        return name
+    if match.kind == "role" and match.role in FORCES_ROLES and match.country:
+        return national_forces(match.role).get(match.country, name)
+    if match.kind != "known" or match.role is not None or not match.name or len(match.name) <= len(name):
+        return name
+    return match.name
+
+
+def _office_holder(name: str) -> str | None:
+    """The person an office is named after ("Ana Ruiz's office" -> "Ana Ruiz"), else None."""
+    owner, _, body = name.rpartition("'s ")
+    return owner if owner and body in cue_lexicon().person_bodies else None
 
 
 def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:

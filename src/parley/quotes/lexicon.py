@@ -26,6 +26,7 @@ class CueLexicon:
     person_pronouns: frozenset[str]
     genders: dict[str, str]
     anonymity_verbs: frozenset[str]  # "asked not to be named": no statement
+    person_bodies: frozenset[str]  # what speaks for a person named as its possessor: "Ruiz's office"
     remark_nouns: frozenset[str]  # "X made the remarks": what a quote before it was
     speaking_verbs: frozenset[str]  # "X was speaking at": the quote before it was X's
     irregular_past: dict[str, str]  # "said" -> "say": past forms the suffix rules miss
@@ -61,6 +62,7 @@ def cue_lexicon() -> CueLexicon:
         person_pronouns=frozenset(raw["person_pronouns"]),
         genders=dict(raw["gendered_pronouns"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),
+        person_bodies=frozenset(raw["person_bodies"]),
         remark_nouns=frozenset(raw["remark_nouns"]),
         speaking_verbs=frozenset(raw["speaking_verbs"]),
         irregular_past=dict(raw["irregular_past"]),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.gender import may_stand_for
+from parley.actors.knowledge import national_forces
 from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
@@ -29,6 +31,10 @@ SERVED_BY = frozenset({"for", "with", "of", "at", "from"})
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 # How many sentences back a pronoun may follow the same pronoun as subject ("She met X. ... she said").
 MAX_PRONOUN_CHAIN = 3
+# What a country's armed forces are called in a bare description ("the military said").
+FORCES_WORDS = frozenset({"military", "army"})
+# A possessive pronoun and the subject pronoun of the same person ("his office" ~ "he").
+PERSON_POSSESSIVES = {"his": "he", "her": "she"}
 
 
 def speaker_actor(token: Token) -> Actor:
@@ -53,7 +59,9 @@ def mention_span(token: Token) -> Span:
                      c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
                  and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
                       or _after_sibling(doc[c.left_edge.i - 1], c))]
-        token = named[0] if named and (not token.ent_type_ or token.ent_type_ == "NORP") else token
+        # ("one of the family's lawyers, Ana Ruiz,": a number the recogniser labelled CARDINAL)
+        token = named[0] if named and (not token.ent_type_ or token.ent_type_ in ("NORP", "CARDINAL")) \
+            else token
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
             return _same_paragraph(_with_given_names(_trimmed(ent)), token)
@@ -126,6 +134,9 @@ def resolve_speaker_name(mention: Span) -> str:
         return resolve_speaker_name(mention_span(mention.root.head.head))
     if word == "who" and mention.root.head.head.i != mention.root.head.i:
         return resolve_speaker_name(mention_span(mention.root.head.head))
+    owned = _person_body(doc, mention)
+    if owned is not None:
+        return owned
     if word in GROUP_PRONOUNS:
         return _last_speaking_body(mention) or _nearest_entity(doc, mention.start, {"ORG", "GPE", "NORP"}) \
             or mention.text
@@ -140,8 +151,113 @@ def resolve_speaker_name(mention: Span) -> str:
     if mention.root.lemma_.lower() in lexicon.group_nouns or mention.root.lower_ in lexicon.group_nouns:
         # "Yemen's Houthis said ... '...,' the group said": the body named last
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
-            or _bare(mention)
-    return _named_body(doc, mention) or _bare(mention)
+            or _nearest_armed_group(doc, mention.start) or _bare(mention)
+    return _named_body(doc, mention) or _described_person(doc, mention) or \
+        _described_before(doc, mention) or _national_military(doc, mention) or _bare(mention)
+
+
+def _national_military(doc: Doc, mention: Span) -> str | None:
+    """'The military said' with no fuller description before it: the armed forces of the
+    country named last before it that the tables give one ('Israel struck Gaza ... the
+    military said' -> Israel Defense Forces; Gaza has none; 'the army' only where the army is
+    the country's armed forces, or a named one: 'the US army')."""
+    if mention.root.lower_ not in FORCES_WORDS or len(mention) != 2 or mention[0].lower_ != "the":
+        return None
+    quoted, forces = _quoted_ranges(doc), national_forces(mention.root.lower_)
+    for ent in reversed(entities(doc)):
+        if ent.end > mention.start or ent.label_ not in ("GPE", "NORP") or \
+                any(s <= ent.start_char < e for s, e in quoted):
+            continue
+        match = resolve_actor_text(ent.text)
+        if match is not None and match.country in forces:
+            return forces[match.country]
+    return None
+
+
+def _described_person(doc: Doc, mention: Span) -> str | None:
+    """The person a definite description goes back to by the noun that introduced them:
+    "the driver" after "Chilean driver Juan Mora", "the astronomer" after "Ana Ruiz, an
+    astronomer at ...": the nearest earlier person (outside quotation marks) whose own phrase
+    has that noun as the title before the name or in apposition to it."""
+    root = mention.root
+    if root.pos_ != "NOUN" or not root.is_lower or mention[0].lower_ != "the":
+        return None
+    quoted = _quoted_ranges(doc)
+    for ent in reversed(entities(doc)):
+        if ent.end > mention.start or ent.label_ != "PERSON" or \
+                any(s <= ent.start_char < e for s, e in quoted):
+            continue
+        if any(t.lower_ == root.lower_ or t.lemma_.lower() == root.lemma_.lower()
+               for t in _descriptors(ent)):
+            return _full_name(doc, ent)
+    return None
+
+
+def _descriptors(person: Span) -> list[Token]:
+    """The nouns that describe a person where they are named, read by position (the parse may
+    have skipped the sentence): the noun right before the name ("Chilean driver Juan Mora")
+    and the head of a phrase set off by a comma right after it ("Ana Ruiz, an astronomer at")."""
+    doc, found = person.doc, []
+    i = person.start - 1
+    while i >= 0 and person.start - i <= TITLE_WINDOW and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[i].ent_type_ != "PERSON":
+        if doc[i].pos_ == "NOUN":  # the head of the title before the name: only the
+            found.append(doc[i])  # nearest ("Foreign Ministry spokeswoman Ana Ruiz" is no ministry)
+            break
+        i -= 1
+    if person.end < len(doc) and doc[person.end].text == ",":
+        phrase = []
+        for token in doc[person.end + 1 : person.end + 1 + TITLE_WINDOW]:
+            if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or token.text == ",":
+                break
+            phrase.append(token)
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        if phrase and phrase[0].pos_ == "DET" and nouns:
+            found.append(nouns[-1])
+    return found
+
+
+def _person_body(doc: Doc, mention: Span) -> str | None:
+    """An office that speaks for its holder, named by them: "Ruiz's office", "his office" ->
+    "Ana Ruiz's office" (the office speaks, not the person; a possessive pronoun goes to the
+    person it stands for). None for anything else."""
+    root = mention.root
+    bodies = cue_lexicon().person_bodies
+    if root.lemma_.lower() not in bodies and root.lower_ not in bodies:
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in PERSON_POSSESSIVES:
+        person = _antecedent_person(doc, mention.start, PERSON_POSSESSIVES[owner.lower_])
+        return f"{person}'s {root.text}" if person else None
+    if owner.ent_type_ == "PERSON":
+        name = next((ent for ent in entities(doc) if ent.start <= owner.i < ent.end), None)
+        if name is not None:
+            return f"{_full_name(doc, name)}'s {root.text}"
+    return None
+
+
+def _described_before(doc: Doc, mention: Span) -> str | None:
+    """The fuller description a bare one goes back to: "the military" -> "Israeli military"
+    after "The Israeli military said ...", "the army" -> "Peru's army", "the office" ->
+    "Mora's office": the nearest earlier noun with the same head whose own modifiers name a
+    country, a body or a person (outside quotation marks)."""
+    root = mention.root
+    if root.pos_ not in ("NOUN", "PROPN") or not root.is_lower or \
+            any(t.i != root.i and t.lower_ != "the" for t in mention):
+        return None
+    if not any(t.lower_ == "the" for t in mention):
+        return None
+    quoted = _quoted_ranges(doc)
+    word = root.lower_
+    for token in reversed(doc[: mention.start]):
+        if token.lower_ != word or any(s <= token.idx < e for s, e in quoted):
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss") and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")) for c in token.subtree if c.i < token.i):
+            return _bare(doc[token.left_edge.i : token.i + 1])
+    return None
 
 
 def _body_served(mention: Span) -> str | None:
@@ -170,7 +286,9 @@ def _named_body(doc: Doc, mention: Span) -> str | None:
     for ent in reversed(entities(doc)):
         if ent.end <= mention.start and ent.label_ in ("ORG", "FAC") and any(
                 t.lemma_.lower() == head for t in ent):
-            name = _bare(ent)
+            owner = [c for c in ent.root.lefts if c.i < ent.start and c.dep_ == "poss"
+                     and c.ent_type_ in ("GPE", "NORP")]  # "Lebanon's health ministry"
+            name = _bare(doc[owner[0].left_edge.i : ent.end] if owner else ent)
             return name[4:] if name.lower().startswith("the ") else name
     return None
 
@@ -220,10 +338,27 @@ def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False) -> str | 
     return name[4:] if name is not None and name.lower().startswith("the ") else name
 
 
+def _nearest_armed_group(doc: Doc, before: int) -> str | None:
+    """The armed group named last before a position by a word the recogniser did not label,
+    as in 'the Houthi-run news agency' ('... the group said': the Houthis)."""
+    quoted = _quoted_ranges(doc)
+    named = {ent.end - 1: ent.text for ent in entities(doc)}  # "Ansar Allah" as a whole
+    for token in reversed(doc[:before]):
+        if token.pos_ not in ("PROPN", "ADJ") or any(s <= token.idx < e for s, e in quoted):
+            continue
+        for words in (named.get(token.i), token.text.split("-")[0]):
+            match = resolve_actor_text(words) if words else None
+            if match is not None and match.kind == "known" and match.name and "REB" in match.sectors:
+                return words if words == named.get(token.i) else match.name
+    return None
+
+
 def _is_body(ent: Span) -> bool:
-    """An organisation or group, also one the recogniser took for a person ('Houthis')."""
+    """An organisation or group, also one the recogniser took for a person ('Houthis'); not
+    the media that report on it ('the Saba news agency said ... the group said')."""
     if ent.label_ in ("ORG", "NORP"):
-        return True
+        match = resolve_actor_text(ent.text)
+        return match is None or "JRN" not in match.sectors
     match = resolve_actor_text(ent.text) if ent.label_ == "PERSON" else None
     return match is not None and match.kind == "known" and not set(match.sectors) & {"GOV", "LEG"} \
         and ent.text.endswith("s")
@@ -263,13 +398,24 @@ def _last_speaker_name(mention: Span) -> str | None:
         if not subjects:
             continue
         subject = subjects[0]
-        if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or (
-                subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG")):
-            return resolve_speaker_name(mention_span(subject))
+        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
+        if subject.ent_type_ == "PERSON" or subject.lower_ in lexicon.titles or named or (
+                subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") and not _is_place(subject)):
+            # (named: "his daughter Ana Ruiz backed the plan", the name in apposition)
+            name = resolve_speaker_name(mention_span(subject))
+            # "Mora said ... '...,' she said": not Mora; the person she can be is looked for
+            return name if may_stand_for(pronoun.lower_, name) else None
         if subject.lower_ == pronoun.lower_:
             return _last_speaker_name(mention_span(subject))
         return None
     return None
+
+
+def _is_place(token: Token) -> bool:
+    """A country, capital or seat of government the recogniser left unlabelled ('Peru on
+    Thursday rejected ...' after a dateline): no person a 'he' or 'she' stands for."""
+    match = resolve_actor_text(token.text)
+    return match is not None and match.kind in ("country", "capital", "seat")
 
 
 def _last_speaking_body(mention: Span) -> str | None:
@@ -308,7 +454,8 @@ def _antecedent_person(doc: Doc, before: int, pronoun: str = "", depth: int = 0)
     subject is the same pronoun ('She met Gabriel Boric ... she said'), the chain goes on back."""
     quoted = _quoted_ranges(doc)
     people = [ent for ent in entities(doc) if ent.label_ == "PERSON" and ent.end <= before
-              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)]
+              and not any(s <= ent.start_char < e for s, e in quoted) and not is_listener(ent.root)
+              and may_stand_for(pronoun, _full_name(doc, ent))]  # "she" is not Juan Mora
     if not people:
         return None
     sentence = sentence_of(people[-1].root)
