@@ -22,7 +22,8 @@ the model was trained and tuned on (half A; articles 101-115):
   stage as shipped against rules alone. GSR half A event P/R/F1, dev articles 101-115 recall and
   precision ignoring dates. With --gold, the fold models are trained on the gold sets alone (the
   retyping model's family). First of all, the gold-only model's proposals where the rules' events
-  of a sentence would all go unrecorded, off and on (both fold models as shipped).
+  of a sentence would all go unrecorded, and the model's proposals on the trigger words of its
+  category where such a word coded no event, each off and on (both fold models as shipped).
 """
 
 from __future__ import annotations
@@ -251,22 +252,37 @@ def fold_models(shared: Path, folder: Path, prefix: str | None = None) -> list[E
 def unrecorded_proposals(shared: Path, folder: Path) -> None:
     """GSR half A and dev articles 101-115 out of fold, both models as shipped (the full fold
     model detects, the gold-only one retypes), without and with the gold-only model's proposals
-    in sentences whose rule events would all go unrecorded (extract.MODEL_PROPOSE_UNRECORDED)."""
+    in sentences whose rule events would all go unrecorded (extract.MODEL_PROPOSE_UNRECORDED),
+    then without and with the model's proposals on the trigger words of its category in
+    sentences where such a word coded no event (extract.MODEL_PROPOSE_UNCODED)."""
+    switch_out_of_fold(shared, folder, "MODEL_PROPOSE_UNRECORDED",
+                       "proposals where the rules' events go unrecorded")
+    switch_out_of_fold(shared, folder, "MODEL_PROPOSE_UNCODED",
+                       "proposals where a trigger word coded no event")
+
+
+def switch_out_of_fold(shared: Path, folder: Path, switch: str, title: str) -> None:
+    """GSR and CAMEO manual half A and dev articles 101-115 out of fold, both models as shipped,
+    with the event stage's setting `switch` (a name in `extract`) off and on."""
     fold_models(shared, folder, "fold")
     fold_models(shared, folder, "gold_fold")
     fold_articles, tune_fold = _folds()
     roots_of = roots_by_category(shared / "data/cameo_codebook.jsonl")
     gsr = load_gold(shared / "eval/dev/events/plover_gsr.jsonl", roots_of)
     gsr = [r for r in gsr if half_of(r.id) == "A"]
+    cameo = load_gold(shared / "eval/dev/events/cameo_manual_examples.jsonl", roots_of)
+    cameo = [r for r in cameo if r.expected and half_of(r.id) == "A"]
     articles = shared / "eval/dev/articles"
-    print("Tune halves, out of fold: proposals where the rules' events go unrecorded")
-    previous = extract.MODEL_PROPOSE_UNRECORDED
+    print(f"Tune halves, out of fold: {title} ({switch})")
+    previous = getattr(extract, switch)
     try:
         for on in (False, True):
-            extract.MODEL_PROPOSE_UNRECORDED = on
+            setattr(extract, switch, on)
             label = "on " if on else "off"
             records: list[GoldRecord] = []
             runs: list[list[Event]] = []
+            manual: list[GoldRecord] = []
+            manual_runs: list[list[Event]] = []
             with tempfile.TemporaryDirectory() as tmp:
                 work = Path(tmp)
                 exports = {kind: work / f"all.{kind}.jsonl" for kind in ("events", "quotes", "articles")}
@@ -275,6 +291,9 @@ def unrecorded_proposals(shared: Path, folder: Path) -> None:
                         mine = [r for r in gsr if tune_fold(r.text) == fold]
                         runs += annotate(mine)
                         records += mine
+                        ours = [r for r in cameo if tune_fold(r.text) == fold]
+                        manual_runs += annotate(ours)
+                        manual += ours
                         ids = [i for i in ARTICLE_HALVES["A (tune)"] if i not in fold_articles(fold)]
                         subset = make_subset(articles, ids, work / f"set{fold}")
                         append_exports(process_in_process(subset, work / f"set{fold}"), exports)
@@ -283,13 +302,15 @@ def unrecorded_proposals(shared: Path, folder: Path) -> None:
             prf = score_dyads(records, runs, roots_of).prf
             print(f"  {label} PLOVER GSR half A P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f} "
                   f"({prf.correct}/{prf.predicted} predicted, {prf.gold} expected)")
+            score = score_roots(manual, manual_runs, roots_of)
+            print(f"  {label} CAMEO manual half A root accuracy top {score.top:.4f} any {score.any:.4f}")
             recall, precision = RECALL_LINE.search(out_text), PRECISION_LINE.search(out_text)
             if recall and precision:
                 print(f"  {label} dev articles A recall strict date {recall.group(1)}, "
                       f"any date {recall.group(2)}; "
                       f"precision (any date) {precision.group(1)} = {precision.group(2)}")
     finally:
-        extract.MODEL_PROPOSE_UNRECORDED = previous
+        setattr(extract, switch, previous)
 
 
 def policies(shared: Path, folder: Path) -> None:

@@ -26,7 +26,8 @@ from parley.events.detector import (
     sentence_features,
 )
 from parley.events.extract import _arbitrates, _placed_dyad
-from parley.events.proposals import all_unrecorded, category_codes
+from parley.events.lexicon import load_lexicon
+from parley.events.proposals import all_unrecorded, category_codes, category_protos
 from parley.events.records import event_records
 from parley.models import Actor, Event
 from parley.nlp import parse
@@ -244,3 +245,48 @@ def test_gold_model_reads_a_sentence_whose_rule_events_go_unrecorded(
 def test_rules_alone_propose_nothing_where_their_events_go_unrecorded() -> None:
     text = "Norway and Sweden settled their fishing quarrel in a pact brokered by Finland."
     assert not [e for e in event_records(events_of(text)) if e.target is not None]
+
+
+# A trigger word ("agreed") the parser hangs under the reported clause, whose subject names no party.
+MISHUNG_AGREEMENT = ("Both Norway and Sweden stressed that direct talks are the best way forward and agreed "
+                     "to resume the dialogue.")
+
+
+def _pair_records(events: list[Event], pair: set[str]) -> list[Event]:
+    return [e for e in event_records(events) if e.source and e.target
+            and {e.source.country, e.target.country} == pair]
+
+
+def test_category_protos_stand_on_the_lexicons_words_of_the_models_category() -> None:
+    """The model's category is coded on the verbs the lexicon knows as its words ("agreed" for
+    AGREE), a clause naming no party taking the subject of the main verb; a category none of
+    the sentence's verbs stands for gives nothing."""
+    sent = next(iter(parse(MISHUNG_AGREEMENT).sents))
+    protos = category_protos(sent, Prediction("AGREE", 0.4, 0.8), load_lexicon())
+    assert [p.trigger.lower_ for p in protos] == ["agreed"]
+    assert {t.text for t in protos[0].sources} == {"Norway", "Sweden"}
+    assert protos[0].type == "AGREE" and protos[0].weak
+    assert not category_protos(sent, Prediction("ASSAULT", 0.9, 0.9), load_lexicon())
+
+
+def test_model_codes_its_category_where_a_trigger_word_found_no_party(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules read "agreed" but find no party of its own (its clause's subject is "talks");
+    the model reads an agreement, the lexicon's word confirms it, and the rules' argument logic
+    finds the two parties. Switched off, or with the rules alone, the sentence gives nothing."""
+    found = _pair_records(events_of(MISHUNG_AGREEMENT), {"NOR", "SWE"})
+    assert found and {e.type for e in found} == {"AGREE"}
+    assert all(e.model_type == "AGREE" for e in found)
+    monkeypatch.setattr(extract, "MODEL_PROPOSE_UNCODED", False)
+    assert not _pair_records(events_of(MISHUNG_AGREEMENT), {"NOR", "SWE"})
+
+
+def test_model_proposes_on_a_trigger_word_only_when_sure_of_an_event(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "MODEL_MIN_EVENT", 0.99)
+    assert not _pair_records(events_of(MISHUNG_AGREEMENT), {"NOR", "SWE"})
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_rules_alone_code_no_party_for_a_mishung_trigger_word() -> None:
+    assert not _pair_records(events_of(MISHUNG_AGREEMENT), {"NOR", "SWE"})

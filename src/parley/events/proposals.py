@@ -13,11 +13,12 @@ sentence would all go unrecorded (`all_unrecorded`).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from parley.events.arguments import subject_tokens
+from parley.events.arguments import actor_like, subject_tokens
 from parley.events.compose import own_targets
 from parley.events.detector import Prediction
 from parley.events.frames import Proto
@@ -48,6 +49,31 @@ def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto |
     if code is None or token is None:
         return None
     return _clause_proto(token, code, prediction, speaker, lexicon)
+
+
+def category_protos(sent: Span, prediction: Prediction, lexicon: Lexicon) -> list[Proto]:
+    """Protos for the category the model reads in `sent` on each verb of the sentence that the
+    lexicon knows as a word of that category: the rules' trigger, which found no party of its
+    own ("Both Yerevan and Baku emphasized that negotiations are the best format and agreed to
+    continue the dialogue", where the parser hangs "agreed" under "are"). A clause whose subject
+    names no party takes the subject of the sentence's main verb."""
+    code = category_codes().get(prediction.type)
+    if code is None:
+        return []
+    protos = []
+    for token in sent:
+        if token.pos_ == "VERB" and _category_verb(token, prediction.type, lexicon):
+            proto = _clause_proto(token, code, prediction, [], lexicon)
+            if not any(actor_like(t) for t in proto.sources):
+                main_subject = subject_tokens(sent.root)
+                proto = replace(proto, sources=[t for t in main_subject if t not in proto.targets])
+            protos.append(proto)
+    return protos
+
+
+def _category_verb(token: Token, category: str, lexicon: Lexicon) -> bool:
+    senses = lexicon.senses("verbs", token.lemma_.lower())
+    return any((sense.type or lexicon.plover_of(sense.cameo)) == category for sense in senses)
 
 
 def _clause_proto(token: Token, code: str, prediction: Prediction, speaker: list[Token],
