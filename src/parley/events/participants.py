@@ -211,7 +211,13 @@ class ParticipantResolver:
             inner = self._inner_country(head.left_edge.idx, last.idx + len(last))
             if inner is not None:
                 return replace(found, country=inner.country)
-        found = found or self._inner_country(start, end) or self._polity(head, text, (start, end), speaker)
+        return found or self._unplaced(head, text, (start, end), entity, mention, speaker)
+
+    def _unplaced(self, head: Token, text: str, bounds: tuple[int, int], entity: Entity | None,
+                  mention: tuple[int, int], speaker: Actor | None) -> Actor | None:
+        """A phrase its own words do not place: a country inside it, a polity noun ("his
+        country"), a weapon's owner ("its jets"), else a named entity with no code."""
+        found = self._inner_country(*bounds) or self._polity(head, text, bounds, speaker)
         if found is None and _is_weapon(head):  # "the army said its jets struck ...": the army's
             found = self._pronoun_owner(head, speaker)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
