@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from evaluation.articles import HALVES, score_quotes_half
+from evaluation.articles import HALVES, article_set, score_quotes_half
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 
@@ -24,11 +24,10 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--half", choices=sorted(HALVES), action="append")
     args = parser.parse_args()
-    set_dir = args.shared / "eval/dev/articles"
-    scorer = args.shared / "eval/score/articles.py"
-    if not set_dir.exists() or not scorer.exists():
-        print(f"no article gold under {set_dir} (set PARLEY_SHARED or --shared)", file=sys.stderr)
+    found = article_set(args.shared)
+    if found is None:
         return 2
+    set_dir, scorer = found
     for half in args.half or ["tune", "held"]:
         print(score_quotes_half(set_dir, scorer, half).line(), flush=True)
     return 0

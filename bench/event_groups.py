@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from evaluation.articles import HALVES, INPUT_KINDS
+from evaluation.articles import HALVES, INPUT_KINDS, article_set
 from evaluation.event_groups import score_groups
 
 DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
@@ -28,11 +28,10 @@ def main() -> int:
     parser.add_argument("--half", choices=sorted(HALVES), action="append")
     parser.add_argument("--inputs", choices=INPUT_KINDS, action="append")
     args = parser.parse_args()
-    set_dir = args.shared / "eval/dev/articles"
-    scorer = args.shared / "eval/score/articles.py"
-    if not set_dir.exists() or not scorer.exists():
-        print(f"no article gold under {set_dir} (set PARLEY_SHARED or --shared)", file=sys.stderr)
+    found = article_set(args.shared)
+    if found is None:
         return 2
+    set_dir, scorer = found
     for half in args.half or ["tune", "held"]:
         for inputs in args.inputs or list(INPUT_KINDS):
             score = score_groups(set_dir, scorer, half, inputs)

@@ -60,6 +60,17 @@ class DatingScore:
                 f"date accuracy {self.date_accuracy:.3f}")
 
 
+
+def article_set(shared: Path) -> tuple[Path, Path] | None:
+    """The dev articles' folder and their scorer under `shared`, or None (with a one-line
+    message on stderr) when either is missing."""
+    set_dir = shared / "eval/dev/articles"
+    scorer = shared / "eval/score/articles.py"
+    if not set_dir.exists() or not scorer.exists():
+        print(f"no article gold under {set_dir} (set PARLEY_SHARED or --shared)", file=sys.stderr)
+        return None
+    return set_dir, scorer
+
 def score_half(set_dir: Path, scorer: Path, half: str, inputs: str) -> DatingScore:
     """Process one half from one kind of input into a fresh store and score its exports."""
     ids = half_ids(set_dir, half)
