@@ -131,3 +131,18 @@ def test_where_support_or_a_threat_was_stated_is_no_recipient() -> None:
             assert event.target is None or event.target.country not in ("BEL", "CHE"), event
     [vow] = events_of("The rebels vowed to fight on in the villages near the border with Bolivia.")
     assert vow.target is not None and vow.target.country == "BOL"
+
+
+def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers() -> None:
+    """ "A roadside bomb killed two Chilean soldiers": no attacker named, the weapon is the
+    subject; the attackers are unidentified, of the country where it struck, else of its
+    victims'. A weapon with an owner ("a Chilean missile") is the owner's; a toll since a date
+    is no attack of its own."""
+    [bomb] = events_of("A roadside bomb killed two Chilean soldiers on Monday.")
+    assert countries(bomb) == ("CHL", "CHL") and bomb.type == "ASSAULT"
+    assert bomb.source is not None and bomb.source.sector == "UAF"
+    [mine] = events_of("A mine explosion near the town of Tacna killed two Peruvian youths on Sunday.")
+    assert countries(mine) == ("PER", "PER")
+    [owned] = events_of("A Chilean missile killed two Peruvian soldiers on Monday.")
+    assert countries(owned) == ("CHL", "PER")
+    assert events_of("More than 400 people have been killed by mines since 1990.") == []

@@ -692,7 +692,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
                          context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
-    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
+    armed = _weapon_subject(proto, context.lexicon)
+    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place, armed)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
@@ -932,8 +933,11 @@ def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
 
 def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
                       location: Location | None,
-                      own_place: bool = True) -> tuple[list[Actor], list[Actor], bool]:
-    """Parties the text implies: unidentified attackers where an attack happened, the country
+                      own_place: bool = True, armed: bool = False) -> tuple[list[Actor], list[Actor], bool]:
+    """Parties the text implies: unidentified attackers where an attack happened (`armed`: an
+    attack whose subject is a weapon, "a roadside bomb killed two Chilean soldiers", also in a
+    clause under the main one, "a car bomb exploded in Lima, killing four officers", and in the
+    country of its victims where no place is named), the country
     where a curfew or ban applies, the place of a protest or a crackdown; the place of a clause
     above the event's stands for the recipient only of an act on the scene (`SCENE_TYPES`: not
     "said in Lima that Peru would join the pact")."""
@@ -945,6 +949,10 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     elif not sources and proto.type == "ASSAULT" and targets and targets[0].country and _reported_noun(proto):
         # "Thursday's strike on Valparaiso killed five": the article's attacker of that country
         sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
+    elif not sources and proto.type == "ASSAULT" and targets and armed:
+        where = location.country if location and location.country else _one_country(targets)
+        if where:
+            sources, inferred = [Actor("unidentified attackers", where, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
@@ -954,6 +962,20 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
+    """An attack told by its weapon as subject ("a roadside bomb killed", "a mine explosion near
+    Tacna killed"), not by an attacker, as news of its own (not a toll since a date, not a noun)."""
+    if proto.type != "ASSAULT" or proto.nominal or not proto.sources or _running_total(proto.anchor):
+        return False
+    weapons = frozenset().union(*lexicon.mode_words.get("ASSAULT", {}).values())
+    return all(t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons) for t in proto.sources)
+
+
+def _one_country(actors: list[Actor]) -> str | None:
+    countries = {a.country for a in actors if a.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _stated_at(proto: Proto, location: Location) -> bool:
