@@ -146,3 +146,37 @@ def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers() -> None:
     [owned] = events_of("A Chilean missile killed two Peruvian soldiers on Monday.")
     assert countries(owned) == ("CHL", "PER")
     assert events_of("More than 400 people have been killed by mines since 1990.") == []
+
+
+def test_a_bare_weekday_is_when_never_who() -> None:
+    """Wire style drops "on" before a weekday: "arrived in Lima Sunday" (the parser glues the
+    place to the day) is a visit to Lima; "marched on Monday" marches on no one."""
+    [visit] = events_of("Bolivian President Carlos Mesa arrived in Lima Sunday for a three-day official visit.")
+    assert countries(visit) == ("BOL", "PER") and visit.type == "CONSULT"
+    for event in events_of("Striking workers marched on Monday to demand higher wages."):
+        assert event.target is None or event.target.name != "Monday", event
+
+
+def test_people_a_state_arrests_charges_or_frees_are_its_own() -> None:
+    """ "Bangladesh's police charged around 100 people with rioting": people of no stated
+    country on whom a state acts under its law are that state's; a stated country stays."""
+    [charged] = events_of("Bangladesh's police charged around 100 people with sabotage and rioting on Thursday.")
+    assert countries(charged) == ("BGD", "BGD")
+    [arrested] = events_of("Chile arrested two Peruvian journalists on Monday.")
+    assert countries(arrested) == ("CHL", "PER")
+
+
+def test_a_counted_crowd_that_marches_protests() -> None:
+    """ "Thousands of Chileans marched in Santiago": a crowd's march is a protest, at home;
+    troops that march do not protest."""
+    [march] = events_of("Thousands of Chileans marched on Monday in Santiago.")
+    assert march.type == "PROTEST" and countries(march) == ("CHL", "CHL")
+    assert all(e.type != "PROTEST" for e in events_of("Hundreds of Peruvian troops marched into the town on Sunday."))
+
+
+def test_protesters_of_no_stated_country_protest_at_home() -> None:
+    """ "ethnic Aymaras began a hunger strike to protest against Peru's decision": the aim's
+    clause places the strikers where the state they protest against rules."""
+    [strike] = events_of("Up to 500 ethnic Aymaras began a hunger strike on Monday to protest against "
+                         "Peru's decision to close the border.")
+    assert strike.type == "PROTEST" and countries(strike) == ("PER", "PER")

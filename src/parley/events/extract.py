@@ -199,6 +199,8 @@ SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
+# Acts a party does to people under its own law (arrests, bans, charges, releases).
+JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
 INSURGENT_SECTORS = {"REB", "OPP", "PRM", "UAF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
@@ -342,6 +344,27 @@ def _struck_by_weapon(proto: Proto, lexicon: Lexicon) -> Proto:
                                for t in preposition_objects(proto.trigger, prep)]
     return replace(proto, type="ASSAULT", cameo="190", content="190", mode=lexicon.mode_of("190"),
                    targets=struck)
+
+
+def _crowd_protest(proto: Proto) -> Proto:
+    """An ambiguous verb of protest ("marched", which troops do too) is sure when a counted
+    crowd does it ("Thousands of Chileans marched in Santiago"): it needs no named recipient
+    (the place's country stands for one, `_implicit_parties`)."""
+    if proto.type != "PROTEST" or not proto.weak or proto.nominal or not proto.sources:
+        return proto
+    if not all(_crowd_word(t) for t in proto.sources):
+        return proto
+    return replace(proto, weak=False)
+
+
+def _crowd_word(token: Token) -> bool:
+    """A crowd ("crowds", "protesters"), or a count of one or of a people ("thousands of
+    Chileans"), not of troops ("hundreds of soldiers")."""
+    if not (token.lemma_.lower() in CROWD_WORDS or token.lower_ in CROWD_WORDS):
+        return False
+    counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return all(p.ent_type_ == "NORP" or p.lemma_.lower() in CROWD_WORDS for p in counted)
 
 
 def _confirmed(sent: Span, prediction: Prediction, lexicon: Lexicon) -> bool:
@@ -554,13 +577,24 @@ def _with_targets_of(coded: list[tuple[Proto, list[Event]]], kept: list[tuple[Pr
     result = []
     for proto, events in kept:
         index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aimed = next((e.target for e in given.get(index, []) if e.target is not None
-                      and not _opposed(e, events)), None)
-        if aimed is not None:
-            events = [replace(e, target=aimed) if (e.target is None or (over_place and _place_target(e)))
+        aim = next((e for e in given.get(index, []) if e.target is not None and not _opposed(e, events)), None)
+        if aim is not None and aim.target is not None:
+            aimed = aim.target
+            events = [replace(e, target=aimed, source=_placed_as(e.source, aim.source))
+                      if (e.target is None or (over_place and _place_target(e)))
                       and e.source is not None and not _same(e.source, aimed) else e for e in events]
         result.append((proto, events))
     return result
+
+
+def _placed_as(source: Actor, aim_source: Actor | None) -> Actor:
+    """The source of an act as its aim's clause placed the same party ("ethnic Aymaras began a
+    hunger strike to protest against Peru's decision": the protest placed them in Peru)."""
+    if source.country or aim_source is None or not aim_source.country:
+        return source
+    if (aim_source.start, aim_source.end) != (source.start, source.end):
+        return source
+    return replace(source, country=aim_source.country)
 
 
 def _opposed(aim: Event, events: list[Event]) -> bool:
@@ -668,6 +702,7 @@ def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     proto = _struck_by_weapon(proto, context.lexicon)
+    proto = _crowd_protest(proto)
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
@@ -689,8 +724,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         reporter = _reporter_country(proto, context)
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
                               for a in sources], context)
-    targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
-                         context) or reacted_to(proto, sources, context.told, context.lexicon)
+    targets = _placeable([_subject_of(_with_country(_home_of(a, parties), location, None, context), proto, sources)
+                          for a in targets], context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
     armed = _weapon_subject(proto, context.lexicon)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place, armed)
@@ -1020,7 +1055,22 @@ def _protest_parties(proto: Proto, sources: list[Actor], targets: list[Actor], l
     if proto.type != "PROTEST":
         return sources, targets
     sources = sources or _crowd(proto, location, context)
-    return sources, targets or _protested_missions(proto, sources, context)
+    targets = targets or _protested_missions(proto, sources, context)
+    return _protesting_at_home(sources, targets, location), targets
+
+
+def _protesting_at_home(sources: list[Actor], targets: list[Actor], location: Location | None) -> list[Actor]:
+    """Protesters of no stated country and no stated place ("ethnic Aymaras began a hunger strike
+    to protest against Peru's decision") protest where the state they protest against rules: a
+    protest is made at home unless the text says where (an embassy abroad names its place)."""
+    if location is not None and location.country:
+        return sources
+    countries = {t.country for t in targets}
+    if len(countries) != 1 or None in countries:
+        return sources
+    home = next(iter(countries))
+    return [replace(s, country=home) if s.country is None and (s.sector is None or s.sector in DOMESTIC_SECTORS)
+            else s for s in sources]
 
 
 def _crowd(proto: Proto, location: Location | None, context: _Context) -> list[Actor]:
@@ -1104,6 +1154,19 @@ def _with_country(actor: Actor, location: Location | None, sent: Span | None, co
     if len(countries) == 1:
         return replace(actor, country=countries.pop())
     return actor
+
+
+def _subject_of(actor: Actor, proto: Proto, sources: list[Actor]) -> Actor:
+    """People of a domestic kind and no stated country ("three labour activists", "the
+    opposition", "100 people"... as sectors) whom a party of one country arrests, charges or
+    frees (`JURISDICTION_TYPES`) are that country's: a state acts so on those under its law
+    ("Qatar has freed three activists", "Bangladesh's police charged 100 people with rioting")."""
+    if actor.country or actor.sector not in DOMESTIC_SECTORS or proto.type not in JURISDICTION_TYPES:
+        return actor
+    countries = {s.country for s in sources}
+    if len(countries) != 1 or None in countries:
+        return actor
+    return replace(actor, country=countries.pop())
 
 
 def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
