@@ -180,3 +180,22 @@ def test_protesters_of_no_stated_country_protest_at_home() -> None:
     [strike] = events_of("Up to 500 ethnic Aymaras began a hunger strike on Monday to protest against "
                          "Peru's decision to close the border.")
     assert strike.type == "PROTEST" and countries(strike) == ("PER", "PER")
+
+
+def test_troops_ordered_or_moved_to_a_place_are_mobilised() -> None:
+    """ "ordered troops to the border with Chile", "moved troops to the border": a deployment
+    (CAMEO 154) like "sent troops"; an order to act ("ordered the army to withdraw") stays the act."""
+    [ordered] = events_of("Peru's president ordered troops to the border with Chile.")
+    assert ordered.type == "MOBILIZE" and countries(ordered) == ("PER", "CHL")
+    [moved] = events_of("Peru moved troops to the border with Chile on Monday.")
+    assert moved.type == "MOBILIZE" and countries(moved) == ("PER", "CHL")
+    assert all(e.type != "MOBILIZE" for e in events_of("Peru's president ordered the army to withdraw from the border."))
+
+
+def test_closing_a_newspaper_is_censorship() -> None:
+    """ "closed the opposition newspaper", "suspended the broadcaster's licence": CAMEO 172's
+    censorship, like "banned" and "shut down"."""
+    [closed] = events_of("Peru's government closed the opposition newspaper El Sol.")
+    assert closed.type == "COERCE" and closed.cameo == "172" and countries(closed) == ("PER", "PER")
+    [suspended] = events_of("The Peruvian government on Monday suspended the Chilean broadcaster's licence.")
+    assert suspended.type == "COERCE" and countries(suspended) == ("PER", "CHL")
