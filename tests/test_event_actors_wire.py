@@ -199,3 +199,36 @@ def test_closing_a_newspaper_is_censorship() -> None:
     assert closed.type == "COERCE" and closed.cameo == "172" and countries(closed) == ("PER", "PER")
     [suspended] = events_of("The Peruvian government on Monday suspended the Chilean broadcaster's licence.")
     assert suspended.type == "COERCE" and countries(suspended) == ("PER", "CHL")
+
+
+def test_a_demonym_places_a_village_no_gazetteer_knows() -> None:
+    """ "were killed in the Peruvian village of Tambo": the village is Peru's, so its unnamed
+    attackers are too (never Peru itself as the agent)."""
+    [killed] = events_of("Four people were killed in the Peruvian village of Tambo on Saturday.")
+    assert countries(killed) == ("PER", "PER")
+    assert killed.source is not None and killed.source.name != "Peru"
+
+
+def test_a_continent_or_its_part_is_no_country() -> None:
+    """ "South America", "Central Asia", "Asia" (a town in the Philippines to GeoNames) place
+    nothing; "South Africa", "South Korea" and "Southern Peru" are countries' places."""
+    for region in ("South America", "Central America", "Central Asia", "Asia", "the Americas"):
+        assert geocode(region) is None, region
+    for name, country in (("South Africa", "ZAF"), ("South Korea", "KOR"), ("Southern Peru", "PER")):
+        place = geocode(name)
+        assert place is not None and place.country == country, name
+
+
+def test_a_title_alone_names_no_country() -> None:
+    """ "Prime Minister" is an office of any country, not the one of a known Mr Prime."""
+    match = resolve_actor_text("Prime Minister", "2010-01-01")
+    assert match is None or match.country is None
+
+
+def test_relations_resumed_and_martial_law_extended() -> None:
+    """ "resumed diplomatic relations" restores them (CAMEO 050) like "restored"; "extended
+    martial law" imposes it (CAMEO 1724) by whoever extends it."""
+    resumed = events_of("Peru and Chile resumed diplomatic relations over the weekend.")
+    assert {countries(e) for e in resumed} == {("PER", "CHL"), ("CHL", "PER")}
+    [extended] = events_of("Peruvian President Juan Ruiz extended martial law in the capital Lima for another week.")
+    assert extended.type == "COERCE" and extended.cameo == "1724" and countries(extended) == ("PER", "PER")
