@@ -151,7 +151,8 @@ def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers() -> None:
 def test_a_bare_weekday_is_when_never_who() -> None:
     """Wire style drops "on" before a weekday: "arrived in Lima Sunday" (the parser glues the
     place to the day) is a visit to Lima; "marched on Monday" marches on no one."""
-    [visit] = events_of("Bolivian President Carlos Mesa arrived in Lima Sunday for a three-day official visit.")
+    [visit] = events_of("Bolivian President Carlos Mesa arrived in Lima Sunday for a three-day "
+                        "official visit.")
     assert countries(visit) == ("BOL", "PER") and visit.type == "CONSULT"
     for event in events_of("Striking workers marched on Monday to demand higher wages."):
         assert event.target is None or event.target.name != "Monday", event
@@ -160,7 +161,8 @@ def test_a_bare_weekday_is_when_never_who() -> None:
 def test_people_a_state_arrests_charges_or_frees_are_its_own() -> None:
     """ "Bangladesh's police charged around 100 people with rioting": people of no stated
     country on whom a state acts under its law are that state's; a stated country stays."""
-    [charged] = events_of("Bangladesh's police charged around 100 people with sabotage and rioting on Thursday.")
+    [charged] = events_of("Bangladesh's police charged around 100 people with sabotage and rioting "
+                          "on Thursday.")
     assert countries(charged) == ("BGD", "BGD")
     [arrested] = events_of("Chile arrested two Peruvian journalists on Monday.")
     assert countries(arrested) == ("CHL", "PER")
@@ -171,7 +173,8 @@ def test_a_counted_crowd_that_marches_protests() -> None:
     troops that march do not protest."""
     [march] = events_of("Thousands of Chileans marched on Monday in Santiago.")
     assert march.type == "PROTEST" and countries(march) == ("CHL", "CHL")
-    assert all(e.type != "PROTEST" for e in events_of("Hundreds of Peruvian troops marched into the town on Sunday."))
+    troops = events_of("Hundreds of Peruvian troops marched into the town on Sunday.")
+    assert all(e.type != "PROTEST" for e in troops)
 
 
 def test_protesters_of_no_stated_country_protest_at_home() -> None:
@@ -189,7 +192,8 @@ def test_troops_ordered_or_moved_to_a_place_are_mobilised() -> None:
     assert ordered.type == "MOBILIZE" and countries(ordered) == ("PER", "CHL")
     [moved] = events_of("Peru moved troops to the border with Chile on Monday.")
     assert moved.type == "MOBILIZE" and countries(moved) == ("PER", "CHL")
-    assert all(e.type != "MOBILIZE" for e in events_of("Peru's president ordered the army to withdraw from the border."))
+    withdrawn = events_of("Peru's president ordered the army to withdraw from the border.")
+    assert all(e.type != "MOBILIZE" for e in withdrawn)
 
 
 def test_closing_a_newspaper_is_censorship() -> None:
@@ -230,5 +234,6 @@ def test_relations_resumed_and_martial_law_extended() -> None:
     martial law" imposes it (CAMEO 1724) by whoever extends it."""
     resumed = events_of("Peru and Chile resumed diplomatic relations over the weekend.")
     assert {countries(e) for e in resumed} == {("PER", "CHL"), ("CHL", "PER")}
-    [extended] = events_of("Peruvian President Juan Ruiz extended martial law in the capital Lima for another week.")
+    [extended] = events_of("Peruvian President Juan Ruiz extended martial law in the capital Lima "
+                           "for another week.")
     assert extended.type == "COERCE" and extended.cameo == "1724" and countries(extended) == ("PER", "PER")

@@ -577,7 +577,8 @@ def _with_targets_of(coded: list[tuple[Proto, list[Event]]], kept: list[tuple[Pr
     result = []
     for proto, events in kept:
         index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aim = next((e for e in given.get(index, []) if e.target is not None and not _opposed(e, events)), None)
+        aim = next((e for e in given.get(index, []) if e.target is not None and not _opposed(e, events)),
+                   None)
         if aim is not None and aim.target is not None:
             aimed = aim.target
             events = [replace(e, target=aimed, source=_placed_as(e.source, aim.source))
@@ -724,8 +725,9 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         reporter = _reporter_country(proto, context)
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
                               for a in sources], context)
-    targets = _placeable([_subject_of(_with_country(_home_of(a, parties), location, None, context), proto, sources)
-                          for a in targets], context) or reacted_to(proto, sources, context.told, context.lexicon)
+    placed = [_subject_of(_with_country(_home_of(a, parties), location, None, context), proto, sources)
+              for a in targets]
+    targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
     armed = _weapon_subject(proto, context.lexicon)
     sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place, armed)
@@ -1005,7 +1007,8 @@ def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
     if proto.type != "ASSAULT" or proto.nominal or not proto.sources or _running_total(proto.anchor):
         return False
     weapons = frozenset().union(*lexicon.mode_words.get("ASSAULT", {}).values())
-    return all(t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons) for t in proto.sources)
+    return all(t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons)
+               for t in proto.sources)
 
 
 def _one_country(actors: list[Actor]) -> str | None:
@@ -1069,8 +1072,9 @@ def _protesting_at_home(sources: list[Actor], targets: list[Actor], location: Lo
     if len(countries) != 1 or None in countries:
         return sources
     home = next(iter(countries))
-    return [replace(s, country=home) if s.country is None and (s.sector is None or s.sector in DOMESTIC_SECTORS)
-            else s for s in sources]
+    return [replace(s, country=home)
+            if s.country is None and (s.sector is None or s.sector in DOMESTIC_SECTORS) else s
+            for s in sources]
 
 
 def _crowd(proto: Proto, location: Location | None, context: _Context) -> list[Actor]:
