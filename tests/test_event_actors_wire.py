@@ -237,3 +237,14 @@ def test_relations_resumed_and_martial_law_extended() -> None:
     [extended] = events_of("Peruvian President Juan Ruiz extended martial law in the capital Lima "
                            "for another week.")
     assert extended.type == "COERCE" and extended.cameo == "1724" and countries(extended) == ("PER", "PER")
+
+
+def test_a_weapon_fired_at_a_city_is_an_attack_on_its_country() -> None:
+    """ "A rocket was fired at Tacna": the city (which spaCy may take for an organisation) is
+    Peru's, its unnamed attackers too; fired "from Chilean territory", they are Chile's."""
+    [fired] = events_of("A rocket was fired at Tacna on Monday, police said.")
+    assert fired.type == "ASSAULT" and countries(fired) == ("PER", "PER")
+    [across] = events_of("A rocket was fired at the Peruvian town of Tacna from Chilean territory on Monday.")
+    assert countries(across) == ("CHL", "PER")
+    [bombed] = events_of("Chilean jets bombed Tacna on Monday.")
+    assert countries(bombed) == ("CHL", "PER")

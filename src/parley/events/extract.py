@@ -148,6 +148,8 @@ CROWD_WORDS = {"thousand", "hundred", "dozen", "million", "crowd", "protester", 
                "marcher", "people"}
 # Prepositions of the places a crowd protests in ("the streets of La Paz", "through Lima").
 CROWD_PLACE_PREPOSITIONS = {"of", "in", "through", "across", "outside"}
+# Entity labels a city the gazetteer knows may carry (spaCy takes "Tacna" for an organisation).
+CITY_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 # Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
@@ -725,8 +727,8 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         reporter = _reporter_country(proto, context)
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
                               for a in sources], context)
-    placed = [_subject_of(_with_country(_home_of(a, parties), location, None, context), proto, sources)
-              for a in targets]
+    placed = [_subject_of(_with_country(_home_of(_city(a, context), parties), location, None, context), proto,
+                          sources) for a in targets]
     targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
     armed = _weapon_subject(proto, context.lexicon)
@@ -982,14 +984,16 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     main = main and not _running_total(proto.anchor)
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
-        sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
+        where = _launched_from(proto) or location.country
+        sources, inferred = [Actor("unidentified attackers", where, UNIDENTIFIED)], True
     elif not sources and proto.type == "ASSAULT" and targets and targets[0].country and _reported_noun(proto):
         # "Thursday's strike on Valparaiso killed five": the article's attacker of that country
         sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
     elif not sources and proto.type == "ASSAULT" and targets and armed:
-        where = location.country if location and location.country else _one_country(targets)
-        if where:
-            sources, inferred = [Actor("unidentified attackers", where, UNIDENTIFIED)], True
+        struck = _launched_from(proto) or (location.country if location and location.country
+                                           else _one_country(targets))
+        if struck:
+            sources, inferred = [Actor("unidentified attackers", struck, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
@@ -1003,12 +1007,28 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
 
 def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
     """An attack told by its weapon as subject ("a roadside bomb killed", "a mine explosion near
-    Tacna killed"), not by an attacker, as news of its own (not a toll since a date, not a noun)."""
-    if proto.type != "ASSAULT" or proto.nominal or not proto.sources or _running_total(proto.anchor):
+    Tacna killed", "a rocket was fired at Tacna"), not by an attacker, as news of its own (not a
+    toll since a date, not a noun)."""
+    if proto.type != "ASSAULT" or proto.nominal or _running_total(proto.anchor):
         return False
     weapons = frozenset().union(*lexicon.mode_words.get("ASSAULT", {}).values())
-    return all(t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons)
-               for t in proto.sources)
+    # or a weapon fired, with no attacker named: "a rocket was fired at Tacna"
+    subjects = proto.sources or [c for c in proto.event_token.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons)
+                                  for t in subjects)
+
+
+def _launched_from(proto: Proto) -> str | None:
+    """The country a weapon was fired from ("fired at Tacna from Chilean territory", "from
+    Chile"): its attackers', not the struck place's."""
+    for prep in (c for c in proto.event_token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for token in [obj, *[c for c in obj.children if c.dep_ in ("amod", "compound", "poss")]]:
+                if token.ent_type_ in ("GPE", "NORP", "LOC"):
+                    place = geocode(entity_text(token))
+                    if place is not None and place.country:
+                        return place.country
+    return None
 
 
 def _one_country(actors: list[Actor]) -> str | None:
@@ -1158,6 +1178,18 @@ def _with_country(actor: Actor, location: Location | None, sent: Span | None, co
     if len(countries) == 1:
         return replace(actor, country=countries.pop())
     return actor
+
+
+def _city(actor: Actor, context: _Context) -> Actor:
+    """A place the act is aimed at that no actor table knows but the gazetteer does ("a rocket
+    was fired at Tacna"): in its country."""
+    if actor.country or actor.sector or actor.start is None:
+        return actor
+    if not any(e.type in CITY_LABELS and any(start == actor.start for start, _ in e.mentions)
+               for e in context.entities):
+        return actor
+    place = geocode(actor.name)
+    return replace(actor, country=place.country) if place is not None and place.country else actor
 
 
 def _subject_of(actor: Actor, proto: Proto, sources: list[Actor]) -> Actor:
