@@ -248,3 +248,11 @@ def test_a_weapon_fired_at_a_city_is_an_attack_on_its_country() -> None:
     assert countries(across) == ("CHL", "PER")
     [bombed] = events_of("Chilean jets bombed Tacna on Monday.")
     assert countries(bombed) == ("CHL", "PER")
+
+
+def test_a_long_name_split_by_the_tagger_is_one_person_of_no_given_names_country() -> None:
+    """ "President Omar Hassan Ahmad Bashir" (tagged as two names) is one person; a known actor
+    called by one given name of it ("Hassan") says nothing of his country: the sentence does."""
+    [eased] = events_of("President Omar Hassan Ahmad Bashir on Thursday shortened by one hour the nightly "
+                        "curfew imposed in Sudan.")
+    assert countries(eased) == ("SDN", "SDN")
