@@ -134,15 +134,15 @@ def test_where_support_or_a_threat_was_stated_is_no_recipient() -> None:
 
 
 def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers() -> None:
-    """ "A roadside bomb killed two Chilean soldiers": no attacker named, the weapon is the
-    subject; the attackers are unidentified, of the country where it struck, else of its
-    victims'. A weapon with an owner ("a Chilean missile") is the owner's; a toll since a date
-    is no attack of its own."""
-    [bomb] = events_of("A roadside bomb killed two Chilean soldiers on Monday.")
-    assert countries(bomb) == ("CHL", "CHL") and bomb.type == "ASSAULT"
+    """ "A roadside bomb killed two Chilean soldiers in Lima": no attacker named, the weapon is
+    the subject; the attackers are unidentified, of the country where it struck (never of the
+    victims' country alone: soldiers die abroad). A weapon with an owner ("a Chilean missile")
+    is the owner's; a toll since a date is no attack of its own."""
+    [bomb] = events_of("A roadside bomb killed two Chilean soldiers in Lima on Monday.")
+    assert countries(bomb) == ("PER", "CHL") and bomb.type == "ASSAULT"
     assert bomb.source is not None and bomb.source.sector == "UAF"
-    [mine] = events_of("A mine explosion near the town of Tacna killed two Peruvian youths on Sunday.")
-    assert countries(mine) == ("PER", "PER")
+    for event in events_of("A roadside bomb killed two Chilean soldiers on Monday."):
+        assert event.source is None or event.source.country != "CHL", event
     [owned] = events_of("A Chilean missile killed two Peruvian soldiers on Monday.")
     assert countries(owned) == ("CHL", "PER")
     assert events_of("More than 400 people have been killed by mines since 1990.") == []

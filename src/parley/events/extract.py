@@ -148,6 +148,8 @@ CROWD_WORDS = {"thousand", "hundred", "dozen", "million", "crowd", "protester", 
                "marcher", "people"}
 # Prepositions of the places a crowd protests in ("the streets of La Paz", "through Lima").
 CROWD_PLACE_PREPOSITIONS = {"of", "in", "through", "across", "outside"}
+# A transient sector marking a struck party that is a place, not people (`_implicit_parties`).
+PLACE_SECTOR = "place"
 # Entity labels a city the gazetteer knows may carry (spaCy takes "Tacna" for an organisation).
 CITY_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 # Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
@@ -731,8 +733,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                           sources) for a in targets]
     targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
-    armed = _weapon_subject(proto, context.lexicon)
-    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place, armed)
+    sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
@@ -970,13 +971,24 @@ def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
     return [a for a in actors if a.country or context.resolver.is_named(a)]
 
 
+def _unnamed_parties(proto: Proto, sources: list[Actor], targets: list[Actor], location: Location | None,
+                     own_place: bool, context: _Context) -> tuple[list[Actor], list[Actor], bool]:
+    """`_implicit_parties`, told whether the attack is told by its weapon (`_weapon_subject`),
+    the places it struck standing for where it happened."""
+    armed = _weapon_subject(proto, context.lexicon)
+    if armed:
+        targets = [replace(t, sector=PLACE_SECTOR) if _is_place(t, context) else t for t in targets]
+    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place, armed)
+    return sources, [replace(t, sector=None) if t.sector == PLACE_SECTOR else t for t in targets], inferred
+
+
 def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
                       location: Location | None,
                       own_place: bool = True, armed: bool = False) -> tuple[list[Actor], list[Actor], bool]:
     """Parties the text implies: unidentified attackers where an attack happened (`armed`: an
-    attack whose subject is a weapon, "a roadside bomb killed two Chilean soldiers", also in a
-    clause under the main one, "a car bomb exploded in Lima, killing four officers", and in the
-    country of its victims where no place is named), the country
+    attack whose subject is a weapon, "a mine explosion near Tacna killed two youths", also in a
+    clause under the main one, "a car bomb exploded in Lima, killing four officers", where the
+    weapon's phrase or the place struck says, never by its victims' country alone), the country
     where a curfew or ban applies, the place of a protest or a crackdown; the place of a clause
     above the event's stands for the recipient only of an act on the scene (`SCENE_TYPES`: not
     "said in Lima that Peru would join the pact")."""
@@ -990,8 +1002,8 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
         # "Thursday's strike on Valparaiso killed five": the article's attacker of that country
         sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
     elif not sources and proto.type == "ASSAULT" and targets and armed:
-        struck = _launched_from(proto) or (location.country if location and location.country
-                                           else _one_country(targets))
+        struck = _launched_from(proto) or (location.country if location and location.country else (
+            _weapon_place(proto) or _one_country([t for t in targets if t.sector == PLACE_SECTOR])))
         if struck:
             sources, inferred = [Actor("unidentified attackers", struck, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
@@ -1006,8 +1018,8 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
 
 
 def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
-    """An attack told by its weapon as subject ("a roadside bomb killed", "a mine explosion near
-    Tacna killed", "a rocket was fired at Tacna"), not by an attacker, as news of its own (not a
+    """An attack told by its weapon as subject ("a mine explosion near Tacna killed", "a rocket
+    was fired at Tacna"), not by an attacker, as news of its own (not a
     toll since a date, not a noun)."""
     if proto.type != "ASSAULT" or proto.nominal or _running_total(proto.anchor):
         return False
@@ -1028,6 +1040,17 @@ def _launched_from(proto: Proto) -> str | None:
                     place = geocode(entity_text(token))
                     if place is not None and place.country:
                         return place.country
+    return None
+
+
+def _weapon_place(proto: Proto) -> str | None:
+    """The country of the place the weapon's own phrase names ("a mine explosion near the town
+    of Tacna", "a bomb in a Lima market")."""
+    weapons = proto.sources or [c for c in proto.event_token.children if c.dep_ == "nsubjpass"]
+    for token in place_tokens(weapons):
+        place = geocode(entity_text(token))
+        if place is not None and place.country:
+            return place.country
     return None
 
 
@@ -1185,11 +1208,18 @@ def _city(actor: Actor, context: _Context) -> Actor:
     was fired at Tacna"): in its country."""
     if actor.country or actor.sector or actor.start is None:
         return actor
-    if not any(e.type in CITY_LABELS and any(start == actor.start for start, _ in e.mentions)
-               for e in context.entities):
+    if not _is_place(actor, context):
         return actor
     place = geocode(actor.name)
     return replace(actor, country=place.country) if place is not None and place.country else actor
+
+
+def _is_place(actor: Actor, context: _Context) -> bool:
+    """Whether a party's mention is an entity of a place (or one spaCy took for an organisation)
+    with no sector of its own."""
+    return actor.sector is None and actor.start is not None and any(
+        e.type in CITY_LABELS and any(start == actor.start for start, _ in e.mentions)
+        for e in context.entities)
 
 
 def _subject_of(actor: Actor, proto: Proto, sources: list[Actor]) -> Actor:
