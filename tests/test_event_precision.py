@@ -585,3 +585,15 @@ def test_an_act_named_by_the_object_of_a_future_verb_is_planned() -> None:
             if e.type == "REQUEST"] == ["hypothetical"]
     assert [(e.type, e.modality) for e in events_of("Chile will reject Peru's proposal for a truce.")] == [
         ("REJECT", "planned")]
+
+
+def test_an_agreement_named_by_its_content_is_coded_as_that_act_agreed() -> None:
+    """ "reached a ceasefire agreement", "an agreement on a truce": a truce agreed, coded as
+    "agreed to a ceasefire" is (CAMEO 0356); a deal of no act's name stays a bare agreement."""
+    codes = {e.cameo for text in (
+        "Chile and Bolivia reached a ceasefire agreement on Monday.",
+        "Chile and Bolivia reached an agreement on a truce on Monday.",
+        "Chile and Bolivia agreed to a ceasefire on Monday.") for e in events_of(text) if e.type == "AGREE"}
+    assert codes == {"0356"}
+    bare = events_of("Chile and Bolivia reached an agreement on Monday.")
+    assert {e.cameo for e in bare if e.type == "AGREE"} == {"030"}
