@@ -81,6 +81,15 @@ class Anchor:
 
 # A threat told as what will happen is made when it is said.
 THREAT = "THREATEN"
+# Adverbs of a habit or a series ("bombers regularly used to launch missiles", "repeatedly
+# launching drones"): what a party does as a rule, or again and again, happens on no one day.
+HABIT_ADVERBS = frozenset({"regularly", "routinely", "usually", "often", "frequently", "habitually",
+                           "typically", "customarily", "traditionally", "repeatedly", "constantly",
+                           "continually"})
+# Links by which an infinitive or participle hangs under the verb that may carry the habit.
+HABIT_LINKS = frozenset({"xcomp", "advcl", "acl"})
+# How many such links a habit adverb may sit above the event word.
+HABIT_HOPS = 3
 
 
 def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], article_date: str | None,
@@ -273,7 +282,7 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
     if span is None or not len(span):
         return True
     verb = governing_verb(span.root)
-    if verb is not None and _placed_before(verb):
+    if (verb is not None and _placed_before(verb)) or habitual(span.root):
         return False
     if event.modality == "reported_past":
         return True
@@ -287,6 +296,28 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
             verb = verb.head
         return verb is not None and _stated_as_news(verb)  # made by the statement
     return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
+
+
+def habitual(word: Token) -> bool:
+    """True when the event word, or a verb an infinitive or participle of it hangs under, is
+    modified by an adverb of habit ("regularly used by Chile to launch missiles at Peru",
+    "routinely fires rockets", "repeatedly launching drones"; "has escalated attacks, repeatedly
+    launching drones", whose participle tells the acts as a series): no one day of the article is its.
+    (A habit is still an event: gold sets code "Chile often fires rockets at Peru".)"""
+    if word.dep_ == "dobj" and word.head.pos_ == "VERB":  # "have escalated attacks, repeatedly ..."
+        word = word.head
+    for _ in range(HABIT_HOPS):
+        if _habit_adverb(word) or any(c.dep_ == "advcl" and c.tag_ == "VBG" and _habit_adverb(c)
+                                      for c in word.children):
+            return True  # "has escalated attacks, repeatedly launching drones": a series
+        if word.dep_ not in HABIT_LINKS or word.head == word:
+            return False
+        word = word.head
+    return False
+
+
+def _habit_adverb(word: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in word.children)
 
 
 def _stated_as_news(verb: Token) -> bool:
