@@ -159,8 +159,6 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 ANTECEDENT_MARKS = {"after", "since", "before"}
 # Lexicon word classes of the parts of speech a trigger the model may not retype can have.
 WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
-# Prepositions by which a meeting is the setting of another act ("agreed during talks").
-SETTING_PREPOSITIONS = {"during", "at", "amid", "in"}
 # The mode of a truce: a halt of fire a party declares ("announced that it will stop striking").
 TRUCE_MODE = "ceasefire"
 # Subjects that name a thing more often than a party, for the dictionary's wide verbs.
@@ -434,7 +432,6 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
             if events:
                 coded.append((proto, events))
     coded = without_background_relatives(coded)
-    coded = without_settings(coded)
     coded = without_circumstances(coded)
     coded = main_statement(coded)
     coded = without_restatements(coded)
@@ -474,32 +471,6 @@ def without_background_relatives(coded: list[tuple[Proto, list[Event]]]) -> list
         if owner is None or owner is proto:
             kept.append((proto, events))
     return kept
-
-
-def without_settings(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
-    """Less a meeting named as the setting of another event of the sentence ("agreed to a
-    ceasefire during negotiations with the US", "at a meeting at the White House, the leaders
-    agreed ..."): the sentence reports what was done there."""
-    if len(coded) < 2:
-        return coded
-    kept = []
-    for proto, events in coded:
-        setting = _setting_verb(proto)
-        if setting is None or not any(other is not proto and setting.i in (other.anchor.i, other.trigger.i)
-                                      for other, _ in coded):
-            kept.append((proto, events))
-    return kept
-
-
-def _setting_verb(proto: Proto) -> Token | None:
-    """The verb a meeting noun is the setting of, by a preposition of time or place."""
-    noun = proto.event_token
-    if not proto.nominal or proto.type != "CONSULT" or noun.dep_ != "pobj":
-        return None
-    prep = noun.head
-    if prep.lower_ not in SETTING_PREPOSITIONS or prep.head.pos_ != "VERB":
-        return None
-    return prep.head
 
 
 def without_circumstances(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
