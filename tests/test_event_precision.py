@@ -612,3 +612,16 @@ def test_a_habit_is_an_event_of_no_one_day() -> None:
     assert series and all(e.date is None for e in series)
     news = [e for e in events_of("Chilean jets struck Peru, officials said.") if e.type == "ASSAULT"]
     assert news and all(e.date is not None for e in news)
+
+
+def test_history_dated_only_by_a_year_is_no_record() -> None:
+    """ "the talks capped negotiations that began in 2023, after Lima established control over
+    Tacna": a background event dated only by its year is history the article recalls; one its
+    text dates to a month stays a record."""
+    from parley.events.records import event_records
+
+    history = event_records(events_of("In 2023, Peru and Chile held talks in Lima, the "
+                                      "ministry recalled."))
+    assert not [e for e in history if e.date is not None and len(e.date) == 4]
+    month = event_records(events_of("Peru and Chile held talks in Lima in March 2023."))
+    assert [e for e in month if e.type == "CONSULT" and e.date == "2023-03"]
