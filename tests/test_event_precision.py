@@ -625,3 +625,11 @@ def test_history_dated_only_by_a_year_is_no_record() -> None:
     assert not [e for e in history if e.date is not None and len(e.date) == 4]
     month = event_records(events_of("Peru and Chile held talks in Lima in March 2023."))
     assert [e for e in month if e.type == "CONSULT" and e.date == "2023-03"]
+
+
+def test_support_of_an_initiative_told_before_is_support_of_its_proposer() -> None:
+    """ "said it would support the initiative" after "Peru proposed a truce to Chile": the plan
+    named by a definite noun is the proposal told before, and the support is of its proposer."""
+    events = events_of("Peru's president proposed a 30-day truce to Chile on Monday. Bolivia said "
+                       "it would support the initiative.")
+    assert [countries(e) for e in events if e.type == "SUPPORT"] == [("BOL", "PER")]
