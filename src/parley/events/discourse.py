@@ -18,7 +18,8 @@ An anchor must be news: not after the article's date and not more than a week be
 - a refusal ("the ministry said the president would not attend the talks", "Peru refused to attend")
   is an act of its statement: told in the past or present (its own clause or the reporting
   verb above it), it is dated as that statement by rules 2 to 4; never by rule 1, since the
-  same parties refuse more than once;
+  same parties refuse more than once; nor by the day of the meeting it refuses to attend, when
+  the article dates that meeting with a party of the refusal (it was stated before);
 - an expression of support a speaker states as to come ("the minister said Chile would support
   the initiative") is made by the statement, as a refusal is (a statement of what one will
   support endorses it now), and is dated in the same way;
@@ -79,6 +80,10 @@ class Anchor:
     text: str
 
 
+# CAMEO's rejection of a meeting (125: reject proposal to meet, discuss or negotiate), and
+# PLOVER's category of meetings.
+REFUSED_MEETING_CODE = "125"
+MEETING = "CONSULT"
 # A threat told as what will happen is made when it is said.
 THREAT = "THREATEN"
 # Adverbs of a habit or a series ("bombers regularly used to launch missiles", "repeatedly
@@ -115,10 +120,21 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
         elif event.date is None and _dateable(doc, event, timexes):
             value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published,
                                             same_event_only=event.modality == "reported_past")
-            if value is not None:
+            if value is not None and not _refuses_meeting_of(event, value, dated):
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
     return result
+
+
+def _refuses_meeting_of(event: Event, day: str, dated: list[Event]) -> bool:
+    """True when the event refuses a meeting ("the Kremlin said Putin would not attend the talks")
+    that the article dates to `day` with a party of it: a refusal to attend is stated before the
+    meeting, on a day the text does not give (not the meeting's own)."""
+    if event.modality != "refused" or not (event.cameo or "").startswith(REFUSED_MEETING_CODE):
+        return False
+    mine = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    return any(other.type == MEETING and other.date == day and mine & {
+        a.country for a in (other.source, other.target) if a is not None and a.country} for other in dated)
 
 
 def dated_by_report(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
