@@ -600,15 +600,15 @@ def test_an_agreement_named_by_its_content_is_coded_as_that_act_agreed() -> None
 
 
 def test_a_habit_is_an_event_of_no_one_day() -> None:
-    """ "bombers regularly used by Chile to launch missiles at Peru", "repeatedly launching
-    drones": what a party does as a rule or again and again stays an event (gold sets code
-    habits) but takes no day of the article; an act told as news still does."""
+    """ "bombers regularly used by Chile to launch missiles at Peru", "have been repeatedly
+    launching drones": what a party does as a rule or again and again stays an event (gold sets
+    code habits) but takes no day of the article; an act told as news still does."""
     text = ("Peru's intelligence service carried out a drone attack on four Chilean airfields on "
             "Sunday. The Tu-95 is a heavy bomber regularly used by Chile to launch missiles at Peru.")
     habit = [e for e in events_of(text) if e.type == "ASSAULT" and countries(e) == ("CHL", "PER")]
     assert habit and all(e.date is None for e in habit)
-    series = [e for e in events_of("The rebels have escalated attacks against Chile, repeatedly "
-                                   "launching drones toward Chilean territory.") if e.type == "ASSAULT"]
+    series = [e for e in events_of("The rebels have been repeatedly launching drones toward "
+                                   "Chilean territory.") if e.type == "ASSAULT"]
     assert series and all(e.date is None for e in series)
     news = [e for e in events_of("Chilean jets struck Peru, officials said.") if e.type == "ASSAULT"]
     assert news and all(e.date is not None for e in news)

@@ -317,23 +317,15 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
 def habitual(word: Token) -> bool:
     """True when the event word, or a verb an infinitive or participle of it hangs under, is
     modified by an adverb of habit ("regularly used by Chile to launch missiles at Peru",
-    "routinely fires rockets", "repeatedly launching drones"; "has escalated attacks, repeatedly
-    launching drones", whose participle tells the acts as a series): no one day of the article is its.
+    "routinely fires rockets", "repeatedly launching drones"): no one day of the article is its.
     (A habit is still an event: gold sets code "Chile often fires rockets at Peru".)"""
-    if word.dep_ == "dobj" and word.head.pos_ == "VERB":  # "have escalated attacks, repeatedly ..."
-        word = word.head
     for _ in range(HABIT_HOPS):
-        if _habit_adverb(word) or any(c.dep_ == "advcl" and c.tag_ == "VBG" and _habit_adverb(c)
-                                      for c in word.children):
-            return True  # "has escalated attacks, repeatedly launching drones": a series
+        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in word.children):
+            return True
         if word.dep_ not in HABIT_LINKS or word.head == word:
             return False
         word = word.head
     return False
-
-
-def _habit_adverb(word: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in word.children)
 
 
 def _stated_as_news(verb: Token) -> bool:
