@@ -10,9 +10,10 @@ record with its evidence sentences and empty mark columns: `actors`, `direction`
 `date` (y/n each, following the set README's conventions) and `right` (y when all four are).
 `score` reads a marked sheet and prints the share of records marked fully right, and of each
 mark. The marks are the reader's; the sheet and its marks are committed next to this script.
-With `--carry OLD_SHEET`, a redrawn row identical to a marked row of the old sheet (every
-column of the record, its evidence included, not its number or id) keeps that row's marks; the
-rows left unmarked, new or changed, are listed for a reader.
+With `--carry OLD_SHEET` (repeatable, the first sheet that marked a row wins), a redrawn row
+identical to a marked row of an old sheet (every column of the record, its evidence included,
+not its number or id) keeps that row's marks; the rows left unmarked, new or changed, are
+listed for a reader.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def main() -> int:
     sheet.add_argument("-n", type=int, default=100, help="records in the sample")
     sheet.add_argument("--seed", type=int, default=15)
     sheet.add_argument("-o", "--output", type=Path, default=Path("bench/precision_sheet.tsv"))
-    sheet.add_argument("--carry", type=Path, default=None,
-                       help="a marked sheet whose marks identical rows keep")
+    sheet.add_argument("--carry", type=Path, action="append", default=[],
+                       help="a marked sheet whose marks identical rows keep (repeatable: the first "
+                            "sheet that marked a row gives its marks)")
     score = commands.add_parser("score", help="score a marked sheet")
     score.add_argument("sheet", type=Path)
     args = parser.parse_args()
@@ -61,7 +63,8 @@ def main() -> int:
     return 0
 
 
-def write_sheet(set_dir: Path, count: int, seed: int, output: Path, carry: Path | None = None) -> int:
+def write_sheet(set_dir: Path, count: int, seed: int, output: Path,
+                carry: list[Path] | None = None) -> int:
     folder = set_dir / "articles"
     if output.exists():
         print(f"{output} exists (it may hold a reader's marks): choose another -o", file=sys.stderr)
@@ -76,22 +79,28 @@ def write_sheet(set_dir: Path, count: int, seed: int, output: Path, carry: Path 
         records = list(export_records(store, "events"))
         store.close()
     sample = random.Random(seed).sample(records, min(count, len(records)))
-    marks = _marks_by_record(carry) if carry is not None else {}
+    marks: dict[tuple[str, ...], tuple[list[str], Path]] = {}
+    for sheet in reversed(carry or []):  # the first sheet given wins
+        marks.update({key: (found, sheet) for key, found in _marks_by_record(sheet).items()})
     unmarked = []
+    carried: dict[Path, int] = {}
     with output.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter="\t")
         writer.writerow(COLUMNS)
         for number, record in enumerate(sample, start=1):
             row = _row(number, record, names)
-            carried = marks.get(_record_key(dict(zip(COLUMNS, row, strict=True))))
-            if carried is not None:
-                row[-len(MARKS):] = carried
+            known = marks.get(_record_key(dict(zip(COLUMNS, row, strict=True))))
+            if known is not None:
+                row[-len(MARKS):] = known[0]
+                carried[known[1]] = carried.get(known[1], 0) + 1
             else:
                 unmarked.append(row)
             writer.writerow(row)
     print(f"{len(sample)} of {len(records)} records -> {output}; mark {', '.join(MARKS)} (y/n)")
-    if carry is not None:
-        print(f"{len(sample) - len(unmarked)} rows keep the marks of {carry}; {len(unmarked)} to mark:")
+    if carry:
+        for sheet, number in carried.items():
+            print(f"{number} rows keep the marks of {sheet}")
+        print(f"{len(unmarked)} rows to mark:")
         for row in unmarked:
             print(f"  {row[0]:>3} [{row[2]}] {row[3]} {row[5]} -> {row[6]} {row[7]} | {row[10][:120]}")
     return 0
