@@ -10,29 +10,18 @@ date accuracy of the events found). See `evaluation.articles`.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
 
-from evaluation.articles import HALVES, INPUT_KINDS, article_set, score_half
-
-DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
+from evaluation.articles import bench_run, score_half
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--half", choices=sorted(HALVES), action="append")
-    parser.add_argument("--inputs", choices=INPUT_KINDS, action="append")
-    args = parser.parse_args()
-    found = article_set(args.shared)
-    if found is None:
+    run = bench_run(__doc__)
+    if run is None:
         return 2
-    set_dir, scorer = found
-    for half in args.half or ["tune", "held"]:
-        for inputs in args.inputs or list(INPUT_KINDS):
-            print(score_half(set_dir, scorer, half, inputs).line(), flush=True)
+    for half in run.halves:
+        for inputs in run.inputs:
+            print(score_half(run.set_dir, run.scorer, half, inputs).line(), flush=True)
     return 0
 
 

@@ -9,27 +9,17 @@ and the speaker accuracy of the quotes found. See `evaluation.articles.score_quo
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
 
-from evaluation.articles import HALVES, article_set, score_quotes_half
-
-DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
+from evaluation.articles import bench_run, score_quotes_half
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--half", choices=sorted(HALVES), action="append")
-    args = parser.parse_args()
-    found = article_set(args.shared)
-    if found is None:
+    run = bench_run(__doc__, with_inputs=False)
+    if run is None:
         return 2
-    set_dir, scorer = found
-    for half in args.half or ["tune", "held"]:
-        print(score_quotes_half(set_dir, scorer, half).line(), flush=True)
+    for half in run.halves:
+        print(score_quotes_half(run.set_dir, run.scorer, half).line(), flush=True)
     return 0
 
 

@@ -54,6 +54,7 @@ from evaluation.events import (
 from evaluation.halves import half_of
 from parley.events import extract
 from parley.events.detector import (
+    RETYPE_MODEL_FILE,
     RETYPER_ENV,
     SWITCH_ENV,
     EventDetector,
@@ -683,6 +684,98 @@ def annotate_articles(articles: Sequence[Article]) -> float:
     return time.perf_counter() - started
 
 
+# The synthetic stories' lead sentences read by --silver-probe: every STEP-th story.
+SILVER_FILE = "eval/dev/events/ngec_synthetic_silver.jsonl"
+# Placed events of a story's lead sentence measured on the silver probe, as dates do not matter.
+SILVER_DATE = "2023-10-19"
+
+
+def silver_probe(shared: Path, step: int, models: Path | None) -> None:
+    """NGEC's synthetic stories as a probe of what the model adds where the rules find nothing:
+    the lead sentence of every `step`-th story, read by the rules alone, by the event stage as
+    shipped and by the stage with the detector proposing in every sentence no rule coded, at each
+    threshold pair. The detector is a model that never saw the story: the gold-only one, or with
+    `models` the full model of the story's other fold (`train_event_detector.py --silver-fold K`,
+    trained into `models` when missing); the gold-only model retypes. Counted: stories with an
+    event between two placed parties of the headline's category (silver: the prompt's), and
+    placed events of another category (a proxy of the wrong ones)."""
+    rows = [json.loads(line) for line in (shared / SILVER_FILE).read_text(encoding="utf-8").splitlines()
+            if line.strip()][::step]
+    split_sentences, silver_fold = _silver_helpers()
+    gold_model = ROOT / "src/parley/data" / RETYPE_MODEL_FILE
+    readers = [(gold_model, rows)] if models is None else [
+        (_silver_model(shared, models, fold), [r for r in rows if silver_fold(str(r["id"])) == fold])
+        for fold in (0, 1)]
+    labels: list[str] = []
+    alone: list[list[Event]] = []
+    shipped: list[list[Event]] = []
+    proposed: list[tuple[str, Event, Prediction]] = []
+    for path, chosen in readers:
+        records = [GoldRecord(str(r["id"]), split_sentences(str(r["text"]))[0], SILVER_DATE, (), False)
+                   for r in chosen]
+        mine = [str(r["doc_label"]) for r in chosen]
+        with model_file("0"):
+            ruled = annotate(records)
+        with model_file(path, gold_model):
+            shipped += annotate(records)
+        with model_file(path, gold_model), proposing_everywhere():
+            everywhere = annotate(records)
+        with path.open("rb") as handle:
+            model = read_detector(handle)
+        for record, label, rule_events, read in zip(records, mine, ruled, everywhere, strict=True):
+            fired = {e.sentence_start for e in rule_events}
+            prediction = model.predict(record.text)
+            proposed += [(label, e, prediction) for e in read
+                         if e.sentence_start not in fired and _placed(e)]
+        labels += mine
+        alone += ruled
+    reader = "the gold-only model" if models is None else "the full model of the other fold"
+    print(f"NGEC synthetic stories, lead sentences of {len(labels)} (every {step}th), read by "
+          f"{reader} (never trained on them) beside the rules:")
+    for name, runs in (("rules alone", alone), ("rules + model as shipped", shipped)):
+        right, other = _silver_counts(labels, runs)
+        print(f"  {name:26s} stories with a placed event of the headline's category {right}; "
+              f"placed events of another category {other}")
+    print(f"  proposals where no rule fired, both parties placed ({len(proposed)} at any threshold):")
+    for least_event, least_score in PROPOSAL_THRESHOLDS:
+        kept = [(label, e) for label, e, p in proposed if p.event >= least_event and p.score >= least_score]
+        right = sum(e.type == label for label, e in kept)
+        print(f"    P(event) >= {least_event:<4} P(category) >= {least_score:<4} {len(kept)} events, "
+              f"{right} of the headline's category")
+
+
+def _silver_model(shared: Path, folder: Path, fold: int) -> Path:
+    """The full model without fold `fold` of the synthetic stories, trained into `folder` when missing."""
+    path = folder / f"silver_fold{fold}.npz"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts/train_event_detector.py"), "--shared",
+                        str(shared), "--silver-fold", str(fold), "--out", str(path)],
+                       check=True, capture_output=True)
+    return path
+
+
+def _silver_counts(labels: Sequence[str], runs: Sequence[list[Event]]) -> tuple[int, int]:
+    right = sum(any(_placed(e) and e.type == label for e in events)
+                for label, events in zip(labels, runs, strict=True))
+    other = sum(sum(_placed(e) and e.type != label for e in events)
+                for label, events in zip(labels, runs, strict=True))
+    return right, other
+
+
+def _placed(event: Event) -> bool:
+    return bool(event.source and event.source.country and event.target and event.target.country)
+
+
+def _silver_helpers() -> tuple[Callable[[str], list[str]], Callable[[str], int]]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_event_detector import (  # type: ignore[import-not-found,unused-ignore]
+        silver_fold,
+        split_sentences,
+    )
+    return split_sentences, silver_fold
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -692,6 +785,10 @@ def main() -> int:
                         help="measure the overrule policies on the tune halves (out-of-fold models in DIR)")
     parser.add_argument("--gold", action="store_true",
                         help="with --policies: fold models of the gold sets alone (the retyper's family)")
+    parser.add_argument("--silver-probe", type=int, default=0, metavar="STEP",
+                        help="read every STEP-th NGEC synthetic story's lead sentence (0: skip)")
+    parser.add_argument("--silver-models", type=Path, metavar="DIR",
+                        help="with --silver-probe: the full models of the stories' other fold, in DIR")
     args = parser.parse_args()
     if not (args.shared / "eval/dev/events").exists():
         print(f"no event gold under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
@@ -700,6 +797,9 @@ def main() -> int:
         global FOLD_PREFIX
         FOLD_PREFIX = "gold_fold" if args.gold else "fold"
         policies(args.shared, args.policies)
+        return 0
+    if args.silver_probe:
+        silver_probe(args.shared, args.silver_probe, args.silver_models)
         return 0
     gold_sets(args.shared)
     if args.articles:

@@ -11,30 +11,19 @@ their articles, the must-not-merge violations, and each group's records and cove
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
 
-from evaluation.articles import HALVES, INPUT_KINDS, article_set
+from evaluation.articles import bench_run
 from evaluation.event_groups import score_groups
-
-DEFAULT_SHARED = Path(os.environ.get("PARLEY_SHARED", "../shared"))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--half", choices=sorted(HALVES), action="append")
-    parser.add_argument("--inputs", choices=INPUT_KINDS, action="append")
-    args = parser.parse_args()
-    found = article_set(args.shared)
-    if found is None:
+    run = bench_run(__doc__)
+    if run is None:
         return 2
-    set_dir, scorer = found
-    for half in args.half or ["tune", "held"]:
-        for inputs in args.inputs or list(INPUT_KINDS):
-            score = score_groups(set_dir, scorer, half, inputs)
+    for half in run.halves:
+        for inputs in run.inputs:
+            score = score_groups(run.set_dir, run.scorer, half, inputs)
             print(score.line(), flush=True)
             print(score.details(), flush=True)
     return 0

@@ -1,7 +1,7 @@
 """A precision check a reader can rerun: a fixed random sample of event records to mark by hand.
 
     python bench/precision.py sheet [--set ../shared/eval/dev/articles] [-n 100] [--seed 15]
-                                    [-o bench/precision_sheet.tsv]
+                                    [-o bench/precision_sheet.tsv] [--carry OLD_SHEET]
     python bench/precision.py score bench/precision_sheet.tsv
 
 `sheet` processes the set's articles into a temporary store (the real `process_sources` path),
@@ -10,6 +10,10 @@ record with its evidence sentences and empty mark columns: `actors`, `direction`
 `date` (y/n each, following the set README's conventions) and `right` (y when all four are).
 `score` reads a marked sheet and prints the share of records marked fully right, and of each
 mark. The marks are the reader's; the sheet and its marks are committed next to this script.
+With `--carry OLD_SHEET` (repeatable, the first sheet that marked a row wins), a redrawn row
+identical to a marked row of an old sheet (every column of the record, its evidence included,
+not its number or id) keeps that row's marks; the rows left unmarked, new or changed, are
+listed for a reader.
 """
 
 from __future__ import annotations
@@ -43,11 +47,14 @@ def main() -> int:
     sheet.add_argument("-n", type=int, default=100, help="records in the sample")
     sheet.add_argument("--seed", type=int, default=15)
     sheet.add_argument("-o", "--output", type=Path, default=Path("bench/precision_sheet.tsv"))
+    sheet.add_argument("--carry", type=Path, action="append", default=[],
+                       help="a marked sheet whose marks identical rows keep (repeatable: the first "
+                            "sheet that marked a row gives its marks)")
     score = commands.add_parser("score", help="score a marked sheet")
     score.add_argument("sheet", type=Path)
     args = parser.parse_args()
     if args.command == "sheet":
-        return write_sheet(args.set_dir, args.n, args.seed, args.output)
+        return write_sheet(args.set_dir, args.n, args.seed, args.output, args.carry)
     if args.command == "score":
         return score_sheet(args.sheet)
     if COMMITTED_SHEET.exists():  # `make bench`: the committed sheet's marks
@@ -56,7 +63,8 @@ def main() -> int:
     return 0
 
 
-def write_sheet(set_dir: Path, count: int, seed: int, output: Path) -> int:
+def write_sheet(set_dir: Path, count: int, seed: int, output: Path,
+                carry: list[Path] | None = None) -> int:
     folder = set_dir / "articles"
     if output.exists():
         print(f"{output} exists (it may hold a reader's marks): choose another -o", file=sys.stderr)
@@ -71,13 +79,44 @@ def write_sheet(set_dir: Path, count: int, seed: int, output: Path) -> int:
         records = list(export_records(store, "events"))
         store.close()
     sample = random.Random(seed).sample(records, min(count, len(records)))
+    marks: dict[tuple[str, ...], tuple[list[str], Path]] = {}
+    for sheet in reversed(carry or []):  # the first sheet given wins
+        marks.update({key: (found, sheet) for key, found in _marks_by_record(sheet).items()})
+    unmarked = []
+    carried: dict[Path, int] = {}
     with output.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter="\t")
         writer.writerow(COLUMNS)
         for number, record in enumerate(sample, start=1):
-            writer.writerow(_row(number, record, names))
+            row = _row(number, record, names)
+            known = marks.get(_record_key(dict(zip(COLUMNS, row, strict=True))))
+            if known is not None:
+                row[-len(MARKS):] = known[0]
+                carried[known[1]] = carried.get(known[1], 0) + 1
+            else:
+                unmarked.append(row)
+            writer.writerow(row)
     print(f"{len(sample)} of {len(records)} records -> {output}; mark {', '.join(MARKS)} (y/n)")
+    if carry:
+        for sheet, number in carried.items():
+            print(f"{number} rows keep the marks of {sheet}")
+        print(f"{len(unmarked)} rows to mark:")
+        for row in unmarked:
+            print(f"  {row[0]:>3} [{row[2]}] {row[3]} {row[5]} -> {row[6]} {row[7]} | {row[10][:120]}")
     return 0
+
+
+def _record_key(row: dict[str, str]) -> tuple[str, ...]:
+    """What makes two sheet rows the same record for a reader: every column but the row's
+    number, the record's id and the marks."""
+    return tuple(row.get(c, "") for c in COLUMNS if c not in ("n", "event_id", *MARKS))
+
+
+def _marks_by_record(path: Path) -> dict[tuple[str, ...], list[str]]:
+    """The marks of each marked row of a sheet, by its record."""
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {_record_key(r): [r.get(m, "") for m in MARKS] for r in rows if r.get("right", "").strip()}
 
 
 def _row(number: int, record: dict[str, Any], names: dict[str, str]) -> list[str]:

@@ -17,7 +17,9 @@ accuracy on them. Fixed seed, deterministic solver: the same inputs give the sam
 records by `tune_fold` of their text, its articles by parity of id): the shipped model has seen
 the whole tune half, so its readings there are near certain and cannot tune a policy. Reading
 each tune record with the model of its own fold (out of fold) can; `bench/detector.py --policies`
-does that.
+does that. `--silver-fold K` likewise leaves out fold K of the synthetic stories (`silver_fold`
+of their id): `bench/detector.py --silver-probe STEP --silver-models DIR` reads each story with
+the full model that has not seen it.
 """
 
 from __future__ import annotations
@@ -146,10 +148,18 @@ def _evidence_label(sentence: str, events: list[dict[str, str]]) -> str | None:
     return NO_EVENT
 
 
-def silver_examples(path: Path) -> list[Example]:
-    """The lead sentence of each synthetic story: where its headline's event is told."""
+def silver_fold(story_id: str) -> int:
+    """The out-of-fold split of the synthetic stories: a story's fold by the crc32 of its id."""
+    return zlib.crc32(story_id.encode("utf-8")) % 2
+
+
+def silver_examples(path: Path, leave_out: int | None = None) -> list[Example]:
+    """The lead sentence of each synthetic story: where its headline's event is told (without
+    the stories of fold `leave_out`, see `silver_fold`)."""
     examples = []
     for record in read_jsonl(path):
+        if leave_out is not None and silver_fold(str(record["id"])) == leave_out:
+            continue
         sentences = split_sentences(str(record["text"]))
         if sentences and record.get("doc_label"):
             examples.append(Example(sentences[0], str(record["doc_label"]), 1.0, "silver"))
@@ -157,24 +167,25 @@ def silver_examples(path: Path) -> list[Example]:
 
 
 def training_set(shared: Path, silver: bool, gold: bool = True, fold: int | None = None,
-                 none_weight: float = 1.0) -> list[Example]:
+                 none_weight: float = 1.0, silver_leave_out: int | None = None) -> list[Example]:
     """The training examples; with `fold`, without that fold of the tune half (see `tune_fold`);
     "no event" sentences weigh `none_weight` times their origin's weight."""
     return [e if e.label != NO_EVENT else Example(e.text, e.label, e.weight * none_weight, e.origin)
-            for e in _training_set(shared, silver, gold, fold)]
+            for e in _training_set(shared, silver, gold, fold, silver_leave_out)]
 
 
-def _training_set(shared: Path, silver: bool, gold: bool, fold: int | None) -> list[Example]:
+def _training_set(shared: Path, silver: bool, gold: bool, fold: int | None,
+                  silver_leave_out: int | None = None) -> list[Example]:
     events = shared / "eval/dev/events"
     if not gold:  # silver alone: a model that has not seen the tune halves, to tune the policy on them
-        return silver_examples(events / "ngec_synthetic_silver.jsonl")
+        return silver_examples(events / "ngec_synthetic_silver.jsonl", silver_leave_out)
     examples = gsr_examples(events / "plover_gsr.jsonl", "A")
     examples += cameo_examples(events / "cameo_manual_examples.jsonl", "A")
     if fold is not None:
         examples = [e for e in examples if tune_fold(e.text) != fold]
     examples += article_examples(shared / "eval/dev/articles", fold_articles(fold))
     if silver:
-        examples += silver_examples(events / "ngec_synthetic_silver.jsonl")
+        examples += silver_examples(events / "ngec_synthetic_silver.jsonl", silver_leave_out)
     return examples
 
 
@@ -269,6 +280,8 @@ def main() -> int:
                         help="train on the silver stories alone (for tuning the policy on the tune halves)")
     parser.add_argument("--fold", type=int, choices=(0, 1),
                         help="leave out this fold of the tune half (a model for tuning; needs --out)")
+    parser.add_argument("--silver-fold", type=int, choices=(0, 1),
+                        help="leave out this fold of the synthetic stories (a probe model; needs --out)")
     parser.add_argument("--none-weight", type=float, default=NONE_WEIGHT,
                         help="weight of the no-event sentences relative to their origin's")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -280,10 +293,11 @@ def main() -> int:
     if not (args.shared / "eval/dev/events").exists():
         print(f"no training data under {args.shared} (set PARLEY_SHARED or --shared)", file=sys.stderr)
         return 2
-    if args.fold is not None and args.out == DEFAULT_OUT:
-        parser.error("--fold writes a tuning model: name it with --out, never over the shipped one")
+    if (args.fold is not None or args.silver_fold is not None) and args.out == DEFAULT_OUT:
+        parser.error("--fold and --silver-fold write tuning models: name them with --out, "
+                     "never over the shipped one")
     examples = training_set(args.shared, silver=not args.no_silver, gold=not args.silver_only, fold=args.fold,
-                            none_weight=args.none_weight)
+                            none_weight=args.none_weight, silver_leave_out=args.silver_fold)
     if args.oof:
         print(json.dumps(out_of_fold(args.shared, not args.no_silver, args.none_weight)))
         return 0

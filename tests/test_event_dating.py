@@ -168,7 +168,8 @@ def test_a_reported_refusal_is_dated_by_its_statement() -> None:
     events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday. "
                        "The Somali government said President Mohamud would not attend the talks with "
                        "Kenya.")
-    assert (first(events, "REJECT").date, first(events, "REJECT").date_basis) == ("2025-08-02", "discourse")
+    # a refusal to attend talks the article dates was stated before them, on no day it gives
+    assert (first(events, "REJECT").date, first(events, "REJECT").date_basis) == (None, None)
     event = first(events_of("Kenya refused to attend the talks with Ethiopia."), "REJECT")
     assert (event.modality, event.date, event.date_basis) == ("refused", MONDAY, "publication")
 
@@ -227,7 +228,20 @@ def test_a_planned_event_next_week_is_dated_to_the_month_of_that_week() -> None:
 def test_a_date_of_what_the_news_follows_anchors_nothing_after_it() -> None:
     events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Friday.\n"
                        "The talks follow a proposal by Ethiopia on Sunday to resume negotiations with Kenya. "
-                       "The Somali government said President Mohamud would not attend the talks with Kenya.",
+                       "The Somali government accused Kenya of sabotaging the talks.",
                        "2025-08-02")
-    refusal = first(events, "REJECT")
-    assert (refusal.date, refusal.date_basis) == ("2025-08-01", "discourse")
+    accusation = first(events, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == ("2025-08-01", "discourse")
+
+
+def test_a_refusal_to_attend_talks_is_not_dated_by_the_talks() -> None:
+    """ "the ministry said the president would not attend the talks", in a report of the talks
+    held on Friday: the refusal was stated before them, on a day the text does not give; a
+    refusal of another kind still takes the day of its statement."""
+    events = events_of("Delegations of Peru and Chile held talks in Lima on Friday. However, the "
+                       "Chilean ministry said President Ruiz would not attend the talks.", "2025-05-16")
+    refusals = [e for e in events if e.modality == "refused"]
+    assert refusals and all(e.date is None for e in refusals)
+    assert "2025-05-16" in [e.date for e in events if e.type == "CONSULT"]
+    other = first(events_of("Kenya refused to attend the talks with Ethiopia."), "REJECT")
+    assert other.date == MONDAY

@@ -152,6 +152,24 @@ def test_tuning_folds_split_the_tune_half_without_touching_the_held_half() -> No
     assert not set(TUNE_ARTICLES) & set(range(201, 216))
 
 
+def test_silver_folds_leave_out_half_of_the_synthetic_stories_and_nothing_else() -> None:
+    """`--silver-fold K` models have not seen fold K of NGEC's synthetic stories, so that
+    `bench/detector.py --silver-probe` reads each story with a full model that never saw it;
+    the gold examples are the same in both."""
+    shared = shared_path("eval/dev/events").parent.parent.parent  # PARLEY_SHARED
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_event_detector import silver_fold, training_set  # type: ignore[import-not-found,unused-ignore]
+
+    whole = training_set(shared, silver=True)
+    halves = [training_set(shared, silver=True, silver_leave_out=fold) for fold in (0, 1)]
+    silver = [e.text for e in whole if e.origin == "silver"]
+    kept = [[e.text for e in half if e.origin == "silver"] for half in halves]
+    assert kept[0] and kept[1] and len(kept[0]) + len(kept[1]) == len(silver)
+    assert all([e for e in half if e.origin != "silver"] == [e for e in whole if e.origin != "silver"]
+               for half in halves)
+    assert {silver_fold(f"ngec-synth-{i}") for i in range(20)} == {0, 1}
+
+
 def _event(kind: str, source: str | None, target: str | None) -> Event:
     return Event(type=kind, sentence_start=0, sentence_end=10,
                  source=Actor(name="Aland", country=source) if source is not None else None,

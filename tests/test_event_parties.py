@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from parley.events.places import geocode
 from parley.models import Actor, Location
+from parley.pipeline import process_sources
+from parley.query import export_records
 from parley.store import Store
 from parley.stories.merge import places_differ
 
 from .test_event_merging import _article, _event, _events, _store_article
-from .test_events import events_of
+from .test_events import events_of, only
 
 
 def _parties(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -208,3 +211,44 @@ def test_talks_that_turn_out_to_be_a_visit_have_the_visitor_as_source(tmp_path: 
     assert record["mode"] == "visit"
     assert (record["source"]["name"], record["target"]["name"]) == ("Luis Mora", "Ana Ruiz")
     store.close()
+
+
+def _records_of(tmp_path: Path, name: str, text: str) -> list[dict[str, Any]]:
+    """The merged event records of one invented article processed the real way."""
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    store = Store.open(tmp_path / f"{name}.db")
+    process_sources([str(folder)], store)
+    records = list(export_records(store, "events"))
+    store.close()
+    return records
+
+
+def test_a_ceasefire_agreement_and_its_halt_of_fire_are_one_record(tmp_path: Path) -> None:
+    """ "X and Y reached a ceasefire agreement" and "X stops attacking Y" the same day: one
+    truce (the dev set's convention codes an agreed ceasefire once, the halt being its
+    announcement), however unlike the sentences; an agreement of another content stays apart."""
+    truce = ("Chile and Bolivia reach truce\n\nMay 7, 2025\n\nChile and Bolivia have reached a "
+             "ceasefire agreement brokered by Peru, the Peruvian foreign minister said on Tuesday.\n\n"
+             "Chilean President Gabriel Ruiz said earlier in the day that his country stops "
+             "attacking Bolivian positions along the border after the agreement.\n")
+    records = _records_of(tmp_path, "truce", truce)
+    kinds = [(r["type"], r["mode"]) for r in records if r["type"] in ("AGREE", "RETREAT", "CONCEDE")]
+    assert len(kinds) == 1, kinds
+    swap = truce.replace("a ceasefire agreement", "an agreement to exchange prisoners")
+    records = _records_of(tmp_path, "swap", swap)
+    kinds = [(r["type"], r["mode"]) for r in records if r["type"] in ("AGREE", "RETREAT", "CONCEDE")]
+    assert ("RETREAT", "ceasefire") in kinds and len(kinds) == 2, kinds
+
+
+def test_a_halt_of_fire_a_leader_announces_is_the_truce_declared() -> None:
+    """ "announced that Chile will stop targeting the rebels": the announcement declares the
+    truce (asserted, of the announcement's day), as "announced a ceasefire" does; a halt a
+    leader only says will come stays a plan."""
+    declared = only(events_of("President Gabriel Ruiz announced on Monday that Chile will stop "
+                              "targeting Bolivia's rebels."), "RETREAT")
+    assert declared.mode == "ceasefire" and declared.modality == "asserted"
+    assert declared.date == "2025-08-04"
+    said = only(events_of("Ruiz said Chile will stop targeting Bolivia's rebels next week."), "RETREAT")
+    assert said.modality == "planned"

@@ -585,3 +585,51 @@ def test_an_act_named_by_the_object_of_a_future_verb_is_planned() -> None:
             if e.type == "REQUEST"] == ["hypothetical"]
     assert [(e.type, e.modality) for e in events_of("Chile will reject Peru's proposal for a truce.")] == [
         ("REJECT", "planned")]
+
+
+def test_an_agreement_named_by_its_content_is_coded_as_that_act_agreed() -> None:
+    """ "reached a ceasefire agreement", "an agreement on a truce": a truce agreed, coded as
+    "agreed to a ceasefire" is (CAMEO 0356); a deal of no act's name stays a bare agreement."""
+    codes = {e.cameo for text in (
+        "Chile and Bolivia reached a ceasefire agreement on Monday.",
+        "Chile and Bolivia reached an agreement on a truce on Monday.",
+        "Chile and Bolivia agreed to a ceasefire on Monday.") for e in events_of(text) if e.type == "AGREE"}
+    assert codes == {"0356"}
+    bare = events_of("Chile and Bolivia reached an agreement on Monday.")
+    assert {e.cameo for e in bare if e.type == "AGREE"} == {"030"}
+
+
+def test_a_habit_is_an_event_of_no_one_day() -> None:
+    """ "bombers regularly used by Chile to launch missiles at Peru", "have been repeatedly
+    launching drones": what a party does as a rule or again and again stays an event (gold sets
+    code habits) but takes no day of the article; an act told as news still does."""
+    text = ("Peru's intelligence service carried out a drone attack on four Chilean airfields on "
+            "Sunday. The Tu-95 is a heavy bomber regularly used by Chile to launch missiles at Peru.")
+    habit = [e for e in events_of(text) if e.type == "ASSAULT" and countries(e) == ("CHL", "PER")]
+    assert habit and all(e.date is None for e in habit)
+    series = [e for e in events_of("The rebels have been repeatedly launching drones toward "
+                                   "Chilean territory.") if e.type == "ASSAULT"]
+    assert series and all(e.date is None for e in series)
+    news = [e for e in events_of("Chilean jets struck Peru, officials said.") if e.type == "ASSAULT"]
+    assert news and all(e.date is not None for e in news)
+
+
+def test_history_dated_only_by_a_year_is_no_record() -> None:
+    """ "the talks capped negotiations that began in 2023, after Lima established control over
+    Tacna": a background event dated only by its year is history the article recalls; one its
+    text dates to a month stays a record."""
+    from parley.events.records import event_records
+
+    history = event_records(events_of("In 2023, Peru and Chile held talks in Lima, the "
+                                      "ministry recalled."))
+    assert not [e for e in history if e.date is not None and len(e.date) == 4]
+    month = event_records(events_of("Peru and Chile held talks in Lima in March 2023."))
+    assert [e for e in month if e.type == "CONSULT" and e.date == "2023-03"]
+
+
+def test_support_of_an_initiative_told_before_is_support_of_its_proposer() -> None:
+    """ "said it would support the initiative" after "Peru proposed a truce to Chile": the plan
+    named by a definite noun is the proposal told before, and the support is of its proposer."""
+    events = events_of("Peru's president proposed a 30-day truce to Chile on Monday. Bolivia said "
+                       "it would support the initiative.")
+    assert [countries(e) for e in events if e.type == "SUPPORT"] == [("BOL", "PER")]

@@ -88,6 +88,21 @@ def test_things_that_are_not_dates() -> None:
     assert timexes("Some 2,000 troops and two thousand police were deployed.", TRT_DATE) == []
 
 
+def test_a_day_word_in_a_name_is_not_a_date() -> None:
+    """ "USA Today", "VOA Today", "the Today show" name a newspaper or a programme; a capital
+    opening a sentence, after a colon or in a title-case headline is still the day."""
+    text = "He told USA Today on Monday that talks would resume."
+    assert values(text, TRT_DATE) == {"Monday": "2025-08-04"}
+    assert timexes("This is VOA Today.", TRT_DATE) == []
+    assert values("She appeared on the Today show in June.", TRT_DATE) == {"June": "2025-06"}
+    assert timexes("It ran in the Yesterday column of the paper.", TRT_DATE) == []
+    assert values("Today, the ministers met in Nairobi.", TRT_DATE) == {"Today": "2025-08-04"}
+    assert values("The envoy said: Today we start again.", TRT_DATE) == {"Today": "2025-08-04"}
+    assert values("Iran And United States Hold Talks Today In Oman\n\nThe talks began.", TRT_DATE) == {
+        "Today": "2025-08-04"}
+    assert values("The minister said today that talks were over.", TRT_DATE) == {"today": "2025-08-04"}
+
+
 def test_financial_quarters_and_comparisons() -> None:
     text = ("Third-quarter net income rose 12% to $45 million from $40 million a year earlier. "
             "For the quarter, revenue rose 8%.")

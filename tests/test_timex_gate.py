@@ -55,8 +55,18 @@ from .conftest import shared_path
 # deictic days from the document date, "the following day" from the last date told):
 #   held half:  relaxed span F1 0.952, value F1 0.806   (before: 0.952 / 0.803)
 #   tune half:  relaxed span F1 0.946, value F1 0.845   (before: 0.946 / 0.844)
+# Measured 2026-12-04 (issue 12, branch te12f: a day word inside a name, "USA Today", "VOA
+# Today", is no date: tune 0.8452 -> 0.8457, held unchanged; the held value F1 had risen to
+# 0.8073 with the merges since te12e). Two mechanisms tried on the tune half, each
+# measured once on the held half and dropped: a learned judgement on vague expressions (now,
+# recently, durations, sets; `bench/timex_vague.py`: out of fold no setting beats keeping all,
+# tune 0.8452 -> 0.8453; held 0.8073 -> 0.8072) and "year-end" as the year's last day (tune
+# 0.8452 -> 0.8473, held 0.8073 -> 0.8052); neutral and not kept: a dependency parse of every
+# sentence (tune 0.8452 -> 0.8463, held unchanged):
+#   held half:  relaxed span F1 0.952, value F1 0.807
+#   tune half:  relaxed span F1 0.946, value F1 0.846
 RELAXED_F1_FLOOR = 0.951
-VALUE_F1_FLOOR = 0.806
+VALUE_F1_FLOOR = 0.807
 GOLD_DOCUMENTS = 256
 HELD_DOCUMENTS = 133  # 43 of AQUAINT's 73 and 90 of TimeBank's 183
 

@@ -14,7 +14,9 @@ The halves: ids 101-115 (folder A, tuned on) and 201-215 (folder B, held back).
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -59,6 +61,32 @@ class DatingScore:
                 f"recall strict {self.recall_strict:.3f}  any {self.recall_any:.3f}  "
                 f"date accuracy {self.date_accuracy:.3f}")
 
+
+
+@dataclass(frozen=True)
+class BenchRun:
+    """What an article bench was asked for: the set, its scorer, the halves and the inputs."""
+
+    set_dir: Path
+    scorer: Path
+    halves: list[str]
+    inputs: list[str]
+
+
+def bench_run(doc: str | None, *, with_inputs: bool = True) -> BenchRun | None:
+    """Parse an article bench's command line (`--shared`, `--half`, and `--inputs` when the bench
+    reads both kinds of input); None, with a one-line message, when the set is missing."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("PARLEY_SHARED", "../shared")))
+    parser.add_argument("--half", choices=sorted(HALVES), action="append")
+    if with_inputs:
+        parser.add_argument("--inputs", choices=INPUT_KINDS, action="append")
+    args = parser.parse_args()
+    found = article_set(args.shared)
+    if found is None:
+        return None
+    inputs = (args.inputs or list(INPUT_KINDS)) if with_inputs else []
+    return BenchRun(*found, halves=args.half or ["tune", "held"], inputs=inputs)
 
 
 def article_set(shared: Path) -> tuple[Path, Path] | None:

@@ -87,6 +87,11 @@ WITH_GOODS = "with"
 # Categories whose recipient, unnamed, is the other party of the meeting they came out of.
 NEGOTIATED_TYPES = {"AGREE", "CONCEDE", "REJECT"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our"}
+# An agreement noun's words for what was agreed ("a ceasefire agreement", "a deal on a truce",
+# "an accord for a prisoner exchange"): coded as the frame of agreeing over that act.
+AGREED_TYPE = "AGREE"
+AGREEING_FRAME = "commit"
+AGREED_CONTENT_PREPOSITIONS = ("on", "for")
 
 
 def compose_sentence(sent: Span, lexicon: Lexicon | None = None, widen: bool = False) -> list[Proto]:
@@ -221,10 +226,27 @@ def _event_proto(hit: Hit, lexicon: Lexicon) -> Proto | None:
         sources = ([t for t in noun_agent_tokens(token, entry.of) if t not in suffering]
                    or preposition_objects(token, "from") or preposition_objects(undergoing, "from"))
         groups = [suffering, *[[t for t in g if t not in sources] for g in groups]]
-    return Proto(entry=entry, event_token=token, type=event_type, cameo=entry.cameo, content=entry.cameo,
-                 mode=entry.mode or lexicon.mode_of(entry.cameo), trigger=token, anchor=anchor,
+    code = (_agreed_content(token, lexicon) if nominal and event_type == AGREED_TYPE else None) or entry.cameo
+    return Proto(entry=entry, event_token=token, type=event_type, cameo=code, content=code,
+                 mode=entry.mode or lexicon.mode_of(code), trigger=token, anchor=anchor,
                  sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:],
                  symmetric=entry.symmetric, weak=entry.weak, nominal=nominal)
+
+
+def _agreed_content(noun: Token, lexicon: Lexicon) -> str | None:
+    """The code of the act an agreement noun names as what was agreed ("a ceasefire agreement",
+    "a deal on a truce"): that act under the frame of agreeing, as "agreed to a ceasefire" is
+    coded (a truce agreed is CAMEO 0356, an exchange of prisoners agreed 0353); None when the
+    noun names no act."""
+    named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    named += [o for p in AGREED_CONTENT_PREPOSITIONS for o in preposition_objects(noun, p)]
+    commit = lexicon.frames[AGREEING_FRAME]
+    for word in named:
+        for sense in lexicon.senses("nouns", word.lemma_.lower()):
+            code = commit.code_for(sense.cameo) if sense.cameo and not sense.frame else None
+            if code is not None and code != commit.base:
+                return code
+    return None
 
 
 def _noun_sources(token: Token, entry: TriggerEntry, event_type: str) -> tuple[list[Token], Token]:

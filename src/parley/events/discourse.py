@@ -18,7 +18,8 @@ An anchor must be news: not after the article's date and not more than a week be
 - a refusal ("the ministry said the president would not attend the talks", "Peru refused to attend")
   is an act of its statement: told in the past or present (its own clause or the reporting
   verb above it), it is dated as that statement by rules 2 to 4; never by rule 1, since the
-  same parties refuse more than once;
+  same parties refuse more than once; nor by the day of the meeting it refuses to attend, when
+  the article dates that meeting with a party of the refusal (it was stated before);
 - an expression of support a speaker states as to come ("the minister said Chile would support
   the initiative") is made by the statement, as a refusal is (a statement of what one will
   support endorses it now), and is dated in the same way;
@@ -79,8 +80,21 @@ class Anchor:
     text: str
 
 
+# CAMEO's rejection of a meeting (125: reject proposal to meet, discuss or negotiate), and
+# PLOVER's category of meetings.
+REFUSED_MEETING_CODE = "125"
+MEETING = "CONSULT"
 # A threat told as what will happen is made when it is said.
 THREAT = "THREATEN"
+# Adverbs of a habit or a series ("bombers regularly used to launch missiles", "repeatedly
+# launching drones"): what a party does as a rule, or again and again, happens on no one day.
+HABIT_ADVERBS = frozenset({"regularly", "routinely", "usually", "often", "frequently", "habitually",
+                           "typically", "customarily", "traditionally", "repeatedly", "constantly",
+                           "continually"})
+# Links by which an infinitive or participle hangs under the verb that may carry the habit.
+HABIT_LINKS = frozenset({"xcomp", "advcl", "acl"})
+# How many such links a habit adverb may sit above the event word.
+HABIT_HOPS = 3
 
 
 def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], article_date: str | None,
@@ -106,10 +120,21 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
         elif event.date is None and _dateable(doc, event, timexes):
             value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published,
                                             same_event_only=event.modality == "reported_past")
-            if value is not None:
+            if value is not None and not _refuses_meeting_of(event, value, dated):
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
     return result
+
+
+def _refuses_meeting_of(event: Event, day: str, dated: list[Event]) -> bool:
+    """True when the event refuses a meeting ("the Kremlin said Putin would not attend the talks")
+    that the article dates to `day` with a party of it: a refusal to attend is stated before the
+    meeting, on a day the text does not give (not the meeting's own)."""
+    if event.modality != "refused" or not (event.cameo or "").startswith(REFUSED_MEETING_CODE):
+        return False
+    mine = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    return any(other.type == MEETING and other.date == day and mine & {
+        a.country for a in (other.source, other.target) if a is not None and a.country} for other in dated)
 
 
 def dated_by_report(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
@@ -273,7 +298,7 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
     if span is None or not len(span):
         return True
     verb = governing_verb(span.root)
-    if verb is not None and _placed_before(verb):
+    if (verb is not None and _placed_before(verb)) or habitual(span.root):
         return False
     if event.modality == "reported_past":
         return True
@@ -287,6 +312,20 @@ def _dateable(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
             verb = verb.head
         return verb is not None and _stated_as_news(verb)  # made by the statement
     return aspect in NEWS_ASPECTS or (aspect == "ongoing" and verb is not None and _reported_now(verb))
+
+
+def habitual(word: Token) -> bool:
+    """True when the event word, or a verb an infinitive or participle of it hangs under, is
+    modified by an adverb of habit ("regularly used by Chile to launch missiles at Peru",
+    "routinely fires rockets", "repeatedly launching drones"): no one day of the article is its.
+    (A habit is still an event: gold sets code "Chile often fires rockets at Peru".)"""
+    for _ in range(HABIT_HOPS):
+        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in word.children):
+            return True
+        if word.dep_ not in HABIT_LINKS or word.head == word:
+            return False
+        word = word.head
+    return False
 
 
 def _stated_as_news(verb: Token) -> bool:

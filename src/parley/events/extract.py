@@ -163,8 +163,8 @@ CONDITION_MARKS = {"if", "unless", "provided", "providing", "until"}
 ANTECEDENT_MARKS = {"after", "since", "before"}
 # Lexicon word classes of the parts of speech a trigger the model may not retype can have.
 WORD_CLASSES = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns"}
-# Prepositions by which a meeting is the setting of another act ("agreed during talks").
-SETTING_PREPOSITIONS = {"during", "at", "amid", "in"}
+# The mode of a truce: a halt of fire a party declares ("announced that it will stop striking").
+TRUCE_MODE = "ceasefire"
 # Subjects that name a thing more often than a party, for the dictionary's wide verbs.
 THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 # Sector of attackers the text does not name.
@@ -459,7 +459,6 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
             if events:
                 coded.append((proto, events))
     coded = without_background_relatives(coded)
-    coded = without_settings(coded)
     coded = without_circumstances(coded)
     coded = main_statement(coded)
     coded = without_restatements(coded)
@@ -499,32 +498,6 @@ def without_background_relatives(coded: list[tuple[Proto, list[Event]]]) -> list
         if owner is None or owner is proto:
             kept.append((proto, events))
     return kept
-
-
-def without_settings(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
-    """Less a meeting named as the setting of another event of the sentence ("agreed to a
-    ceasefire during negotiations with the US", "at a meeting at the White House, the leaders
-    agreed ..."): the sentence reports what was done there."""
-    if len(coded) < 2:
-        return coded
-    kept = []
-    for proto, events in coded:
-        setting = _setting_verb(proto)
-        if setting is None or not any(other is not proto and setting.i in (other.anchor.i, other.trigger.i)
-                                      for other, _ in coded):
-            kept.append((proto, events))
-    return kept
-
-
-def _setting_verb(proto: Proto) -> Token | None:
-    """The verb a meeting noun is the setting of, by a preposition of time or place."""
-    noun = proto.event_token
-    if not proto.nominal or proto.type != "CONSULT" or noun.dep_ != "pobj":
-        return None
-    prep = noun.head
-    if prep.lower_ not in SETTING_PREPOSITIONS or prep.head.pos_ != "VERB":
-        return None
-    return prep.head
 
 
 def without_circumstances(coded: list[tuple[Proto, list[Event]]]) -> list[tuple[Proto, list[Event]]]:
@@ -780,7 +753,8 @@ def _record_kind(proto: Proto, event_type: str, modality: str, mode: str | None,
     """The (category, modality) a planned act stands for when the plan is itself the news."""
     if mutual and modality == "planned" and event_type in EXCHANGE_TYPES:
         return "AGREE", _agreed_plan(proto, when)  # "Peru and Chile plan to exchange prisoners"
-    if modality == "planned" and mode == "ceasefire" and _agreed_now(proto, lexicon):
+    if modality == "planned" and mode == "ceasefire" and (_agreed_now(proto, lexicon)
+                                                          or _declared_now(proto, lexicon)):
         return event_type, "asserted"  # "agreed not to strike for 30 days": the truce is agreed
     return event_type, modality
 
@@ -801,6 +775,30 @@ def _agreed_now(proto: Proto, lexicon: Lexicon) -> bool:
     senses = lexicon.entries.get("verbs", {}).get(anchor.lemma_.lower(), ())
     agreeing = any((sense.type or lexicon.plover_of(sense.cameo)) == "AGREE" for sense in senses)
     return agreeing and anchor.pos_ == "VERB" and event_aspect(anchor) in NEWS_ASPECTS
+
+
+def _declared_now(proto: Proto, lexicon: Lexicon) -> bool:
+    """A halt of fire told as what a party will do, in the clause of a verb that declares truces
+    told as news ("announced that the US will stop targeting the rebels", "declared that its
+    army would halt strikes"; the verbs that carry a truce noun: "announced a ceasefire"): the
+    announcement is the truce declared, not a plan of one."""
+    clause = next((t for t in (proto.trigger, *proto.trigger.ancestors) if t.dep_ == "ccomp"), None)
+    if clause is None or clause.head.pos_ != "VERB" or event_aspect(clause.head) not in NEWS_ASPECTS:
+        return False
+    if clause.head.i not in {t.i for t in (proto.anchor, *proto.anchor.ancestors)}:
+        return False
+    return _carries_truce(clause.head.lemma_.lower(), lexicon)
+
+
+def _carries_truce(verb: str, lexicon: Lexicon) -> bool:
+    """True when the lexicon lists a truce noun as what the verb's light sense carries."""
+    for sense in lexicon.senses("verbs", verb):
+        if sense.frame != "light":
+            continue
+        for noun in sense.obj:
+            if any((s.mode or lexicon.mode_of(s.cameo)) == TRUCE_MODE for s in lexicon.senses("nouns", noun)):
+                return True
+    return False
 
 
 def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Actor], bool]:

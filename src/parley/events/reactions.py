@@ -17,8 +17,15 @@ from parley.models import Actor, Event
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "PROTEST"}
 # Acts whose doer alone a reaction is aimed at (not the attacked).
 HOSTILE_ACTS = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
+# Acts a reaction is aimed at the doer of: force, and proposals ("would support the initiative"
+# after "Peru proposed a truce to Chile" supports Peru).
+ONE_SIDED_ACTS = HOSTILE_ACTS | {"REQUEST"}
 # CAMEO's signing of a formal agreement (PLOVER SUPPORT): the record of an agreement.
 SIGNING_CODE = "057"
+# Frames of nouns that name a plan ("the plan", "the initiative"), and the acts a plan told
+# before is: proposed (REQUEST) or agreed (AGREE).
+PLAN_FRAMES = frozenset({"plan"})
+PLANNED_KINDS = frozenset({"AGREE", "REQUEST"})
 # Determiners of a noun that names an act told before.
 DEFINITE_WORDS = {"the", "this", "that", "these", "those"}
 # Sectors of parties no text named ("unidentified attackers"): no one to react to.
@@ -42,7 +49,7 @@ def reacted_to(proto: Proto, sources: list[Actor], told: list[Event], lexicon: L
             if event.type in kinds or (agreed and "AGREE" in kinds):
                 parties = [a for a in (event.source, event.target) if a is not None and a.country
                            and a.sector not in UNNAMED_SECTORS and not _same_country(a, sources)]
-                return parties[:1] if event.type in HOSTILE_ACTS else parties
+                return parties[:1] if event.type in ONE_SIDED_ACTS else parties
         return []
     return []
 
@@ -64,6 +71,8 @@ def act_kinds(token: Token, lexicon: Lexicon) -> set[str]:
         return set()
     senses = lexicon.senses("nouns", token.lemma_.lower())
     kinds = {sense.type or lexicon.plover_of(sense.cameo) for sense in senses}
+    if any(sense.frame in PLAN_FRAMES for sense in senses):
+        kinds |= PLANNED_KINDS  # "the plan", "the initiative": what was proposed or agreed
     if any((sense.mode or lexicon.mode_of(sense.cameo)) == "ceasefire" for sense in senses):
         kinds.add("AGREE")  # a truce is agreed
     return {k for k in kinds if k}

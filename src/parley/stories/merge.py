@@ -4,7 +4,8 @@ Two reports are one real-world event when what they say is compatible and someth
 says it is the same happening:
 - the same PLOVER category and kind of modality (a fact, a plan, a refusal), both negated or not;
   a signing is its agreement, and a truce told as a halt of fire is its agreement when the
-  sentences say the same;
+  sentences say the same, or when the agreement says it is a truce ("reached a ceasefire
+  agreement" and "stops attacking" by the same two parties the same day);
 - parties that agree however they are named ("Russia", "the Kremlin", "Putin" are all RUS):
   at least one party the same, none of another country; either order for symmetric categories;
   a party one report leaves out does not count against it;
@@ -63,6 +64,10 @@ DIRECTED_MODES = frozenset({"visit"})
 # Modes whose events are agreements told as the act agreed (a ceasefire): compared as AGREE,
 # joined with one only when the sentences say the same (alike, or the same figures).
 AGREED_MODES = frozenset({"ceasefire"})
+# CAMEO codes of an agreement whose content is a truce ("agreed to a ceasefire", "reached a
+# ceasefire agreement": 0356, intent to de-escalate): the same happening as the truce told as a
+# halt of fire by the same two parties on the same day, however unlike the sentences.
+TRUCE_AGREEMENT_CODES = ("0356",)
 # A report with no date joins a known event only if the sentences share this share of their
 # content words (Jaccard), or a figure.
 UNDATED_SIMILARITY = 0.3
@@ -204,8 +209,16 @@ def identity_type(event: Event) -> str:
 
 
 def _told_otherwise(a: Event, b: Event) -> bool:
-    """True when two reports are compared as one category only as a truce and its agreement."""
-    return a.type != b.type and (a.mode in AGREED_MODES) != (b.mode in AGREED_MODES)
+    """True when two reports are compared as one category only as a truce and an agreement
+    that does not say it is one ("agreed to exchange prisoners" beside "stopped striking")."""
+    return a.type != b.type and (a.mode in AGREED_MODES) != (b.mode in AGREED_MODES) \
+        and not (_truce(a) and _truce(b))
+
+
+def _truce(event: Event) -> bool:
+    """True when the report is a truce: told as a halt of fire, or as an agreement to one."""
+    return event.mode in AGREED_MODES or (
+        event.type == "AGREE" and (event.cameo or "").startswith(TRUCE_AGREEMENT_CODES))
 
 
 def symmetric(event: Event) -> bool:

@@ -366,6 +366,29 @@ def _year_words_ok(candidate: Candidate, text: str) -> bool:
         or previous_word(text, candidate.start) in YEAR_WORD_CUES
 
 
+def _deictic_ok(candidate: Candidate, text: str) -> bool:
+    """ "today", "Today, the ministers met" yes; "USA Today", "VOA Today", "the Today show" (a
+    capitalised day word inside a sentence, after a capitalised word or "the": a newspaper or a
+    programme) no, unless the line is a headline in title case ("Ministers Meet Today")."""
+    if not capitalised_mid_sentence(text, candidate.start):
+        return True
+    before = re.search(r"(\S+)\s+$", text[max(0, candidate.start - 40):candidate.start])
+    if before is None:
+        return True
+    word = before.group(1)
+    if not (_capitalised(word) or word.lower() == "the"):
+        return True
+    return _title_case_line(text, candidate.start)
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """True when most longer words of the line around `at` start with a capital (a headline)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end if end >= 0 else len(text)])]
+    return len(words) >= 3 and sum(_capitalised(w) for w in words) >= 0.8 * len(words)
+
+
 def _set_every_ok(candidate: Candidate, text: str) -> bool:
     return _names_capitalised(candidate, text)
 
@@ -380,7 +403,9 @@ _CHECKS: dict[str, Check] = {
     "season": _season_ok, "holiday": _holiday_ok, "reference_adjective": _reference_adjective_ok,
     "unit_relative": _unit_relative_ok, "set_every": _set_every_ok, "unit_plural": _unit_plural_ok,
     "set": _set_ok, "weekday_set": _weekday_set_ok, "anaphoric": _anaphoric_ok,
-    "year_words": _year_words_ok, "reference": _reference_ok,
+    "year_words": _year_words_ok, "reference": _reference_ok, "deictic_pod": _deictic_ok,
+    "deictic": _deictic_ok,
 }
 _NAME_SENSITIVE = frozenset({"month_alone", "weekday", "weekday_set", "clock_time", "season", "holiday",
-                             "deictic", "reference", "unit_relative", "overnight", "year_words"})
+                             "deictic", "deictic_pod", "reference", "unit_relative", "overnight",
+                             "year_words"})
