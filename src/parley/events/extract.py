@@ -66,13 +66,20 @@ DICTIONARY_FALLBACK = True
 # seeking to deepen a partnership", "X and Y signed an accord").
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # The learned detector codes a sentence no trigger coded only when it is this sure that the
-# sentence holds an event, and of its category. Measured (bench/detector.py): on the tune halves
-# a model that had not seen them (silver alone) added no event at 0.7 and above; the shipped
-# model at 0.7 added 3 GSR events on its own training sentences (1 right: actors are where the
-# others failed), below the precision gate; on the held-back halves nothing at any threshold.
-# So the model proposes only where it is all but certain.
+# sentence holds an event, and of its category; the rules code it on the main clause, with the
+# parties `proposals.actor_parties` keeps (actors only, none in a circumstance of the clause)
+# and only between two countries (MODEL_OTHER_COUNTRY). Measured (issue 16) with models that
+# never saw the data: on NGEC's synthetic stories' lead sentences (bench/detector.py
+# --silver-probe 2 with --silver-models) at 0.6 four proposals more than at 0.95, two of the
+# headline's category with the story's parties ("The European Commission has made a significant
+# concession in negotiations with Serbia"), two a joint exercise of two armies read as
+# COOPERATE (the headline's: SUPPORT); before the party choice, the proposals at 0.7 put
+# recipients such as "heels of receiving a ... US pledge" in the USA. On the tune halves out of
+# fold: 0.95 to 0.6 the same (articles 101-115 recall any date 43/43, precision 39/44, GSR A F1
+# 0.8442); 0.55 and 0.5 add a wrong event ("Aliyev called the declaration a step toward ...
+# turning the page on confrontation": RETREAT).
 MODEL_MIN_EVENT = 0.5
-MODEL_MIN_SCORE = 0.95
+MODEL_MIN_SCORE = 0.6
 # Below MODEL_MIN_SCORE, an attack the model reads where no trigger fired is proposed when the
 # sentence names a weapon (`_confirmed`) and the model is this sure of an event and of the category.
 MODEL_CONFIRMED_SCORE = {"ASSAULT": 0.25}
@@ -121,6 +128,10 @@ MODEL_PROPOSE_UNRECORDED = True
 # unchanged; the same at a least P(category) (MODEL_UNCODED_SCORE) of 0 and 0.2, one event
 # fewer at 0.3. Held back: dev articles 201-215, GSR and CAMEO half B unchanged.
 MODEL_PROPOSE_UNCODED = True
+# An event the model proposes on a sentence's main clause stands only between parties of two
+# countries: a clause no trigger word chose, whose two parties the rules place in one country,
+# is most often one actor read twice ("the Caribbean region of the USA ... two countries").
+MODEL_OTHER_COUNTRY = True
 MODEL_UNCODED_SCORE = 0.2
 # Categories of force: parties named together who fight or threaten something the sentence names
 # ("pledged to fight drug smuggling") do not fight each other.
@@ -396,10 +407,18 @@ def _proposed(sent: Span, prediction: Prediction, context: _Context,
         if mere_mention(proto) is not None:
             continue  # the rules read the clause as a mere mention (a tenure, a topic, ...: `mention`)
         found = [replace(e, confidence=round(min(e.confidence, prediction.score), 3))
-                 for e in _events_of(proto, sent, context) if _placed_dyad(e)]
+                 for e in _events_of(proto, sent, context) if _placed_dyad(e)
+                 and (category_verbs or _two_countries(e))]
         if found:
             return found
     return []
+
+
+def _two_countries(event: Event) -> bool:
+    """The parties of a main-clause proposal are of two countries (MODEL_OTHER_COUNTRY)."""
+    source = event.source.country if event.source else None
+    target = event.target.country if event.target else None
+    return not MODEL_OTHER_COUNTRY or source != target
 
 
 def _placed_dyad(event: Event) -> bool:
