@@ -408,7 +408,7 @@ def _proposed(sent: Span, prediction: Prediction, context: _Context,
             continue  # the rules read the clause as a mere mention (a tenure, a topic, ...: `mention`)
         found = [replace(e, confidence=round(min(e.confidence, prediction.score), 3))
                  for e in _events_of(proto, sent, context) if _placed_dyad(e)
-                 and (category_verbs or _two_countries(e))]
+                 and (category_verbs or (_two_countries(e) and _named_in(e, sent)))]
         if found:
             return found
     return []
@@ -419,6 +419,14 @@ def _two_countries(event: Event) -> bool:
     source = event.source.country if event.source else None
     target = event.target.country if event.target else None
     return not MODEL_OTHER_COUNTRY or source != target
+
+
+def _named_in(event: Event, sent: Span) -> bool:
+    """Both parties of a main-clause proposal are named in its sentence: none is borrowed from
+    the article (the other side of its last meeting or attack) for a clause no trigger chose."""
+    return all(actor is not None and actor.start is not None
+               and sent.start_char <= actor.start < sent.end_char
+               for actor in (event.source, event.target))
 
 
 def _placed_dyad(event: Event) -> bool:

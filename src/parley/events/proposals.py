@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from parley.events.arguments import actor_like, preposition_objects, subject_tokens
+from parley.events.arguments import AGENT_LABELS, actor_like, preposition_objects, subject_tokens
 from parley.events.compose import own_targets
 from parley.events.detector import Prediction
 from parley.events.frames import Proto, is_thing
@@ -39,7 +39,7 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 CIRCUMSTANCE_DEPS = frozenset({"advcl", "npadvmod", "advmod", "acl", "relcl", "pcomp"})
 # A clause whose subject is no actor takes the first actor named before its verb.
 SOURCE_FROM_SENTENCE = True
-# Dependencies of a noun's modifiers that make it an actor ("Israeli forces", "Peru's envoy").
+# Dependencies of a noun's modifiers whose name makes it an actor ("Israeli forces", "Peru's envoy").
 ACTOR_MODIFIERS = ("amod", "compound", "poss")
 # Nouns that count the actors of their of-phrase ("hundreds of Palestinians").
 NUMBER_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
@@ -68,7 +68,7 @@ def actor_parties(proto: Proto) -> Proto:
     receiving a US pledge, Liberia ...": the target is not "heels", placed in the USA, nor
     "closed a social media platform" a platform). A clause whose subject is no actor takes the
     first actor named before its verb outside the verb's objects (SOURCE_FROM_SENTENCE)."""
-    sources = [t for t in proto.sources if _party(t)]
+    sources = [t for t in proto.sources if _party(t, doer=True)]
     groups = [[t for t in g if _party(t) and not _circumstance(t, proto.trigger)]
               for g in [proto.targets, *proto.more_targets]]
     groups = [g for g in groups if g]
@@ -79,29 +79,32 @@ def actor_parties(proto: Proto) -> Proto:
     return replace(proto, sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:])
 
 
-def _party(token: Token) -> bool:
-    """An actor, a noun its modifier makes one ("Israeli forces", not "a US pledge": a thing the
-    lexicon knows by name), or a number of actors ("held hundreds of Palestinians")."""
+def _party(token: Token, doer: bool = False) -> bool:
+    """An actor, a noun its modifier makes one ("Israeli forces"; as the one acted on, not "a US
+    pledge", a thing the lexicon knows by name; as the doer, an act names who did it: "knocked
+    out by Israeli attacks"), or a number of actors ("held hundreds of Palestinians")."""
     if actor_like(token):
         return True
-    if token.pos_ == "NOUN" and not is_thing(token) and any(
-            c.dep_ in ACTOR_MODIFIERS and actor_like(c) for c in token.children):
+    if token.pos_ == "NOUN" and (doer or not is_thing(token)) and any(
+            c.dep_ in ACTOR_MODIFIERS and _named(c) for c in token.children):
         return True
     counted = token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in NUMBER_NOUNS
     return counted and any(actor_like(t) for t in preposition_objects(token, "of"))
 
 
+def _named(token: Token) -> bool:
+    """A name or a nationality ("Israeli", "Peru's"), not a common noun ("social media")."""
+    return token.ent_type_ in AGENT_LABELS or token.pos_ == "PROPN"
+
+
 def _circumstance(token: Token, verb: Token) -> bool:
-    """The token stands in an adverbial or temporal modifier of the verb's clause, or under a
-    noun that is no actor ("the heels of receiving a US pledge"): not a party of the clause."""
+    """The token stands in an adverbial, temporal or relative modifier of the verb's clause
+    ("as tensions between X and Y rose"): not a party of the clause."""
     node = token
     while node.i != verb.i and node.head.i != node.i:
         if node.dep_ in CIRCUMSTANCE_DEPS:
             return True
-        head = node.head
-        if head.i != verb.i and head.pos_ in ("NOUN", "PROPN") and node.dep_ != "compound" and not actor_like(head):
-            return True
-        node = head
+        node = node.head
     return False
 
 
