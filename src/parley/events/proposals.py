@@ -41,6 +41,9 @@ CIRCUMSTANCE_DEPS = frozenset({"advcl", "npadvmod", "advmod", "acl", "relcl", "p
 SOURCE_FROM_SENTENCE = True
 # Dependencies of a noun's modifiers whose name makes it an actor ("Israeli forces", "Peru's envoy").
 ACTOR_MODIFIERS = ("amod", "compound", "poss")
+# Categories whose party acted on may be a place or a thing of a country, not an actor
+# ("launched rocket fire against Kampuchean guerrilla camps").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT"})
 # Nouns that count the actors of their of-phrase ("hundreds of Palestinians").
 NUMBER_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                           "million", "millions", "score", "scores"})
@@ -63,13 +66,15 @@ def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto |
 
 def actor_parties(proto: Proto) -> Proto:
     """The parties of a clause no trigger word chose: only phrases whose head is an actor (a
-    name, a nationality, an actor noun the dictionaries know: `arguments.actor_like`), never one
-    whose head is a thing or a circumstance the actor is merely named in ("On the heels of
+    name, a nationality, an actor noun the dictionaries know: `arguments.actor_like`; an attack's
+    target may be a place, PLACE_TARGET_TYPES), never one whose head is a thing or a
+    circumstance the actor is merely named in ("On the heels of
     receiving a US pledge, Liberia ...": the target is not "heels", placed in the USA, nor
     "closed a social media platform" a platform). A clause whose subject is no actor takes the
     first actor named before its verb outside the verb's objects (SOURCE_FROM_SENTENCE)."""
     sources = [t for t in proto.sources if _party(t, doer=True)]
-    groups = [[t for t in g if _party(t) and not _circumstance(t, proto.trigger)]
+    struck = proto.type in PLACE_TARGET_TYPES
+    groups = [[t for t in g if (struck or _party(t)) and not _circumstance(t, proto.trigger)]
               for g in [proto.targets, *proto.more_targets]]
     groups = [g for g in groups if g]
     if not sources and SOURCE_FROM_SENTENCE:
@@ -81,12 +86,13 @@ def actor_parties(proto: Proto) -> Proto:
 
 def _party(token: Token, doer: bool = False) -> bool:
     """An actor, a noun its modifier makes one ("Israeli forces"; as the one acted on, not "a US
-    pledge", a thing the lexicon knows by name; as the doer, an act names who did it: "knocked
-    out by Israeli attacks"), or a number of actors ("held hundreds of Palestinians")."""
+    pledge", a thing the lexicon knows by name), or a number of actors ("held hundreds of
+    Palestinians"). As the doer, any subject but an act or plan of no one named ("the pledge
+    helped", not "knocked out by Israeli attacks"): the rules place it or not."""
     if actor_like(token):
         return True
-    if token.pos_ == "NOUN" and (doer or not is_thing(token)) and any(
-            c.dep_ in ACTOR_MODIFIERS and _named(c) for c in token.children):
+    named = any(c.dep_ in ACTOR_MODIFIERS and _named(c) for c in token.children)
+    if token.pos_ == "NOUN" and (named or doer) and (doer and named or not is_thing(token)):
         return True
     counted = token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in NUMBER_NOUNS
     return counted and any(actor_like(t) for t in preposition_objects(token, "of"))
