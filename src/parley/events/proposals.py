@@ -92,7 +92,7 @@ def _party(token: Token, doer: bool = False) -> bool:
     if actor_like(token):
         return True
     named = any(c.dep_ in ACTOR_MODIFIERS and _named(c) for c in token.children)
-    if token.pos_ == "NOUN" and (named or doer) and (doer and named or not is_thing(token)):
+    if token.pos_ == "NOUN" and (named or doer) and ((doer and named) or not is_thing(token)):
         return True
     counted = token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in NUMBER_NOUNS
     return counted and any(actor_like(t) for t in preposition_objects(token, "of"))
