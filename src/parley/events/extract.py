@@ -75,9 +75,10 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # concession in negotiations with Serbia"), two a joint exercise of two armies read as
 # COOPERATE (the headline's: SUPPORT); before the party choice, the proposals at 0.7 put
 # recipients such as "heels of receiving a ... US pledge" in the USA. On the tune halves out of
-# fold: 0.95 to 0.6 the same (articles 101-115 recall any date 43/43, precision 39/44, GSR A F1
-# 0.8442); 0.55 and 0.5 add a wrong event ("Aliyev called the declaration a step toward ...
-# turning the page on confrontation": RETREAT).
+# fold: 0.95 to 0.5 the same (articles 101-115 recall any date 43/43, precision 39/46, GSR A F1
+# 0.8543; before the two-named-parties rule 0.55 and 0.5 added a wrong RETREAT: "Aliyev called
+# the declaration a step toward ... turning the page on confrontation"). Held back, as shipped:
+# GSR B F1 0.6178 -> 0.6250, CAMEO manual B top 0.7737 -> 0.7810, dev articles 201-215 unchanged.
 MODEL_MIN_EVENT = 0.5
 MODEL_MIN_SCORE = 0.6
 # Below MODEL_MIN_SCORE, an attack the model reads where no trigger fired is proposed when the
