@@ -70,7 +70,7 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # parties `proposals.actor_parties` keeps (actors only, none in a circumstance of the clause)
 # and only between two countries (MODEL_OTHER_COUNTRY). Measured (issue 16) with models that
 # never saw the data: on NGEC's synthetic stories' lead sentences (bench/detector.py
-# --silver-probe 2 with --silver-models) at 0.6 four proposals more than at 0.95, two of the
+# --silver-probe 2 with --silver-models) at 0.6 nine proposals more than at 0.95, six of the
 # headline's category with the story's parties ("The European Commission has made a significant
 # concession in negotiations with Serbia"), two a joint exercise of two armies read as
 # COOPERATE (the headline's: SUPPORT); before the party choice, the proposals at 0.7 put
