@@ -633,3 +633,13 @@ def test_support_of_an_initiative_told_before_is_support_of_its_proposer() -> No
     events = events_of("Peru's president proposed a 30-day truce to Chile on Monday. Bolivia said "
                        "it would support the initiative.")
     assert [countries(e) for e in events if e.type == "SUPPORT"] == [("BOL", "PER")]
+
+
+def test_acts_coordinated_under_a_commitment_are_committed_to() -> None:
+    """ "commit to cease all fighting, resume trade ... and respect ...": the parser hangs the
+    later bare infinitives on "commit", but they are what is committed to, not acts done."""
+    text = ("“Peru and Chile commit to cease all fighting forever, resume trade, travel, and "
+            "diplomatic relations, and respect each other's sovereignty,” the president said.")
+    assert set(_types(text)) == {"AGREE"}
+    # a finite verb coordinated with the frame is its own act: refusing is not urging
+    assert _types("Peru refused to meet Chile and urged Bolivia to act.") == ["REJECT", "REQUEST"]

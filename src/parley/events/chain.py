@@ -63,7 +63,9 @@ def governing_chain(token: Token, by_index: dict[int, Hit], modals: dict[int, Hi
         if hit is not None and hit.is_frame and _circumstance_of_light_verb(current, hit):
             break  # "imposed sanctions over the crackdown": the crackdown is not imposed
         if hit is not None and hit.is_frame:
-            if current.dep_ != "conj":  # "refused X and urged Y": urging is no part of the refusal
+            # "refused X and urged Y": urging is no part of the refusal; but "commit to cease
+            # fighting, resume trade": a bare infinitive the parser hung on the frame is its complement
+            if current.dep_ != "conj" or coordinated_complement(current, parent):
                 chain.append(hit)
                 if parent.i in modals and not is_modal(hit.entry):
                     chain.append(modals[parent.i])
@@ -75,6 +77,16 @@ def governing_chain(token: Token, by_index: dict[int, Hit], modals: dict[int, Hi
             chain.append(modals[parent.i])
         current = parent
     return chain
+
+
+def coordinated_complement(token: Token, head: Token) -> bool:
+    """ "commit to cease all fighting, resume trade and respect ...": a bare infinitive with no
+    subject of its own, coordinated after the infinitive a frame governs, is governed by that
+    frame too, though the parser hangs it on the frame ("resume" conj of "commit")."""
+    return (token.dep_ == "conj" and token.tag_ == "VB" and head.tag_ != "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and any(c.i < token.i and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c)))
+                    for c in head.children))
 
 
 def _carried(child: Token, parent: Token, own: Hit | None) -> bool:
