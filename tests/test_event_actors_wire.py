@@ -131,3 +131,14 @@ def test_where_support_or_a_threat_was_stated_is_no_recipient() -> None:
             assert event.target is None or event.target.country not in ("BEL", "CHE"), event
     [vow] = events_of("The rebels vowed to fight on in the villages near the border with Bolivia.")
     assert vow.target is not None and vow.target.country == "BOL"
+
+
+def test_each_country_named_together_in_a_target_phrase_is_a_target() -> None:
+    """ "welcomed the resumption of ties with Peru, Chile and Ecuador", "praised the renewal of
+    talks between Chile and Bolivia": one event per country named together, not only the first;
+    an owner before the noun still places the phrase ("Peru's talks with ...")."""
+    welcomed = events_of("Bolivia welcomed the resumption of trade ties with Peru, Chile and Ecuador.")
+    assert {countries(e) for e in welcomed if e.type == "SUPPORT"} == {
+        ("BOL", "PER"), ("BOL", "CHL"), ("BOL", "ECU")}
+    praised = events_of("Uruguay praised the renewal of talks between Chile and Bolivia.")
+    assert {countries(e) for e in praised if e.type == "SUPPORT"} == {("URY", "CHL"), ("URY", "BOL")}

@@ -37,6 +37,8 @@ PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
 # Prepositions of place after a noun: their objects locate the thing, they do not own it.
 LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "inside", "around", "beyond",
                          "off", "over", "toward", "towards", "alongside", "close"}
+# Prepositions by which a noun phrase names the parties of a relation ("ties with", "talks between").
+RELATIONAL_PREPOSITIONS = {"with", "between", "among", "of"}
 # Prepositions by which an act noun names its doer.
 AGENT_PREPOSITIONS = {"from", "by"}
 # Clauses inside a noun phrase's modifiers: what they name is another verb's argument.
@@ -117,6 +119,9 @@ class ParticipantResolver:
         if split:
             return split
         found = self._resolve(head, speaker)
+        named = self._coordinated_objects(head, found)
+        if named:
+            return named
         if found is not None and _people(head):
             found = self._population(found, head)
         elif found is not None and head.ent_type_ != "PERSON" and _ethnic(head):
@@ -380,6 +385,23 @@ class ParticipantResolver:
             return [a for a in actors if a is not None]
         return []
 
+    def _coordinated_objects(self, head: Token, found: Actor | None) -> list[Actor]:
+        """A phrase placed by the first of several countries named together in it stands for each:
+        "ties with Venezuela, Panama and Guyana", "a resumption of ties between Peru and Bolivia",
+        "the reconciliation of Chile and Peru" (the owner of "Peru's ties with Chile and Bolivia"
+        places it: no split)."""
+        if found is None or not found.country or head.ent_type_ or head.pos_ != "NOUN":
+            return []
+        for part in _relational_objects(head):
+            first = self._resolve(part)
+            if first is None or first.country != found.country:
+                continue
+            others = [self._resolve(c) for c in part.conjuncts]
+            if not others or any(o is None or not o.country or o.country == found.country for o in others):
+                return []
+            return [found, *(o for o in others if o is not None)]
+        return []
+
     def _country_role(self, part: Token, role_words: str) -> Actor | None:
         words = part.text
         for ent in part.doc.ents:  # "Sierra Leonean and Liberian refugees": the whole name
@@ -607,3 +629,14 @@ def _is_weapon(token: Token) -> bool:
     """A weapon or armed craft the lexicon knows as a mode of attack ("jets", "drones")."""
     words = load_lexicon().mode_words.get("ASSAULT", {})
     return any(token.lemma_.lower() in cues or token.lower_ in cues for cues in words.values())
+
+
+def _relational_objects(head: Token) -> list[Token]:
+    """The objects of the prepositions that tie a noun phrase to its parties, through nested
+    phrases ("resumption of ties with Peru": Peru); never into clauses."""
+    found: list[Token] = []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in RELATIONAL_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found.append(obj)
+            found += _relational_objects(obj)
+    return found
