@@ -142,3 +142,10 @@ def test_each_country_named_together_in_a_target_phrase_is_a_target() -> None:
         ("BOL", "PER"), ("BOL", "CHL"), ("BOL", "ECU")}
     praised = events_of("Uruguay praised the renewal of talks between Chile and Bolivia.")
     assert {countries(e) for e in praised if e.type == "SUPPORT"} == {("URY", "CHL"), ("URY", "BOL")}
+
+
+def test_a_phrase_after_nouns_named_together_is_all_of_theirs() -> None:
+    """ "launched air strikes and artillery attacks against Bolivia": the "against" phrase hangs
+    on the last noun, and tells whom the first one's event is on too."""
+    launched = events_of("Peru launched air strikes and artillery attacks against Bolivia.")
+    assert launched and all(countries(e) == ("PER", "BOL") for e in launched), launched

@@ -586,6 +586,10 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
             found = preposition_objects(child, slot)
             if found:
                 return found
+    for later in (c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")):
+        found = preposition_objects(later, slot)  # "air strikes and artillery attacks against X":
+        if found:  # the phrase after the last of nouns named together is all of theirs
+            return found
     verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
     return preposition_objects(verb, slot) if verb is not None else []
 
