@@ -149,3 +149,13 @@ def test_a_phrase_after_nouns_named_together_is_all_of_theirs() -> None:
     on the last noun, and tells whom the first one's event is on too."""
     launched = events_of("Peru launched air strikes and artillery attacks against Bolivia.")
     assert launched and all(countries(e) == ("PER", "BOL") for e in launched), launched
+
+
+def test_a_described_country_in_a_list_is_one_of_its_parties() -> None:
+    """ "Venezuela, the impoverished Guyana, and Peru": the parser hangs the described country on
+    the first as an apposition; it is a party of the list all the same (as the object too), while
+    "Lima, Peru" stays one place."""
+    condemned = events_of("Chile condemned Venezuela, the impoverished Guyana, and Peru.")
+    assert {countries(e) for e in condemned} == {("CHL", "VEN"), ("CHL", "GUY"), ("CHL", "PER")}
+    accused = events_of("Venezuela, the impoverished Guyana, and Peru condemned Chile.")
+    assert {countries(e) for e in accused} == {("VEN", "CHL"), ("GUY", "CHL"), ("PER", "CHL")}

@@ -78,11 +78,30 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
         if named is not None:
             items: tuple[Token, ...] = (named,)
         else:
-            items = (token, *token.conjuncts)
+            items = (token, *sorted((*token.conjuncts, *_listed_appositives(token)), key=lambda t: t.i))
         for item in items:
             if item not in seen:
                 seen.append(item)
     return seen
+
+
+def _listed_appositives(token: Token) -> list[Token]:
+    """Countries the parser hung as appositions on a country of a list: "Venezuela, the
+    impoverished Guyana, and Peru", "Guyana and the evil awful Peru" (the adjectives made the
+    conjunct) name three and two parties. Only a country described by its own words, in a list
+    joined by "and" or "or": "Lima, Peru" is one place."""
+    if token.ent_type_ != "GPE":
+        return []
+    found: list[Token] = []
+    for named in (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "GPE"):
+        if not any(c.dep_ == "cc" for c in (*token.children, *named.children)):
+            continue
+        before = named.doc[named.i - 1]
+        described = any(c.dep_ in ("det", "amod") for c in named.children) or (
+            before.dep_ == "conj" and before.pos_ == "ADJ" and before.head == token)
+        if described:
+            found += [named, *named.conjuncts]
+    return found
 
 
 def _appositive_name(token: Token) -> Token | None:
