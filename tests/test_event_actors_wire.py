@@ -159,3 +159,12 @@ def test_a_described_country_in_a_list_is_one_of_its_parties() -> None:
     assert {countries(e) for e in condemned} == {("CHL", "VEN"), ("CHL", "GUY"), ("CHL", "PER")}
     accused = events_of("Venezuela, the impoverished Guyana, and Peru condemned Chile.")
     assert {countries(e) for e in accused} == {("VEN", "CHL"), ("GUY", "CHL"), ("PER", "CHL")}
+
+
+def test_a_thing_is_of_who_made_it() -> None:
+    """ "welcomed the proposal made by Chile", "rejected the plan put forward by Bolivia": the
+    agent of a participle after the thing is whose it is, as "an offer from Chile" is."""
+    [welcomed] = events_of("Peru welcomed the proposal made by Chile.")
+    assert countries(welcomed) == ("PER", "CHL")
+    [rejected] = events_of("Peru rejected the plan put forward by Bolivia.")
+    assert countries(rejected) == ("PER", "BOL")
