@@ -168,3 +168,5 @@ def test_a_thing_is_of_who_made_it() -> None:
     assert countries(welcomed) == ("PER", "CHL")
     [rejected] = events_of("Peru rejected the plan put forward by Bolivia.")
     assert countries(rejected) == ("PER", "BOL")
+    [hung] = events_of("Bolivia welcomed messages from Chile.")  # the "from" hung on the verb
+    assert countries(hung) == ("BOL", "CHL")

@@ -232,16 +232,19 @@ class ParticipantResolver:
 
     def _maker(self, head: Token) -> Actor | None:
         """A thing placed by who made it, told by a participle after it: "the proposal made by
-        Chile", "the plan put forward by Bolivia" are Chile's and Bolivia's (as "an offer from
-        Chile" is)."""
+        Chile", "the plan put forward by Bolivia" are Chile's and Bolivia's, as "an offer from
+        Chile" is (also when the parser hangs the "from" on the verb right after the object)."""
         if head.pos_ != "NOUN" or head.ent_type_:
             return None
-        for clause in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    found = self._resolve(obj)
-                    if found is not None and found.country:
-                        return found
+        agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent"]
+        if head.dep_ == "dobj":  # "welcomed memos from Chile", the "from" hung on the verb
+            agents += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                       and c.i == head.right_edge.i + 1]
+        for obj in (c for agent in agents for c in agent.children if c.dep_ == "pobj"):
+            found = self._resolve(obj)
+            if found is not None and found.country:
+                return found
         return None
 
     def _polity(self, head: Token, text: str, bounds: tuple[int, int], speaker: Actor | None) -> Actor | None:
