@@ -170,3 +170,15 @@ def test_a_thing_is_of_who_made_it() -> None:
     assert countries(rejected) == ("PER", "BOL")
     [hung] = events_of("Bolivia welcomed messages from Chile.")  # the "from" hung on the verb
     assert countries(hung) == ("BOL", "CHL")
+
+
+def test_a_sentence_starting_with_an_adjective_before_a_country() -> None:
+    """ "Impoverished Haiti asked Peru for aid": the first word is capitalised by its place, and
+    the parser takes the two words for a person; an adjective's ending tells a description of
+    the country, while "Kim Jordan" stays a person of no known country."""
+    [asked] = events_of("Impoverished Haiti asked Peru for aid.")
+    assert countries(asked) == ("HTI", "PER")
+    [condemned] = events_of("Landlocked Bolivia condemned the attack by Chile.")
+    assert countries(condemned) == ("BOL", "CHL")
+    [visited] = events_of("Kim Jordan visited Peru.")
+    assert visited.source is not None and visited.source.country is None

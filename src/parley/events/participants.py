@@ -19,7 +19,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from parley.actors import resolve_actor_text
-from parley.actors.resolve import is_relational_noun
+from parley.actors.gender import pronoun_of
+from parley.actors.resolve import ActorMatch, is_relational_noun
 from parley.datafiles import read_data_json
 from parley.events.arguments import subject_tokens
 from parley.events.lexicon import load_lexicon
@@ -70,6 +71,9 @@ COUNTRY_LABELS = ("GPE", "NORP")
 # Common nouns that name a country as a state ("his country", "the nation"): who they are is told
 # by their possessive pronoun or by the country named before them.
 POLITY_NOUNS = {"country", "nation"}
+# Endings of adjectives and participles ("impoverished", "neighbouring", "mountainous").
+ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "less", "ive", "ic", "ish", "ern", "ant", "ent", "ible",
+                     "able")
 # Endings that make a noun of an event verb ("confrontation" <- confront, "intervention" <-
 # intervene, "pressure" <- press), with the verb endings they replace; longest first.
 NOMINAL_SUFFIXES = (("ation", ("", "e", "ate")), ("ition", ("", "e")), ("tion", ("e", "")),
@@ -341,7 +345,7 @@ class ParticipantResolver:
 
     def _from_phrase(self, text: str, start: int, end: int, entity: Entity | None) -> Actor | None:
         """What `resolve_actor_text` makes of the phrase, if it places the actor at all."""
-        match = resolve_actor_text(text, self.date)
+        match = resolve_actor_text(text, self.date) or self._described_country(text, start)
         if match is None or match.kind == "pronoun":
             return None
         if not (match.country or set(match.sectors) - VAGUE_SECTORS):
@@ -353,6 +357,22 @@ class ParticipantResolver:
         if match.kind in ("known", "seat"):  # "Osama bin Laden's al-Qaeda terror network": a known actor
             self._named.add(name)
         return Actor(name=name, country=country, sector=sector, role=role, start=start, end=end)
+
+    def _described_country(self, text: str, start: int) -> ActorMatch | None:
+        """ "Impoverished Haiti asked ...": the first word of a sentence is capitalised by its
+        place, not as a name; one word before a country that is no given name or title
+        describes the country (the parser often takes the two for a person), when it has an
+        adjective's ending or joins words ("War-torn Syria")."""
+        words = text.split(maxsplit=1)
+        if len(words) != 2 or not words[0].replace("-", "").isalpha():
+            return None
+        if "-" not in words[0] and not words[0].lower().endswith(ADJECTIVE_ENDINGS):
+            return None  # "Kim Jordan": a name, for all its capital tells
+        span = self.doc.char_span(start, start + len(words[0]))
+        if span is None or not span[0].is_sent_start or pronoun_of(text) is not None:
+            return None
+        match = resolve_actor_text(words[1], self.date)
+        return match if match is not None and match.kind == "country" else None
 
     def _from_entity(self, entity: Entity, mention: tuple[int, int]) -> Actor:
         country = normalize_country(entity.country, (entity.sector,) if entity.sector else (), "entity")
