@@ -182,3 +182,9 @@ def test_a_sentence_starting_with_an_adjective_before_a_country() -> None:
     assert countries(condemned) == ("BOL", "CHL")
     [visited] = events_of("Kim Jordan visited Peru.")
     assert visited.source is not None and visited.source.country is None
+
+
+def test_an_appeal_for_a_state_of_things_somewhere_is_to_that_country() -> None:
+    """ "appealed for stability in Bolivia": what is appealed for names where, and so to whom."""
+    [appealed] = events_of("Chile appealed for stability in Bolivia on Monday.")
+    assert countries(appealed) == ("CHL", "BOL") and appealed.type == "REQUEST"
