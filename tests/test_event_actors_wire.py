@@ -149,6 +149,9 @@ def test_a_phrase_after_nouns_named_together_is_all_of_theirs() -> None:
     on the last noun, and tells whom the first one's event is on too."""
     launched = events_of("Peru launched air strikes and artillery attacks against Bolivia.")
     assert launched and all(countries(e) == ("PER", "BOL") for e in launched), launched
+    # the parser cuts "a bombing and shelling campaign" at its "and" into a second verb
+    campaign = events_of("Peru launched a bombing and shelling campaign against Bolivia.")
+    assert campaign and all(countries(e) == ("PER", "BOL") for e in campaign), campaign
 
 
 def test_a_described_country_in_a_list_is_one_of_its_parties() -> None:

@@ -610,7 +610,25 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
         if found:  # the phrase after the last of nouns named together is all of theirs
             return found
     verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
-    return preposition_objects(verb, slot) if verb is not None else []
+    if verb is None:
+        return []
+    found = preposition_objects(verb, slot)
+    for rest in _object_rest(noun, verb):
+        found = found or preposition_objects(rest, slot)
+    return found
+
+
+def _object_rest(noun: Token, verb: Token) -> list[Token]:
+    """The rest of an object the parser cut at its "and" into a conjunct of the verb: "launched
+    a bombing and shelling offensive against X" read as "launched a bombing and shelling
+    (an offensive) against X"; the conjunct has no subject of its own and follows the noun."""
+    joint = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if joint is None or joint.dep_ != "cc" or joint.head != verb or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return []
+    rest = [c for c in verb.conjuncts if c.i == joint.i + 1 and c.tag_ == "VBG"
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    return [r for c in rest for r in (c, *(o for o in c.children if o.dep_ in ("dobj", "acomp")))]
 
 
 def undergoing_verb(noun: Token) -> Token | None:
