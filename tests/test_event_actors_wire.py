@@ -191,3 +191,14 @@ def test_an_appeal_for_a_state_of_things_somewhere_is_to_that_country() -> None:
     """ "appealed for stability in Bolivia": what is appealed for names where, and so to whom."""
     [appealed] = events_of("Chile appealed for stability in Bolivia on Monday.")
     assert countries(appealed) == ("CHL", "BOL") and appealed.type == "REQUEST"
+
+
+def test_a_deal_welcomed_with_a_party_the_parser_hung_on_the_verb() -> None:
+    """ "Chile and Peru welcomed the deal with Bolivia": the parser hangs "with Bolivia" on the
+    verb; the deal is welcomed (support of Bolivia), no host welcoming a visitor, while "welcomed
+    the Peruvian president with a ceremony" still is one."""
+    welcomed = events_of("Chile and Peru welcomed the deal with Bolivia.")
+    assert {(e.type, countries(e)) for e in welcomed} == {
+        ("SUPPORT", ("CHL", "BOL")), ("SUPPORT", ("PER", "BOL"))}
+    [hosted] = events_of("Chile welcomed the Peruvian president with a ceremony.")
+    assert hosted.type == "CONSULT" and countries(hosted) == ("CHL", "PER")

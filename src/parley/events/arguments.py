@@ -515,6 +515,15 @@ def _orphan_object(prep: Token) -> list[Token]:
     return []
 
 
+def _hung_on_verb(thing: Token, word: str) -> list[Token]:
+    """The objects of a preposition right after a verb's object that the parser hung on the verb
+    ("welcomed the deal with Bolivia"): the object's own phrase."""
+    if thing.dep_ != "dobj":
+        return []
+    return with_conjuncts([o for c in thing.head.children if c.dep_ == "prep" and c.lower_ == word
+                           and c.i == thing.right_edge.i + 1 for o in c.children if o.dep_ == "pobj"])
+
+
 def thing_parties(tokens: list[Token], is_thing: Callable[[Token], bool]) -> list[Token]:
     """The parties a thing named as an argument concerns: "lifted a restriction on cooperation
     with Bolivia" acts on Bolivia, "put forward a proposal for Peru and Chile" on both; a
@@ -524,7 +533,7 @@ def thing_parties(tokens: list[Token], is_thing: Callable[[Token], bool]) -> lis
         parties = []
         if is_thing(token):
             for word in THING_PREPOSITIONS:
-                parties = preposition_objects(token, word)
+                parties = preposition_objects(token, word) or _hung_on_verb(token, word)
                 if parties:
                     break
         for item in parties or [token]:

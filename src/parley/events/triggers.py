@@ -203,7 +203,19 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     if entry.object_control and not (any(c.dep_ == "dobj" for c in token.children)
                                      and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
         return False
-    return not entry.person_target or any(_is_actor_like(o) for o in objects)
+    if not entry.person_target:
+        return True
+    # "welcomed the deal with Bolivia": the parser hangs the thing's partner on the verb; the
+    # welcomed is the thing
+    if any(c.dep_ == "dobj" for c in token.children):
+        objects = [o for o in objects if not _with_object(o)]
+    return any(_is_actor_like(o) for o in objects)
+
+
+def _with_object(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "with"
 
 
 def manner_words(verb: Token) -> set[str]:
