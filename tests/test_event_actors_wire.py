@@ -202,3 +202,128 @@ def test_a_deal_welcomed_with_a_party_the_parser_hung_on_the_verb() -> None:
         ("SUPPORT", ("CHL", "BOL")), ("SUPPORT", ("PER", "BOL"))}
     [hosted] = events_of("Chile welcomed the Peruvian president with a ceremony.")
     assert hosted.type == "CONSULT" and countries(hosted) == ("CHL", "PER")
+
+
+def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers() -> None:
+    """ "A roadside bomb killed two Chilean soldiers in Lima": no attacker named, the weapon is
+    the subject; the attackers are unidentified, of the country where it struck (never of the
+    victims' country alone: soldiers die abroad). A weapon with an owner ("a Chilean missile")
+    is the owner's; a toll since a date is no attack of its own."""
+    [bomb] = events_of("A roadside bomb killed two Chilean soldiers in Lima on Monday.")
+    assert countries(bomb) == ("PER", "CHL") and bomb.type == "ASSAULT"
+    assert bomb.source is not None and bomb.source.sector == "UAF"
+    for event in events_of("A roadside bomb killed two Chilean soldiers on Monday."):
+        assert event.source is None or event.source.country != "CHL", event
+    [owned] = events_of("A Chilean missile killed two Peruvian soldiers on Monday.")
+    assert countries(owned) == ("CHL", "PER")
+    assert events_of("More than 400 people have been killed by mines since 1990.") == []
+
+
+def test_a_bare_weekday_is_when_never_who() -> None:
+    """Wire style drops "on" before a weekday: "arrived in Lima Sunday" (the parser glues the
+    place to the day) is a visit to Lima; "marched on Monday" marches on no one."""
+    [visit] = events_of("Bolivian President Carlos Mesa arrived in Lima Sunday for a three-day "
+                        "official visit.")
+    assert countries(visit) == ("BOL", "PER") and visit.type == "CONSULT"
+    for event in events_of("Striking workers marched on Monday to demand higher wages."):
+        assert event.target is None or event.target.name != "Monday", event
+
+
+def test_people_a_state_arrests_charges_or_frees_are_its_own() -> None:
+    """ "Bangladesh's police charged around 100 people with rioting": people of no stated
+    country on whom a state acts under its law are that state's; a stated country stays."""
+    [charged] = events_of("Bangladesh's police charged around 100 people with sabotage and rioting "
+                          "on Thursday.")
+    assert countries(charged) == ("BGD", "BGD")
+    [arrested] = events_of("Chile arrested two Peruvian journalists on Monday.")
+    assert countries(arrested) == ("CHL", "PER")
+
+
+def test_a_counted_crowd_that_marches_protests() -> None:
+    """ "Thousands of Chileans marched in Santiago": a crowd's march is a protest, at home;
+    troops that march do not protest."""
+    [march] = events_of("Thousands of Chileans marched on Monday in Santiago.")
+    assert march.type == "PROTEST" and countries(march) == ("CHL", "CHL")
+    troops = events_of("Hundreds of Peruvian troops marched into the town on Sunday.")
+    assert all(e.type != "PROTEST" for e in troops)
+
+
+def test_protesters_of_no_stated_country_protest_at_home() -> None:
+    """ "ethnic Aymaras began a hunger strike to protest against Peru's decision": the aim's
+    clause places the strikers where the state they protest against rules."""
+    [strike] = events_of("Up to 500 ethnic Aymaras began a hunger strike on Monday to protest against "
+                         "Peru's decision to close the border.")
+    assert strike.type == "PROTEST" and countries(strike) == ("PER", "PER")
+
+
+def test_troops_ordered_or_moved_to_a_place_are_mobilised() -> None:
+    """ "ordered troops to the border with Chile", "moved troops to the border": a deployment
+    (CAMEO 154) like "sent troops"; an order to act ("ordered the army to withdraw") stays the act."""
+    [ordered] = events_of("Peru's president ordered troops to the border with Chile.")
+    assert ordered.type == "MOBILIZE" and countries(ordered) == ("PER", "CHL")
+    [moved] = events_of("Peru moved troops to the border with Chile on Monday.")
+    assert moved.type == "MOBILIZE" and countries(moved) == ("PER", "CHL")
+    withdrawn = events_of("Peru's president ordered the army to withdraw from the border.")
+    assert all(e.type != "MOBILIZE" for e in withdrawn)
+
+
+def test_closing_a_newspaper_is_censorship() -> None:
+    """ "closed the opposition newspaper", "suspended the broadcaster's licence": CAMEO 172's
+    censorship, like "banned" and "shut down"."""
+    [closed] = events_of("Peru's government closed the opposition newspaper El Sol.")
+    assert closed.type == "COERCE" and closed.cameo == "172" and countries(closed) == ("PER", "PER")
+    [suspended] = events_of("The Peruvian government on Monday suspended the Chilean broadcaster's licence.")
+    assert suspended.type == "COERCE" and countries(suspended) == ("PER", "CHL")
+
+
+def test_a_demonym_places_a_village_no_gazetteer_knows() -> None:
+    """ "were killed in the Peruvian village of Tambo": the village is Peru's, so its unnamed
+    attackers are too (never Peru itself as the agent)."""
+    [killed] = events_of("Four people were killed in the Peruvian village of Tambo on Saturday.")
+    assert countries(killed) == ("PER", "PER")
+    assert killed.source is not None and killed.source.name != "Peru"
+
+
+def test_a_continent_or_its_part_is_no_country() -> None:
+    """ "South America", "Central Asia", "Asia" (a town in the Philippines to GeoNames) place
+    nothing; "South Africa", "South Korea" and "Southern Peru" are countries' places."""
+    for region in ("South America", "Central America", "Central Asia", "Asia", "the Americas"):
+        assert geocode(region) is None, region
+    for name, country in (("South Africa", "ZAF"), ("South Korea", "KOR"), ("Southern Peru", "PER")):
+        place = geocode(name)
+        assert place is not None and place.country == country, name
+
+
+def test_a_title_alone_names_no_country() -> None:
+    """ "Prime Minister" is an office of any country, not the one of a known Mr Prime."""
+    match = resolve_actor_text("Prime Minister", "2010-01-01")
+    assert match is None or match.country is None
+
+
+def test_relations_resumed_and_martial_law_extended() -> None:
+    """ "resumed diplomatic relations" restores them (CAMEO 050) like "restored"; "extended
+    martial law" imposes it (CAMEO 1724) by whoever extends it."""
+    resumed = events_of("Peru and Chile resumed diplomatic relations over the weekend.")
+    assert {countries(e) for e in resumed} == {("PER", "CHL"), ("CHL", "PER")}
+    [extended] = events_of("Peruvian President Juan Ruiz extended martial law in the capital Lima "
+                           "for another week.")
+    assert extended.type == "COERCE" and extended.cameo == "1724" and countries(extended) == ("PER", "PER")
+
+
+def test_a_weapon_fired_at_a_city_is_an_attack_on_its_country() -> None:
+    """ "A rocket was fired at Tacna": the city (which spaCy may take for an organisation) is
+    Peru's, its unnamed attackers too; fired "from Chilean territory", they are Chile's."""
+    [fired] = events_of("A rocket was fired at Tacna on Monday, police said.")
+    assert fired.type == "ASSAULT" and countries(fired) == ("PER", "PER")
+    [across] = events_of("A rocket was fired at the Peruvian town of Tacna from Chilean territory on Monday.")
+    assert countries(across) == ("CHL", "PER")
+    [bombed] = events_of("Chilean jets bombed Tacna on Monday.")
+    assert countries(bombed) == ("CHL", "PER")
+
+
+def test_a_long_name_split_by_the_tagger_is_one_person_of_no_given_names_country() -> None:
+    """ "President Omar Hassan Ahmad Bashir" (tagged as two names) is one person; a known actor
+    called by one given name of it ("Hassan") says nothing of his country: the sentence does."""
+    [eased] = events_of("President Omar Hassan Ahmad Bashir on Thursday shortened by one hour the nightly "
+                        "curfew imposed in Sudan.")
+    assert countries(eased) == ("SDN", "SDN")

@@ -25,9 +25,16 @@ from parley.events.detector import (
     load_retyper,
     sentence_features,
 )
-from parley.events.extract import _arbitrates, _placed_dyad
+from parley.events.extract import _arbitrates, _named_in, _placed_dyad, _two_countries
 from parley.events.lexicon import load_lexicon
-from parley.events.proposals import all_unrecorded, category_codes, category_protos
+from parley.events.proposals import (
+    _clause_proto,
+    _main_clause,
+    all_unrecorded,
+    category_codes,
+    category_protos,
+    model_proto,
+)
 from parley.events.records import event_records
 from parley.models import Actor, Event
 from parley.nlp import parse
@@ -310,3 +317,49 @@ def test_model_proposes_on_a_trigger_word_only_when_sure_of_an_event(
 @pytest.mark.usefixtures("rules_alone")
 def test_rules_alone_code_no_party_for_a_mishung_trigger_word() -> None:
     assert not _pair_records(events_of(MISHUNG_AGREEMENT), {"NOR", "SWE"})
+
+
+def _proposed_parties(text: str, category: str) -> tuple[list[str], list[str]] | None:
+    sent = next(iter(parse(text).sents))
+    proto = model_proto(sent, Prediction(category, 0.9, 0.9), load_lexicon())
+    return None if proto is None else ([t.text for t in proto.sources], [t.text for t in proto.targets])
+
+
+def test_a_model_proposed_clause_takes_the_actors_it_names() -> None:
+    """A clause no trigger word chose: its subject and the actor its object phrase is aimed at
+    ("a concession to Chile"), a noun a nationality makes an actor ("the Peruvian government")."""
+    assert _proposed_parties("The Peruvian government made a further concession to Chile over the "
+                             "disputed border.", "CONCEDE") == (["government"], ["Chile"])
+    assert _proposed_parties("Peru's foreign minister Ruiz made a further concession to Chile's envoy "
+                             "Mora on Monday.", "CONCEDE") == (["Ruiz"], ["Mora"])
+
+
+def test_a_model_proposed_clause_takes_no_circumstance_or_thing_as_a_party() -> None:
+    """ "On the heels of receiving a Chilean pledge": the phrase's head is no actor, so no party
+    (the rules' slots took it as a recipient placed in Chile); "closed a social media platform":
+    a thing, though "media" is an actor noun."""
+    text = ("On the heels of receiving a Chilean pledge of emergency food aid, Peru opened three field "
+            "hospitals.")
+    sent = next(iter(parse(text).sents))
+    verb, speaker = _main_clause(sent, load_lexicon())
+    assert verb is not None
+    raw = _clause_proto(verb, category_codes()["AID"], Prediction("AID", 0.9, 0.9), speaker, load_lexicon())
+    assert "heels" in {t.text for g in [raw.targets, *raw.more_targets] for t in g}
+    parties = _proposed_parties(text, "AID")
+    assert parties is not None and parties[0] == ["Peru"] and "heels" not in parties[1]
+    assert _proposed_parties("Police in Lima said on Thursday they have temporarily closed a social media "
+                             "platform.", "COERCE") == (["Police"], [])
+
+
+def test_a_main_clause_proposal_stands_between_two_countries_both_named() -> None:
+    """No record where the sentence does not name two placed parties of two countries: one
+    country read twice, or a counterpart borrowed from the article, gives none."""
+    sent = next(iter(parse("Peru made a concession to Chile.").sents))
+    named = replace(_event("CONCEDE", "PER", "CHL"),
+                    source=Actor(name="Peru", country="PER", start=0, end=4),
+                    target=Actor(name="Chile", country="CHL", start=26, end=31))
+    assert _two_countries(named) and _named_in(named, sent)
+    assert not _two_countries(replace(named, target=Actor(name="Lima", country="PER", start=26, end=31)))
+    borrowed = replace(named, target=Actor(name="Mora", country="CHL", start=400, end=404))
+    assert not _named_in(borrowed, sent)
+    assert not _named_in(replace(named, target=Actor(name="Chile", country="CHL")), sent)

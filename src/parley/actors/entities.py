@@ -77,6 +77,8 @@ def seed_person(name: str) -> KnownPerson | None:
     match = resolve_actor_text(name)
     if match is None or match.kind != "known":
         return None
+    if match.name and len(match.name.split()) == 1 and match.name.lower() != name.split()[-1].lower():
+        return None  # one given name inside a longer one ("Hassan" of "Omar Hassan Ahmad Bashir")
     return KnownPerson(match.name or name, match.country, match.sector, None)
 
 

@@ -72,13 +72,25 @@ def collect_people(doc: Doc, date: str | None = None) -> list[Person]:
 
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus other entities whose text is a PERSON's surname ("Trump" as ORG)."""
-    persons = [span for e in doc.ents if e.label_ == "PERSON" and not is_country_name(e.text)
+    persons = [span for e in _joined_names(doc) if not is_country_name(e.text)
                if (span := clean_person_span(e)) is not None]
     surnames = {bare_surname(_tokens(p.text)[-1]) for p in persons if len(_tokens(p.text)) > 1}
     others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT",
                                                   "WORK_OF_ART", "EVENT")
               and bare_surname(normalize_name(e.text)) in surnames]
     return persons + others
+
+
+def _joined_names(doc: Doc) -> list[Span]:
+    """PERSON entities, one where the tagger split a long name in two with nothing between
+    ("Omar Hassan" + "Ahmad Bashir", "Tomas Quispe" + "Mamani")."""
+    joined: list[Span] = []
+    for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+        if joined and joined[-1].end == ent.start:
+            joined[-1] = doc[joined[-1].start:ent.end]
+        else:
+            joined.append(ent)
+    return joined
 
 
 def is_country_name(text: str) -> bool:

@@ -310,6 +310,8 @@ def _leader_country(text: str, tokens: list[str], knowledge: Knowledge, date: st
     (capitalised) names a government (all known bearers of the surname agreeing)."""
     if len(tokens) != 2:  # "<Surname> <body>" only
         return None
+    if " ".join(tokens) in knowledge.sectors:  # "Prime Minister" is an office, not Mr Prime's
+        return None
     token = tokens[0]
     capitalised = {normalize_name(w) for w in text.split() if w[:1].isupper()}
     if token not in capitalised or _find_sectors([token], knowledge)[0] or token in _modifiers().pronouns:

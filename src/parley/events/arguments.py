@@ -494,9 +494,22 @@ def preposition_objects(token: Token, word: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
             if any(_absolute_clause(p) for p in child.children):
                 continue  # "with Türkiye playing a key role": a circumstance, not a party
-            objects = [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            objects = [_unglued(p) for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            if objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                continue  # "marched on Monday": when, never who
             found += objects or _orphan_object(child)
     return with_conjuncts(found)
+
+
+def _unglued(token: Token) -> Token:
+    """The place of a preposition's object the parser glued to a bare date after it ("arrived in
+    Lima Sunday": "Lima" parsed as a modifier of "Sunday"): the place, not the day; a date
+    with no place in it stays one (and is no party: `preposition_objects` skips it)."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return token
+    places = [c for c in token.children if c.dep_ == "compound" and c.i < token.i
+              and c.ent_type_ and c.ent_type_ not in ("DATE", "TIME")]
+    return places[-1] if places else token
 
 
 def _absolute_clause(token: Token) -> bool:

@@ -66,13 +66,21 @@ DICTIONARY_FALLBACK = True
 # seeking to deepen a partnership", "X and Y signed an accord").
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # The learned detector codes a sentence no trigger coded only when it is this sure that the
-# sentence holds an event, and of its category. Measured (bench/detector.py): on the tune halves
-# a model that had not seen them (silver alone) added no event at 0.7 and above; the shipped
-# model at 0.7 added 3 GSR events on its own training sentences (1 right: actors are where the
-# others failed), below the precision gate; on the held-back halves nothing at any threshold.
-# So the model proposes only where it is all but certain.
+# sentence holds an event, and of its category; the rules code it on the main clause, with the
+# parties `proposals.actor_parties` keeps (actors only, none in a circumstance of the clause)
+# and only between two countries (MODEL_OTHER_COUNTRY). Measured (issue 16) with models that
+# never saw the data: on NGEC's synthetic stories' lead sentences (bench/detector.py
+# --silver-probe 2 with --silver-models) at 0.6 nine proposals more than at 0.95, six of the
+# headline's category with the story's parties ("The European Commission has made a significant
+# concession in negotiations with Serbia"), two a joint exercise of two armies read as
+# COOPERATE (the headline's: SUPPORT); before the party choice, the proposals at 0.7 put
+# recipients such as "heels of receiving a ... US pledge" in the USA. On the tune halves out of
+# fold: 0.95 to 0.5 the same (articles 101-115 recall any date 43/43, precision 39/46, GSR A F1
+# 0.8543; before the two-named-parties rule 0.55 and 0.5 added a wrong RETREAT: "Aliyev called
+# the declaration a step toward ... turning the page on confrontation"). Held back, as shipped:
+# GSR B F1 0.6178 -> 0.6250, CAMEO manual B top 0.7737 -> 0.7810, dev articles 201-215 unchanged.
 MODEL_MIN_EVENT = 0.5
-MODEL_MIN_SCORE = 0.95
+MODEL_MIN_SCORE = 0.6
 # Below MODEL_MIN_SCORE, an attack the model reads where no trigger fired is proposed when the
 # sentence names a weapon (`_confirmed`) and the model is this sure of an event and of the category.
 MODEL_CONFIRMED_SCORE = {"ASSAULT": 0.25}
@@ -121,6 +129,10 @@ MODEL_PROPOSE_UNRECORDED = True
 # unchanged; the same at a least P(category) (MODEL_UNCODED_SCORE) of 0 and 0.2, one event
 # fewer at 0.3. Held back: dev articles 201-215, GSR and CAMEO half B unchanged.
 MODEL_PROPOSE_UNCODED = True
+# An event the model proposes on a sentence's main clause stands only between parties of two
+# countries: a clause no trigger word chose, whose two parties the rules place in one country,
+# is most often one actor read twice ("the Caribbean region of the USA ... two countries").
+MODEL_OTHER_COUNTRY = True
 MODEL_UNCODED_SCORE = 0.2
 # Categories of force: parties named together who fight or threaten something the sentence names
 # ("pledged to fight drug smuggling") do not fight each other.
@@ -148,6 +160,10 @@ CROWD_WORDS = {"thousand", "hundred", "dozen", "million", "crowd", "protester", 
                "marcher", "people"}
 # Prepositions of the places a crowd protests in ("the streets of La Paz", "through Lima").
 CROWD_PLACE_PREPOSITIONS = {"of", "in", "through", "across", "outside"}
+# A transient sector marking a struck party that is a place, not people (`_implicit_parties`).
+PLACE_SECTOR = "place"
+# Entity labels a city the gazetteer knows may carry (spaCy takes "Tacna" for an organisation).
+CITY_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 # Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
@@ -200,6 +216,8 @@ SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
+# Acts a party does to people under its own law (arrests, bans, charges, releases).
+JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
 INSURGENT_SECTORS = {"REB", "OPP", "PRM", "UAF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
@@ -345,6 +363,27 @@ def _struck_by_weapon(proto: Proto, lexicon: Lexicon) -> Proto:
                    targets=struck)
 
 
+def _crowd_protest(proto: Proto) -> Proto:
+    """An ambiguous verb of protest ("marched", which troops do too) is sure when a counted
+    crowd does it ("Thousands of Chileans marched in Santiago"): it needs no named recipient
+    (the place's country stands for one, `_implicit_parties`)."""
+    if proto.type != "PROTEST" or not proto.weak or proto.nominal or not proto.sources:
+        return proto
+    if not all(_crowd_word(t) for t in proto.sources):
+        return proto
+    return replace(proto, weak=False)
+
+
+def _crowd_word(token: Token) -> bool:
+    """A crowd ("crowds", "protesters"), or a count of one or of a people ("thousands of
+    Chileans"), not of troops ("hundreds of soldiers")."""
+    if not (token.lemma_.lower() in CROWD_WORDS or token.lower_ in CROWD_WORDS):
+        return False
+    counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return all(p.ent_type_ == "NORP" or p.lemma_.lower() in CROWD_WORDS for p in counted)
+
+
 def _confirmed(sent: Span, prediction: Prediction, lexicon: Lexicon) -> bool:
     """The model reads an attack in a sentence no trigger coded, less surely than MODEL_MIN_SCORE
     but surely an event (MODEL_CONFIRMED_EVENT), and the sentence names a weapon the lexicon
@@ -370,10 +409,26 @@ def _proposed(sent: Span, prediction: Prediction, context: _Context,
         if mere_mention(proto) is not None:
             continue  # the rules read the clause as a mere mention (a tenure, a topic, ...: `mention`)
         found = [replace(e, confidence=round(min(e.confidence, prediction.score), 3))
-                 for e in _events_of(proto, sent, context) if _placed_dyad(e)]
+                 for e in _events_of(proto, sent, context) if _placed_dyad(e)
+                 and (category_verbs or (_two_countries(e) and _named_in(e, sent)))]
         if found:
             return found
     return []
+
+
+def _two_countries(event: Event) -> bool:
+    """The parties of a main-clause proposal are of two countries (MODEL_OTHER_COUNTRY)."""
+    source = event.source.country if event.source else None
+    target = event.target.country if event.target else None
+    return not MODEL_OTHER_COUNTRY or source != target
+
+
+def _named_in(event: Event, sent: Span) -> bool:
+    """Both parties of a main-clause proposal are named in its sentence: none is borrowed from
+    the article (the other side of its last meeting or attack) for a clause no trigger chose."""
+    return all(actor is not None and actor.start is not None
+               and sent.start_char <= actor.start < sent.end_char
+               for actor in (event.source, event.target))
 
 
 def _placed_dyad(event: Event) -> bool:
@@ -528,13 +583,25 @@ def _with_targets_of(coded: list[tuple[Proto, list[Event]]], kept: list[tuple[Pr
     result = []
     for proto, events in kept:
         index = next(n for n, (other, _) in enumerate(coded) if other is proto)
-        aimed = next((e.target for e in given.get(index, []) if e.target is not None
-                      and not _opposed(e, events)), None)
-        if aimed is not None:
-            events = [replace(e, target=aimed) if (e.target is None or (over_place and _place_target(e)))
+        aim = next((e for e in given.get(index, []) if e.target is not None and not _opposed(e, events)),
+                   None)
+        if aim is not None and aim.target is not None:
+            aimed = aim.target
+            events = [replace(e, target=aimed, source=_placed_as(e.source, aim.source))
+                      if (e.target is None or (over_place and _place_target(e)))
                       and e.source is not None and not _same(e.source, aimed) else e for e in events]
         result.append((proto, events))
     return result
+
+
+def _placed_as(source: Actor, aim_source: Actor | None) -> Actor:
+    """The source of an act as its aim's clause placed the same party ("ethnic Aymaras began a
+    hunger strike to protest against Peru's decision": the protest placed them in Peru)."""
+    if source.country or aim_source is None or not aim_source.country:
+        return source
+    if (aim_source.start, aim_source.end) != (source.start, source.end):
+        return source
+    return replace(source, country=aim_source.country)
 
 
 def _opposed(aim: Event, events: list[Event]) -> bool:
@@ -642,6 +709,7 @@ def without_recipientless(found: list[tuple[int, list[Event]]]) -> list[Event]:
 
 def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     proto = _struck_by_weapon(proto, context.lexicon)
+    proto = _crowd_protest(proto)
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
@@ -663,10 +731,11 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
         reporter = _reporter_country(proto, context)
         sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
                               for a in sources], context)
-    targets = _placeable([_with_country(_home_of(a, parties), location, None, context) for a in targets],
-                         context) or reacted_to(proto, sources, context.told, context.lexicon)
+    placed = [_subject_of(_with_country(_home_of(_city(a, context), parties), location, None, context), proto,
+                          sources) for a in targets]
+    targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
-    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place)
+    sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
@@ -929,10 +998,24 @@ def _placeable(actors: list[Actor], context: _Context) -> list[Actor]:
     return [a for a in actors if a.country or context.resolver.is_named(a)]
 
 
+def _unnamed_parties(proto: Proto, sources: list[Actor], targets: list[Actor], location: Location | None,
+                     own_place: bool, context: _Context) -> tuple[list[Actor], list[Actor], bool]:
+    """`_implicit_parties`, told whether the attack is told by its weapon (`_weapon_subject`),
+    the places it struck standing for where it happened."""
+    armed = _weapon_subject(proto, context.lexicon)
+    if armed:
+        targets = [replace(t, sector=PLACE_SECTOR) if _is_place(t, context) else t for t in targets]
+    sources, targets, inferred = _implicit_parties(proto, sources, targets, location, own_place, armed)
+    return sources, [replace(t, sector=None) if t.sector == PLACE_SECTOR else t for t in targets], inferred
+
+
 def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
                       location: Location | None,
-                      own_place: bool = True) -> tuple[list[Actor], list[Actor], bool]:
-    """Parties the text implies: unidentified attackers where an attack happened, the country
+                      own_place: bool = True, armed: bool = False) -> tuple[list[Actor], list[Actor], bool]:
+    """Parties the text implies: unidentified attackers where an attack happened (`armed`: an
+    attack whose subject is a weapon, "a mine explosion near Tacna killed two youths", also in a
+    clause under the main one, "a car bomb exploded in Lima, killing four officers", where the
+    weapon's phrase or the place struck says, never by its victims' country alone), the country
     where a curfew or ban applies, the place of a protest or a crackdown; the place of a clause
     above the event's stands for the recipient only of an act on the scene (`SCENE_TYPES`: not
     "said in Lima that Peru would join the pact")."""
@@ -940,10 +1023,16 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     main = clause_depth(proto) == 0 and not proto.nominal  # "was killed", not "attacks on ..."
     main = main and not _running_total(proto.anchor)
     if not sources and proto.type == "ASSAULT" and targets and location and location.country and main:
-        sources, inferred = [Actor("unidentified attackers", location.country, UNIDENTIFIED)], True
+        where = _launched_from(proto) or location.country
+        sources, inferred = [Actor("unidentified attackers", where, UNIDENTIFIED)], True
     elif not sources and proto.type == "ASSAULT" and targets and targets[0].country and _reported_noun(proto):
         # "Thursday's strike on Valparaiso killed five": the article's attacker of that country
         sources, inferred = [Actor(EARLIER_ATTACKERS, targets[0].country, UNIDENTIFIED)], True
+    elif not sources and proto.type == "ASSAULT" and targets and armed:
+        struck = _launched_from(proto) or (location.country if location and location.country else (
+            _weapon_place(proto) or _one_country([t for t in targets if t.sector == PLACE_SECTOR])))
+        if struck:
+            sources, inferred = [Actor("unidentified attackers", struck, UNIDENTIFIED)], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
@@ -953,6 +1042,48 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
+    """An attack told by its weapon as subject ("a mine explosion near Tacna killed", "a rocket
+    was fired at Tacna"), not by an attacker, as news of its own (not a
+    toll since a date, not a noun)."""
+    if proto.type != "ASSAULT" or proto.nominal or _running_total(proto.anchor):
+        return False
+    weapons = frozenset().union(*lexicon.mode_words.get("ASSAULT", {}).values())
+    # or a weapon fired, with no attacker named: "a rocket was fired at Tacna"
+    subjects = proto.sources or [c for c in proto.event_token.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(t.pos_ == "NOUN" and (t.lemma_.lower() in weapons or t.lower_ in weapons)
+                                  for t in subjects)
+
+
+def _launched_from(proto: Proto) -> str | None:
+    """The country a weapon was fired from ("fired at Tacna from Chilean territory", "from
+    Chile"): its attackers', not the struck place's."""
+    for prep in (c for c in proto.event_token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for token in [obj, *[c for c in obj.children if c.dep_ in ("amod", "compound", "poss")]]:
+                if token.ent_type_ in ("GPE", "NORP", "LOC"):
+                    place = geocode(entity_text(token))
+                    if place is not None and place.country:
+                        return place.country
+    return None
+
+
+def _weapon_place(proto: Proto) -> str | None:
+    """The country of the place the weapon's own phrase names ("a mine explosion near the town
+    of Tacna", "a bomb in a Lima market")."""
+    weapons = proto.sources or [c for c in proto.event_token.children if c.dep_ == "nsubjpass"]
+    for token in place_tokens(weapons):
+        place = geocode(entity_text(token))
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
+def _one_country(actors: list[Actor]) -> str | None:
+    countries = {a.country for a in actors if a.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _stated_at(proto: Proto, location: Location) -> bool:
@@ -997,7 +1128,23 @@ def _protest_parties(proto: Proto, sources: list[Actor], targets: list[Actor], l
     if proto.type != "PROTEST":
         return sources, targets
     sources = sources or _crowd(proto, location, context)
-    return sources, targets or _protested_missions(proto, sources, context)
+    targets = targets or _protested_missions(proto, sources, context)
+    return _protesting_at_home(sources, targets, location), targets
+
+
+def _protesting_at_home(sources: list[Actor], targets: list[Actor], location: Location | None) -> list[Actor]:
+    """Protesters of no stated country and no stated place ("ethnic Aymaras began a hunger strike
+    to protest against Peru's decision") protest where the state they protest against rules: a
+    protest is made at home unless the text says where (an embassy abroad names its place)."""
+    if location is not None and location.country:
+        return sources
+    countries = {t.country for t in targets}
+    if len(countries) != 1 or None in countries:
+        return sources
+    home = next(iter(countries))
+    return [replace(s, country=home)
+            if s.country is None and (s.sector is None or s.sector in DOMESTIC_SECTORS) else s
+            for s in sources]
 
 
 def _crowd(proto: Proto, location: Location | None, context: _Context) -> list[Actor]:
@@ -1081,6 +1228,38 @@ def _with_country(actor: Actor, location: Location | None, sent: Span | None, co
     if len(countries) == 1:
         return replace(actor, country=countries.pop())
     return actor
+
+
+def _city(actor: Actor, context: _Context) -> Actor:
+    """A place the act is aimed at that no actor table knows but the gazetteer does ("a rocket
+    was fired at Tacna"): in its country."""
+    if actor.country or actor.sector or actor.start is None:
+        return actor
+    if not _is_place(actor, context):
+        return actor
+    place = geocode(actor.name)
+    return replace(actor, country=place.country) if place is not None and place.country else actor
+
+
+def _is_place(actor: Actor, context: _Context) -> bool:
+    """Whether a party's mention is an entity of a place (or one spaCy took for an organisation)
+    with no sector of its own."""
+    return actor.sector is None and actor.start is not None and any(
+        e.type in CITY_LABELS and any(start == actor.start for start, _ in e.mentions)
+        for e in context.entities)
+
+
+def _subject_of(actor: Actor, proto: Proto, sources: list[Actor]) -> Actor:
+    """People of a domestic kind and no stated country ("three labour activists", "the
+    opposition", "100 people"... as sectors) whom a party of one country arrests, charges or
+    frees (`JURISDICTION_TYPES`) are that country's: a state acts so on those under its law
+    ("Qatar has freed three activists", "Bangladesh's police charged 100 people with rioting")."""
+    if actor.country or actor.sector not in DOMESTIC_SECTORS or proto.type not in JURISDICTION_TYPES:
+        return actor
+    countries = {s.country for s in sources}
+    if len(countries) != 1 or None in countries:
+        return actor
+    return replace(actor, country=countries.pop())
 
 
 def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:

@@ -28,6 +28,12 @@ ALIAS_POPULATION = 1_000_000
 # Words for administrative divisions after a place name ("Tacna province", "Kirkuk governorate").
 DIVISION_WORDS = {"province", "region", "state", "district", "county", "governorate", "oblast", "prefecture",
                   "department", "municipality", "territory"}
+# Continent names that a gazetteer holds as towns ("Asia", in the Philippines).
+CONTINENTS = {"asia", "africa", "europe", "oceania", "antarctica", "eurasia"}
+# Nouns of settlements and divisions a demonym places in its country ("the Peruvian village of
+# Tambo", "a Chilean town"); not "border" or "coast", which two countries share.
+SETTLEMENT_NOUNS = {"village", "town", "city", "capital", "province", "region", "district", "hamlet",
+                    "township", "municipality", "state", "countryside"}
 # How much a city in an actor's country outweighs a bigger namesake elsewhere (Geneva, Illinois).
 PREFERRED_WEIGHT = 5
 
@@ -85,10 +91,24 @@ def geocode(name: str, prefer: set[str] | None = None) -> Location | None:
     if found is None and len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
         found = _geocode(" ".join(words[:-1]), prefer)
         return replace(found, name=name) if found is not None else None
+    if _continent(name):
+        return None  # "South America", "Central Asia", "Asia": no country's
     if found is None and len(words) > 1 and words[0].lower() in COMPASS_WORDS:
         found = _geocode(" ".join(words[1:]), prefer)  # "Southern Peru", "northern Lima"
         return replace(found, name=name, lat=None, lon=None) if found is not None else None
     return found
+
+
+def _continent(name: str) -> bool:
+    """A continent or a compass part of one ("Asia", "South America"), unless a country's name
+    ("South Africa")."""
+    key = _key(name)
+    key = key[4:] if key.startswith("the ") else key
+    if load_knowledge().places.get(key) is not None and load_knowledge().places[key].kind == "name":
+        return False
+    words = key.split()
+    return key in CONTINENTS or (len(words) == 2 and words[0] in COMPASS_WORDS | {"latin"}
+                                 and words[1] in CONTINENTS | {"america"})
 
 
 def _geocode(name: str, prefer: set[str] | None) -> Location | None:
@@ -137,8 +157,12 @@ def place_tokens(anchors: list[Token], extra: tuple[str, ...] = ()) -> list[Toke
 def _nested_places(noun: Token) -> list[Token]:
     """ "at a jail in East Timor's capital Dili", "in Tacna province": a place inside the place
     phrase."""
-    return [t for t in noun.subtree
-            if t.ent_type_ in PLACE_LABELS and t.dep_ in ("pobj", "appos", "poss", "compound")][:1]
+    named = [t for t in noun.subtree
+             if t.ent_type_ in PLACE_LABELS and t.dep_ in ("pobj", "appos", "poss", "compound")][:1]
+    if named or noun.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return named
+    # "in the Peruvian village of Tambo" (a village no gazetteer knows): the demonym's country
+    return [t for t in noun.children if t.dep_ == "amod" and t.ent_type_ == "NORP"][:1]
 
 
 def entity_text(token: Token) -> str:

@@ -18,10 +18,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from parley.events.arguments import actor_like, subject_tokens
+from parley.events.arguments import AGENT_LABELS, actor_like, preposition_objects, subject_tokens
 from parley.events.compose import own_targets
 from parley.events.detector import Prediction
-from parley.events.frames import Proto
+from parley.events.frames import Proto, is_thing
 from parley.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from parley.events.plausibility import UNREAL_MODALITIES, plausible
 from parley.events.records import recordable
@@ -34,6 +34,19 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 # Where the party acted on stands, by category, when the clause's verb is no trigger word: an
 # attack's target may be aimed "at" or "into" ("sent a wave of drones at the port"), a protest
 # is "against" or "over" something, a threat "to" someone. Other categories: the rules' defaults.
+# Dependencies of a clause's modifiers that name circumstances, not parties ("On the heels of
+# receiving ...", "as tensions between X and Y rose", "Wednesday").
+CIRCUMSTANCE_DEPS = frozenset({"advcl", "npadvmod", "advmod", "acl", "relcl", "pcomp"})
+# A clause whose subject is no actor takes the first actor named before its verb.
+SOURCE_FROM_SENTENCE = True
+# Dependencies of a noun's modifiers whose name makes it an actor ("Israeli forces", "Peru's envoy").
+ACTOR_MODIFIERS = ("amod", "compound", "poss")
+# Categories whose party acted on may be a place or a thing of a country, not an actor
+# ("launched rocket fire against Kampuchean guerrilla camps").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT"})
+# Nouns that count the actors of their of-phrase ("hundreds of Palestinians").
+NUMBER_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                          "million", "millions", "score", "scores"})
 CATEGORY_SLOTS = {
     "ASSAULT": ("dobj", "at", "on", "against", "into", "toward", "towards", "poss"),
     "PROTEST": ("against", "over", "dobj"),
@@ -48,7 +61,57 @@ def model_proto(sent: Span, prediction: Prediction, lexicon: Lexicon) -> Proto |
     token, speaker = _main_clause(sent, lexicon)
     if code is None or token is None:
         return None
-    return _clause_proto(token, code, prediction, speaker, lexicon)
+    return actor_parties(_clause_proto(token, code, prediction, speaker, lexicon))
+
+
+def actor_parties(proto: Proto) -> Proto:
+    """The parties of a clause no trigger word chose: only phrases whose head is an actor (a
+    name, a nationality, an actor noun the dictionaries know: `arguments.actor_like`; an attack's
+    target may be a place, PLACE_TARGET_TYPES), never one whose head is a thing or a
+    circumstance the actor is merely named in ("On the heels of
+    receiving a US pledge, Liberia ...": the target is not "heels", placed in the USA, nor
+    "closed a social media platform" a platform). A clause whose subject is no actor takes the
+    first actor named before its verb outside the verb's objects (SOURCE_FROM_SENTENCE)."""
+    sources = [t for t in proto.sources if _party(t, doer=True)]
+    struck = proto.type in PLACE_TARGET_TYPES
+    groups = [[t for t in g if (struck or _party(t)) and not _circumstance(t, proto.trigger)]
+              for g in [proto.targets, *proto.more_targets]]
+    groups = [g for g in groups if g]
+    if not sources and SOURCE_FROM_SENTENCE:
+        taken = {t.i for g in groups for t in g}
+        sources = [t for t in proto.trigger.sent if t.i < proto.trigger.i and t.i not in taken
+                   and t.dep_ != "compound" and _party(t) and not _circumstance(t, proto.trigger)][:1]
+    return replace(proto, sources=sources, targets=groups[0] if groups else [], more_targets=groups[1:])
+
+
+def _party(token: Token, doer: bool = False) -> bool:
+    """An actor, a noun its modifier makes one ("Israeli forces"; as the one acted on, not "a US
+    pledge", a thing the lexicon knows by name), or a number of actors ("held hundreds of
+    Palestinians"). As the doer, any subject but an act or plan of no one named ("the pledge
+    helped", not "knocked out by Israeli attacks"): the rules place it or not."""
+    if actor_like(token):
+        return True
+    named = any(c.dep_ in ACTOR_MODIFIERS and _named(c) for c in token.children)
+    if token.pos_ == "NOUN" and (named or doer) and ((doer and named) or not is_thing(token)):
+        return True
+    counted = token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in NUMBER_NOUNS
+    return counted and any(actor_like(t) for t in preposition_objects(token, "of"))
+
+
+def _named(token: Token) -> bool:
+    """A name or a nationality ("Israeli", "Peru's"), not a common noun ("social media")."""
+    return token.ent_type_ in AGENT_LABELS or token.pos_ == "PROPN"
+
+
+def _circumstance(token: Token, verb: Token) -> bool:
+    """The token stands in an adverbial, temporal or relative modifier of the verb's clause
+    ("as tensions between X and Y rose"): not a party of the clause."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in CIRCUMSTANCE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
 def category_protos(sent: Span, prediction: Prediction, lexicon: Lexicon) -> list[Proto]:
