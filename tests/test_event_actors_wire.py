@@ -133,6 +133,77 @@ def test_where_support_or_a_threat_was_stated_is_no_recipient() -> None:
     assert vow.target is not None and vow.target.country == "BOL"
 
 
+def test_each_country_named_together_in_a_target_phrase_is_a_target() -> None:
+    """ "welcomed the resumption of ties with Peru, Chile and Ecuador", "praised the renewal of
+    talks between Chile and Bolivia": one event per country named together, not only the first;
+    an owner before the noun still places the phrase ("Peru's talks with ...")."""
+    welcomed = events_of("Bolivia welcomed the resumption of trade ties with Peru, Chile and Ecuador.")
+    assert {countries(e) for e in welcomed if e.type == "SUPPORT"} == {
+        ("BOL", "PER"), ("BOL", "CHL"), ("BOL", "ECU")}
+    praised = events_of("Uruguay praised the renewal of talks between Chile and Bolivia.")
+    assert {countries(e) for e in praised if e.type == "SUPPORT"} == {("URY", "CHL"), ("URY", "BOL")}
+
+
+def test_a_phrase_after_nouns_named_together_is_all_of_theirs() -> None:
+    """ "launched air strikes and artillery attacks against Bolivia": the "against" phrase hangs
+    on the last noun, and tells whom the first one's event is on too."""
+    launched = events_of("Peru launched air strikes and artillery attacks against Bolivia.")
+    assert launched and all(countries(e) == ("PER", "BOL") for e in launched), launched
+    # the parser cuts "a bombing and shelling campaign" at its "and" into a second verb
+    campaign = events_of("Peru launched a bombing and shelling campaign against Bolivia.")
+    assert campaign and all(countries(e) == ("PER", "BOL") for e in campaign), campaign
+
+
+def test_a_described_country_in_a_list_is_one_of_its_parties() -> None:
+    """ "Venezuela, the impoverished Guyana, and Peru": the parser hangs the described country on
+    the first as an apposition; it is a party of the list all the same (as the object too), while
+    "Lima, Peru" stays one place."""
+    condemned = events_of("Chile condemned Venezuela, the impoverished Guyana, and Peru.")
+    assert {countries(e) for e in condemned} == {("CHL", "VEN"), ("CHL", "GUY"), ("CHL", "PER")}
+    accused = events_of("Venezuela, the impoverished Guyana, and Peru condemned Chile.")
+    assert {countries(e) for e in accused} == {("VEN", "CHL"), ("GUY", "CHL"), ("PER", "CHL")}
+
+
+def test_a_thing_is_of_who_made_it() -> None:
+    """ "welcomed the proposal made by Chile", "rejected the plan put forward by Bolivia": the
+    agent of a participle after the thing is whose it is, as "an offer from Chile" is."""
+    [welcomed] = events_of("Peru welcomed the proposal made by Chile.")
+    assert countries(welcomed) == ("PER", "CHL")
+    [rejected] = events_of("Peru rejected the plan put forward by Bolivia.")
+    assert countries(rejected) == ("PER", "BOL")
+    [hung] = events_of("Bolivia welcomed messages from Chile.")  # the "from" hung on the verb
+    assert countries(hung) == ("BOL", "CHL")
+
+
+def test_a_sentence_starting_with_an_adjective_before_a_country() -> None:
+    """ "Impoverished Haiti asked Peru for aid": the first word is capitalised by its place, and
+    the parser takes the two words for a person; an adjective's ending tells a description of
+    the country, while "Kim Jordan" stays a person of no known country."""
+    [asked] = events_of("Impoverished Haiti asked Peru for aid.")
+    assert countries(asked) == ("HTI", "PER")
+    [condemned] = events_of("Landlocked Bolivia condemned the attack by Chile.")
+    assert countries(condemned) == ("BOL", "CHL")
+    [visited] = events_of("Kim Jordan visited Peru.")
+    assert visited.source is not None and visited.source.country is None
+
+
+def test_an_appeal_for_a_state_of_things_somewhere_is_to_that_country() -> None:
+    """ "appealed for stability in Bolivia": what is appealed for names where, and so to whom."""
+    [appealed] = events_of("Chile appealed for stability in Bolivia on Monday.")
+    assert countries(appealed) == ("CHL", "BOL") and appealed.type == "REQUEST"
+
+
+def test_a_deal_welcomed_with_a_party_the_parser_hung_on_the_verb() -> None:
+    """ "Chile and Peru welcomed the deal with Bolivia": the parser hangs "with Bolivia" on the
+    verb; the deal is welcomed (support of Bolivia), no host welcoming a visitor, while "welcomed
+    the Peruvian president with a ceremony" still is one."""
+    welcomed = events_of("Chile and Peru welcomed the deal with Bolivia.")
+    assert {(e.type, countries(e)) for e in welcomed} == {
+        ("SUPPORT", ("CHL", "BOL")), ("SUPPORT", ("PER", "BOL"))}
+    [hosted] = events_of("Chile welcomed the Peruvian president with a ceremony.")
+    assert hosted.type == "CONSULT" and countries(hosted) == ("CHL", "PER")
+
+
 def test_an_attack_told_by_its_weapon_is_by_unidentified_attackers() -> None:
     """ "A roadside bomb killed two Chilean soldiers in Lima": no attacker named, the weapon is
     the subject; the attackers are unidentified, of the country where it struck (never of the

@@ -78,11 +78,30 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
         if named is not None:
             items: tuple[Token, ...] = (named,)
         else:
-            items = (token, *token.conjuncts)
+            items = (token, *sorted((*token.conjuncts, *_listed_appositives(token)), key=lambda t: t.i))
         for item in items:
             if item not in seen:
                 seen.append(item)
     return seen
+
+
+def _listed_appositives(token: Token) -> list[Token]:
+    """Countries the parser hung as appositions on a country of a list: "Venezuela, the
+    impoverished Guyana, and Peru", "Guyana and the evil awful Peru" (the adjectives made the
+    conjunct) name three and two parties. Only a country described by its own words, in a list
+    joined by "and" or "or": "Lima, Peru" is one place."""
+    if token.ent_type_ != "GPE":
+        return []
+    found: list[Token] = []
+    for named in (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "GPE"):
+        if not any(c.dep_ == "cc" for c in (*token.children, *named.children)):
+            continue
+        before = named.doc[named.i - 1]
+        described = any(c.dep_ in ("det", "amod") for c in named.children) or (
+            before.dep_ == "conj" and before.pos_ == "ADJ" and before.head == token)
+        if described:
+            found += [named, *named.conjuncts]
+    return found
 
 
 def _appositive_name(token: Token) -> Token | None:
@@ -509,6 +528,15 @@ def _orphan_object(prep: Token) -> list[Token]:
     return []
 
 
+def _hung_on_verb(thing: Token, word: str) -> list[Token]:
+    """The objects of a preposition right after a verb's object that the parser hung on the verb
+    ("welcomed the deal with Bolivia"): the object's own phrase."""
+    if thing.dep_ != "dobj":
+        return []
+    return with_conjuncts([o for c in thing.head.children if c.dep_ == "prep" and c.lower_ == word
+                           and c.i == thing.right_edge.i + 1 for o in c.children if o.dep_ == "pobj"])
+
+
 def thing_parties(tokens: list[Token], is_thing: Callable[[Token], bool]) -> list[Token]:
     """The parties a thing named as an argument concerns: "lifted a restriction on cooperation
     with Bolivia" acts on Bolivia, "put forward a proposal for Peru and Chile" on both; a
@@ -518,7 +546,7 @@ def thing_parties(tokens: list[Token], is_thing: Callable[[Token], bool]) -> lis
         parties = []
         if is_thing(token):
             for word in THING_PREPOSITIONS:
-                parties = preposition_objects(token, word)
+                parties = preposition_objects(token, word) or _hung_on_verb(token, word)
                 if parties:
                     break
         for item in parties or [token]:
@@ -599,8 +627,30 @@ def noun_slot_tokens(noun: Token, slot: str) -> list[Token]:
             found = preposition_objects(child, slot)
             if found:
                 return found
+    for later in (c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")):
+        found = preposition_objects(later, slot)  # "air strikes and artillery attacks against X":
+        if found:  # the phrase after the last of nouns named together is all of theirs
+            return found
     verb = _verb_of_object(noun)  # "launched attacks toward X": the parser hangs X on the verb
-    return preposition_objects(verb, slot) if verb is not None else []
+    if verb is None:
+        return []
+    found = preposition_objects(verb, slot)
+    for rest in _object_rest(noun, verb):
+        found = found or preposition_objects(rest, slot)
+    return found
+
+
+def _object_rest(noun: Token, verb: Token) -> list[Token]:
+    """The rest of an object the parser cut at its "and" into a conjunct of the verb: "launched
+    a bombing and shelling offensive against X" read as "launched a bombing and shelling
+    (an offensive) against X"; the conjunct has no subject of its own and follows the noun."""
+    joint = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if joint is None or joint.dep_ != "cc" or joint.head != verb or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return []
+    rest = [c for c in verb.conjuncts if c.i == joint.i + 1 and c.tag_ == "VBG"
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    return [r for c in rest for r in (c, *(o for o in c.children if o.dep_ in ("dobj", "acomp")))]
 
 
 def undergoing_verb(noun: Token) -> Token | None:

@@ -196,8 +196,9 @@ RECIPROCAL_WORDS = {"other", "another"}
 OWN_OBJECT_DEPS = ("dobj", "nsubjpass", "ccomp", "xcomp")
 # The mode of mediation: its agents stand between the sides, never on one.
 THIRD_PARTY = "third-party"
-# At most this many events from one trigger (compound actors multiply them).
-MAX_PAIRS = 6
+# At most this many events from one trigger (compound actors multiply them: four parties that
+# welcome ties between two others are eight).
+MAX_PAIRS = 12
 # Clause words that tell where a visit or a deployment goes ("to Islamabad").
 MOTION_PREPOSITIONS = ("to",)
 # Categories whose recipient, when no actor is named, is the country where the event happens

@@ -19,7 +19,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from parley.actors import resolve_actor_text
-from parley.actors.resolve import is_relational_noun
+from parley.actors.gender import pronoun_of
+from parley.actors.resolve import ActorMatch, is_relational_noun
 from parley.datafiles import read_data_json
 from parley.events.arguments import subject_tokens
 from parley.events.lexicon import load_lexicon
@@ -37,6 +38,8 @@ PHRASE_PREPOSITIONS = {"of", "in", "from", "for"}
 # Prepositions of place after a noun: their objects locate the thing, they do not own it.
 LOCATIVE_PREPOSITIONS = {"on", "near", "along", "across", "at", "outside", "inside", "around", "beyond",
                          "off", "over", "toward", "towards", "alongside", "close"}
+# Prepositions by which a noun phrase names the parties of a relation ("ties with", "talks between").
+RELATIONAL_PREPOSITIONS = {"with", "between", "among", "of"}
 # Prepositions by which an act noun names its doer.
 AGENT_PREPOSITIONS = {"from", "by"}
 # Clauses inside a noun phrase's modifiers: what they name is another verb's argument.
@@ -68,6 +71,9 @@ COUNTRY_LABELS = ("GPE", "NORP")
 # Common nouns that name a country as a state ("his country", "the nation"): who they are is told
 # by their possessive pronoun or by the country named before them.
 POLITY_NOUNS = {"country", "nation"}
+# Endings of adjectives and participles ("impoverished", "neighbouring", "mountainous").
+ADJECTIVE_ENDINGS = ("ed", "ing", "ful", "ous", "less", "ive", "ic", "ish", "ern", "ant", "ent", "ible",
+                     "able")
 # Endings that make a noun of an event verb ("confrontation" <- confront, "intervention" <-
 # intervene, "pressure" <- press), with the verb endings they replace; longest first.
 NOMINAL_SUFFIXES = (("ation", ("", "e", "ate")), ("ition", ("", "e")), ("tion", ("e", "")),
@@ -117,6 +123,9 @@ class ParticipantResolver:
         if split:
             return split
         found = self._resolve(head, speaker)
+        named = self._coordinated_objects(head, found)
+        if named:
+            return named
         if found is not None and _people(head):
             found = self._population(found, head)
         elif found is not None and head.ent_type_ != "PERSON" and _ethnic(head):
@@ -217,12 +226,30 @@ class ParticipantResolver:
                   mention: tuple[int, int], speaker: Actor | None) -> Actor | None:
         """A phrase its own words do not place: a country inside it, a polity noun ("his
         country"), a weapon's owner ("its jets"), else a named entity with no code."""
-        found = self._inner_country(*bounds) or self._polity(head, text, bounds, speaker)
+        found = self._inner_country(*bounds) or self._polity(head, text, bounds, speaker) \
+            or self._maker(head)
         if found is None and _is_weapon(head):  # "the army said its jets struck ...": the army's
             found = self._pronoun_owner(head, speaker)
         if found is None and entity is not None and entity.type in NAMED_TYPES:
             return Actor(name=entity.name, start=mention[0], end=mention[1])  # named, code unknown
         return found
+
+    def _maker(self, head: Token) -> Actor | None:
+        """A thing placed by who made it, told by a participle after it: "the proposal made by
+        Chile", "the plan put forward by Bolivia" are Chile's and Bolivia's, as "an offer from
+        Chile" is (also when the parser hangs the "from" on the verb right after the object)."""
+        if head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent"]
+        if head.dep_ == "dobj":  # "welcomed memos from Chile", the "from" hung on the verb
+            agents += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                       and c.i == head.right_edge.i + 1]
+        for obj in (c for agent in agents for c in agent.children if c.dep_ == "pobj"):
+            found = self._resolve(obj)
+            if found is not None and found.country:
+                return found
+        return None
 
     def _polity(self, head: Token, text: str, bounds: tuple[int, int], speaker: Actor | None) -> Actor | None:
         """A country named by a common noun ("his country", "the nation"): the one its possessive
@@ -318,7 +345,7 @@ class ParticipantResolver:
 
     def _from_phrase(self, text: str, start: int, end: int, entity: Entity | None) -> Actor | None:
         """What `resolve_actor_text` makes of the phrase, if it places the actor at all."""
-        match = resolve_actor_text(text, self.date)
+        match = resolve_actor_text(text, self.date) or self._described_country(text, start)
         if match is None or match.kind == "pronoun":
             return None
         if not (match.country or set(match.sectors) - VAGUE_SECTORS):
@@ -330,6 +357,22 @@ class ParticipantResolver:
         if match.kind in ("known", "seat"):  # "Osama bin Laden's al-Qaeda terror network": a known actor
             self._named.add(name)
         return Actor(name=name, country=country, sector=sector, role=role, start=start, end=end)
+
+    def _described_country(self, text: str, start: int) -> ActorMatch | None:
+        """ "Impoverished Haiti asked ...": the first word of a sentence is capitalised by its
+        place, not as a name; one word before a country that is no given name or title
+        describes the country (the parser often takes the two for a person), when it has an
+        adjective's ending or joins words ("War-torn Syria")."""
+        words = text.split(maxsplit=1)
+        if len(words) != 2 or not words[0].replace("-", "").isalpha():
+            return None
+        if "-" not in words[0] and not words[0].lower().endswith(ADJECTIVE_ENDINGS):
+            return None  # "Kim Jordan": a name, for all its capital tells
+        span = self.doc.char_span(start, start + len(words[0]))
+        if span is None or not span[0].is_sent_start or pronoun_of(text) is not None:
+            return None
+        match = resolve_actor_text(words[1], self.date)
+        return match if match is not None and match.kind == "country" else None
 
     def _from_entity(self, entity: Entity, mention: tuple[int, int]) -> Actor:
         country = normalize_country(entity.country, (entity.sector,) if entity.sector else (), "entity")
@@ -378,6 +421,23 @@ class ParticipantResolver:
                 continue
             actors = [self._country_role(part, head.text) for part in parts]
             return [a for a in actors if a is not None]
+        return []
+
+    def _coordinated_objects(self, head: Token, found: Actor | None) -> list[Actor]:
+        """A phrase placed by the first of several countries named together in it stands for each:
+        "ties with Venezuela, Panama and Guyana", "a resumption of ties between Peru and Bolivia",
+        "the reconciliation of Chile and Peru" (the owner of "Peru's ties with Chile and Bolivia"
+        places it: no split)."""
+        if found is None or not found.country or head.ent_type_ or head.pos_ != "NOUN":
+            return []
+        for part in _relational_objects(head):
+            first = self._resolve(part)
+            if first is None or first.country != found.country:
+                continue
+            others = [self._resolve(c) for c in part.conjuncts]
+            if not others or any(o is None or not o.country or o.country == found.country for o in others):
+                return []
+            return [found, *(o for o in others if o is not None)]
         return []
 
     def _country_role(self, part: Token, role_words: str) -> Actor | None:
@@ -607,3 +667,14 @@ def _is_weapon(token: Token) -> bool:
     """A weapon or armed craft the lexicon knows as a mode of attack ("jets", "drones")."""
     words = load_lexicon().mode_words.get("ASSAULT", {})
     return any(token.lemma_.lower() in cues or token.lower_ in cues for cues in words.values())
+
+
+def _relational_objects(head: Token) -> list[Token]:
+    """The objects of the prepositions that tie a noun phrase to its parties, through nested
+    phrases ("resumption of ties with Peru": Peru); never into clauses."""
+    found: list[Token] = []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in RELATIONAL_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found.append(obj)
+            found += _relational_objects(obj)
+    return found

@@ -203,7 +203,21 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     if entry.object_control and not (any(c.dep_ == "dobj" for c in token.children)
                                      and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
         return False
-    return not entry.person_target or any(_is_actor_like(o) for o in objects)
+    return not entry.person_target or _person_object(token, objects)
+
+
+def _person_object(token: Token, objects: list[Token]) -> bool:
+    """Whether a verb acts on a person or group ("welcomed the Peruvian president"); in "welcomed
+    the deal with Bolivia" the parser hangs the thing's partner on the verb: the deal is welcomed."""
+    if any(c.dep_ == "dobj" for c in token.children):
+        objects = [o for o in objects if not _with_object(o)]
+    return any(_is_actor_like(o) for o in objects)
+
+
+def _with_object(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "with"
 
 
 def manner_words(verb: Token) -> set[str]:
