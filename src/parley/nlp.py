@@ -204,10 +204,10 @@ class TokenRules:
         if not len(doc):
             return self.ruler(doc)
         array = doc.to_array([ORTH, TAG, DEP])
-        keys = [tuple(row) for row in array.tolist()]
-        self._learn({key for key in keys if key not in self.known})
+        keys: list[tuple[int, int, int]] = list(map(tuple, array.tolist()))
+        self._learn(set(keys).difference(self.known))
         strings = self.vocab.strings
-        known = [self.known[key] for key in keys]
+        known = list(map(self.known.__getitem__, keys))
         matches = [(attr_id, match_id, i, i + 1) for i, (found, _) in enumerate(known)
                    for attr_id, match_id in found]
         if any(opens for _, opens in known):

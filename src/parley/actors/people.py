@@ -8,10 +8,13 @@ alone goes to the person last mentioned with that surname.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 from rapidfuzz import fuzz
+from spacy.attrs import DEP, LOWER  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.gender import pronoun_of
@@ -31,6 +34,8 @@ _QUOTED = re.compile(r'"[^"\n]{1,1500}"|“[^”\n]{1,1500}”')
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "prof"}
 # The Arabic article joined to a surname, which articles keep or drop ("al-Hakim", "Hakim").
 _SURNAME_ARTICLES = ("al-", "el-")
+# Dependency labels of a subject pronoun that stands for a person ("he said").
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass
@@ -193,14 +198,33 @@ def _add_surname_mentions(doc: Doc, people: list[Person]) -> None:
     for person in people:
         if len(_tokens(person.name)) > 1:
             by_surname.setdefault(bare_surname(person.surname), []).append(person)
+    if not by_surname:
+        return
     taken = [m for p in people for m in p.mentions]
-    for token in doc:
+    for i in _words_where(doc, lambda lower: bare_surname(lower) in by_surname):
+        token = doc[i]
         owners = by_surname.get(bare_surname(token.lower_))
         if not owners or len(owners) > 1 or not token.is_title or token.ent_type_ == "PERSON":
             continue
         span = (token.idx, token.idx + len(token.text))
         if not any(s < span[1] and span[0] < e for s, e in taken):
             owners[0].mentions.append(span)
+
+
+def _words_where(doc: Doc, keep: Callable[[str], bool], deps: frozenset[str] | None = None) -> list[int]:
+    """The indices, in order, of the tokens whose lower-case form `keep` accepts (and whose
+    dependency label is one of `deps`, if given): `keep` is asked once per distinct word of the
+    document, and no Token object is made for the others (labels are compared by the store's
+    key: spaCy's symbol id for "nsubj", not its hash)."""
+    if not len(doc):
+        return []
+    array = doc.to_array([LOWER, DEP])
+    strings = doc.vocab.strings
+    words = [h for h in numpy.unique(array[:, 0]).tolist() if keep(strings[h])]
+    mask = numpy.isin(array[:, 0], numpy.array(words, dtype="uint64"))
+    if deps is not None:
+        mask &= numpy.isin(array[:, 1], numpy.array([strings[d] for d in deps], dtype="uint64"))
+    return [int(i) for i in numpy.flatnonzero(mask)]
 
 
 def _add_title_mentions(doc: Doc, people: list[Person], date: str | None) -> None:
@@ -240,9 +264,8 @@ def _add_pronoun_mentions(doc: Doc, people: list[Person]) -> None:
     quoted = quoted_spans(doc_text(doc))
     # what a person's name tells ("Ana Ruiz" is a "she"), then what the text calls them
     gender = {id(person): told for person in people if (told := pronoun_of(person.name)) is not None}
-    for token in doc:
-        if token.lower_ not in PERSON_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+    for i in _words_where(doc, PERSON_PRONOUNS.__contains__, _SUBJECT_DEPS):
+        token = doc[i]
         if any(s <= token.idx < e for s, e in quoted):
             continue
         person = _last_person_before(doc, people, token, gender, token.lower_, quoted)

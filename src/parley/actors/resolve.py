@@ -67,6 +67,7 @@ class Modifiers:
     former: frozenset[str]
     heading_roles: frozenset[str]  # roles that take the sector of the body they head
     relational: frozenset[str]  # nouns for actors related to an owner ("Israel's enemies")
+    determiner_starts: frozenset[str] = frozenset()  # the first word of each determiner
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,8 @@ def _modifiers() -> Modifiers:
     raw = read_data_json("actors/modifiers.json")
     determiners = sorted((tuple(d.split()) for d in raw["determiners"]), key=len, reverse=True)
     return Modifiers(tuple(determiners), frozenset(raw["pronouns"]), frozenset(raw["former"]),
-                     frozenset(raw["heading_roles"]), frozenset(raw["relational_nouns"]))
+                     frozenset(raw["heading_roles"]), frozenset(raw["relational_nouns"]),
+                     frozenset(d[0] for d in determiners if d))
 
 
 def is_relational_noun(word: str) -> bool:
@@ -172,10 +174,13 @@ def _facet_named(match: ActorMatch, tokens: list[str], knowledge: Knowledge) -> 
 
 
 def _strip_determiners(tokens: list[str]) -> list[str]:
+    modifiers = _modifiers()
     changed = True
     while changed and tokens:
         changed = False
-        for det in _modifiers().determiners:
+        if tokens[0] not in modifiers.determiner_starts:
+            break  # no determiner can match here: skip trying each of them
+        for det in modifiers.determiners:
             if tuple(tokens[: len(det)]) == det and len(tokens) > len(det):
                 tokens = tokens[len(det):]
                 changed = True

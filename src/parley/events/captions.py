@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from parley.clean.dates import find_date
 from parley.clean.metadata import is_caption
+from parley.nlp import doc_text
 
 # Tags of a present-tense verb, and of the participle of a present passive ("are seen").
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -46,7 +47,7 @@ def _present(root: Token) -> bool:
 
 def _line_of(sent: Span) -> str:
     """The line of text the sentence stands on (a caption is a line of its own)."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)  # spaCy's Doc.text joins every token again on each access
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     return text[start: end if end >= 0 else len(text)]

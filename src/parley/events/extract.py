@@ -52,7 +52,7 @@ from parley.events.reactions import HOSTILE_ACTS, reacted_to
 from parley.events.scope import page_scope
 from parley.events.undated import resolve_undated
 from parley.models import Actor, Entity, Event, Location, Modality, Timex
-from parley.nlp import PARSED_SENTENCES
+from parley.nlp import PARSED_SENTENCES, doc_text
 
 # Sentences where the hand lexicon codes no event are read again with the verbs PETRARCH2's
 # dictionary codes (everywhere, they add the secondary verbs' events: measured worse). Such an
@@ -246,7 +246,7 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
     `timex.extract_timexes(doc, article_date)`. Only sentences that `candidate_sentences` keeps
     are read: a pipeline may parse those alone (see `parley.events.prefilter`). A page about
     sport, markets, weather or science holds none (see `parley.events.scope`)."""
-    if page_scope(doc.text) is not None:
+    if page_scope(doc_text(doc)) is not None:
         return []
     lexicon = load_lexicon()
     inferred = None

@@ -55,6 +55,8 @@ class Gazetteer:
 
 
 def _key(name: str) -> str:
+    if name.isascii():  # nothing to fold: NFKD leaves ASCII as it is, with no combining marks
+        return normalize_name(name)
     folded = unicodedata.normalize("NFKD", name)
     return normalize_name("".join(ch for ch in folded if not unicodedata.combining(ch)))
 

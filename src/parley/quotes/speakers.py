@@ -6,6 +6,8 @@ a person's full name; the entity stage's resolver can replace it without touchin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.gender import may_stand_for
@@ -485,15 +487,27 @@ def _full_name(doc: Doc, person: Span) -> str:
     core = [word for word in name.split() if word.lower() not in titles]
     if not core:
         return name
-    for ent in entities(doc):
-        if ent.start >= person.start:
+    for start, length, fuller in _people_by_last_word(doc).get(core[-1], ()):
+        if start >= person.start:
             break
+        if length > len(core):
+            return fuller
+    return name
+
+
+@lru_cache(maxsize=4)
+def _people_by_last_word(doc: Doc) -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """The document's PERSON entities by the last word of their clean name, in text order:
+    (start token, number of words, the words joined), built once per document instead of
+    once per name looked up (entities come sorted by start)."""
+    people: dict[str, list[tuple[int, int, str]]] = {}
+    for ent in entities(doc):
         if ent.label_ != "PERSON":
             continue
-        fuller = _clean_name(ent).split()
-        if len(fuller) > len(core) and fuller[-1] == core[-1]:
-            return " ".join(fuller)
-    return name
+        words = _clean_name(ent).split()
+        if words:
+            people.setdefault(words[-1], []).append((ent.start, len(words), " ".join(words)))
+    return {last: tuple(found) for last, found in people.items()}
 
 
 def _clean_name(person: Span) -> str:
