@@ -643,3 +643,12 @@ def test_acts_coordinated_under_a_commitment_are_committed_to() -> None:
     assert set(_types(text)) == {"AGREE"}
     # a finite verb coordinated with the frame is its own act: refusing is not urging
     assert _types("Peru refused to meet Chile and urged Bolivia to act.") == ["REJECT", "REQUEST"]
+
+
+def test_approving_an_attack_is_having_it_done_not_yielding() -> None:
+    """ "approved the attacks on X": the approver causes the attack (CAMEO 18-20 under a cause
+    frame), it concedes nothing; approving a request or a deal keeps its own reading."""
+    events = events_of("Peru's defence minister approved the strike on Chilean positions.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].modality == "planned" and countries(events[0]) == ("PER", "CHL")
+    assert "ASSAULT" not in _types("Peru's congress approved the trade agreement with Chile.")

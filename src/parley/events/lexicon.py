@@ -45,6 +45,7 @@ class TriggerEntry:
     needs_obj: bool = False
     not_obj: bool = False
     person_target: bool = False
+    force_object: bool = False  # its object is an act of force of the noun lexicon ("approved the strikes")
     passive_source: bool = False
     target: tuple[str, ...] = ()
     symmetric: bool = False

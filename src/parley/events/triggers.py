@@ -144,9 +144,21 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
             continue
         for lemma in lemma_candidates(token, word_class):
             for entry in lexicon.senses(word_class, lemma):
+                if entry.force_object and not _force_object(token, lexicon):
+                    continue
                 if _conditions_hold(token, entry) or _halted_relation(token, entry, lexicon):
                     return entry
     return None
+
+
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def _force_object(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb's object is an act of force the noun lexicon knows ("approved the
+    attacks", "sanctioned the strike"): approving it is having it done, not yielding."""
+    return any(sense.type == "ASSAULT" or (sense.cameo or "")[:2] in FORCE_ROOTS
+               for o in object_tokens(token) for sense in lexicon.senses("nouns", o.lemma_.lower()))
 
 
 def lemma_candidates(token: Token, word_class: str) -> list[str]:
