@@ -31,9 +31,6 @@ from parley.models import Event
 REPORTED_DEPS = ("ccomp", "xcomp")
 # Categories of events between two parties named together ("X and Y held talks").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
-# Where the party acted on stands, by category, when the clause's verb is no trigger word: an
-# attack's target may be aimed "at" or "into" ("sent a wave of drones at the port"), a protest
-# is "against" or "over" something, a threat "to" someone. Other categories: the rules' defaults.
 # Dependencies of a clause's modifiers that name circumstances, not parties ("On the heels of
 # receiving ...", "as tensions between X and Y rose", "Wednesday").
 CIRCUMSTANCE_DEPS = frozenset({"advcl", "npadvmod", "advmod", "acl", "relcl", "pcomp"})
@@ -47,6 +44,9 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT"})
 # Nouns that count the actors of their of-phrase ("hundreds of Palestinians").
 NUMBER_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                           "million", "millions", "score", "scores"})
+# Where the party acted on stands, by category, when the clause's verb is no trigger word: an
+# attack's target may be aimed "at" or "into" ("sent a wave of drones at the port"), a protest
+# is "against" or "over" something, a threat "to" someone. Other categories: the rules' defaults.
 CATEGORY_SLOTS = {
     "ASSAULT": ("dobj", "at", "on", "against", "into", "toward", "towards", "poss"),
     "PROTEST": ("against", "over", "dobj"),

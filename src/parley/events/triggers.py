@@ -151,13 +151,14 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return None
 
 
-FORCE_ROOTS = ("18", "19", "20")
+# CAMEO roots of attacks (assault, fight, mass violence); unlike compose.FORCE_ROOTS, no 17 (coerce).
+ATTACK_ROOTS = ("18", "19", "20")
 
 
 def _force_object(token: Token, lexicon: Lexicon) -> bool:
     """Whether the verb's object is an act of force the noun lexicon knows ("approved the
     attacks", "sanctioned the strike"): approving it is having it done, not yielding."""
-    return any(sense.type == "ASSAULT" or (sense.cameo or "")[:2] in FORCE_ROOTS
+    return any(sense.type == "ASSAULT" or (sense.cameo or "")[:2] in ATTACK_ROOTS
                for o in object_tokens(token) for sense in lexicon.senses("nouns", o.lemma_.lower()))
 
 
