@@ -652,3 +652,41 @@ def test_approving_an_attack_is_having_it_done_not_yielding() -> None:
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].modality == "planned" and countries(events[0]) == ("PER", "CHL")
     assert "ASSAULT" not in _types("Peru's congress approved the trade agreement with Chile.")
+
+
+def test_a_vow_to_answer_any_attack_is_a_threat_not_an_agreement() -> None:
+    """ "vowed to respond to any Chilean attack": a promise to answer force is a conditional
+    threat of force against whoever would attack (CAMEO 138), no intent to cooperate with an
+    attack; the attack itself, "any" one, happened nowhere."""
+    events = events_of("Peru vowed to respond to any Chilean attack.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert events[0].cameo == "138" and countries(events[0]) == ("PER", "CHL")
+    assert events[0].target is not None and events[0].target.name == "Chile"
+    warned = events_of("Peru warned that it would respond to any attack by Chile.")
+    assert [(e.type, countries(e)) for e in warned] == [("THREATEN", ("PER", "CHL"))]
+    # a pledge to answer a request stays a commitment
+    assert _types("Peru pledged to respond to Chile's request.") == ["AGREE"]
+
+
+def test_an_agreement_of_two_sides_is_an_agreement_whatever_it_ends() -> None:
+    """ "Peru and Chile agreed to end the ceasefire": two parties agreeing together, on no one
+    else, agree with each other (AGREE); a threat needs someone threatened."""
+    events = events_of("Peru and Chile agreed to end the ceasefire.")
+    assert {(e.type, countries(e)) for e in events} == {("AGREE", ("PER", "CHL")), ("AGREE", ("CHL", "PER"))}
+    against = events_of("Peru and Chile agreed to attack Bolivia.")
+    assert {(e.type, countries(e)) for e in against} == {("THREATEN", ("PER", "BOL")),
+                                                          ("THREATEN", ("CHL", "BOL"))}
+
+
+def test_vehicles_and_buildings_are_no_parties_of_a_visit() -> None:
+    """A helicopter that flies a president somewhere visits no one (the traveller is its
+    object); a trip to a base or a hospital is a visit to the country it stands in, none at
+    home; a seat of government ("the White House") is still its government."""
+    assert _types("Yesterday afternoon Marine One landed on the White House's South Lawn flying the "
+                  "president to the Walter Reed Medical Center in Bethesda, Maryland.") == []
+    abroad = events_of("President Donald Trump flew to Ramstein Air Base in Germany on Friday.")
+    assert [(e.type, countries(e)) for e in abroad] == [("CONSULT", ("USA", "DEU"))]
+    assert abroad[0].target is not None and abroad[0].target.name == "Germany"
+    seat = events_of("The Chilean president visited the White House on Friday.")
+    assert [(e.type, countries(e)) for e in seat] == [("CONSULT", ("CHL", "USA"))]
+    assert events_of("Peru's president flew to Chile on Friday.")[0].type == "CONSULT"

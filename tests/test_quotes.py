@@ -579,3 +579,16 @@ def test_a_statement_issued_by_a_body_has_the_body_as_its_speaker_mention() -> N
     text = "The Security Council issued a statement calling the test a clear violation of its resolutions."
     quote = find(quotes_of(text), "the test")
     assert mention(text, quote) == "The Security Council"
+
+
+def test_a_deed_agreed_or_refused_is_no_indirect_speech() -> None:
+    """ "refused to sign", "agreed on a budget": a deed done or not done, or a thing agreed, is
+    nothing said; a refusal to say something ("declined to comment") and what a speaker agrees
+    with, or agrees that ..., are."""
+    assert quotes_of("The senator refused to vote for the bill on Monday.") == []
+    assert quotes_of("The two parties agreed on a national budget on Monday.") == []
+    assert quotes_of("Peru's congress voted for the trade agreement with Chile.") == []
+    declined = quotes_of("The senator declined to comment on the bill.")
+    assert [q.text for q in declined] == ["to comment on the bill"]
+    agreed = quotes_of("The minister agreed that the budget was too small.")
+    assert [q.text for q in agreed] == ["that the budget was too small"]

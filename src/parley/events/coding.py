@@ -10,11 +10,13 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parley.actors import resolve_actor_text
+from parley.events.arguments import noun_agent_tokens
 from parley.events.dating import EventDate
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon
 from parley.events.modality import conditioned_forecast
 from parley.events.plausibility import FORCE_TYPES
+from parley.events.triggers import ATTACK_ROOTS
 from parley.models import Actor
 
 # Confidence: a base, raised by what makes a coding sure and lowered by what makes it shaky.
@@ -33,6 +35,8 @@ MAIN_CLAUSE_BONUS = 0.1  # what the sentence is about, rather than a circumstanc
 # Frames under which force told in the future is promised by its actor (a threat), not a plan
 # or an expectation told of them.
 FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
+# The content whose threat is one of military force (CAMEO 18, assault: threatened, 138).
+FORCE_CONTENT = "18"
 
 
 def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
@@ -52,6 +56,50 @@ def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
     threaten = lexicon.frames["threaten"]
     code = threaten.code_for(proto.content) or "130"
     return replace(proto, type="THREATEN", cameo=code, mode=lexicon.mode_of(code))
+
+
+def countered_force(proto: Proto, lexicon: Lexicon) -> Proto:
+    """ "vowed to respond to any Chilean attack", "warned it would react to an attack": a
+    commitment or warning whose only object is an act of force (the noun lexicon's attacks,
+    CAMEO 18-20) is a promise to answer force with force, i.e. a threat of force (CAMEO 138,
+    PLOVER THREATEN) against whoever would carry the act out; the act itself is no party, and
+    no intent to cooperate with it (an AGREE) was stated."""
+    if proto.nominal or not proto.targets or proto.type not in ("AGREE", "THREATEN"):
+        return proto
+    if proto.type == "AGREE" and "commit" not in (proto.entry.frame, *proto.frames):
+        return proto
+    if not all(_force_act(t, lexicon) for t in proto.targets):
+        return proto
+    agents = [a for act in proto.targets for a in noun_agent_tokens(act, None)]
+    code = lexicon.frames["threaten"].code_for(FORCE_CONTENT) or proto.cameo
+    return replace(proto, type="THREATEN", cameo=code, mode=lexicon.mode_of(code), targets=agents,
+                   more_targets=[], symmetric=False)
+
+
+def mutual_commitment(proto: Proto, lexicon: Lexicon) -> Proto:
+    """ "Peru and Chile agreed to end the ceasefire": a commitment that two or more parties make
+    together with an agreeing verb (a symmetric commit sense, "agree"), naming no one else it is
+    aimed at, is an agreement between them (AGREE, CAMEO 030), whatever it is about; a threat
+    needs someone threatened ("Peru and Chile agreed to attack Bolivia" stays one)."""
+    if proto.type != "THREATEN" or proto.nominal or proto.target_groups() or len(proto.sources) < 2:
+        return proto
+    if not proto.frames or proto.frames[-1] != "commit":
+        return proto
+    agreeing = any(sense.frame == "commit" and sense.symmetric
+                   for sense in lexicon.senses("verbs", proto.trigger.lemma_.lower()))
+    if not agreeing:
+        return proto
+    code = lexicon.frames["commit"].base or proto.cameo
+    return replace(proto, type=lexicon.plover_of(code) or "AGREE", cameo=code, mode=lexicon.mode_of(code),
+                   symmetric=True)
+
+
+def _force_act(token: Token, lexicon: Lexicon) -> bool:
+    """A common noun the lexicon codes as an attack ("attack", "aggression", "strike")."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    return any(sense.type == "ASSAULT" or (sense.cameo or "")[:2] in ATTACK_ROOTS
+               for sense in lexicon.senses("nouns", token.lemma_.lower()))
 
 
 def refined_code(proto: Proto, modality: str, source: Actor, lexicon: Lexicon) -> tuple[str, str | None]:

@@ -16,6 +16,9 @@ class CueLexicon:
     cognition: frozenset[str]  # lemmas of belief and intent with clausal content
     infinitives: frozenset[str]  # lemmas whose to-infinitive is the content ("vowed to fight")
     objects: frozenset[str]  # lemmas whose direct object is what was said or meant
+    # lemmas whose infinitive or particle object names a deed done or not ("refused to sign",
+    # "agreed on a budget"): content only when it is itself said ("declined to comment") or a clause
+    deeds: frozenset[str]
     particles: dict[str, frozenset[str]]  # lemma -> prepositions whose object is the content
     according: tuple[tuple[str, ...], ...]  # "according to" phrases, lower-cased words
     source_heads: frozenset[str]  # documents that speak for someone: statement, tweet, letter
@@ -51,6 +54,7 @@ def cue_lexicon() -> CueLexicon:
         cognition=frozenset(raw["cognition_verbs"]),
         infinitives=frozenset(raw["infinitive_verbs"]),
         objects=frozenset(raw["object_verbs"]),
+        deeds=frozenset(raw["deed_verbs"]),
         particles={lemma: frozenset(preps) for lemma, preps in raw["object_particles"].items()},
         according=tuple(tuple(p.split()) for p in raw["according_phrases"]),
         source_heads=frozenset(raw["source_heads"]),
