@@ -690,3 +690,18 @@ def test_vehicles_and_buildings_are_no_parties_of_a_visit() -> None:
     seat = events_of("The Chilean president visited the White House on Friday.")
     assert [(e.type, countries(e)) for e in seat] == [("CONSULT", ("CHL", "USA"))]
     assert events_of("Peru's president flew to Chile on Friday.")[0].type == "CONSULT"
+
+
+def test_a_conditional_preposition_supposes_the_act() -> None:
+    """ "in the event of a Chilean attack", "in case of war": what follows the preposition is
+    supposed, no act; what would follow it is threatened, not done."""
+    events = events_of("In the event of a Chilean attack, Peru would respond militarily.")
+    assert [e.type for e in events] == ["THREATEN"] and countries(events[0])[0] == "PER"
+    struck = events_of("Peru threatened to strike back in case of a Chilean attack.")
+    assert [(e.type, countries(e)) for e in struck] == [("THREATEN", ("PER", "CHL"))]
+    assert struck[0].target is not None and struck[0].target.name == "Chile"
+    assert _types("In case of war, Peru would mobilize its army.") == ["THREATEN"]
+    assert [(e.type, countries(e)) for e in events_of("Peru will impose sanctions on Chile if it does "
+                                                      "not withdraw.")] == [("THREATEN", ("PER", "CHL"))]
+    # told as done, they are the acts themselves
+    assert _types("Peru imposed sanctions on Chile.") == ["SANCTION"]

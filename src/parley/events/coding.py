@@ -10,11 +10,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parley.actors import resolve_actor_text
-from parley.events.arguments import noun_agent_tokens
+from parley.events.arguments import noun_agent_tokens, preposition_objects
 from parley.events.dating import EventDate
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon
-from parley.events.modality import conditioned_forecast
+from parley.events.modality import condition_phrase, conditioned_forecast
 from parley.events.plausibility import FORCE_TYPES
 from parley.events.triggers import ATTACK_ROOTS
 from parley.models import Actor
@@ -35,6 +35,9 @@ MAIN_CLAUSE_BONUS = 0.1  # what the sentence is about, rather than a circumstanc
 # Frames under which force told in the future is promised by its actor (a threat), not a plan
 # or an expectation told of them.
 FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
+# Conflictual acts short of force that, forecast under a condition, are threats of them
+# (CAMEO 13 usage notes: conflictual behaviour forecast in the future tense; 1312, 138).
+CONDITIONED_THREAT_TYPES = frozenset({"MOBILIZE", "SANCTION"})
 # The content whose threat is one of military force (CAMEO 18, assault: threatened, 138).
 FORCE_CONTENT = "18"
 
@@ -51,7 +54,11 @@ def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
                  for c in proto.anchor.children)
     forecast_force = proto.type in FORCE_TYPES and set(proto.frames) <= FORECAST_FRAMES and (
         modality == "planned" or conditioned_forecast(proto.anchor))
-    if not unless and not forecast_force:
+    # a deployment or a sanction told as what will follow a condition ("would mobilize its army
+    # in case of war", "will impose sanctions if ...") is a threat of it; told alone, a plan
+    conditioned = proto.type in CONDITIONED_THREAT_TYPES and set(proto.frames) <= FORECAST_FRAMES \
+        and conditioned_forecast(proto.anchor)
+    if not unless and not forecast_force and not conditioned:
         return proto
     threaten = lexicon.frames["threaten"]
     code = threaten.code_for(proto.content) or "130"
@@ -59,8 +66,9 @@ def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
 
 
 def countered_force(proto: Proto, lexicon: Lexicon) -> Proto:
-    """ "vowed to respond to any Chilean attack", "warned it would react to an attack": a
-    commitment or warning whose only object is an act of force (the noun lexicon's attacks,
+    """ "vowed to respond to any Chilean attack", "warned it would react to an attack",
+    "threatened to strike back in case of an attack": a commitment or warning whose only object
+    is an act of force (or a condition of one) (the noun lexicon's attacks,
     CAMEO 18-20) is a promise to answer force with force, i.e. a threat of force (CAMEO 138,
     PLOVER THREATEN) against whoever would carry the act out; the act itself is no party, and
     no intent to cooperate with it (an AGREE) was stated."""
@@ -68,10 +76,13 @@ def countered_force(proto: Proto, lexicon: Lexicon) -> Proto:
         return proto
     if proto.type == "AGREE" and "commit" not in (proto.entry.frame, *proto.frames):
         return proto
-    if not all(_force_act(t, lexicon) for t in proto.targets):
+    acts = [_supposed(t) for t in proto.targets]
+    if not all(_force_act(t, lexicon) for t in acts):
         return proto
-    agents = [a for act in proto.targets for a in noun_agent_tokens(act, None)]
+    agents = [a for act in acts for a in noun_agent_tokens(act, None) or preposition_objects(act, "from")]
     code = lexicon.frames["threaten"].code_for(FORCE_CONTENT) or proto.cameo
+    if proto.type == "THREATEN" and proto.cameo.startswith(code):
+        code = proto.cameo  # already a threat of force, maybe of a kind ("strike back": 1384)
     return replace(proto, type="THREATEN", cameo=code, mode=lexicon.mode_of(code), targets=agents,
                    more_targets=[], symmetric=False)
 
@@ -92,6 +103,14 @@ def mutual_commitment(proto: Proto, lexicon: Lexicon) -> Proto:
     code = lexicon.frames["commit"].base or proto.cameo
     return replace(proto, type=lexicon.plover_of(code) or "AGREE", cameo=code, mode=lexicon.mode_of(code),
                    symmetric=True)
+
+
+def _supposed(token: Token) -> Token:
+    """ "in case of a Chilean attack": the act a conditional preposition supposes, else the token."""
+    if not condition_phrase(token):
+        return token
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), token)
 
 
 def _force_act(token: Token, lexicon: Lexicon) -> bool:

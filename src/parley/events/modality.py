@@ -20,6 +20,11 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "gonna"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
 # Conjunctions that make a clause a condition ("if", "unless") rather than a fact.
 CONDITIONS = {"if", "unless", "whether", "provided"}
+# Nouns of a prepositional condition ("in the event of an attack", "in case of war"): the
+# complex prepositions English grammars list beside "if" as conditional (what follows is
+# supposed, not told as happening).
+CONDITION_NOUNS = {"event", "case"}
+CONDITION_PREPOSITION = "in"
 NEGATIONS = {"not", "n't", "never", "no"}
 # Determiners of a noun that names no act in particular ("any attack").
 INDEFINITE_DETERMINERS = {"any", "whatever", "whichever"}
@@ -60,10 +65,9 @@ def forecast(token: Token) -> bool:
 
 def conditioned_forecast(token: Token) -> bool:
     """The main clause of a condition, told as what will or would follow ("would use force if
-    its ships entered", "will strike unless ..."): not the condition itself."""
-    return forecast(token) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-        for c in token.children)
+    its ships entered", "will strike unless ...", "would respond militarily in the event of an
+    attack"): not the condition itself."""
+    return forecast(token) and has_condition(token)
 
 
 def _any_instance(proto: Proto) -> bool:
@@ -143,13 +147,28 @@ def _conditional(token: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
             return True
+        if condition_phrase(current):
+            return True  # "in the event of a Chilean attack": the attack is supposed
         if current.dep_ in ("advcl", "ROOT") or current.head == current:
             break
         current = current.head
     if "would" in _aux_words(token):
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-                   for c in token.children)
+        return has_condition(token)
     return False
+
+
+def condition_phrase(token: Token) -> bool:
+    """The noun of "in the event of", "in case of" (the head of a conditional preposition)."""
+    return (token.dep_ == "pobj" and token.lemma_.lower() in CONDITION_NOUNS
+            and token.head.lower_ == CONDITION_PREPOSITION)
+
+
+def has_condition(token: Token) -> bool:
+    """A clause with a condition under it: an if/unless clause or a conditional preposition
+    ("would respond militarily in the event of an attack")."""
+    return any((c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children))
+               or (c.dep_ == "prep" and any(condition_phrase(o) for o in c.children))
+               for c in token.children)
 
 
 def _purpose(proto: Proto) -> bool:
