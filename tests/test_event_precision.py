@@ -705,3 +705,35 @@ def test_a_conditional_preposition_supposes_the_act() -> None:
                                                       "not withdraw.")] == [("THREATEN", ("PER", "CHL"))]
     # told as done, they are the acts themselves
     assert _types("Peru imposed sanctions on Chile.") == ["SANCTION"]
+
+
+def test_counterfactuals_and_inverted_conditions_are_no_acts() -> None:
+    """ "would have attacked" did not happen; "Had/Were/Should X ..." opens a condition as "if"
+    does, so what it supposes is no act and what would follow it is threatened, not done."""
+    assert _types("Had the talks failed, Peru would have attacked Chile.") == []
+    assert _types("Peru would have attacked Chile had the talks failed.") == []
+    assert _types("Were Chile to attack, Peru would respond with force.") == ["THREATEN"]
+    assert _types("Should Chile attack, Peru will respond with force.") == ["THREATEN"]
+    assert "ASSAULT" not in _types("Had Chile attacked, Peru would have responded.")
+    # a past perfect told as fact is still an act
+    assert "ASSAULT" in _types("Chilean troops had attacked a Peruvian border post before the talks.")
+
+
+def test_a_warning_of_what_another_would_do_is_no_threat() -> None:
+    """ "warned of a possible Chilean attack": the one who warns threatens no one, and the
+    attack is only foreseen; warning the would-be actor ("warned Iran against attacking") or
+    of one's own force is a threat."""
+    assert _types("Peru warned of a possible Chilean attack.") == []
+    assert _types("Peru warned that Chile would attack its ships.") == []
+    assert [(e.type, countries(e)) for e in events_of("The US warned Iran against attacking "
+                                                      "shipping.")] == [("THREATEN", ("USA", "IRN"))]
+    assert _types("Peru warned Chile of serious consequences.") == ["THREATEN"]
+
+
+def test_an_attack_judged_likely_or_imminent_is_foreseen_not_done() -> None:
+    """An event noun whose predicate is an adjective of expectation or belief ("was unlikely",
+    "is imminent") is not told as happening; other predicates ("was brutal") keep it."""
+    for text in ("Peru said an attack by Chile was unlikely.", "Peru said a Chilean attack was imminent.",
+                 "Peru said an attack by Chile was likely."):
+        assert "ASSAULT" not in _types(text), text
+    assert "ASSAULT" in _types("The attack by Chile on Peruvian troops was brutal, Peru said.")

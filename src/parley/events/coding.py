@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parley.actors import resolve_actor_text
-from parley.events.arguments import noun_agent_tokens, preposition_objects
+from parley.events.arguments import noun_agent_tokens, preposition_objects, subject_tokens
 from parley.events.dating import EventDate
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon
@@ -38,6 +38,8 @@ FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
 # Conflictual acts short of force that, forecast under a condition, are threats of them
 # (CAMEO 13 usage notes: conflictual behaviour forecast in the future tense; 1312, 138).
 CONDITIONED_THREAT_TYPES = frozenset({"MOBILIZE", "SANCTION"})
+# Entity labels of the parties a warning may name as who would act.
+NAMED_PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # The content whose threat is one of military force (CAMEO 18, assault: threatened, 138).
 FORCE_CONTENT = "18"
 
@@ -103,6 +105,26 @@ def mutual_commitment(proto: Proto, lexicon: Lexicon) -> Proto:
     code = lexicon.frames["commit"].base or proto.cameo
     return replace(proto, type=lexicon.plover_of(code) or "AGREE", cameo=code, mode=lexicon.mode_of(code),
                    symmetric=True)
+
+
+def warning_of_another(proto: Proto, lexicon: Lexicon) -> bool:
+    """ "Peru warned of a possible Chilean attack", "warned that Chile would attack": a warning
+    (a weak threaten sense) of what a named other party would do is no threat by the one who
+    warns (nor by that party: it is told of, not made); "warned Iran against attacking" is a
+    warning to the one who would act, and "warned that its troops would strike" keeps its
+    reading (whose troops the words do not name)."""
+    if proto.type != "THREATEN" or not proto.frames or proto.frames[-1] != "threaten":
+        return False
+    if not any(sense.frame == "threaten" and sense.weak
+               for sense in lexicon.senses("verbs", proto.trigger.lemma_.lower())):
+        return False
+    event = proto.event_token
+    agents = noun_agent_tokens(event, None) if event.pos_ in ("NOUN", "PROPN") else subject_tokens(event)
+    if not agents or not all(a.ent_type_ in NAMED_PARTY_LABELS for a in agents):
+        return False
+    own = {t.lower_ for t in proto.sources} | {
+        c.lower_ for c in proto.trigger.children if c.dep_ in ("dobj", "dative")}
+    return not any(a.lower_ in own for a in agents)
 
 
 def _supposed(token: Token) -> Token:

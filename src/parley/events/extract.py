@@ -27,6 +27,7 @@ from parley.events.coding import (
     mutual_commitment,
     refined_code,
     typed,
+    warning_of_another,
 )
 from parley.events.compose import Proto, compose_sentence
 from parley.events.dating import (
@@ -486,6 +487,8 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     for proto in compose_sentence(sent, context.lexicon, widen):
         if widen and _thing_subject(proto):
             continue
+        if warning_of_another(proto, context.lexicon):
+            continue  # "warned of a possible Chilean attack": no one's threat
         if mere_mention(proto) is None and not modifier_noun(proto):  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
