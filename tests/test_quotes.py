@@ -592,3 +592,9 @@ def test_a_deed_agreed_or_refused_is_no_indirect_speech() -> None:
     assert [q.text for q in declined] == ["to comment on the bill"]
     agreed = quotes_of("The minister agreed that the budget was too small.")
     assert [q.text for q in agreed] == ["that the budget was too small"]
+    assert quotes_of("Peru and Chile agreed to exchange 1,000 prisoners on Monday.") == []
+    assert [q.text for q in quotes_of("The ministers agreed with the assessment of the envoy.")] == [
+        "the assessment of the envoy"]
+    # how a source is cited is nothing it said
+    cited = quotes_of("An official, requesting anonymity, said the strike killed a commander.")
+    assert [q.text for q in cited] == ["the strike killed a commander"]

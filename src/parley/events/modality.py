@@ -28,6 +28,8 @@ CONDITION_PREPOSITION = "in"
 # Auxiliaries that open a condition by inversion ("Had Chile attacked, ...", "Were Peru to
 # strike, ...", "Should talks fail, ...").
 INVERTED_CONDITIONS = {"had", "were", "should"}
+# The adverb of "stop/fall short of X": X is not done.
+SHORT_OF = "short"
 # Frames of adjectives that foresee or judge what they are said of ("likely", "imminent").
 PREDICTION_FRAMES = {"expect", "epistemic"}
 # Modals that with "have" and a participle tell what did not happen ("would have attacked").
@@ -103,7 +105,14 @@ def _negated(proto: Proto) -> bool:
             return True
         if any(_neither(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
             return True  # "neither Peru nor Chile will target the other"
-    return False
+    return _short_of(proto.event_token)
+
+
+def _short_of(token: Token) -> bool:
+    """ "stopped short of attacking Chile", "fell short of a declaration of war": what a
+    clause stops short of is not done."""
+    head = token.head
+    return token.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and head.head.lower_ == SHORT_OF
 
 
 def _no_longer(child: Token) -> bool:

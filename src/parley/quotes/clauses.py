@@ -82,7 +82,7 @@ def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:
     if content is None and lemma in lexicon.particles:
         particle = _particle(verb, lexicon.particles[lemma])
         if particle is not None:
-            content = _subtree_of_objects(particle, lemma in lexicon.deeds)
+            content = _subtree_of_objects(particle, particle.lower_ in lexicon.deed_particles.get(lemma, ()))
             cue_end = particle
     if not content:
         return None
@@ -124,7 +124,7 @@ def _said(verb: Token) -> bool:
     """Whether a verb is itself one of saying, thinking or stance (a cue of the lexicon)."""
     lexicon = cue_lexicon()
     lemma = verb.lemma_.lower()
-    return lemma not in lexicon.deeds and (
+    return lemma not in lexicon.deeds and lemma not in lexicon.deed_particles and (
         lexicon.is_clause_cue(lemma) or lemma in lexicon.objects or lemma in lexicon.particles)
 
 
@@ -158,6 +158,8 @@ def _object_content(verb: Token) -> list[Token] | None:
     content = list(verb.doc[objects[0].left_edge.i : last.right_edge.i + 1])
     if all(t.pos_ == "PRON" or t.is_punct or t.is_space for t in content):
         return None  # "welcomed her": a pronoun says nothing that was said or meant
+    if objects[0].lemma_.lower() in cue_lexicon().anonymity_nouns and len(content) == 1:
+        return None  # "requesting anonymity": the source's condition, nothing said
     return content
 
 
@@ -169,7 +171,7 @@ def _particle(verb: Token, allowed: frozenset[str]) -> Token | None:
 
 
 def _subtree_of_objects(particle: Token, deed: bool = False) -> list[Token] | None:
-    """The particle's object ("called for a ceasefire"); after a verb of deeds only a clause
+    """The particle's object ("called for a ceasefire"); after a particle of deeds only a clause
     ("agreed on who is a terrorist", not "agreed on a budget": a thing agreed, nothing said)."""
     if particle.dep_ == "prt":
         objects = [] if deed else [c for c in particle.head.children if c.dep_ == "dobj"]
