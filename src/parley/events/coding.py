@@ -119,11 +119,14 @@ def warning_of_another(proto: Proto, lexicon: Lexicon) -> bool:
                for sense in lexicon.senses("verbs", proto.trigger.lemma_.lower())):
         return False
     event = proto.event_token
+    if proto.entry.suffered:
+        return False  # "warned that Chile would face consequences": Chile undergoes, the warner threatens
     agents = noun_agent_tokens(event, None) if event.pos_ in ("NOUN", "PROPN") else subject_tokens(event)
     if not agents or not all(a.ent_type_ in NAMED_PARTY_LABELS for a in agents):
         return False
-    own = {t.lower_ for t in proto.sources} | {
-        c.lower_ for c in proto.trigger.children if c.dep_ in ("dobj", "dative")}
+    # the warner's and the warned's words ("Bolivia's defence minister warned", "warned Iran")
+    warned = [c for c in proto.trigger.children if c.dep_ in ("dobj", "dative")]
+    own = {t.lower_ for party in (*proto.sources, *warned) for t in party.subtree}
     return not any(a.lower_ in own for a in agents)
 
 
