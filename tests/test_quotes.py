@@ -598,3 +598,11 @@ def test_a_deed_agreed_or_refused_is_no_indirect_speech() -> None:
     # how a source is cited is nothing it said
     cited = quotes_of("An official, requesting anonymity, said the strike killed a commander.")
     assert [q.text for q in cited] == ["the strike killed a commander"]
+
+
+def test_who_is_called_on_and_what_to_do_is_the_content() -> None:
+    """ "called on X to do Y": the appeal's content is whom it asks and what it asks of them,
+    also when the parser hangs the infinitive on the cue verb."""
+    quotes = quotes_of("The senator called on the president to retaliate against Peru for the attack.")
+    assert [q.text for q in quotes] == ["the president to retaliate against Peru for the attack"]
+    assert [q.text for q in quotes_of("The senator called on the president on Monday.")] == ["the president"]

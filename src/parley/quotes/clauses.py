@@ -83,6 +83,7 @@ def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:
         particle = _particle(verb, lexicon.particles[lemma])
         if particle is not None:
             content = _subtree_of_objects(particle, particle.lower_ in lexicon.deed_particles.get(lemma, ()))
+            content = _with_infinitive(verb, content)
             cue_end = particle
     if not content:
         return None
@@ -168,6 +169,19 @@ def _particle(verb: Token, allowed: frozenset[str]) -> Token | None:
         if child.lower_ in allowed and child.dep_ in ("prep", "prt", "dative") and child.i > verb.i:
             return child
     return None
+
+
+def _with_infinitive(verb: Token, content: list[Token] | None) -> list[Token] | None:
+    """ "called on President Obama to retaliate against Russia": who is called on and what they
+    are asked to do, when the parser hangs the infinitive on the cue verb after the object."""
+    if not content:
+        return content
+    last = max(t.i for t in content)
+    for child in verb.children:
+        if child.dep_ in INFINITIVE_LABELS and child.i == last + 2 and verb.doc[last + 1].lower_ == "to" \
+                and any(c.dep_ == "aux" and c.i == last + 1 for c in child.children):
+            return list(verb.doc[min(t.i for t in content) : child.right_edge.i + 1])
+    return content
 
 
 def _subtree_of_objects(particle: Token, deed: bool = False) -> list[Token] | None:
