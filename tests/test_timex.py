@@ -540,3 +540,29 @@ def test_relative_days_and_months_count_from_the_article_date_not_the_last_year_
     text = "The embassy was bombed on Aug. 7, 1998. Investigators said on Tuesday that a suspect was held."
     assert values(text, "2026-03-11")["Tuesday"] == "2026-03-10"
     assert values("The plant opened in 2019. Output fell in June.", "2026-08-20")["June"] == "2026-06"
+
+
+def test_a_day_told_after_a_verb_of_saying_dates_the_saying() -> None:
+    """ "said Tuesday it would close": the parser may hang the day on the reported clause
+    ("would close"); before that clause's subject it is the saying's day. After "that" it is
+    the reported clause's."""
+    assert values("The company said Tuesday it would close the plant.", TRT_DATE) == {
+        "Tuesday": "2025-07-29"}
+    assert values("The minister said on Tuesday it would close the border.", TRT_DATE) == {
+        "Tuesday": "2025-07-29"}
+    assert values("The company said that on Tuesday it would close the plant.", TRT_DATE) == {
+        "Tuesday": "2025-08-05"}
+
+
+def test_the_far_end_of_a_month_range_follows_its_start() -> None:
+    """ "from March to May" told in March: May is the one after that March, whatever the tense
+    of the clause would make of May alone."""
+    assert values("Prices rose from March to May.", "2025-03-20") == {"March": "2025-03", "May": "2025-05"}
+    assert values("Snow fell between November and February.", "2025-03-20") == {
+        "November": "2024-11", "February": "2025-02"}
+
+
+def test_the_hundreds_of_a_century_are_the_century() -> None:
+    assert values("The mill was built in the late 1800s.", TRT_DATE) == {"the late 1800s": "18"}
+    assert values("The port grew in the early 1900s.", TRT_DATE) == {"the early 1900s": "19"}
+    assert values("The port grew in the 1990s.", TRT_DATE) == {"the 1990s": "199"}

@@ -148,9 +148,13 @@ def resolve_year_words(candidate: Candidate, ctx: Context) -> Resolved | None:
 
 
 def resolve_decade(candidate: Candidate, ctx: Context) -> Resolved:
-    """decade: "the 1990s", "the mid-1980s", "the '80s" (a TIMEX3 decade is three digits)."""
+    """decade: "the 1990s", "the mid-1980s", "the '80s" (a TIMEX3 decade is three digits).
+    "the 1800s", "the early 1900s" name a century (TIMEX3 "18", "19"); "the 2000s" stays the
+    decade it mostly names in news."""
     century = group(candidate, "century")
     hundreds = int(century) if century.isdigit() else 19
+    if century.isdigit() and group(candidate, "decade") == "0" and hundreds < 20:
+        return Resolved("DATE", f"{hundreds:02d}", Period("C", date(hundreds * 100, 1, 1)))
     return Resolved("DATE", f"{hundreds}{group(candidate, 'decade')}",
                     Period("E", date(hundreds * 100 + int(group(candidate, "decade")) * 10, 1, 1)))
 

@@ -145,9 +145,25 @@ def resolve_month_alone(candidate: Candidate, ctx: Context) -> Resolved:
             period = period.shift(12)
     elif direction == 0:
         period = this_year
+    elif (start := _range_start(candidate, ctx)) is not None:
+        period = Period("M", date(start.start.year + (month < start.start.month), month, 1))
     else:
         period = _month_by_tense(this_year, current, ctx.tense(candidate))
     return dated(period, "M")
+
+
+# What joins the two ends of a range: "March to May", "between March and May", "March-May".
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and|or)\s*$", re.IGNORECASE)
+
+
+def _range_start(candidate: Candidate, ctx: Context) -> Period | None:
+    """The month that opens a range this bare month closes ("from March to May", "between
+    November and February"): the end is the first such month on or after the start, whatever
+    the clause's tense says of the end alone."""
+    last = ctx.last
+    if last is None or last.granularity != "M" or candidate.start - ctx.last_end > 12:
+        return None
+    return last if _RANGE_JOIN.fullmatch(ctx.text[ctx.last_end:candidate.start]) else None
 
 
 def _month_by_tense(this_year: Period, current: Period, tense: Tense | None) -> Period:
