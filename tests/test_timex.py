@@ -566,3 +566,16 @@ def test_the_hundreds_of_a_century_are_the_century() -> None:
     assert values("The mill was built in the late 1800s.", TRT_DATE) == {"the late 1800s": "18"}
     assert values("The port grew in the early 1900s.", TRT_DATE) == {"the early 1900s": "19"}
     assert values("The port grew in the 1990s.", TRT_DATE) == {"the 1990s": "199"}
+
+
+def test_year_ago_comparisons_after_a_span_of_months_are_of_that_span() -> None:
+    """ "For the nine months, net fell from year-earlier net of $9 million": the comparison is of
+    the nine months a year before, which TIMEX3 writes as that year; one told after a quarter
+    stays the quarter's."""
+    text = ("Third-quarter net rose 5% from a year earlier. For the first nine months, the company "
+            "reported a loss, compared with year-earlier net income of $9 million. A year ago it "
+            "had a profit in the 1988 period.")
+    found = [(t.text, t.value) for t in timexes(text, "1989-10-26")]
+    assert found == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                     ("the first nine months", "P9M"), ("year-earlier", "1988"), ("A year ago", "1988"),
+                     ("the 1988 period", "1988")]

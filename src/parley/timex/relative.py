@@ -26,6 +26,7 @@ from parley.timex.context import (
     month_number,
     unit_code,
     weekday_number,
+    year_steps,
 )
 from parley.timex.durations import vague_duration
 from parley.timex.grammar import Candidate
@@ -356,7 +357,7 @@ def resolve_anchored_shift(candidate: Candidate, ctx: Context) -> Resolved:
     if base is None or (steps > 0 and anchor not in _FROM_NOW and _against_tense(candidate, ctx, steps)):
         return Resolved("DATE", unresolved(granularity))
     if base.granularity in ("Q", "H") and granularity == "Y":
-        return dated(base.shift(steps * (4 if base.granularity == "Q" else 2)), base.granularity,
+        return dated(base.shift(steps * year_steps(base.granularity)), base.granularity,
                      anchors=False)
     return dated(base.coarsen(granularity).shift(steps), granularity, anchors=anchor not in _COMPARISONS)
 
