@@ -85,11 +85,12 @@ class Context:
         """The quarter a "year-ago" figure is compared with: the last one mentioned shortly
         before `at` that has ended by the document date (results are reported for those; a
         forecast "fourth quarter" or "third quarter of next year" is not it), else the last one
-        mentioned."""
+        mentioned; or, when told after it, the year of a span of months reported on ("for the
+        first nine months, ... year-earlier net")."""
         span = self.reported_span if at - self.reported_span_end <= QUARTER_REACH else None
-        if self.reported_quarter is not None and at - self.reported_quarter_end <= QUARTER_REACH:
-            if span is None or self.reported_quarter_end > self.reported_span_end:
-                return self.reported_quarter
+        if self.reported_quarter is not None and at - self.reported_quarter_end <= QUARTER_REACH \
+                and (span is None or self.reported_quarter_end > self.reported_span_end):
+            return self.reported_quarter
         return span or self.recent_quarter(at)
 
     def recent_period(self, at: int) -> Period | None:
