@@ -278,13 +278,15 @@ def _weekend(ctx: Context, candidate: Candidate) -> Period | None:
     return this_weekend if ctx.tense(candidate) == "FUTURE" else this_weekend.shift(-1)
 
 
-def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: str) -> Resolved:
+def _anaphoric_unit(candidate: Candidate, ctx: Context, word: str, granularity: str) -> Resolved | None:
     reference = ctx.reference(candidate.start)
     if reference is None:
         return Resolved("DATE", unresolved(granularity))
-    if not _finer_or_equal(reference.granularity, granularity):
-        return Resolved("DATE", unresolved(granularity))  # "the next day" or "that day" after "in June"
     shift = NARRATIVE_SHIFTS.get(word, 0)
+    if not _finer_or_equal(reference.granularity, granularity):
+        if ctx.dct is not None and not shift:
+            return None  # "trades made that day" after "in 1987": no day the text tells
+        return Resolved("DATE", unresolved(granularity))  # "the next day" or "that day" after "in June"
     if shift and _against_tense(candidate, ctx, shift):
         return Resolved("DATE", unresolved(granularity))
     return dated(reference.coarsen(granularity).shift(shift), granularity)
@@ -295,7 +297,7 @@ def _finer_or_equal(granularity: str, than: str) -> bool:
     return order.index(granularity) <= order.index(than)
 
 
-def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
+def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved | None:
     """anaphoric: "that day", "the following day", "the day before", "that year"."""
     phrase = group(candidate, "phrase")
     words = phrase.split()
@@ -307,6 +309,8 @@ def resolve_anaphoric(candidate: Candidate, ctx: Context) -> Resolved:
     shift = 1 if {"following", "next", "after"} & set(words) else -1 if {
         "previous", "preceding", "prior", "before"} & set(words) else 0
     if not _finer_or_equal(reference.granularity, granularity):
+        if ctx.dct is not None and not shift:
+            return None  # "trades made that day" after "in 1987": no day the text tells
         return Resolved("DATE", unresolved(granularity))  # "that day" after "in 1987": a day not told
     if shift and _against_tense(candidate, ctx, shift):
         return Resolved("DATE", unresolved(granularity))
