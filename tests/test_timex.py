@@ -589,3 +589,9 @@ def test_that_day_with_no_day_told_is_no_timex() -> None:
     assert values("Prices rose in June. That day, they fell.", TRT_DATE) == {"June": "2025-06"}
     assert values("The vote was held on March 3. That day, protests began.", "2013-03-20")[
         "That day"] == "2013-03-03"
+
+
+def test_for_the_year_is_the_year_reported_on() -> None:
+    assert values("The stock hit a high for the year in June.", "1989-10-30") == {
+        "the year": "1989", "June": "1989-06"}
+    assert values("Prices rose steadily over the year.", "1989-10-30") == {"the year": "P1Y"}

@@ -247,10 +247,13 @@ def _the_unit(candidate: Candidate, ctx: Context, unit: str, granularity: str) -
     if unit == "weekend":
         return dated(_weekend(ctx, candidate), "WE")
     before = ctx.text[max(0, candidate.start - 12):candidate.start].lower().split()
-    spans_year = bool(before) and before[-1] in ("for", "over", "during", "throughout", "through", "all")
+    # "over the year" is a length of time; "for the year" the year reported on, as "for the
+    # quarter" is the quarter ("net for the year", "a high for the year": TempEval-3 training
+    # value F1 tune 0.8499 -> 0.8510, held 0.8089 -> 0.8099)
+    spans_year = bool(before) and before[-1] in ("over", "during", "throughout", "through", "all")
     if unit == "year" and not group(candidate, "pos") and (
             spans_year or _PERIOD_ENDED.match(ctx.text, candidate.end)):
-        return Resolved("DURATION", "P1Y")  # "for the year", "in the year ended March 31"
+        return Resolved("DURATION", "P1Y")  # "over the year", "in the year ended March 31"
     reference = ctx.reference(candidate.start) if unit not in ("year",) else ctx.dct_period("D")
     part = TIME_OF_DAY.get(unit)
     if part and not group(candidate, "pos"):  # "in the morning": a time of the day being told
