@@ -595,3 +595,14 @@ def test_for_the_year_is_the_year_reported_on() -> None:
     assert values("The stock hit a high for the year in June.", "1989-10-30") == {
         "the year": "1989", "June": "1989-06"}
     assert values("Prices rose steadily over the year.", "1989-10-30") == {"the year": "P1Y"}
+
+
+def test_a_quarter_long_over_in_a_future_clause_is_next_years() -> None:
+    assert values("The company expects a loss in the first quarter.", "1989-11-02") == {
+        "the first quarter": "1990-Q1"}
+    assert values("Analysts expect earnings to rise in the first half.", "1989-11-02") == {
+        "the first half": "1990-H1"}
+    # the quarter just ended is still being reported; a past clause keeps this year's
+    assert values("The company expects third-quarter net to fall.", "1989-10-26") == {
+        "third-quarter": "1989-Q3"}
+    assert values("Earnings rose in the first half.", "1989-11-02") == {"the first half": "1989-H1"}

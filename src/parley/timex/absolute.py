@@ -203,8 +203,16 @@ def _quarter_year(candidate: Candidate, ctx: Context, unit: str, number: int) ->
     if recent is not None and recent.start.year in (ctx.dct.year, ctx.dct.year - 1):
         return recent.start.year
     start = date(ctx.dct.year, 1 + (number - 1) * (3 if unit == "Q" else 6), 1)
-    past = ctx.tense(candidate) == "PAST"
-    return ctx.dct.year - 1 if past and start > ctx.dct else ctx.dct.year
+    tense = ctx.tense(candidate)
+    if tense == "PAST" and start > ctx.dct:
+        return ctx.dct.year - 1
+    if tense == "FUTURE" and add_months(start, (3 if unit == "Q" else 6) + 3) <= ctx.dct:
+        # "expects a loss in the first quarter" in November: this year's first quarter ended
+        # more than a quarter ago (its results are out); the one ahead is next year's. The
+        # quarter just ended is still being reported ("expects third-quarter net to fall", in
+        # October).
+        return ctx.dct.year + 1
+    return ctx.dct.year
 
 
 def resolve_month_quarter(candidate: Candidate, ctx: Context) -> Resolved | None:
