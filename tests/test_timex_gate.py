@@ -70,10 +70,12 @@ from .conftest import shared_path
 # 0.8073 -> 0.8084); "that day" after only a coarser date is no timex (0.8084 -> 0.8089); "for the
 # year" is the year reported on, a DATE (0.8089 -> 0.8099); neutral on both halves and kept as
 # right on invented sentences: a day told after a verb of saying dates the saying, the far end
-# of a month range follows its start, "the 1800s" is a century. Tried on the tune half, measured
+# of a month range follows its start, "the 1800s" is a century, a quarter long over told in a
+# future clause is next year's. Tried on the tune half, measured
 # once on the held half and dropped: bare months in the year of the last date told (tune fell),
 # "the quarter ended July 31" as the calendar quarter of its middle month (held 0.8099 -> 0.8067),
-# "at the time" as PAST_REF (held 0.8084 -> 0.8080); held-neutral and dropped: "three days later"
+# "at the time" as PAST_REF (held 0.8084 -> 0.8080), "recent years" as PXY like "recent months"
+# (tune unchanged, held 0.8099 -> 0.8089); held-neutral and dropped: "three days later"
 # as a length (tune +2), "the week" as the year's unnumbered week (tune +3), a quarter told with
 # an indefinite article ("after a flat second quarter") as background (tune +3):
 #   held half:  relaxed span F1 0.951, value F1 0.810   (before: 0.952 / 0.807)
