@@ -153,6 +153,16 @@ def test_an_attack_on_named_victims_takes_no_counterpart_of_a_truce() -> None:
                 and e.target.country == "CHL"]
 
 
+def test_an_attack_naming_no_target_faces_the_other_side_of_the_fighting_not_a_mediator() -> None:
+    """A leader who spoke with the attacker's president before the offensive is no target of it."""
+    events = events_of("Bolivian forces moved into villages after Peru began a military offensive "
+                       "into Bolivia on Wednesday.\n\nOn October 6, Chilean President Ana Ruiz and "
+                       "Peruvian President Luis Mora spoke on the phone.\n\nOn Wednesday, Peru began "
+                       "a military offensive with airstrikes followed by a ground invasion.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all(e.target is not None and e.target.country == "BOL" for e in attacks)
+
+
 def test_a_demand_in_apposition_is_no_request_to_the_other_side() -> None:
     """ "..., a key Peruvian demand": what the proposal was, not a request made now."""
     events = events_of("Peru and Chile held talks in Lima on Monday. The original proposal that "

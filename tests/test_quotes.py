@@ -581,6 +581,29 @@ def test_a_statement_issued_by_a_body_has_the_body_as_its_speaker_mention() -> N
     assert mention(text, quote) == "The Security Council"
 
 
+@pytest.mark.parametrize("text", [
+    'Mora said on Friday "I can do it [sign the decree] if I want. I may do it." He left.',
+    'Mora said in Lima last week "the talks with Chile are over for now."',
+])
+def test_a_quote_after_the_speech_verb_and_its_time_or_place_is_direct(text: str) -> None:
+    quotes = quotes_of(text)
+    assert [(q.kind, q.cue) for q in quotes][:1] == [("direct", "said")]
+    assert quotes[0].text.startswith(("I can do it [sign the decree] if I want. I may", "the talks"))
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Mora"
+
+
+def test_an_object_before_a_quote_is_no_handover() -> None:
+    quotes = quotes_of('Ruiz described the plan as a "total disaster for the whole region."')
+    assert all(q.kind != "direct" for q in quotes)
+
+
+def test_reported_speech_ending_in_quoted_words_keeps_their_closing_mark() -> None:
+    quotes = quotes_of('President Ruiz claims he would accept it if the dispute went on for "years." '
+                       'The talks began in May.')
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("mixed", 'he would accept it if the dispute went on for "years."')]
+
+
 def test_a_deed_agreed_or_refused_is_no_indirect_speech() -> None:
     """ "refused to sign", "agreed on a budget": a deed done or not done, or a thing agreed, is
     nothing said; a refusal to say something ("declined to comment") and what a speaker agrees

@@ -924,9 +924,14 @@ def _with_counterpart(proto: Proto, sources: list[Actor], targets: list[Actor], 
         return targets, inferred, False  # ", a key Chilean demand": what a thing is, not an act
     if proto.type in HOSTILE_ACTS and proto.target_groups():
         return targets, inferred, False  # "ships were attacked by X": the attacked are told
-    found = _counterpart(sources[0], context)
-    if not found and proto.type in CONFLICT_COUNTERPART_TYPES:
-        found = _other_side(sources[0], context.resolver.conflict)
+    if proto.type in HOSTILE_TYPES:
+        # an attack or a threat faces the other side of the article's fighting first: those who
+        # met may be mediator and party ("Trump spoke with Erdogan ... Turkey began an offensive")
+        found = _other_side(sources[0], context.resolver.conflict) or _counterpart(sources[0], context)
+    else:
+        found = _counterpart(sources[0], context)
+        if not found and proto.type in CONFLICT_COUNTERPART_TYPES:
+            found = _other_side(sources[0], context.resolver.conflict)
     return found, inferred or bool(found), bool(found)
 
 

@@ -30,6 +30,10 @@ HANDOVER_ENDINGS = (",", "?", "!", "…", "—", "-", "–")  # a quote ending s
 INNER_MARKS = "’'‘ "  # a quote inside the quote may close just before the outer mark
 RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})  # '"a proud Democrat" who wants'
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A speech verb's children that may stand between it and the quote it introduces: when, where,
+# ('said on Friday', 'said in Lima last week'); and the clause that is the quote itself.
+ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod"})
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 # A dateline opening the story: 'GAZA CITY —', 'KYIV, Ukraine (AP) —', 'MOSCOW, Dec 2 (Reuters) -'.
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(,[\w .,]+)?(\([^)]{1,40}\))?\s*[—–―-]+\s*")
 
@@ -253,7 +257,7 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
     if span is None or not lead.strip():
         return None
     words = [t for t in span if not t.is_space]
-    if not words or not (_ends_as_lead(lead) or _is_cue(words[-1])):
+    if not words or not (_ends_as_lead(lead) or _is_cue(words[-1]) or _cue_then_adjuncts(words, at)):
         return None
     inverted = _inverted_lead(words)
     if inverted is not None:
@@ -287,6 +291,23 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
         subject = people[-1] if people else (
             last if last is not None and last.pos_ == "PROPN" and not last.ent_type_ else None)
     return Attribution((verb.idx, verb.idx + len(verb)), subject)
+
+
+def _cue_then_adjuncts(words: list[Token], at: int) -> bool:
+    """'Ruiz said on Friday "..."' / 'said in Lima last week "..."': the lead's last speech verb
+    followed only by its own adjuncts of time and place, its content clause inside the quote.
+    An object ('said the deal "is dead"', 'described it as a "disaster"') is no handover."""
+    cues = [t for t in words if _is_cue(t)]
+    if not cues:
+        return False
+    verb = cues[-1]
+    after = [t for t in words if t.i > verb.i and not t.is_punct]
+    if not after:
+        return False
+    adjuncts = [child for child in verb.children if child.i > verb.i and child.dep_ in ADJUNCT_DEPS]
+    covered = {t.i for child in adjuncts for t in child.subtree}
+    content = any(child.dep_ in CONTENT_DEPS and child.idx >= at for child in verb.children)
+    return content and all(t.i in covered for t in after)
 
 
 def _inverted_lead(words: list[Token]) -> Attribution | None:

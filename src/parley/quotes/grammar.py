@@ -19,6 +19,9 @@ MAX_SUBJECT_CLIMB = 3
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 TRAILING = " \t\n,;:—–-―"
+# How many punctuation marks may stand between indirect speech and the mark closing its last
+# quoted words ('for "years."').
+TAIL_PUNCTUATION_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,24 @@ def finding(doc: Doc, start: int, end: int, kind: QuoteKind, cue: tuple[int, int
         end -= 1
     if end <= start:
         return None
+    if kind != "direct":
+        end = _close_quoted_tail(text, start, end)
     return Finding(start, end, kind, cue[0] if cue else None, cue[1] if cue else None, speaker)
+
+
+def _close_quoted_tail(text: str, start: int, end: int) -> int:
+    """Indirect speech ending in a quoted word whose closing mark the parse left outside
+    ('went on for "years."'): the end moves past that mark, so no quotation mark is left open."""
+    content = text[start:end]
+    opened = content.count('"') % 2 == 1 or content.count("“") > content.count("”")
+    if not opened:
+        return end
+    stop = end
+    while stop < len(text) and stop - end < TAIL_PUNCTUATION_REACH and text[stop] in ".,;:!?…":
+        stop += 1
+    if stop < len(text) and text[stop] in '"”':
+        return stop + 1
+    return end
 
 
 def speaker_of(verb: Token, content: tuple[int, int]) -> Token | None:
