@@ -737,3 +737,8 @@ def test_an_attack_judged_likely_or_imminent_is_foreseen_not_done() -> None:
                  "Peru said an attack by Chile was likely."):
         assert "ASSAULT" not in _types(text), text
     assert "ASSAULT" in _types("The attack by Chile on Peruvian troops was brutal, Peru said.")
+
+
+def test_what_a_party_stops_short_of_is_not_done() -> None:
+    assert "ASSAULT" not in _types("Peru stopped short of attacking Chile.")
+    assert "ASSAULT" not in _types("Peru stopped short of an attack on Chile.")
