@@ -87,7 +87,25 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
         return entry, False
     if entry is not None:
         return refined_entry(entry, found, lexicon), False
-    return widened_entry(found, lexicon), True
+    widened = widened_entry(found, lexicon)
+    if widened is not None and _reaction_to_act(token, widened, lexicon):
+        return replace(widened, weak=False), False
+    return widened, True
+
+
+# Categories of a verb that reacts to an act its object names ("chided an attack", "hailed the
+# deal"): the sentence reports the reaction; the act is the reaction's object.
+REACTION_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "PROTEST", "REJECT"})
+
+
+def _reaction_to_act(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """Whether a verb only PETRARCH2's dictionary codes, of a reaction category, has for object an
+    event noun the hand lexicon codes ("chided an attack by Chile", "deplored the strike"): like
+    the hand lexicon's reaction verbs ("condemned the attack"), its event is the sentence's own
+    (not only the dictionary's fallback when nothing else is coded)."""
+    if lexicon.plover_of(entry.cameo) not in REACTION_CATEGORIES:
+        return False
+    return any(hand_entry(o, lexicon) is not None for o in verb.children if o.dep_ == "dobj")
 
 
 def _coded_light_verb(token: Token, entry: TriggerEntry,
