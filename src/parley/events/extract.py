@@ -217,7 +217,7 @@ SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
 # Acts a party does to people under its own law (arrests, bans, charges, releases).
-JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT"}
+JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT", "CONCEDE"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
 INSURGENT_SECTORS = {"REB", "OPP", "PRM", "UAF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
@@ -729,12 +729,17 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                              context)
     else:
         reporter = _reporter_country(proto, context)
-        sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
-                              for a in sources], context)
+        sources = [_with_country(_home_of(a, parties), location, sent, context, reporter) for a in sources]
+    unplaced, sources = sources, _placeable(sources, context)
     placed = [_subject_of(_with_country(_home_of(_city(a, context), parties), location, None, context), proto,
                           sources) for a in targets]
     targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
+    if proto.type == "PROTEST" and not sources:
+        # a people of no country ("ethnic Aymaras began a hunger strike to protest against Peru's
+        # decision") placed by the state it protests against (`_protesting_at_home`)
+        people = [a for a in unplaced if a.sector == "CVL"]
+        sources = [a for a in _protesting_at_home(people, targets, location) if a.country]
     sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
