@@ -459,7 +459,32 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
                                or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))])
     if slot == "obj_agent":
         return object_agent_tokens(token)
-    return preposition_objects(token, slot)
+    found = preposition_objects(token, slot)
+    if not found and slot in RECIPIENT_PREPOSITIONS and token.pos_ == "VERB":
+        found = _recipient_in_object(token, slot)
+    return found
+
+
+# Prepositions of a recipient the parser may hang inside the verb's object ("provided 20 million
+# euros in humanitarian assistance to Peru": "to Peru" under "assistance").
+RECIPIENT_PREPOSITIONS = ("to",)
+
+
+def _recipient_in_object(verb: Token, word: str) -> list[Token]:
+    """The recipient phrase of a verb of giving that the parser attached to a noun of the verb's
+    object phrase, not to the verb: "sent 200 tonnes of food to Peru", "provided 20 million
+    euros in humanitarian assistance to Peru" (the first such phrase, within the object's own
+    nouns and prepositions, never in a clause under it)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        stack = [obj]
+        while stack:
+            noun = stack.pop(0)
+            found = preposition_objects(noun, word)
+            if found:
+                return found
+            stack += [o for p in noun.children if p.dep_ == "prep" and p.lower_ != word
+                      for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    return []
 
 
 def free_relative_objects(verb: Token) -> list[Token]:
@@ -477,13 +502,17 @@ def object_agent_tokens(token: Token) -> list[Token]:
     """Who made what the trigger acts on: "accepted demands from the rebels", "rejected calls by
     Belarus's rulers", "violated a ban by General Aoun", "a Senegalese peace plan"."""
     for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
-        for word in ("from", "by"):
-            found = preposition_objects(obj, word)
-            if found:
-                return found
-        agents = noun_agent_tokens(obj, None)
-        if agents:
-            return agents
+        # "investigate allegations of abuses by Peruvian troops": the agent of the act the
+        # object is "of"
+        for noun in [obj, *[o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]]:
+            for word in ("from", "by"):
+                found = preposition_objects(noun, word)
+                if found:
+                    return found
+            agents = noun_agent_tokens(noun, None)
+            if agents:
+                return agents
     return []
 
 

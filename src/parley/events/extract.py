@@ -153,6 +153,9 @@ MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
 # The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
 # the streets of Lima"): people of the country where they protest.
 PROTESTERS = "protesters"
+# Who arrests when the text says only that someone was arrested (CAMEO 173: arrest, detain).
+POLICE = "police"
+ARREST_CODE = "173"
 # Where a weapon lands ("slammed into the block", "crashed onto the roof").
 IMPACT_PREPOSITIONS = ("into", "onto", "on", "at")
 # Words of a crowd the text counts but does not name ("Thousands", "Crowds", "Protesters").
@@ -1038,6 +1041,12 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
             _weapon_place(proto) or _one_country([t for t in targets if t.sector == PLACE_SECTOR])))
         if struck:
             sources, inferred = [Actor("unidentified attackers", struck, UNIDENTIFIED)], True
+    if not sources and targets and proto.cameo.startswith(ARREST_CODE) and _agentless_passive(proto):
+        # "a Canadian missionary was arrested in Peru": the police of where it happened, else of
+        # the one country of the people arrested ("a Peruvian opposition leader was detained")
+        held = location.country if location and location.country else _one_country(targets)
+        if held:
+            sources, inferred = [Actor(POLICE, held, "COP")], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
@@ -1047,6 +1056,13 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _agentless_passive(proto: Proto) -> bool:
+    """ "was arrested", "were detained in Lima": a passive verb whose agent the text does not name."""
+    verb = proto.event_token
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
@@ -1259,7 +1275,12 @@ def _subject_of(actor: Actor, proto: Proto, sources: list[Actor]) -> Actor:
     opposition", "100 people"... as sectors) whom a party of one country arrests, charges or
     frees (`JURISDICTION_TYPES`) are that country's: a state acts so on those under its law
     ("Qatar has freed three activists", "Bangladesh's police charged 100 people with rioting")."""
-    if actor.country or actor.sector not in DOMESTIC_SECTORS or proto.type not in JURISDICTION_TYPES:
+    if actor.country or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    # a state body's dealings with people of its own scene ("Lima's police chief warned protesters",
+    # "the interior ministry met opposition leaders"), short of force (`_local_insurgent` places those)
+    governs = bool(sources) and all(s.sector in STATE_SECTORS for s in sources) and proto.type != "ASSAULT"
+    if proto.type not in JURISDICTION_TYPES and not governs:
         return actor
     countries = {s.country for s in sources}
     if len(countries) != 1 or None in countries:
