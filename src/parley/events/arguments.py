@@ -510,6 +510,11 @@ def object_agent_tokens(token: Token) -> list[Token]:
                 found = preposition_objects(noun, word)
                 if found:
                     return found
+            # "conditions set by Peru", "demands made by the rebels": a participle's agent
+            for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                found = preposition_objects(participle, "by")
+                if found:
+                    return found
             agents = noun_agent_tokens(noun, None)
             if agents:
                 return agents
