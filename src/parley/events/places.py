@@ -168,10 +168,8 @@ def _nested_places(noun: Token) -> list[Token]:
     of_names = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
                 and o.ent_type_ != "PERSON"]
-    if of_names:
-        return of_names[:1]
     # "in the Peruvian village of Tambo" (a village no gazetteer knows): the demonym's country
-    return [t for t in noun.children if t.dep_ == "amod" and t.ent_type_ == "NORP"][:1]
+    return [t for t in noun.children if t.dep_ == "amod" and t.ent_type_ == "NORP"][:1] + of_names[:1]
 
 
 def entity_text(token: Token) -> str:
