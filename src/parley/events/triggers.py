@@ -79,6 +79,9 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
     entry = hand_entry(token, lexicon)
     if token.pos_ != "VERB" or token.dep_ in NOT_VERB_DEPS:
         return entry, False
+    measure = _measure_dealt(token, entry, lexicon)
+    if measure is not None:
+        return measure, False
     if entry is not None and entry.frame is not None:
         light = widen and entry.frame == "light"
         return _coded_light_verb(token, entry, lexicon) if light else (entry, False)
@@ -171,6 +174,32 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
 
 # CAMEO roots of attacks (assault, fight, mass violence); unlike compose.FORCE_ROOTS, no 17 (coerce).
 ATTACK_ROOTS = ("18", "19", "20")
+
+
+# Categories of measures one party deals another ("hit with sanctions", "targeted with tariffs").
+MEASURE_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
+
+
+def _dealt_measure(sense: TriggerEntry, lexicon: Lexicon) -> bool:
+    category = sense.type or lexicon.plover_of(sense.cameo)
+    return bool(sense.cameo) and category in MEASURE_CATEGORIES and (sense.cameo or "")[:2] not in ATTACK_ROOTS
+
+
+def _measure_dealt(verb: Token, entry: TriggerEntry | None, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "hit Peru with new sanctions", "targeted Chile with tariffs", "Peru was hit with fines": a
+    verb of striking whose "with" phrase names a measure the noun lexicon codes as no force is
+    that measure, dealt by the verb's subject to its object (not an attack)."""
+    if entry is None or (entry.cameo or "")[:2] not in ATTACK_ROOTS:
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            senses = lexicon.senses("nouns", noun.lemma_.lower())
+            if not senses or any(not _dealt_measure(sense, lexicon) for sense in senses):
+                continue  # "hit the town with artillery fire": fire is also force
+            sense = senses[0]
+            return TriggerEntry(lemma=entry.lemma, word_class="verbs", cameo=sense.cameo,
+                                type=sense.type, mode=sense.mode, target=("dobj",))
+    return None
 
 
 def _force_object(token: Token, lexicon: Lexicon) -> bool:
