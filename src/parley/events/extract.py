@@ -1292,8 +1292,16 @@ def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[A
     """The party a threat with no object is made to: the subject of its condition."""
     if proto.type != "THREATEN" or not sources:
         return []
-    return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
-            if not _same_any(t, sources)]
+    found = [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
+             if not _same_any(t, sources)]
+    if found:
+        return found
+    # "warned it would not tolerate any further incursions by Chilean troops": whose acts of force
+    # the warning names
+    acts = [t for t in proto.trigger.subtree if t.pos_ == "NOUN" and t.i != proto.trigger.i
+            and any((s.type or context.lexicon.plover_of(s.cameo)) in HOSTILE_TYPES
+                    for s in context.lexicon.senses("nouns", t.lemma_.lower()))]
+    return [t for t in _actors(owner_tokens(acts), context.resolver, None) if not _same_any(t, sources)]
 
 
 def _partners_in_object(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:
