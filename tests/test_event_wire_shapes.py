@@ -84,3 +84,15 @@ def test_a_lone_family_name_written_first_is_the_person_named_in_full() -> None:
     assert len(wang) == 1 and len(wang[0].mentions) == 2
     warning = only(events_of(text), "THREATEN")
     assert countries(warning) == ("CHN", "JPN")
+
+
+def test_a_warning_is_aimed_at_whose_force_it_names() -> None:
+    [warning] = events_of("Chile warned that it would not tolerate any further incursions by Peruvian troops.")
+    assert warning.type == "THREATEN" and countries(warning) == ("CHL", "PER")
+
+
+def test_an_object_after_a_fronted_as_predicate() -> None:
+    """ "rejected as baseless Chilean charges": the charges are the object, not an "as" phrase."""
+    [rejection] = events_of("The Peruvian foreign minister rejected as baseless Chilean charges that "
+                            "Lima was arming rebels.")
+    assert rejection.type == "REJECT" and countries(rejection) == ("PER", "CHL")
