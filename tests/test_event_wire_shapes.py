@@ -96,3 +96,12 @@ def test_an_object_after_a_fronted_as_predicate() -> None:
     [rejection] = events_of("The Peruvian foreign minister rejected as baseless Chilean charges that "
                             "Lima was arming rebels.")
     assert rejection.type == "REJECT" and countries(rejection) == ("PER", "CHL")
+
+
+def test_a_measure_on_ones_own_domain_is_aimed_at_those_it_is_for() -> None:
+    """ "restrictions on its labour market for workers from Chile": aimed at Chile's workers, not
+    at Peru; a measure on its own domain that names no one else stays at home."""
+    [measure] = events_of("Peru plans to impose restrictions on its labour market for workers from Chile.")
+    assert countries(measure) == ("PER", "CHL")
+    [lifted] = events_of("Peru lifted restrictions on its ports.")
+    assert countries(lifted) == ("PER", "PER")

@@ -851,6 +851,7 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
         if not targets:  # "in protest against the government's decision": whose decision
             owners = _actors(owner_tokens(group), resolver, speaker)
             targets = [t for t in owners if not _same_any(t, sources)]
+        targets = _others_served(group, targets, sources, resolver) or targets
         if targets:
             break
     if proto.symmetric and not sources and len(targets) >= 2:
@@ -869,6 +870,45 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+# Prepositions by which a measure on a party's own domain names those it is for or against
+# ("restrictions on its labour market for workers from Chile").
+SERVED_PREPOSITIONS = ("for", "against", "to")
+
+
+def _others_served(group: list[Token], targets: list[Actor], sources: list[Actor],
+                   resolver: ParticipantResolver) -> list[Actor]:
+    """A target that is the source's own domain, told by its possessive ("restrictions on its
+    labour market for workers from Chile", "closed its airspace to Chilean airlines"), stands for
+    the others the phrase names the measure for or against: those others (none: keep it)."""
+    own = {s.country for s in sources if s.country}
+    if not own or any(t.country not in own for t in targets):
+        return []
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for noun in group for c in noun.children):
+        return []
+    found: list[Actor] = []
+    for noun in group:
+        # its own phrases, and those after it of the words it hangs from up to its verb (the
+        # parser hangs "for workers from Chile" on "impose")
+        heads = []
+        for head in noun.ancestors:
+            heads.append(head)
+            if head.pos_ in ("VERB", "AUX"):
+                break
+        preps = [t for t in noun.subtree if t.dep_ == "prep"] + [
+            c for h in heads for c in h.children if c.dep_ == "prep" and c.i > noun.i]
+        for prep in (t for t in preps if t.lower_ in SERVED_PREPOSITIONS):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            found += [a for a in _actors(objects, resolver, None) if a.country and a.country not in own]
+            found += [a for a in _actors(owner_tokens(objects) + [p for o in objects for c in o.children
+                                                                    if c.dep_ == "prep" and c.lower_ == "from"
+                                                                    for p in c.children if p.dep_ == "pobj"],
+                                         resolver, None) if a.country and a.country not in own]
+    firsts: dict[str | None, Actor] = {}
+    for actor in found:  # "workers from Chile" and "Chile": one party
+        firsts.setdefault(actor.country, actor)
+    return list(firsts.values())
 
 
 def owner_tokens(nouns: list[Token]) -> list[Token]:
