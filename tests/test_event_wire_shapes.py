@@ -87,7 +87,8 @@ def test_a_lone_family_name_written_first_is_the_person_named_in_full() -> None:
 
 
 def test_a_warning_is_aimed_at_whose_force_it_names() -> None:
-    [warning] = events_of("Chile warned that it would not tolerate any further incursions by Peruvian troops.")
+    [warning] = events_of("Chile warned that it would not tolerate any further incursions by "
+                          "Peruvian troops.")
     assert warning.type == "THREATEN" and countries(warning) == ("CHL", "PER")
 
 

@@ -738,11 +738,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                           sources) for a in targets]
     targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
-    if proto.type == "PROTEST" and not sources:
-        # a people of no country ("ethnic Aymaras began a hunger strike to protest against Peru's
-        # decision") placed by the state it protests against (`_protesting_at_home`)
-        people = [a for a in unplaced if a.sector == "CVL"]
-        sources = [a for a in _protesting_at_home(people, targets, location) if a.country]
+    sources = sources or _people_at_home(proto, unplaced, targets, location)
     sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -1191,6 +1187,16 @@ def _protest_parties(proto: Proto, sources: list[Actor], targets: list[Actor], l
     sources = sources or _crowd(proto, location, context)
     targets = targets or _protested_missions(proto, sources, context)
     return _protesting_at_home(sources, targets, location), targets
+
+
+def _people_at_home(proto: Proto, unplaced: list[Actor], targets: list[Actor],
+                    location: Location | None) -> list[Actor]:
+    """A people of no country ("ethnic Aymaras began a hunger strike to protest against Peru's
+    decision") that protests, placed by the state it protests against (`_protesting_at_home`)."""
+    if proto.type != "PROTEST":
+        return []
+    people = [a for a in unplaced if a.sector == "CVL"]
+    return [a for a in _protesting_at_home(people, targets, location) if a.country]
 
 
 def _protesting_at_home(sources: list[Actor], targets: list[Actor], location: Location | None) -> list[Actor]:

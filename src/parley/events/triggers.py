@@ -182,7 +182,8 @@ MEASURE_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 
 def _dealt_measure(sense: TriggerEntry, lexicon: Lexicon) -> bool:
     category = sense.type or lexicon.plover_of(sense.cameo)
-    return bool(sense.cameo) and category in MEASURE_CATEGORIES and (sense.cameo or "")[:2] not in ATTACK_ROOTS
+    code = sense.cameo or ""
+    return bool(code) and category in MEASURE_CATEGORIES and code[:2] not in ATTACK_ROOTS
 
 
 def _measure_dealt(verb: Token, entry: TriggerEntry | None, lexicon: Lexicon) -> TriggerEntry | None:
