@@ -108,7 +108,13 @@ def _reaction_to_act(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool
     (not only the dictionary's fallback when nothing else is coded)."""
     if lexicon.plover_of(entry.cameo) not in REACTION_CATEGORIES:
         return False
-    return any(hand_entry(o, lexicon) is not None for o in verb.children if o.dep_ == "dobj")
+    return any(hand_entry(o, lexicon) is not None and _one_act(o) for o in verb.children if o.dep_ == "dobj")
+
+
+def _one_act(noun: Token) -> bool:
+    """A noun that names one act, by its determiner, owner or agent ("an attack by X", "the
+    strike", "Chile's raid"), not a kind of act ("renounced war")."""
+    return any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
 def _coded_light_verb(token: Token, entry: TriggerEntry,
