@@ -106,3 +106,10 @@ def test_a_measure_on_ones_own_domain_is_aimed_at_those_it_is_for() -> None:
     assert countries(measure) == ("PER", "CHL")
     [lifted] = events_of("Peru lifted restrictions on its ports.")
     assert countries(lifted) == ("PER", "PER")
+
+
+def test_an_embassy_closed_is_aimed_at_its_host_or_its_owner() -> None:
+    [own] = events_of("Chile closed its embassy in Lima on Monday.")
+    assert own.type == "SANCTION" and countries(own) == ("CHL", "PER")
+    [theirs] = events_of("Peru closed the Chilean consulate in Tacna.")
+    assert countries(theirs) == ("PER", "CHL")

@@ -466,8 +466,9 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
 
 
 # Prepositions of a recipient the parser may hang inside the verb's object ("provided 20 million
-# euros in humanitarian assistance to Peru": "to Peru" under "assistance").
-RECIPIENT_PREPOSITIONS = ("to",)
+# euros in humanitarian assistance to Peru": "to Peru" under "assistance"; "closed its embassy in
+# Lima": the host, a place).
+RECIPIENT_PREPOSITIONS = ("to", "in")
 
 
 def _recipient_in_object(verb: Token, word: str) -> list[Token]:
@@ -480,6 +481,8 @@ def _recipient_in_object(verb: Token, word: str) -> list[Token]:
         while stack:
             noun = stack.pop(0)
             found = preposition_objects(noun, word)
+            if word == "in":
+                found = [t for t in found if t.ent_type_ == "GPE"]
             if found:
                 return found
             stack += [o for p in noun.children if p.dep_ == "prep" and p.lower_ != word
