@@ -113,3 +113,8 @@ def test_an_embassy_closed_is_aimed_at_its_host_or_its_owner() -> None:
     assert own.type == "SANCTION" and countries(own) == ("CHL", "PER")
     [theirs] = events_of("Peru closed the Chilean consulate in Tacna.")
     assert countries(theirs) == ("PER", "CHL")
+
+
+def test_material_cooperation_with_a_partner_is_each_sides() -> None:
+    events = events_of("Peru has been sharing intelligence with Chile, according to a report.")
+    assert {countries(e) for e in events if e.type == "COOPERATE"} == {("PER", "CHL"), ("CHL", "PER")}

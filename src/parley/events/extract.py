@@ -219,6 +219,9 @@ SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
+# Material cooperation (CAMEO 06: sharing intelligence or expertise, joint exercises) is done
+# together: "Peru shared intelligence with Chile" is each side's act with the other.
+JOINT_TYPES = frozenset({"COOPERATE"})
 # Acts a party does to people under its own law (arrests, bans, charges, releases).
 JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT", "CONCEDE"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
@@ -751,7 +754,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if not when.from_text and modality != "asserted":
         when = UNDATED
     events = []
-    pairs = _pairs(sources, targets, mutual)
+    pairs = _pairs(sources, targets, mutual or (proto.symmetric and proto.type in JOINT_TYPES))
     for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
