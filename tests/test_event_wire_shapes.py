@@ -118,3 +118,9 @@ def test_an_embassy_closed_is_aimed_at_its_host_or_its_owner() -> None:
 def test_material_cooperation_with_a_partner_is_each_sides() -> None:
     events = events_of("Peru has been sharing intelligence with Chile, according to a report.")
     assert {countries(e) for e in events if e.type == "COOPERATE"} == {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_an_organisations_initials_no_table_lists() -> None:
+    """ "The AU": the initials of one international organisation the actor tables know."""
+    [ties] = events_of("The AU is about to restore full diplomatic ties with Chile.")
+    assert countries(ties) == ("IGO", "CHL")
