@@ -157,14 +157,29 @@ def build_sectors(shared: Path) -> list[tuple[str, str]]:
 def build_actors(shared: Path) -> list[dict[str, object]]:
     """Named actors (people, institutions, IGOs, NGOs, armed groups, companies) with dated codes."""
     actors = []
+    # PETRARCH's actor files list an actor's other names on lines of their own before the line
+    # with its codes ("MIKHAIL GORBACHEV", "PRESIDENT MIKHAIL S. GORBACHEV", ... then "GENERAL
+    # SECRETARY GORBACHEV [RUSGOV ...]"): names with no codes are the next coded actor's
+    pending: list[str] = []
+    pending_file = None
     for line in (shared / "actors_phoenix_petrarch2.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
         codes = [[c["code"], c.get("start"), c.get("end")] for c in record["codes"]
                  if re.fullmatch(r"[A-Z]{3,}(?:[a-z]{3})?", c["code"] or "")]
+        own = {norm(record["name"]), *(norm(s) for s in record["synonyms"])} - {""}
+        if not record["codes"]:
+            if record["file"] != pending_file:
+                pending, pending_file = [], record["file"]
+            if not record["name"].lower().startswith("source:"):
+                pending += sorted(own)
+            continue
+        if record["file"] == pending_file:  # the same actor: a name shares a word of four letters or more
+            words = {w for name in own for w in name.split() if len(w) >= 4}
+            own |= {name for name in pending if words & set(name.split())}
+        pending, pending_file = [], None
         if not codes:
             continue
-        names = sorted({norm(record["name"]), *(norm(s) for s in record["synonyms"])} - {""})
-        actors.append({"name": record["name"].replace("_", " ").title(), "names": names,
+        actors.append({"name": record["name"].replace("_", " ").title(), "names": sorted(own),
                        "codes": codes, "file": record["file"].split(".")[1].lower()})
     return actors
 

@@ -80,6 +80,8 @@ def person_spans(doc: Doc) -> list[Span]:
     persons = [span for e in _joined_names(doc) if not is_country_name(e.text)
                if (span := clean_person_span(e)) is not None]
     surnames = {bare_surname(_tokens(p.text)[-1]) for p in persons if len(_tokens(p.text)) > 1}
+    # a family name written first ("Kim Jong Un" ... "Kim", "Wang Yi" ... "Wang")
+    surnames |= {_tokens(p.text)[0] for p in persons if len(_tokens(p.text)) > 1}
     others = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT",
                                                   "WORK_OF_ART", "EVENT")
               and bare_surname(normalize_name(e.text)) in surnames]
@@ -174,7 +176,8 @@ def bare_surname(word: str) -> str:
 
 def _same_person(a: list[str], b: list[str]) -> bool:
     if bare_surname(a[-1]) != bare_surname(b[-1]):
-        return False
+        # a lone family name written first in the full name ("Kim" of "Kim Jong Un")
+        return (len(a) == 1 and len(b) > 1 and a[0] == b[0]) or (len(b) == 1 and len(a) > 1 and b[0] == a[0])
     if len(a) == 1 or len(b) == 1:
         return True
     given_a, given_b = a[0], b[0]

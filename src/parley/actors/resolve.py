@@ -96,17 +96,22 @@ RESOLVED_CACHE = 65536
 
 
 @lru_cache(maxsize=RESOLVED_CACHE)
-def resolve_actor_text(text: str, date: str | None = None, *, person: bool = False) -> ActorMatch | None:
+def resolve_actor_text(text: str, date: str | None = None, *, person: bool = False,
+                       initials: bool = False) -> ActorMatch | None:
     """Country and sectors of an actor phrase; None if it names no actor parley knows of.
 
     `person`: the phrase is a person's name, so a lone surname may resolve to the country and
-    sector that all the known people of that surname share."""
+    sector that all the known people of that surname share. `initials`: an upper-case short form
+    no table lists may be the initials of international organisations the tables know (for a
+    party of an event, not for naming an entity whose spelled-out name stands beside it)."""
     tokens = _strip_determiners(normalize_name(text).replace("'s ", " 's ").split())
     if not tokens:
         return None
     if " ".join(tokens) in _modifiers().pronouns:
         return ActorMatch(None, ("UNK",), None, "pronoun")
     match = _resolve_tokens(text, tokens, date, person)
+    if match is None and initials and len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", text.split()[-1]):
+        match = _initials_match(tokens[0], date)  # "The AU": the African Union's initials
     if match is not None and match.sector in _STATE_SECTORS and _modifiers().former & set(tokens):
         return replace(match, sectors=("ELI", *match.sectors[1:]))
     return match
@@ -357,6 +362,37 @@ def _find_known_actor(tokens: list[str], country_span: set[int], knowledge: Know
             if actors:
                 return _prefer(actors), span
     return None, set()
+
+
+# Words left out of an organisation's initials ("Organization of American States": OAS).
+INITIALS_SKIPPED = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "la", "le"})
+
+
+@lru_cache(maxsize=1)
+def _international_initials() -> dict[str, tuple[KnownActor, ...]]:
+    """The international organisations of the actor tables by the initials of their names of
+    two words or more ("african union" -> "au"), for the short forms the tables do not list."""
+    index: dict[str, dict[str, KnownActor]] = {}
+    for name, actors in load_knowledge().actors.items():
+        words = [w for w in name.replace("-", " ").split() if w not in INITIALS_SKIPPED]
+        if len(words) < 2:
+            continue
+        for actor in actors:
+            if actor.code_at(None).startswith("IGO"):
+                index.setdefault("".join(w[0] for w in words), {})[actor.name] = actor
+    return {key: tuple(found.values()) for key, found in index.items()}
+
+
+def _initials_match(word: str, date: str | None) -> ActorMatch | None:
+    """An upper-case short form no table lists, read as the initials of international
+    organisations the tables know: placed when they all share one code's country (IGO)."""
+    bearers = _international_initials().get(word, ())
+    countries = {split_code(a.code_at(date))[0] for a in bearers}
+    if not bearers or len(countries) != 1:
+        return None
+    country = _country_code(countries.pop())
+    name = bearers[0].name if len(bearers) == 1 else None
+    return ActorMatch(country=country, sectors=(), name=name, kind="known", role=None)
 
 
 def _acronyms(text: str) -> set[str]:

@@ -440,7 +440,7 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         if token.pos_ in ("VERB", "AUX") and is_passive(token):
             return passive_subject_tokens(token)
-        objects = [c for c in token.children if c.dep_ == "dobj"] or free_relative_objects(token)
+        objects = direct_objects(token) or free_relative_objects(token)
         for particle in (c for c in token.children if c.dep_ == "prt" and c.lower_ == "up"):
             objects = objects or preposition_objects(token, "to") or preposition_objects(particle, "to")
             # "kidnapped up to 16 advisers"
@@ -453,13 +453,56 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
                      and c.i == o.left_edge.i]
         return with_conjuncts(found)
     if slot == "poss":
-        heads = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
+        heads = direct_objects(token) if token.pos_ in ("VERB", "AUX") else []
         # "violated Peru's airspace", "violated Peruvian airspace": the owner, named or by its adjective
         return with_conjuncts([c for h in heads for c in h.children if c.dep_ == "poss"
                                or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))])
     if slot == "obj_agent":
         return object_agent_tokens(token)
-    return preposition_objects(token, slot)
+    found = preposition_objects(token, slot)
+    if not found and slot in RECIPIENT_PREPOSITIONS and token.pos_ == "VERB":
+        found = _recipient_in_object(token, slot)
+    return found
+
+
+# Prepositions of a recipient the parser may hang inside the verb's object ("provided 20 million
+# euros in humanitarian assistance to Peru": "to Peru" under "assistance"; "closed its embassy in
+# Lima": the host, a place).
+RECIPIENT_PREPOSITIONS = ("to", "in")
+
+
+def _recipient_in_object(verb: Token, word: str) -> list[Token]:
+    """The recipient phrase of a verb of giving that the parser attached to a noun of the verb's
+    object phrase, not to the verb: "sent 200 tonnes of food to Peru", "provided 20 million
+    euros in humanitarian assistance to Peru" (the first such phrase, within the object's own
+    nouns and prepositions, never in a clause under it)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        stack = [obj]
+        while stack:
+            noun = stack.pop(0)
+            found = preposition_objects(noun, word)
+            if word == "in":
+                found = [t for t in found if t.ent_type_ == "GPE"]
+            if found:
+                return found
+            stack += [o for p in noun.children if p.dep_ == "prep" and p.lower_ != word
+                      for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects; with none, the object the parser took for the noun of a fronted
+    "as" predicate ("rejected as baseless Chilean charges", "dismissed as unfounded reports that
+    ..."): an "as" phrase whose noun is led by an adjective, with no determiner."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects or verb.pos_ != "VERB":
+        return objects
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            lead = noun.doc[prep.i + 1]
+            if lead.dep_ == "amod" and lead.pos_ == "ADJ" and noun.left_edge.i <= lead.i < noun.i:
+                return [noun]
+    return []
 
 
 def free_relative_objects(verb: Token) -> list[Token]:
@@ -476,14 +519,24 @@ def free_relative_objects(verb: Token) -> list[Token]:
 def object_agent_tokens(token: Token) -> list[Token]:
     """Who made what the trigger acts on: "accepted demands from the rebels", "rejected calls by
     Belarus's rulers", "violated a ban by General Aoun", "a Senegalese peace plan"."""
-    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
-        for word in ("from", "by"):
-            found = preposition_objects(obj, word)
-            if found:
-                return found
-        agents = noun_agent_tokens(obj, None)
-        if agents:
-            return agents
+    objects = [c for c in token.children if c.dep_ == "nsubjpass"] + direct_objects(token)
+    for obj in objects:
+        # "investigate allegations of abuses by Peruvian troops": the agent of the act the
+        # object is "of"
+        for noun in [obj, *[o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]]:
+            for word in ("from", "by"):
+                found = preposition_objects(noun, word)
+                if found:
+                    return found
+            # "conditions set by Peru", "demands made by the rebels": a participle's agent
+            for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                found = preposition_objects(participle, "by")
+                if found:
+                    return found
+            agents = noun_agent_tokens(noun, None)
+            if agents:
+                return agents
     return []
 
 

@@ -302,10 +302,27 @@ def _claiming_verb(noun: Token) -> Token | None:
 def _eliciting_verb(noun: Token) -> Token | None:
     """The verb of "drew criticism from", "sparked protests by", "won support from" whose object
     the event noun is: its subject is what the event answers, not who acts."""
+    measured = _measured_by(noun)
+    if measured is not None:  # "received 20 million dollars in emergency aid from Chile"
+        noun = measured
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ELICITING_VERBS:
         return verb
     return None
+
+
+def _measured_by(noun: Token) -> Token | None:
+    """The amount an event noun is the stuff of ("20 million dollars in aid", "500 tonnes of
+    relief"): a counted noun whose "in" or "of" phrase the event noun is."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+        return None
+    amount = prep.head
+    if amount.pos_ == "VERB" and prep.lower_ == "in":  # "received 20 million dollars in aid"
+        amount = next((c for c in amount.children if c.dep_ == "dobj" and c.i < prep.i), amount)
+    counted = any(c.dep_ == "nummod" or c.like_num for c in amount.children) or amount.ent_type_ in (
+        "MONEY", "QUANTITY")
+    return amount if amount.pos_ == "NOUN" and counted else None
 
 
 def _removed_from(verb: Token, entry: TriggerEntry) -> list[Token]:

@@ -156,6 +156,9 @@ MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates", "legation"}
 # The stand-in for a crowd of protesters the text counts but does not name ("Thousands took to
 # the streets of Lima"): people of the country where they protest.
 PROTESTERS = "protesters"
+# Who arrests when the text says only that someone was arrested (CAMEO 173: arrest, detain).
+POLICE = "police"
+ARREST_CODE = "173"
 # Where a weapon lands ("slammed into the block", "crashed onto the roof").
 IMPACT_PREPOSITIONS = ("into", "onto", "on", "at")
 # Words of a crowd the text counts but does not name ("Thousands", "Crowds", "Protesters").
@@ -219,8 +222,11 @@ SCENE_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # Sectors of actors that belong to one country's domestic scene (not churches, NGOs, IGOs).
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "EDU", "LAB", "JRN", "CRM", "SPY",
                     "ELI", "BUS", "MED", "AGR", "CVL"}
+# Material cooperation (CAMEO 06: sharing intelligence or expertise, joint exercises) is done
+# together: "Peru shared intelligence with Chile" is each side's act with the other.
+JOINT_TYPES = frozenset({"COOPERATE"})
 # Acts a party does to people under its own law (arrests, bans, charges, releases).
-JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT"}
+JURISDICTION_TYPES = {"COERCE", "ACCUSE", "RETREAT", "CONCEDE"}
 # Non-state sides of a country's internal conflicts, and the state sectors that face them.
 INSURGENT_SECTORS = {"REB", "OPP", "PRM", "UAF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
@@ -736,12 +742,13 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
                              context)
     else:
         reporter = _reporter_country(proto, context)
-        sources = _placeable([_with_country(_home_of(a, parties), location, sent, context, reporter)
-                              for a in sources], context)
+        sources = [_with_country(_home_of(a, parties), location, sent, context, reporter) for a in sources]
+    unplaced, sources = sources, _placeable(sources, context)
     placed = [_subject_of(_with_country(_home_of(_city(a, context), parties), location, None, context), proto,
                           sources) for a in targets]
     targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
+    sources = sources or _people_at_home(proto, unplaced, targets, location)
     sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
@@ -754,7 +761,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     if not when.from_text and modality != "asserted":
         when = UNDATED
     events = []
-    pairs = _pairs(sources, targets, mutual)
+    pairs = _pairs(sources, targets, mutual or (proto.symmetric and proto.type in JOINT_TYPES))
     for source, target in _own_counterparts(pairs, context) if counterparted else pairs:
         if proto.symmetric and target is not None:
             context.resolver.remember_pair(source, target)
@@ -850,6 +857,7 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
         if not targets:  # "in protest against the government's decision": whose decision
             owners = _actors(owner_tokens(group), resolver, speaker)
             targets = [t for t in owners if not _same_any(t, sources)]
+        targets = _others_served(group, targets, sources, resolver) or targets
         if targets:
             break
     if proto.symmetric and not sources and len(targets) >= 2:
@@ -868,6 +876,45 @@ def _participants(proto: Proto, context: _Context) -> tuple[list[Actor], list[Ac
             len(sources) >= 2 and not targets and _two_sides(sources)):
         return sources[:1], sources[1:], True
     return sources, targets, False
+
+
+# Prepositions by which a measure on a party's own domain names those it is for or against
+# ("restrictions on its labour market for workers from Chile").
+SERVED_PREPOSITIONS = ("for", "against", "to")
+
+
+def _others_served(group: list[Token], targets: list[Actor], sources: list[Actor],
+                   resolver: ParticipantResolver) -> list[Actor]:
+    """A target that is the source's own domain, told by its possessive ("restrictions on its
+    labour market for workers from Chile", "closed its airspace to Chilean airlines"), stands for
+    the others the phrase names the measure for or against: those others (none: keep it)."""
+    own = {s.country for s in sources if s.country}
+    if not own or any(t.country not in own for t in targets):
+        return []
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for noun in group for c in noun.children):
+        return []
+    found: list[Actor] = []
+    for noun in group:
+        # its own phrases, and those after it of the words it hangs from up to its verb (the
+        # parser hangs "for workers from Chile" on "impose")
+        heads = []
+        for head in noun.ancestors:
+            heads.append(head)
+            if head.pos_ in ("VERB", "AUX"):
+                break
+        preps = [t for t in noun.subtree if t.dep_ == "prep"] + [
+            c for h in heads for c in h.children if c.dep_ == "prep" and c.i > noun.i]
+        for prep in (t for t in preps if t.lower_ in SERVED_PREPOSITIONS):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            found += [a for a in _actors(objects, resolver, None) if a.country and a.country not in own]
+            found += [a for a in _actors(owner_tokens(objects) + [p for o in objects for c in o.children
+                                                                    if c.dep_ == "prep" and c.lower_ == "from"
+                                                                    for p in c.children if p.dep_ == "pobj"],
+                                         resolver, None) if a.country and a.country not in own]
+    firsts: dict[str | None, Actor] = {}
+    for actor in found:  # "workers from Chile" and "Chile": one party
+        firsts.setdefault(actor.country, actor)
+    return list(firsts.values())
 
 
 def owner_tokens(nouns: list[Token]) -> list[Token]:
@@ -1045,6 +1092,12 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
             _weapon_place(proto) or _one_country([t for t in targets if t.sector == PLACE_SECTOR])))
         if struck:
             sources, inferred = [Actor("unidentified attackers", struck, UNIDENTIFIED)], True
+    if not sources and targets and proto.cameo.startswith(ARREST_CODE) and _agentless_passive(proto):
+        # "a Canadian missionary was arrested in Peru": the police of where it happened, else of
+        # the one country of the people arrested ("a Peruvian opposition leader was detained")
+        held = location.country if location and location.country else _one_country(targets)
+        if held:
+            sources, inferred = [Actor(POLICE, held, "COP")], True
     if targets or not sources or proto.weak:
         return sources, targets, inferred
     own_place = own_place or proto.type in SCENE_TYPES
@@ -1054,6 +1107,13 @@ def _implicit_parties(proto: Proto, sources: list[Actor], targets: list[Actor],
     if proto.cameo.startswith(DOMESTIC_CODES) and sources[0].country:
         return sources, [Actor(country_label(sources[0].country), sources[0].country)], inferred
     return sources, targets, inferred
+
+
+def _agentless_passive(proto: Proto) -> bool:
+    """ "was arrested", "were detained in Lima": a passive verb whose agent the text does not name."""
+    verb = proto.event_token
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def _weapon_subject(proto: Proto, lexicon: Lexicon) -> bool:
@@ -1142,6 +1202,16 @@ def _protest_parties(proto: Proto, sources: list[Actor], targets: list[Actor], l
     sources = sources or _crowd(proto, location, context)
     targets = targets or _protested_missions(proto, sources, context)
     return _protesting_at_home(sources, targets, location), targets
+
+
+def _people_at_home(proto: Proto, unplaced: list[Actor], targets: list[Actor],
+                    location: Location | None) -> list[Actor]:
+    """A people of no country ("ethnic Aymaras began a hunger strike to protest against Peru's
+    decision") that protests, placed by the state it protests against (`_protesting_at_home`)."""
+    if proto.type != "PROTEST":
+        return []
+    people = [a for a in unplaced if a.sector == "CVL"]
+    return [a for a in _protesting_at_home(people, targets, location) if a.country]
 
 
 def _protesting_at_home(sources: list[Actor], targets: list[Actor], location: Location | None) -> list[Actor]:
@@ -1266,7 +1336,12 @@ def _subject_of(actor: Actor, proto: Proto, sources: list[Actor]) -> Actor:
     opposition", "100 people"... as sectors) whom a party of one country arrests, charges or
     frees (`JURISDICTION_TYPES`) are that country's: a state acts so on those under its law
     ("Qatar has freed three activists", "Bangladesh's police charged 100 people with rioting")."""
-    if actor.country or actor.sector not in DOMESTIC_SECTORS or proto.type not in JURISDICTION_TYPES:
+    if actor.country or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    # a state body's dealings with people of its own scene ("Lima's police chief warned protesters",
+    # "the interior ministry met opposition leaders"), short of force (`_local_insurgent` places those)
+    governs = bool(sources) and all(s.sector in STATE_SECTORS for s in sources) and proto.type != "ASSAULT"
+    if proto.type not in JURISDICTION_TYPES and not governs:
         return actor
     countries = {s.country for s in sources}
     if len(countries) != 1 or None in countries:
@@ -1278,8 +1353,16 @@ def _threatened(proto: Proto, sources: list[Actor], context: _Context) -> list[A
     """The party a threat with no object is made to: the subject of its condition."""
     if proto.type != "THREATEN" or not sources:
         return []
-    return [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
-            if not _same_any(t, sources)]
+    found = [t for t in _actors(condition_subjects(proto.trigger), context.resolver, None)
+             if not _same_any(t, sources)]
+    if found:
+        return found
+    # "warned it would not tolerate any further incursions by Chilean troops": whose acts of force
+    # the warning names
+    acts = [t for t in proto.trigger.subtree if t.pos_ == "NOUN" and t.i != proto.trigger.i
+            and any((s.type or context.lexicon.plover_of(s.cameo)) in HOSTILE_TYPES
+                    for s in context.lexicon.senses("nouns", t.lemma_.lower()))]
+    return [t for t in _actors(owner_tokens(acts), context.resolver, None) if not _same_any(t, sources)]
 
 
 def _partners_in_object(proto: Proto, sources: list[Actor], context: _Context) -> list[Actor]:

@@ -345,7 +345,7 @@ class ParticipantResolver:
 
     def _from_phrase(self, text: str, start: int, end: int, entity: Entity | None) -> Actor | None:
         """What `resolve_actor_text` makes of the phrase, if it places the actor at all."""
-        match = resolve_actor_text(text, self.date) or self._described_country(text, start)
+        match = resolve_actor_text(text, self.date, initials=True) or self._described_country(text, start)
         if match is None or match.kind == "pronoun":
             return None
         if not (match.country or set(match.sectors) - VAGUE_SECTORS):

@@ -163,8 +163,13 @@ def _nested_places(noun: Token) -> list[Token]:
              if t.ent_type_ in PLACE_LABELS and t.dep_ in ("pobj", "appos", "poss", "compound")][:1]
     if named or noun.lemma_.lower() not in SETTLEMENT_NOUNS:
         return named
+    # "near the town of Tacna" (a name the entity recogniser missed or called an organisation):
+    # the proper name a settlement noun is "of" is a place
+    of_names = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                and o.ent_type_ != "PERSON"]
     # "in the Peruvian village of Tambo" (a village no gazetteer knows): the demonym's country
-    return [t for t in noun.children if t.dep_ == "amod" and t.ent_type_ == "NORP"][:1]
+    return [t for t in noun.children if t.dep_ == "amod" and t.ent_type_ == "NORP"][:1] + of_names[:1]
 
 
 def entity_text(token: Token) -> str:
@@ -173,4 +178,7 @@ def entity_text(token: Token) -> str:
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
             return str(ent.text)
+    if token.pos_ == "PROPN":  # a name outside any entity: its run of proper nouns ("San Pedro")
+        parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return " ".join(t.text for t in sorted([*parts, token], key=lambda t: t.i))
     return str(token.text)

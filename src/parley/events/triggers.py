@@ -79,6 +79,9 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
     entry = hand_entry(token, lexicon)
     if token.pos_ != "VERB" or token.dep_ in NOT_VERB_DEPS:
         return entry, False
+    measure = _measure_dealt(token, entry, lexicon)
+    if measure is not None:
+        return measure, False
     if entry is not None and entry.frame is not None:
         light = widen and entry.frame == "light"
         return _coded_light_verb(token, entry, lexicon) if light else (entry, False)
@@ -87,7 +90,31 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
         return entry, False
     if entry is not None:
         return refined_entry(entry, found, lexicon), False
-    return widened_entry(found, lexicon), True
+    widened = widened_entry(found, lexicon)
+    if widened is not None and _reaction_to_act(token, widened, lexicon):
+        return replace(widened, weak=False), False
+    return widened, True
+
+
+# Categories of a verb that reacts to an act its object names ("chided an attack", "hailed the
+# deal"): the sentence reports the reaction; the act is the reaction's object.
+REACTION_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "PROTEST", "REJECT"})
+
+
+def _reaction_to_act(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """Whether a verb only PETRARCH2's dictionary codes, of a reaction category, has for object an
+    event noun the hand lexicon codes ("chided an attack by Chile", "deplored the strike"): like
+    the hand lexicon's reaction verbs ("condemned the attack"), its event is the sentence's own
+    (not only the dictionary's fallback when nothing else is coded)."""
+    if lexicon.plover_of(entry.cameo) not in REACTION_CATEGORIES:
+        return False
+    return any(hand_entry(o, lexicon) is not None and _one_act(o) for o in verb.children if o.dep_ == "dobj")
+
+
+def _one_act(noun: Token) -> bool:
+    """A noun that names one act, by its determiner, owner or agent ("an attack by X", "the
+    strike", "Chile's raid"), not a kind of act ("renounced war")."""
+    return any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
 def _coded_light_verb(token: Token, entry: TriggerEntry,
@@ -153,6 +180,33 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
 
 # CAMEO roots of attacks (assault, fight, mass violence); unlike compose.FORCE_ROOTS, no 17 (coerce).
 ATTACK_ROOTS = ("18", "19", "20")
+
+
+# Categories of measures one party deals another ("hit with sanctions", "targeted with tariffs").
+MEASURE_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
+
+
+def _dealt_measure(sense: TriggerEntry, lexicon: Lexicon) -> bool:
+    category = sense.type or lexicon.plover_of(sense.cameo)
+    code = sense.cameo or ""
+    return bool(code) and category in MEASURE_CATEGORIES and code[:2] not in ATTACK_ROOTS
+
+
+def _measure_dealt(verb: Token, entry: TriggerEntry | None, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "hit Peru with new sanctions", "targeted Chile with tariffs", "Peru was hit with fines": a
+    verb of striking whose "with" phrase names a measure the noun lexicon codes as no force is
+    that measure, dealt by the verb's subject to its object (not an attack)."""
+    if entry is None or (entry.cameo or "")[:2] not in ATTACK_ROOTS:
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            senses = lexicon.senses("nouns", noun.lemma_.lower())
+            if not senses or any(not _dealt_measure(sense, lexicon) for sense in senses):
+                continue  # "hit the town with artillery fire": fire is also force
+            sense = senses[0]
+            return TriggerEntry(lemma=entry.lemma, word_class="verbs", cameo=sense.cameo,
+                                type=sense.type, mode=sense.mode, target=("dobj",))
+    return None
 
 
 def _force_object(token: Token, lexicon: Lexicon) -> bool:
