@@ -208,6 +208,26 @@ def test_a_long_task_does_not_hold_the_other_worker() -> None:
         runner.close()
 
 
+def test_a_workers_peak_memory_is_its_own() -> None:
+    """A spawned worker reports its own peak, not the main process's memory at the time it was
+    started (which `ru_maxrss` keeps across exec)."""
+    import resource
+
+    from parley.workers import peak_rss_bytes
+
+    ballast = bytearray(300 * 2**20)  # the main process: at least 300 MiB resident
+    ballast[:: 4096] = b"x" * len(ballast[:: 4096])
+    assert peak_rss_bytes() > 300 * 2**20
+    runner = ProcessRunner(1, initializer=None)
+    try:
+        assert runner.result(runner.submit(_pid_after, 0.0))[0] > 0
+        assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > 300 * 2**20
+        assert 0 < runner.peak_rss[0] < 200 * 2**20
+    finally:
+        runner.close()
+        del ballast
+
+
 def _pid_after(seconds: float) -> int:
     import os
     import time

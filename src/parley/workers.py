@@ -420,7 +420,17 @@ def _next_task(tasks: Any, backlog: deque[Any]) -> Any:
 
 
 def peak_rss_bytes() -> int:
-    """This process's peak resident memory."""
+    """This process's own peak resident memory: on Linux its address space's high-water mark
+    (`VmHWM`), because `ru_maxrss` survives `exec` and a spawned worker's would be at least its
+    parent's resident memory when the worker was started (a `process` or a bench run with the
+    model loaded in the main process made every worker look as large as the main process)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return int(peak if sys.platform == "darwin" else peak * 1024)
 
