@@ -10,10 +10,18 @@ passes read those clean texts, parley reads the input lines (and cleans them: it
 1. One core: parley (`--workers 1`), spaCy's full `en_core_web_sm` and its tok2vec+ner+senter
    pass take turns chunk by chunk, so that the load of a shared machine weighs on all three;
    the ratios are the figures to read (absolute words/s move with the machine's load).
-2. `annotate --workers 1` against `--workers 2`: articles/s, one after the other over all texts
-   (the workers are started and have loaded the model before the clock starts), the peak
-   resident memory of each worker, and the articles per day the faster figure implies on this
-   machine.
+2. One worker process against N: articles/s, one after the other over all texts (the workers
+   are started and have loaded the model before the clock starts; the single worker too, so that
+   both start as fresh: `annotate --workers 1` in a process that had already annotated the same
+   texts in part 1 would find its caches full of them, and did, 45 CPU s against the two fresh
+   workers' 52 on 183 articles), the CPU seconds
+   of the main process and of the workers (and the speed-up those allow on idle cores, which a
+   shared machine's load moves much less than wall-clock seconds), the peak resident memory of
+   each worker (`VmHWM`: its own pages and the shared libraries it maps; workers are spawned,
+   so no page is shared with the main process copy-on-write, but `ru_maxrss` would count the
+   main process's memory at the start, kept across exec) and, at the end, its
+   proportional and private share (`/proc/PID/smaps_rollup`), and the articles per day the
+   faster figure implies on this machine.
 3. `process --workers 1` against `--workers 2`, into a new SQLite store each, the same way;
    with the CPU seconds of the main process (cleaning, duplicates, merging, stories, writing:
    the part that does not spread over the workers) and the articles analysed again because the
@@ -26,6 +34,7 @@ import argparse
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -100,15 +109,42 @@ def started_pool(workers: int) -> ProcessRunner:
     return pool
 
 
-def with_workers(lines: list[str], workers: int) -> tuple[float, dict[int, int]]:
-    """Seconds to annotate all lines with N worker processes (started beforehand), and each
-    worker's peak resident memory."""
+@dataclass
+class WorkersRun:
+    seconds: float  # wall
+    main_cpu: float  # CPU seconds of this process
+    workers_cpu: float  # CPU seconds of the workers during the run
+    peak_rss: dict[int, int]  # worker -> peak resident memory, bytes
+    memory: dict[int, dict[str, int]]  # worker -> Rss, Pss, Private kB at the end
+
+
+def with_workers(lines: list[str], workers: int) -> WorkersRun:
+    """Annotate all lines with N worker processes (started beforehand): seconds, CPU seconds
+    and each worker's memory."""
     pool = started_pool(workers)
     try:
+        before = sum(pool.cpu_seconds.values())
+        cpu = time.process_time()
         seconds = timed(lambda: annotate_all(lines, pool))
-        return seconds, dict(pool.peak_rss)
+        return WorkersRun(seconds, time.process_time() - cpu,
+                          sum(pool.cpu_seconds.values()) - before, dict(pool.peak_rss),
+                          {wid: memory_of(pid) for wid, pid in pool.pids().items()})
     finally:
         pool.close()
+
+
+def memory_of(pid: int | None) -> dict[str, int]:
+    """Resident, proportional (shared pages divided among the processes that map them) and
+    private memory of a process now, kB (Linux; empty elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            fields = dict(line.split(":", 1) for line in rollup if ":" in line)
+    except OSError:
+        return {}
+    kb = {name: int(value.split()[0]) for name, value in fields.items()
+          if value.strip().endswith("kB")}
+    return {"Rss": kb.get("Rss", 0), "Pss": kb.get("Pss", 0),
+            "Private": kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)}
 
 
 def process_run(source: str, runner: Runner) -> tuple[float, float, ProcessReport]:
@@ -163,14 +199,26 @@ def print_one_core(lines: list[str], texts: list[str], words: int, chunk: int) -
 
 
 def print_workers(lines: list[str], workers: int) -> None:
-    one = timed(lambda: annotate_all(lines, InlineRunner()))
-    many, peaks = with_workers(lines, workers)
+    single = with_workers(lines, 1)
+    run = with_workers(lines, workers)
+    one, many = single.seconds, run.seconds
+    one_cpu = single.main_cpu + single.workers_cpu
     print(f"\n2. workers (all {len(lines)} articles, one run after the other)")
-    print(f"   --workers 1  {len(lines) / one:6.2f} articles/s  ({one:.1f} s)")
-    print(f"   --workers {workers}  {len(lines) / many:6.2f} articles/s  ({many:.1f} s)"
-          f"   speed-up {one / many:.2f}x (goal >= 1.8x with 2)")
-    for worker, peak in sorted(peaks.items()):
-        print(f"   worker {worker} peak RSS {peak / 2**20:,.0f} MiB   (goal <= 1,536 MiB)")
+    for count, result in ((1, single), (workers, run)):
+        print(f"   --workers {count}  {len(lines) / result.seconds:6.2f} articles/s  "
+              f"({result.seconds:.1f} s; main process {result.main_cpu:.1f} CPU s, "
+              f"worker(s) {result.workers_cpu:.1f} CPU s)")
+    print(f"   speed-up {one / many:.2f}x (goal >= 1.8x with 2)")
+    cores = min(workers, default_workers())
+    bound = max(run.main_cpu, (run.main_cpu + run.workers_cpu) / cores)
+    print(f"   speed-up the CPU seconds allow on {cores} idle cores: {one_cpu / bound:.2f}x")
+    for count, result in ((1, single), (workers, run)):
+        for worker, peak in sorted(result.peak_rss.items()):
+            now = result.memory.get(worker, {})
+            end = (f"; at the end RSS {now['Rss'] / 1024:,.0f}, PSS {now['Pss'] / 1024:,.0f}, "
+                   f"private {now['Private'] / 1024:,.0f} MiB") if now else ""
+            print(f"   --workers {count}: worker {worker} peak RSS {peak / 2**20:,.0f} MiB "
+                  f"(goal <= 1,536 MiB){end}")
     best = max(len(lines) / one, len(lines) / many)
     print(f"   implies {best * SECONDS_PER_DAY:,.0f} articles/day on this machine "
           f"({default_workers()} cores, shared with whatever else ran)")

@@ -6,11 +6,19 @@ import json
 from pathlib import Path
 
 import numpy
+import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG  # type: ignore[import-not-found]
 from spacy.pipeline import AttributeRuler
 
 from parley.events.prefilter import candidate_sentences
-from parley.nlp import PARSED_SENTENCES, UNPARSED_DEP, TokenRules, load_light_nlp, parse_selected
+from parley.nlp import (
+    PARSED_SENTENCES,
+    UNPARSED_DEP,
+    TokenRules,
+    load_light_nlp,
+    parse_selected,
+    token_groups,
+)
 from parley.pipeline import needs_parse, parse_texts
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "wikinews_sample.jsonl"
@@ -79,3 +87,26 @@ def test_token_rules_set_what_spacys_attribute_ruler_sets() -> None:
         assert numpy.array_equal(expected.to_array(columns), got.to_array(columns)), text[:60]
         assert [str(t.morph) for t in expected] == [str(t.morph) for t in got]
     assert any(opens for _, opens in rules.known.values())  # "gon", "let", "y'" open a pattern
+
+
+def test_a_token_budget_splits_batches_without_changing_the_docs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The models' passes run over runs of at most MAX_BATCH_TOKENS tokens (memory follows the
+    tokens of a batch); every tag, lemma, entity, sentence and parse is what one batch gives."""
+    import parley.nlp
+
+    texts = _sample_texts()[:6]
+    columns: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "ENT_IOB", "ENT_TYPE", "HEAD", "DEP",
+                                "SENT_START"]
+    whole = [doc.to_array(columns) for doc in parse_texts(texts, full=False)]
+    monkeypatch.setattr(parley.nlp, "MAX_BATCH_TOKENS", 300)
+    split = [doc.to_array(columns) for doc in parse_texts(texts, full=False)]
+    assert all(numpy.array_equal(a, b) for a, b in zip(whole, split, strict=True))
+
+
+def test_token_groups_keep_the_order_and_the_budget() -> None:
+    light = load_light_nlp()
+    docs = [light.make_doc(" ".join(["word"] * n)) for n in (3, 4, 9, 1, 1, 2)]
+    groups = list(token_groups(docs, 5))
+    assert [[len(d) for d in g] for g in groups] == [[3], [4], [9], [1, 1, 2]]
+    assert [d for g in groups for d in g] == docs

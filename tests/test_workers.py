@@ -192,6 +192,50 @@ def test_a_task_for_a_chosen_worker_runs_within_a_long_task() -> None:
         runner.close()
 
 
+def test_a_long_task_does_not_hold_the_other_worker() -> None:
+    """While one worker runs a long task, the other takes the tasks after it, past the ones
+    merely waiting in the first worker's queue: tasks wait in the runner for a free worker, and
+    `run_ordered` looks ahead of the long one."""
+    runner = ProcessRunner(2, initializer=None)
+    try:
+        for wid in (0, 1):  # both workers are up
+            runner.result(runner.submit(_pid_after, 0.0, prefer=wid))
+        seconds = [3.0] + [0.05] * 8
+        pids = [pid for _, pid in run_ordered(runner, _pid_after, seconds)]
+        # at most one short task (the one given to the long task's worker as its next) waits
+        assert sum(pid == pids[0] for pid in pids[1:]) <= 1
+    finally:
+        runner.close()
+
+
+def test_a_workers_peak_memory_is_its_own() -> None:
+    """A spawned worker reports its own peak, not the main process's memory at the time it was
+    started (which `ru_maxrss` keeps across exec)."""
+    import resource
+
+    from parley.workers import peak_rss_bytes
+
+    ballast = bytearray(300 * 2**20)  # the main process: at least 300 MiB resident
+    ballast[:: 4096] = b"x" * len(ballast[:: 4096])
+    assert peak_rss_bytes() > 300 * 2**20
+    runner = ProcessRunner(1, initializer=None)
+    try:
+        assert runner.result(runner.submit(_pid_after, 0.0))[0] > 0
+        assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > 300 * 2**20
+        assert 0 < runner.peak_rss[0] < 200 * 2**20
+    finally:
+        runner.close()
+        del ballast
+
+
+def _pid_after(seconds: float) -> int:
+    import os
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
 def test_urgent_tasks_are_nothing_outside_a_worker() -> None:
     from parley.workers import run_urgent_tasks
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice
 from typing import Any
 
 from parley.errors import ParleyError
@@ -18,10 +17,13 @@ from parley.models import Article, DocError, Entity, Event, Quote, RawDoc, Timex
 from parley.pipeline import Analysis, analyze_batch, clean_item
 from parley.workers import InlineRunner, Runner, run_ordered
 
-# Lines annotated (and parsed by spaCy) together. No store is read, so the batch changes
-# nothing in the output; measured (bench/PROFILE.md), spaCy's pass on 32 news articles costs
-# 9 % less CPU than on 16, and 64 gains little more.
+# Lines annotated (and parsed by spaCy) together: at most BATCH_SIZE lines and, after the first,
+# at most BATCH_CHARS characters. No store is read, so the batch changes nothing in the output;
+# a batch is the unit of work of a worker, so batches of similar cost keep workers equally busy
+# to the end (a batch of 16 long articles took a quarter of a 183-article run: the other worker
+# ran dry; bench/PROFILE.md, "Memory and workers").
 BATCH_SIZE = 16
+BATCH_CHARS = 60_000
 
 ANNOTATION_KINDS = ("article", "entities", "timexes", "quotes", "events")
 # Kinds that need the spaCy parse; `--only article` skips it.
@@ -59,13 +61,27 @@ def annotate_lines(lines: Iterable[str], *, raw: bool = False,
     """Annotate every non-blank JSONL line, in batches, preserving order; `runner`
     (`parley.workers.open_runner`) annotates the batches elsewhere, with the same output."""
     numbered = ((number, line) for number, line in enumerate(lines, start=1) if line.strip())
-    tasks = (AnnotateTask(tuple(batch), raw, only, source)
-             for batch in iter(lambda: list(islice(numbered, BATCH_SIZE)), []))
+    tasks = (AnnotateTask(batch, raw, only, source) for batch in _batches(numbered))
     for task, value in run_ordered(runner or InlineRunner(), annotate_batch, tasks):
         if isinstance(value, Exception):  # the worker died: this batch's lines fail
             yield from (_lost_line(line, value, only) for _, line in task.lines)
         else:
             yield from value
+
+
+def _batches(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[tuple[int, str], ...]]:
+    """The numbered lines in order, in batches of at most BATCH_SIZE lines and BATCH_CHARS
+    characters (a longer line alone)."""
+    batch: list[tuple[int, str]] = []
+    chars = 0
+    for item in numbered:
+        if batch and (len(batch) >= BATCH_SIZE or chars + len(item[1]) > BATCH_CHARS):
+            yield tuple(batch)
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[1])
+    if batch:
+        yield tuple(batch)
 
 
 def annotate_batch(task: AnnotateTask) -> list[AnnotatedLine]:

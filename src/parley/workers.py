@@ -32,9 +32,13 @@ from multiprocessing.context import SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol, TypeVar
 
-# Tasks in flight per worker: one running and one waiting, so a worker never idles while the
-# main process writes.
+# Tasks given to a worker at a time: one running and one waiting, so a worker never idles while
+# the main process writes. More wait in the runner, for whichever worker is free first.
 TASKS_PER_WORKER = 2
+# Tasks `run_ordered` keeps in flight per task a runner takes at a time (`Runner.window`): while
+# one worker runs a long batch, the others go on with the batches after it instead of idling
+# until the long one is handed back in order.
+ORDERED_LOOKAHEAD = 3
 # Seconds between checks that the worker processes are alive while waiting for a result.
 POLL_SECONDS = 0.5
 # A task whose worker died is given to another worker once; dying twice, it is lost.
@@ -112,7 +116,7 @@ def run_ordered(runner: Runner, fn: Task, args: Iterable[T]) -> Iterator[tuple[T
 
     for arg in args:
         inflight.append((arg, runner.submit(fn, arg)))
-        while len(inflight) > runner.window:
+        while len(inflight) > runner.window * ORDERED_LOOKAHEAD:
             yield oldest()
     while inflight:
         yield oldest()
@@ -166,7 +170,8 @@ class _Pending:
 
 
 class ProcessRunner:
-    """N worker processes; tasks go to the least busy one (or the one preferred)."""
+    """N worker processes; a task goes to the first worker that has fewer than
+    TASKS_PER_WORKER tasks (or at once to the one preferred)."""
 
     shares_files = True
 
@@ -179,6 +184,7 @@ class ProcessRunner:
         self._workers: dict[int, _Worker] = {}
         self._pending: dict[int, _Pending] = {}
         self._done: dict[int, tuple[bool, Any, int]] = {}
+        self._backlog: deque[int] = deque()  # tickets no worker has been given yet
         self._next_ticket = 0
         self._next_worker = 0
         self.peak_rss: dict[int, int] = {}  # worker -> peak resident memory, bytes
@@ -189,6 +195,10 @@ class ProcessRunner:
     @property
     def window(self) -> int:
         return TASKS_PER_WORKER * len(self._workers)
+
+    def pids(self) -> dict[int, int | None]:
+        """The process id of each live worker."""
+        return {wid: worker.process.pid for wid, worker in self._workers.items()}
 
     def _start_worker(self) -> int:
         wid = self._next_worker
@@ -208,18 +218,31 @@ class ProcessRunner:
         return self._next_ticket
 
     def _assign(self, ticket: int, prefer: Hashable | None) -> None:
-        urgent = isinstance(prefer, int) and prefer in self._workers
-        wid = prefer if urgent and isinstance(prefer, int) else min(
-            self._workers, key=lambda w: len(self._workers[w].queued))
-        worker = self._workers[wid]
-        if urgent:  # after the running task (the first) and the urgent ones before it
-            position = min(1, len(worker.queued))
-            while position < len(worker.queued) and worker.queued[position] in worker.urgent:
-                position += 1
-            worker.queued.insert(position, ticket)
-            worker.urgent.add(ticket)
-        else:
+        if not (isinstance(prefer, int) and prefer in self._workers):
+            self._backlog.append(ticket)
+            self._dispatch()
+            return
+        worker = self._workers[prefer]
+        # after the running task (the first) and the urgent ones before it
+        position = min(1, len(worker.queued))
+        while position < len(worker.queued) and worker.queued[position] in worker.urgent:
+            position += 1
+        worker.queued.insert(position, ticket)
+        worker.urgent.add(ticket)
+        self._give(worker, ticket, urgent=True)
+
+    def _dispatch(self) -> None:
+        """Give waiting tasks, in order, to the least busy workers that have room."""
+        while self._backlog and self._workers:
+            wid = min(self._workers, key=lambda w: len(self._workers[w].queued))
+            worker = self._workers[wid]
+            if len(worker.queued) >= TASKS_PER_WORKER:
+                return
+            ticket = self._backlog.popleft()
             worker.queued.append(ticket)
+            self._give(worker, ticket, urgent=False)
+
+    def _give(self, worker: _Worker, ticket: int, urgent: bool) -> None:
         task = self._pending[ticket]
         worker.tasks.put((ticket, task.fn, task.arg, urgent))
 
@@ -245,6 +268,7 @@ class ProcessRunner:
             worker.urgent.discard(ticket)
         if self._pending.pop(ticket, None) is not None:
             self._done[ticket] = (ok, value, wid)
+        self._dispatch()
 
     def _reap(self) -> None:
         """Replace dead workers: the task one was running is lost, its queue goes elsewhere."""
@@ -253,6 +277,7 @@ class ProcessRunner:
                 continue
             del self._workers[wid]
             self._start_worker()
+            again = []
             for position, ticket in enumerate(worker.queued):
                 task = self._pending[ticket]
                 task.deaths += 1
@@ -261,7 +286,9 @@ class ProcessRunner:
                     self._done[ticket] = (False, WorkerLostError(
                         f"worker process died (exit code {worker.process.exitcode})"), wid)
                 else:
-                    self._assign(ticket, None)
+                    again.append(ticket)
+            self._backlog.extendleft(reversed(again))  # before the tasks submitted after them
+            self._dispatch()
 
     def close(self) -> None:
         for worker in self._workers.values():
@@ -393,7 +420,17 @@ def _next_task(tasks: Any, backlog: deque[Any]) -> Any:
 
 
 def peak_rss_bytes() -> int:
-    """This process's peak resident memory."""
+    """This process's own peak resident memory: on Linux its address space's high-water mark
+    (`VmHWM`), because `ru_maxrss` survives `exec` and a spawned worker's would be at least its
+    parent's resident memory when the worker was started (a `process` or a bench run with the
+    model loaded in the main process made every worker look as large as the main process)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return int(peak if sys.platform == "darwin" else peak * 1024)
 
