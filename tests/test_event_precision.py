@@ -652,3 +652,50 @@ def test_approving_an_attack_is_having_it_done_not_yielding() -> None:
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].modality == "planned" and countries(events[0]) == ("PER", "CHL")
     assert "ASSAULT" not in _types("Peru's congress approved the trade agreement with Chile.")
+
+
+def test_releasing_a_document_is_no_release_of_people() -> None:
+    """ "released a summary of a call ... to X", "a statement released by X": the released
+    thing is a document, not the people a preposition names beside it (CAMEO 0841 releases
+    persons); releasing captives stays a release."""
+    assert _types("Last week the Chilean government released a summary of a phone call made by "
+                  "President Mora late last July to Peruvian President Ruiz.") == []
+    assert "RETREAT" not in _types("According to a statement released by the Peruvian president's "
+                                   "office, the talks ended.")
+    freed = only(events_of("Chilean forces released 20 Peruvian soldiers on Monday."), "RETREAT")
+    assert freed.mode == "release" and countries(freed) == ("CHL", "PER")
+
+
+def test_an_obligation_of_no_other_party_is_no_demand() -> None:
+    """ "said the gun laws should be changed", "we need to pray", "said Peru must leave" (by
+    Peru's president): an opinion or one's own course, not a demand on another party; "said
+    Chile must hand over the suspects" is one."""
+    assert _types("Peruvian President Ruiz said at a press conference yesterday the gun laws "
+                  "should be changed.") == []
+    assert _types("Chilean archbishop Mora said: We need to pray so that life is stronger.") == []
+    assert _types("Peruvian President Ruiz has repeatedly stated that Peru must leave the union "
+                  "by that date.") == []
+    demand = only(events_of("Peruvian President Ruiz said Chile must hand over the suspects."), "REQUEST")
+    assert countries(demand) == ("PER", "CHL")
+
+
+def test_leaving_or_going_home_is_no_visit() -> None:
+    """Leaving a country is no consultation (PETRARCH2 files bare "leave" with travel to meet);
+    troops leaving it withdraw; going back to one's own country is no visit."""
+    withdrawal = only(events_of("Chilean President Mora announced Chilean troops would be leaving "
+                                "Peru."), "RETREAT")
+    assert countries(withdrawal) == ("CHL", "PER")
+    assert "CONSULT" not in _types("Chilean President Mora said Chile intends to leave the Andean "
+                                   "Community by the end of January.")
+    assert _types("The Peruvian diplomat left Chile and returned to Peru.") == []
+    visit = only(events_of("The Peruvian president returned to Chile for talks on Monday."), "CONSULT")
+    assert countries(visit) == ("PER", "CHL")
+
+
+def test_a_message_on_a_platform_is_its_posters() -> None:
+    """ "posted a message on Twitter blaming Peru": the participle describes the message, so the
+    poster accuses; the platform the parser hung it on is no actor."""
+    accusation = only(events_of("Chilean Foreign Minister Mora posted a message on Twitter blaming "
+                                "Peru for the attacks."), "ACCUSE")
+    assert accusation.source is not None and accusation.source.name == "Mora"
+    assert countries(accusation) == ("CHL", "PER")

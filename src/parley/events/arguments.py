@@ -18,6 +18,8 @@ from spacy.tokens import Token
 from parley.actors import resolve_actor_text
 from parley.events.lexicon import load_lexicon
 
+# Prepositions of the medium a message is put out on ("a message on Twitter", "via its website").
+MEDIUM_PREPOSITIONS = frozenset({"on", "via", "through"})
 # Modifiers of an event noun that may name its agent ("US strikes", "Israeli raids").
 # The lexicon's mode of mediation.
 THIRD_PARTY_MODE = "third-party"
@@ -244,6 +246,9 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
     if headline_infinitive(verb):
         return _headline_infinitive_subject(verb)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        document = _document_of_medium(verb)
+        if document is not None:  # "posted a message on Twitter blaming Chile": the poster blames
+            return subject_tokens(document.head, depth + 1)
         if actor_like(head):
             return [head]
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
@@ -252,6 +257,19 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
                     or subject_tokens(head.head, depth + 1))
         return []  # "a resolution that aims to ...": no actor
     return []
+
+
+def _document_of_medium(verb: Token) -> Token | None:
+    """The object a participle describes when the parser hung it on the medium that object was
+    put out on: in "posted a message on Twitter blaming Chile", "issued a statement on its website
+    accusing Peru", the message blames, not the site it stands on. The object, or None."""
+    medium = verb.head
+    if verb.dep_ != "acl" or medium.dep_ != "pobj" or medium.head.lower_ not in MEDIUM_PREPOSITIONS:
+        return None
+    document = medium.head.head
+    if document.dep_ != "dobj" or document.pos_ != "NOUN" or document.head.pos_ != "VERB":
+        return None
+    return document
 
 
 def _headline_pair(verb: Token, subject: Token) -> list[Token]:

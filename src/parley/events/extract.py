@@ -17,6 +17,7 @@ from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
 from parley.events.arguments import condition_subjects, preposition_objects, with_conjuncts
 from parley.events.captions import is_caption_sentence
+from parley.events.chain import is_modal
 from parley.events.coding import (
     SUBORDINATE_DEPS,
     clause_depth,
@@ -166,6 +167,8 @@ PLACE_SECTOR = "place"
 CITY_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 # Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The mode of a visit (CAMEO 042/043): a trip to the traveller's own country is a return home.
+VISIT_MODE = "visit"
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
 UNTOLD_MODALITIES = {"planned", "hypothetical"}
 # Conjunctions of a clause that states a condition of another event, not an event of its own.
@@ -736,6 +739,10 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     targets = _placeable(placed, context) or reacted_to(proto, sources, context.told, context.lexicon)
     sources, targets = _protest_parties(proto, sources, targets, location, context)
     sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
+    if is_modal(proto.entry) and not _obliged_party(sources, targets):
+        return []
+    if proto.mode == VISIT_MODE and targets and not _obliged_party(sources, targets):
+        return []  # "she left the UK and returned to the US": going home is no visit
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
     if not sources:
         return []
@@ -764,6 +771,19 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
             intensity=intensity(event_type, mode, context.lexicon),
             confidence=confidence(proto, source, target, when, modality, inferred)))
     return events
+
+
+def _obliged_party(sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether another party than the source's own country is named (of a visit: whether it
+    is a trip abroad, not a return home). Whether a bare reported obligation ("said Chile must ...", no event coded under it) is a
+    demand on another party: not when what "must" or "should" is no actor ("said the gun laws
+    should be changed", "a state must protect citizens": an opinion), nor when it is the
+    speaker's own country ("said Peru must leave by then", from Peru's president: a course
+    the speaker's side states for itself)."""
+    if not targets:
+        return False
+    own = {s.country for s in sources if s.country}
+    return not all(t.sector is None and t.country in own for t in targets)
 
 
 def _told_when_said(proto: Proto) -> Proto:
