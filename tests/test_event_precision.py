@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from parley.events.detector import Prediction
+from parley.events.lexicon import load_lexicon
+from parley.events.proposals import category_protos
 from parley.events.scope import page_scope
+from parley.nlp import parse
 
 from .test_events import countries, events_of, only
 
@@ -699,3 +703,43 @@ def test_a_message_on_a_platform_is_its_posters() -> None:
                                 "Peru for the attacks."), "ACCUSE")
     assert accusation.source is not None and accusation.source.name == "Mora"
     assert countries(accusation) == ("CHL", "PER")
+
+
+def test_the_place_a_statement_was_made_is_no_target() -> None:
+    """ "Speaking on state television in Peru, the rebel spokesman said they had carried out the
+    attack": the participle tells where the speaker spoke, not where the attack struck."""
+    events = events_of("Speaking on state television in Peru, rebel spokesman Ruiz said they had "
+                       "carried out the attack using ten drones.")
+    assert not [e for e in events if e.target is not None and e.target.country == "PER"]
+
+
+def test_a_coordinated_clause_keeps_its_own_subject() -> None:
+    """ "said troops had defeated the rebels and Peru would be moving into Bolivia": the parser
+    joins "Peru" to the object of "defeated"; it is the subject of "would be moving"."""
+    events = events_of("The statement also said Chilean troops had defeated ISIS and Peru would be "
+                       "moving into northern Bolivia.")
+    assert not [e for e in events if e.target is not None and e.target.country == "PER"]
+    assert [countries(e) for e in events if e.type == "THREATEN"] == [("PER", "BOL")]
+
+
+def test_a_relative_clause_with_its_own_subject_is_that_subjects_act() -> None:
+    """ "fighters which, the statement said, Peruvian officials have refused to repatriate": the
+    officials refuse; the relative pronoun is the object, not the fighters acting."""
+    refusal = only(events_of("Chile would also take over guarding captured ISIS fighters which, the "
+                             "statement said, Peruvian officials have refused to repatriate."), "REJECT")
+    assert refusal.source is not None and refusal.source.country == "PER"
+    assert "fighters" not in refusal.source.name
+
+
+def test_a_place_is_no_recipient_of_thanks_and_a_captured_group_no_attack() -> None:
+    """Thanks go to people, not to the place where what they are thanked for happened; an
+    adjectival participle ("guarding captured militants") tells no attack."""
+    thanks = events_of("Peruvian President Ruiz thanked the emergency services responding to the "
+                       "incident in Tacna.")
+    assert not [e for e in thanks if e.target is not None]
+    assert countries(only(events_of("Peruvian President Ruiz thanked Chile for its help."),
+                          "SUPPORT")) == ("PER", "CHL")
+    sent = next(iter(parse("The Chilean statement spoke of Bolivia assuming the duty of guarding "
+                           "captured ISIS militants.").sents))
+    assert not [p for p in category_protos(sent, Prediction("ASSAULT", 0.3, 0.6), load_lexicon())
+                if p.trigger.lower_ == "captured"]

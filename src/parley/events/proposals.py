@@ -125,7 +125,8 @@ def category_protos(sent: Span, prediction: Prediction, lexicon: Lexicon) -> lis
         return []
     protos = []
     for token in sent:
-        if token.pos_ == "VERB" and _category_verb(token, prediction.type, lexicon):
+        if token.pos_ == "VERB" and token.dep_ != "amod" and _category_verb(token, prediction.type, lexicon):
+            # not a participle that describes a noun ("guarding captured fighters"): no act told
             proto = _clause_proto(token, code, prediction, [], lexicon)
             if not any(actor_like(t) for t in proto.sources):
                 main_subject = subject_tokens(sent.root)
