@@ -743,3 +743,11 @@ def test_a_place_is_no_recipient_of_thanks_and_a_captured_group_no_attack() -> N
                            "captured ISIS militants.").sents))
     assert not [p for p in category_protos(sent, Prediction("ASSAULT", 0.3, 0.6), load_lexicon())
                 if p.trigger.lower_ == "captured"]
+
+
+def test_an_arranged_meeting_is_not_yet_held() -> None:
+    """ "worked to arrange a meeting between X and Y": arranging plans the meeting (like
+    "schedule"); no meeting held is told."""
+    events = events_of("The envoy also worked to arrange a meeting between Peruvian President Ruiz and "
+                       "Chilean President Mora.")
+    assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
