@@ -751,3 +751,15 @@ def test_an_arranged_meeting_is_not_yet_held() -> None:
     events = events_of("The envoy also worked to arrange a meeting between Peruvian President Ruiz and "
                        "Chilean President Mora.")
     assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_a_rally_that_is_only_the_setting_of_another_act_is_not_joined() -> None:
+    """ "touts his record in political rallies", "police fired tear gas at a rally": the verb's
+    subject does not protest; "took part in a rally against X" does."""
+    assert "PROTEST" not in _types("Peruvian President Ruiz touts these operations in political rallies.")
+    assert not [e for e in events_of("Police fired tear gas at a rally against Peruvian President Ruiz "
+                                     "in Lima.") if e.type == "PROTEST" and e.source is not None
+                and e.source.name == "Police"]
+    joined = only(events_of("Thousands of people took part in a rally against Peruvian President Ruiz "
+                            "in Lima."), "PROTEST")
+    assert joined.target is not None and joined.target.name == "Ruiz"
