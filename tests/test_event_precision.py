@@ -763,3 +763,10 @@ def test_a_rally_that_is_only_the_setting_of_another_act_is_not_joined() -> None
     joined = only(events_of("Thousands of people took part in a rally against Peruvian President Ruiz "
                             "in Lima."), "PROTEST")
     assert joined.target is not None and joined.target.name == "Ruiz"
+
+
+def test_a_thing_that_acts_in_a_reported_clause_is_not_the_speaker() -> None:
+    """ "said the law has condemned many women": the law condemns; the model's category is not
+    given to the speaker in its place."""
+    assert "ACCUSE" not in _types("Peruvian President Ruiz said the law has condemned many women "
+                                  "to poverty.")
