@@ -751,6 +751,8 @@ def test_an_arranged_meeting_is_not_yet_held() -> None:
     events = events_of("The envoy also worked to arrange a meeting between Peruvian President Ruiz and "
                        "Chilean President Mora.")
     assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+    # the planned meeting is still between the two it names, not the arranger's
+    assert {countries(e) for e in events if e.type == "CONSULT"} <= {("PER", "CHL"), ("CHL", "PER")}
 
 
 def test_a_rally_that_is_only_the_setting_of_another_act_is_not_joined() -> None:
