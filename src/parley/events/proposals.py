@@ -129,7 +129,7 @@ def category_protos(sent: Span, prediction: Prediction, lexicon: Lexicon) -> lis
         if token.pos_ == "VERB" and token.dep_ != "amod" and _category_verb(token, prediction.type, lexicon):
             # not a participle that describes a noun ("guarding captured fighters"): no act told
             proto = _clause_proto(token, code, prediction, [], lexicon)
-            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            own_subject = any(c.dep_ == "nsubj" for c in token.children)  # a passive one is acted on
             if not own_subject and not any(actor_like(t) for t in proto.sources):
                 main_subject = subject_tokens(sent.root)
                 proto = replace(proto, sources=[t for t in main_subject if t not in proto.targets])
