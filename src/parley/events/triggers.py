@@ -93,14 +93,16 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
 
 
 def _unmet_hand_sense(token: Token, found: VerbMatch, lexicon: Lexicon) -> bool:
-    """True when the hand lexicon codes the verb's bare reading under the dictionary's root but
-    its conditions did not hold ("released a summary": release is CAMEO 08 only of people or
-    goods); the dictionary's bare verb does not bring the reading back."""
+    """True when the hand lexicon codes the verb's bare reading under the dictionary's root only
+    on people (`person_target`) and the object is none ("released a summary": release is CAMEO
+    08 of people or goods, not of documents); the dictionary's bare verb does not bring the
+    reading back. (Other conditions, lists of objects, may be incomplete: "would not recognize
+    the new authorities" keeps the dictionary's reading.)"""
     if found.words or found.code is None:
         return False
     root = found.code[:2]
-    return any((sense.cameo or "")[:2] == root for lemma in lemma_candidates(token, "verbs")
-               for sense in lexicon.senses("verbs", lemma))
+    return any((sense.cameo or "")[:2] == root and sense.person_target
+               for lemma in lemma_candidates(token, "verbs") for sense in lexicon.senses("verbs", lemma))
 
 
 def _coded_light_verb(token: Token, entry: TriggerEntry,
