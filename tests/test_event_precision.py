@@ -772,3 +772,93 @@ def test_a_thing_that_acts_in_a_reported_clause_is_not_the_speaker() -> None:
     given to the speaker in its place."""
     assert "ACCUSE" not in _types("Peruvian President Ruiz said the law has condemned many women "
                                   "to poverty.")
+
+
+def test_a_vow_to_answer_any_attack_is_a_threat_not_an_agreement() -> None:
+    """ "vowed to respond to any Chilean attack": a promise to answer force is a conditional
+    threat of force against whoever would attack (CAMEO 138), no intent to cooperate with an
+    attack; the attack itself, "any" one, happened nowhere."""
+    events = events_of("Peru vowed to respond to any Chilean attack.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert events[0].cameo == "138" and countries(events[0]) == ("PER", "CHL")
+    assert events[0].target is not None and events[0].target.name == "Chile"
+    warned = events_of("Peru warned that it would respond to any attack by Chile.")
+    assert [(e.type, countries(e)) for e in warned] == [("THREATEN", ("PER", "CHL"))]
+    # a pledge to answer a request stays a commitment
+    assert _types("Peru pledged to respond to Chile's request.") == ["AGREE"]
+
+
+def test_an_agreement_of_two_sides_is_an_agreement_whatever_it_ends() -> None:
+    """ "Peru and Chile agreed to end the ceasefire": two parties agreeing together, on no one
+    else, agree with each other (AGREE); a threat needs someone threatened."""
+    events = events_of("Peru and Chile agreed to end the ceasefire.")
+    assert {(e.type, countries(e)) for e in events} == {("AGREE", ("PER", "CHL")), ("AGREE", ("CHL", "PER"))}
+    against = events_of("Peru and Chile agreed to attack Bolivia.")
+    assert {(e.type, countries(e)) for e in against} == {("THREATEN", ("PER", "BOL")),
+                                                          ("THREATEN", ("CHL", "BOL"))}
+
+
+def test_vehicles_and_buildings_are_no_parties_of_a_visit() -> None:
+    """A helicopter that flies a president somewhere visits no one (the traveller is its
+    object); a trip to a base or a hospital is a visit to the country it stands in, none at
+    home; a seat of government ("the White House") is still its government."""
+    assert _types("Yesterday afternoon Marine One landed on the White House's South Lawn flying the "
+                  "president to the Walter Reed Medical Center in Bethesda, Maryland.") == []
+    abroad = events_of("President Donald Trump flew to Ramstein Air Base in Germany on Friday.")
+    assert [(e.type, countries(e)) for e in abroad] == [("CONSULT", ("USA", "DEU"))]
+    assert abroad[0].target is not None and abroad[0].target.name == "Germany"
+    seat = events_of("The Chilean president visited the White House on Friday.")
+    assert [(e.type, countries(e)) for e in seat] == [("CONSULT", ("CHL", "USA"))]
+    assert events_of("Peru's president flew to Chile on Friday.")[0].type == "CONSULT"
+
+
+def test_a_conditional_preposition_supposes_the_act() -> None:
+    """ "in the event of a Chilean attack", "in case of war": what follows the preposition is
+    supposed, no act; what would follow it is threatened, not done."""
+    events = events_of("In the event of a Chilean attack, Peru would respond militarily.")
+    assert [e.type for e in events] == ["THREATEN"] and countries(events[0])[0] == "PER"
+    struck = events_of("Peru threatened to strike back in case of a Chilean attack.")
+    assert [(e.type, countries(e)) for e in struck] == [("THREATEN", ("PER", "CHL"))]
+    assert struck[0].target is not None and struck[0].target.name == "Chile"
+    assert _types("In case of war, Peru would mobilize its army.") == ["THREATEN"]
+    assert [(e.type, countries(e)) for e in events_of("Peru will impose sanctions on Chile if it does "
+                                                      "not withdraw.")] == [("THREATEN", ("PER", "CHL"))]
+    # told as done, they are the acts themselves
+    assert _types("Peru imposed sanctions on Chile.") == ["SANCTION"]
+
+
+def test_counterfactuals_and_inverted_conditions_are_no_acts() -> None:
+    """ "would have attacked" did not happen; "Had/Were/Should X ..." opens a condition as "if"
+    does, so what it supposes is no act and what would follow it is threatened, not done."""
+    assert _types("Had the talks failed, Peru would have attacked Chile.") == []
+    assert _types("Peru would have attacked Chile had the talks failed.") == []
+    assert _types("Were Chile to attack, Peru would respond with force.") == ["THREATEN"]
+    assert _types("Should Chile attack, Peru will respond with force.") == ["THREATEN"]
+    assert "ASSAULT" not in _types("Had Chile attacked, Peru would have responded.")
+    # a past perfect told as fact is still an act
+    assert "ASSAULT" in _types("Chilean troops had attacked a Peruvian border post before the talks.")
+
+
+def test_a_warning_of_what_another_would_do_is_no_threat() -> None:
+    """ "warned of a possible Chilean attack": the one who warns threatens no one, and the
+    attack is only foreseen; warning the would-be actor ("warned Iran against attacking") or
+    of one's own force is a threat."""
+    assert _types("Peru warned of a possible Chilean attack.") == []
+    assert _types("Peru warned that Chile would attack its ships.") == []
+    assert [(e.type, countries(e)) for e in events_of("The US warned Iran against attacking "
+                                                      "shipping.")] == [("THREATEN", ("USA", "IRN"))]
+    assert _types("Peru warned Chile of serious consequences.") == ["THREATEN"]
+
+
+def test_an_attack_judged_likely_or_imminent_is_foreseen_not_done() -> None:
+    """An event noun whose predicate is an adjective of expectation or belief ("was unlikely",
+    "is imminent") is not told as happening; other predicates ("was brutal") keep it."""
+    for text in ("Peru said an attack by Chile was unlikely.", "Peru said a Chilean attack was imminent.",
+                 "Peru said an attack by Chile was likely."):
+        assert "ASSAULT" not in _types(text), text
+    assert "ASSAULT" in _types("The attack by Chile on Peruvian troops was brutal, Peru said.")
+
+
+def test_what_a_party_stops_short_of_is_not_done() -> None:
+    assert "ASSAULT" not in _types("Peru stopped short of attacking Chile.")
+    assert "ASSAULT" not in _types("Peru stopped short of an attack on Chile.")

@@ -602,3 +602,30 @@ def test_reported_speech_ending_in_quoted_words_keeps_their_closing_mark() -> No
                        'The talks began in May.')
     assert [(q.kind, q.text) for q in quotes] == [
         ("mixed", 'he would accept it if the dispute went on for "years."')]
+
+
+def test_a_deed_agreed_or_refused_is_no_indirect_speech() -> None:
+    """ "refused to sign", "agreed on a budget": a deed done or not done, or a thing agreed, is
+    nothing said; a refusal to say something ("declined to comment") and what a speaker agrees
+    with, or agrees that ..., are."""
+    assert quotes_of("The senator refused to vote for the bill on Monday.") == []
+    assert quotes_of("The two parties agreed on a national budget on Monday.") == []
+    assert quotes_of("Peru's congress voted for the trade agreement with Chile.") == []
+    declined = quotes_of("The senator declined to comment on the bill.")
+    assert [q.text for q in declined] == ["to comment on the bill"]
+    agreed = quotes_of("The minister agreed that the budget was too small.")
+    assert [q.text for q in agreed] == ["that the budget was too small"]
+    assert quotes_of("Peru and Chile agreed to exchange 1,000 prisoners on Monday.") == []
+    assert [q.text for q in quotes_of("The ministers agreed with the assessment of the envoy.")] == [
+        "the assessment of the envoy"]
+    # how a source is cited is nothing it said
+    cited = quotes_of("An official, requesting anonymity, said the strike killed a commander.")
+    assert [q.text for q in cited] == ["the strike killed a commander"]
+
+
+def test_who_is_called_on_and_what_to_do_is_the_content() -> None:
+    """ "called on X to do Y": the appeal's content is whom it asks and what it asks of them,
+    also when the parser hangs the infinitive on the cue verb."""
+    quotes = quotes_of("The senator called on the president to retaliate against Peru for the attack.")
+    assert [q.text for q in quotes] == ["the president to retaliate against Peru for the attack"]
+    assert [q.text for q in quotes_of("The senator called on the president on Monday.")] == ["the president"]

@@ -10,11 +10,13 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from parley.actors import resolve_actor_text
+from parley.events.arguments import noun_agent_tokens, preposition_objects, subject_tokens
 from parley.events.dating import EventDate
 from parley.events.frames import Proto
 from parley.events.lexicon import Lexicon
-from parley.events.modality import conditioned_forecast
+from parley.events.modality import condition_phrase, conditioned_forecast
 from parley.events.plausibility import FORCE_TYPES
+from parley.events.triggers import ATTACK_ROOTS
 from parley.models import Actor
 
 # Confidence: a base, raised by what makes a coding sure and lowered by what makes it shaky.
@@ -33,6 +35,13 @@ MAIN_CLAUSE_BONUS = 0.1  # what the sentence is about, rather than a circumstanc
 # Frames under which force told in the future is promised by its actor (a threat), not a plan
 # or an expectation told of them.
 FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
+# Conflictual acts short of force that, forecast under a condition, are threats of them
+# (CAMEO 13 usage notes: conflictual behaviour forecast in the future tense; 1312, 138).
+CONDITIONED_THREAT_TYPES = frozenset({"MOBILIZE", "SANCTION"})
+# Entity labels of the parties a warning may name as who would act.
+NAMED_PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# The content whose threat is one of military force (CAMEO 18, assault: threatened, 138).
+FORCE_CONTENT = "18"
 
 
 def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
@@ -47,11 +56,94 @@ def conditional_threat(proto: Proto, modality: str, lexicon: Lexicon) -> Proto:
                  for c in proto.anchor.children)
     forecast_force = proto.type in FORCE_TYPES and set(proto.frames) <= FORECAST_FRAMES and (
         modality == "planned" or conditioned_forecast(proto.anchor))
-    if not unless and not forecast_force:
+    # a deployment or a sanction told as what will follow a condition ("would mobilize its army
+    # in case of war", "will impose sanctions if ...") is a threat of it; told alone, a plan
+    conditioned = proto.type in CONDITIONED_THREAT_TYPES and set(proto.frames) <= FORECAST_FRAMES \
+        and conditioned_forecast(proto.anchor)
+    if not unless and not forecast_force and not conditioned:
         return proto
     threaten = lexicon.frames["threaten"]
     code = threaten.code_for(proto.content) or "130"
     return replace(proto, type="THREATEN", cameo=code, mode=lexicon.mode_of(code))
+
+
+def countered_force(proto: Proto, lexicon: Lexicon) -> Proto:
+    """ "vowed to respond to any Chilean attack", "warned it would react to an attack",
+    "threatened to strike back in case of an attack": a commitment or warning whose only object
+    is an act of force (or a condition of one) (the noun lexicon's attacks,
+    CAMEO 18-20) is a promise to answer force with force, i.e. a threat of force (CAMEO 138,
+    PLOVER THREATEN) against whoever would carry the act out; the act itself is no party, and
+    no intent to cooperate with it (an AGREE) was stated."""
+    if proto.nominal or not proto.targets or proto.type not in ("AGREE", "THREATEN"):
+        return proto
+    if proto.type == "AGREE" and "commit" not in (proto.entry.frame, *proto.frames):
+        return proto
+    acts = [_supposed(t) for t in proto.targets]
+    if not all(_force_act(t, lexicon) for t in acts):
+        return proto
+    agents = [a for act in acts for a in noun_agent_tokens(act, None) or preposition_objects(act, "from")]
+    code = lexicon.frames["threaten"].code_for(FORCE_CONTENT) or proto.cameo
+    if proto.type == "THREATEN" and proto.cameo.startswith(code):
+        code = proto.cameo  # already a threat of force, maybe of a kind ("strike back": 1384)
+    return replace(proto, type="THREATEN", cameo=code, mode=lexicon.mode_of(code), targets=agents,
+                   more_targets=[], symmetric=False)
+
+
+def mutual_commitment(proto: Proto, lexicon: Lexicon) -> Proto:
+    """ "Peru and Chile agreed to end the ceasefire": a commitment that two or more parties make
+    together with an agreeing verb (a symmetric commit sense, "agree"), naming no one else it is
+    aimed at, is an agreement between them (AGREE, CAMEO 030), whatever it is about; a threat
+    needs someone threatened ("Peru and Chile agreed to attack Bolivia" stays one)."""
+    if proto.type != "THREATEN" or proto.nominal or proto.target_groups() or len(proto.sources) < 2:
+        return proto
+    if not proto.frames or proto.frames[-1] != "commit":
+        return proto
+    agreeing = any(sense.frame == "commit" and sense.symmetric
+                   for sense in lexicon.senses("verbs", proto.trigger.lemma_.lower()))
+    if not agreeing:
+        return proto
+    code = lexicon.frames["commit"].base or proto.cameo
+    return replace(proto, type=lexicon.plover_of(code) or "AGREE", cameo=code, mode=lexicon.mode_of(code),
+                   symmetric=True)
+
+
+def warning_of_another(proto: Proto, lexicon: Lexicon) -> bool:
+    """ "Peru warned of a possible Chilean attack", "warned that Chile would attack": a warning
+    (a weak threaten sense) of what a named other party would do is no threat by the one who
+    warns (nor by that party: it is told of, not made); "warned Iran against attacking" is a
+    warning to the one who would act, and "warned that its troops would strike" keeps its
+    reading (whose troops the words do not name)."""
+    if proto.type != "THREATEN" or not proto.frames or proto.frames[-1] != "threaten":
+        return False
+    if not any(sense.frame == "threaten" and sense.weak
+               for sense in lexicon.senses("verbs", proto.trigger.lemma_.lower())):
+        return False
+    event = proto.event_token
+    if proto.entry.suffered:
+        return False  # "warned that Chile would face consequences": Chile undergoes, the warner threatens
+    agents = noun_agent_tokens(event, None) if event.pos_ in ("NOUN", "PROPN") else subject_tokens(event)
+    if not agents or not all(a.ent_type_ in NAMED_PARTY_LABELS for a in agents):
+        return False
+    # the warner's and the warned's words ("Bolivia's defence minister warned", "warned Iran")
+    warned = [c for c in proto.trigger.children if c.dep_ in ("dobj", "dative")]
+    own = {t.lower_ for party in (*proto.sources, *warned) for t in party.subtree}
+    return not any(a.lower_ in own for a in agents)
+
+
+def _supposed(token: Token) -> Token:
+    """ "in case of a Chilean attack": the act a conditional preposition supposes, else the token."""
+    if not condition_phrase(token):
+        return token
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), token)
+
+
+def _force_act(token: Token, lexicon: Lexicon) -> bool:
+    """A common noun the lexicon codes as an attack ("attack", "aggression", "strike")."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    return any(sense.type == "ASSAULT" or (sense.cameo or "")[:2] in ATTACK_ROOTS
+               for sense in lexicon.senses("nouns", token.lemma_.lower()))
 
 
 def refined_code(proto: Proto, modality: str, source: Actor, lexicon: Lexicon) -> tuple[str, str | None]:

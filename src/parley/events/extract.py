@@ -23,9 +23,12 @@ from parley.events.coding import (
     clause_depth,
     conditional_threat,
     confidence,
+    countered_force,
     intensity,
+    mutual_commitment,
     refined_code,
     typed,
+    warning_of_another,
 )
 from parley.events.compose import Proto, compose_sentence
 from parley.events.dating import (
@@ -46,7 +49,7 @@ from parley.events.mention import mere_mention
 from parley.events.modality import clause_modality
 from parley.events.participants import ParticipantResolver, is_act_noun
 from parley.events.places import entity_text, geocode, place_tokens
-from parley.events.plausibility import DYADIC_TYPES, plausible
+from parley.events.plausibility import DYADIC_TYPES, plausible, with_actor_parties
 from parley.events.prefilter import candidate_sentences, has_actor, may_hold_event, sentences
 from parley.events.proposals import all_unrecorded, category_codes, category_protos, model_proto
 from parley.events.reactions import HOSTILE_ACTS, reacted_to
@@ -269,6 +272,7 @@ def extract_events(doc: Doc, article_date: str | None, entities: list[Entity],
         if detector is not None:
             second = retyper.predict(sent.text) if retyper is not None and found else None
             found = _with_model(sent, found, context, detector.predict(sent.text), second)
+        found = [e for e in (with_actor_parties(e, context.doc) for e in found) if e is not None]
         events += deduplicate([e for e in found if plausible(e)])
     events = known_attackers(events)
     return date_by_discourse(doc, events, timexes, article_date, inferred)
@@ -488,6 +492,8 @@ def _sentence_events(sent: Span, context: _Context, widen: bool) -> list[Event]:
     for proto in compose_sentence(sent, context.lexicon, widen):
         if widen and _thing_subject(proto):
             continue
+        if warning_of_another(proto, context.lexicon):
+            continue  # "warned of a possible Chilean attack": no one's threat
         if mere_mention(proto) is None and not modifier_noun(proto):  # not "spoke about a proposed agreement"
             events = _events_of(proto, sent, context)
             if events:
@@ -717,6 +723,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     proto = _crowd_protest(proto)
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
+    proto = mutual_commitment(countered_force(proto, context.lexicon), context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
         modality = "asserted"  # the threat is made now, whenever the force would come
         proto = _told_when_said(proto)

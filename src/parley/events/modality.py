@@ -20,6 +20,20 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo", "gonna"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
 # Conjunctions that make a clause a condition ("if", "unless") rather than a fact.
 CONDITIONS = {"if", "unless", "whether", "provided"}
+# Nouns of a prepositional condition ("in the event of an attack", "in case of war"): the
+# complex prepositions English grammars list beside "if" as conditional (what follows is
+# supposed, not told as happening).
+CONDITION_NOUNS = {"event", "case"}
+CONDITION_PREPOSITION = "in"
+# Auxiliaries that open a condition by inversion ("Had Chile attacked, ...", "Were Peru to
+# strike, ...", "Should talks fail, ...").
+INVERTED_CONDITIONS = {"had", "were", "should"}
+# The adverb of "stop/fall short of X": X is not done.
+SHORT_OF = "short"
+# Frames of adjectives that foresee or judge what they are said of ("likely", "imminent").
+PREDICTION_FRAMES = {"expect", "epistemic"}
+# Modals that with "have" and a participle tell what did not happen ("would have attacked").
+COUNTERFACTUAL_MODALS = {"would", "could", "might", "should"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Determiners of a noun that names no act in particular ("any attack").
 INDEFINITE_DETERMINERS = {"any", "whatever", "whichever"}
@@ -35,7 +49,7 @@ def clause_modality(proto: Proto) -> tuple[str, bool]:
     if proto.modality in ("refused", "denied"):
         return proto.modality, True
     if _conditional(proto.anchor) or _conditional(proto.event_token) or _purpose(proto) or \
-            _any_instance(proto):
+            _any_instance(proto) or _counterfactual(proto.anchor) or _predicted(proto):
         return "hypothetical", negated
     occurs = _occurrence(proto) or _performing_verb(proto)
     future = _future(proto.anchor) or _planned_noun(proto) or (occurs is not None and _future(occurs))
@@ -60,10 +74,9 @@ def forecast(token: Token) -> bool:
 
 def conditioned_forecast(token: Token) -> bool:
     """The main clause of a condition, told as what will or would follow ("would use force if
-    its ships entered", "will strike unless ..."): not the condition itself."""
-    return forecast(token) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-        for c in token.children)
+    its ships entered", "will strike unless ...", "would respond militarily in the event of an
+    attack"): not the condition itself."""
+    return forecast(token) and has_condition(token) and not _counterfactual(token)
 
 
 def _any_instance(proto: Proto) -> bool:
@@ -92,7 +105,14 @@ def _negated(proto: Proto) -> bool:
             return True
         if any(_neither(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
             return True  # "neither Peru nor Chile will target the other"
-    return False
+    return _short_of(proto.event_token)
+
+
+def _short_of(token: Token) -> bool:
+    """ "stopped short of attacking Chile", "fell short of a declaration of war": what a
+    clause stops short of is not done."""
+    head = token.head
+    return token.dep_ in ("pcomp", "pobj") and head.lower_ == "of" and head.head.lower_ == SHORT_OF
 
 
 def _no_longer(child: Token) -> bool:
@@ -143,13 +163,61 @@ def _conditional(token: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
             return True
+        if condition_phrase(current) or inverted_condition(current):
+            return True  # "in the event of a Chilean attack", "had Chile attacked": supposed
         if current.dep_ in ("advcl", "ROOT") or current.head == current:
             break
         current = current.head
     if "would" in _aux_words(token):
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-                   for c in token.children)
+        return has_condition(token)
     return False
+
+
+def condition_phrase(token: Token) -> bool:
+    """The noun of "in the event of", "in case of" (the head of a conditional preposition)."""
+    return (token.dep_ == "pobj" and token.lemma_.lower() in CONDITION_NOUNS
+            and token.head.lower_ == CONDITION_PREPOSITION)
+
+
+def has_condition(token: Token) -> bool:
+    """A clause with a condition under it: an if/unless clause or a conditional preposition
+    ("would respond militarily in the event of an attack")."""
+    return any((c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+                                       or inverted_condition(c)))
+               or (c.dep_ == "prep" and any(condition_phrase(o) for o in c.children))
+               for c in token.children)
+
+
+def inverted_condition(token: Token) -> bool:
+    """A clause under another that opens with an auxiliary before its subject ("Had Chile
+    attacked", "Should Chile attack", "Were Chile to attack"): a condition without "if"."""
+    if token.dep_ != "advcl" or token.head == token or token.i > token.head.i:
+        return False
+    first = token.left_edge
+    if first.lower_ not in INVERTED_CONDITIONS:
+        return False
+    subjects = [c for c in token.subtree if c.dep_ in ("nsubj", "nsubjpass")]
+    return first.i in (token.i, *(c.i for c in token.children if c.dep_ in ("aux", "auxpass"))) and any(
+        s.i > first.i for s in subjects)
+
+
+def _predicted(proto: Proto) -> bool:
+    """ "an attack by Chile was unlikely", "a Chilean offensive is imminent": an event noun
+    whose predicate is an adjective of expectation or belief (the lexicon's adjectives with an
+    expect or epistemic frame) is foreseen or judged, not told as happening."""
+    token = proto.event_token
+    if not proto.nominal or token.dep_ not in ("nsubj", "nsubjpass") or token.head == token:
+        return False
+    lexicon = load_lexicon()
+    return any(c.dep_ in ("acomp", "attr") and any(
+        sense.frame in PREDICTION_FRAMES for sense in lexicon.senses("adjectives", c.lower_))
+        for c in token.head.children)
+
+
+def _counterfactual(token: Token) -> bool:
+    """ "would have attacked", "could have struck": what did not happen."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return token.tag_ == "VBN" and "have" in words and bool(set(words) & COUNTERFACTUAL_MODALS)
 
 
 def _purpose(proto: Proto) -> bool:

@@ -10,6 +10,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from parley.actors.entities import country_name
 from parley.models import Actor, Event
 
 # Categories of force: negated or hypothetical, they did not happen and are not reported as
@@ -31,6 +36,9 @@ DYADIC_TYPES = frozenset({"CONSULT", "AGREE", "ACCUSE", "THREATEN", "CONCEDE", "
 # Sectors of one state acting as such: a government and its own armed forces or services are
 # one party ("Putin passed the order to the Russian troops").
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
+# Entity kinds of spaCy's scheme (OntoNotes) that name buildings, airports, roads (FAC) and
+# vehicles or other objects (PRODUCT): places and things, which meet or visit no one.
+THING_KINDS = frozenset({"FAC", "PRODUCT"})
 # Speech acts are events even where they deny or refuse ("denied that it had attacked").
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
@@ -73,3 +81,32 @@ def _one_state(event: Event) -> bool:
     # places wrongly must not vanish): only a government and its forces or services are one
     return (source.country == target.country and source.sector != target.sector
             and source.sector in STATE_SECTORS and target.sector in STATE_SECTORS)
+
+
+def with_actor_parties(event: Event, doc: Doc) -> Event | None:
+    """A meeting or visit whose party the text names as a building or a vehicle (a phrase headed
+    by a name the entity recognizer tags FAC or PRODUCT, and that the actor tables do not place
+    as a state's organ, unlike a seat of government such as "the Kremlin"): a vehicle or a
+    building meets no one (None as source); a trip to a building is a visit to the country it
+    stands in, and none when that is the visitor's own ("flew to Ramstein Air Base in Germany"
+    visits Germany; a hospital or a base at home is no visit)."""
+    if event.type != "CONSULT":
+        return event
+    if _thing(event.source, doc):
+        return None
+    target = event.target
+    if target is None or not _thing(target, doc):
+        return event
+    name = country_name(target.country) if target.country else None
+    if name is None or target.country == (event.source.country if event.source else None):
+        return None
+    return replace(event, target=Actor(name=name, country=target.country, start=target.start, end=target.end))
+
+
+def _thing(actor: Actor | None, doc: Doc) -> bool:
+    if actor is None or actor.start is None or actor.end is None:
+        return False
+    if actor.sector is not None and actor.country is not None:
+        return False  # a seat of government the tables place ("the White House": USAGOV) acts
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in THING_KINDS

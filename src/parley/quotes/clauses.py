@@ -76,13 +76,14 @@ def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:
     if lexicon.is_clause_cue(lemma):
         content = _clause_content(verb) or _parenthetical_content(verb)
     if content is None and lemma in lexicon.infinitives:
-        content = _infinitive_content(verb)
+        content = _infinitive_content(verb, lemma in lexicon.deeds)
     if content is None and lemma in lexicon.objects:
         content = _object_content(verb)
     if content is None and lemma in lexicon.particles:
         particle = _particle(verb, lexicon.particles[lemma])
         if particle is not None:
-            content = _subtree_of_objects(particle)
+            content = _subtree_of_objects(particle, particle.lower_ in lexicon.deed_particles.get(lemma, ()))
+            content = _with_infinitive(verb, content)
             cue_end = particle
     if not content:
         return None
@@ -105,14 +106,27 @@ def _clause_content(verb: Token) -> list[Token] | None:
     return None
 
 
-def _infinitive_content(verb: Token) -> list[Token] | None:
+def _infinitive_content(verb: Token, deed: bool = False) -> list[Token] | None:
+    """ "vowed to fight": the infinitive; after a verb of deeds ("refused to sign", "agreed to
+    resume talks") only an infinitive that is itself a saying or a stance ("declined to comment",
+    "refused to endorse"): indirect speech needs something said or meant, not a deed."""
     for child in verb.children:
         if child.dep_ in INFINITIVE_LABELS and child.i > verb.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             if _anonymity(child):
                 return None  # "asked not to be named": how the source is cited, not what it said
+            if deed and not _said(child):
+                return None
             return list(child.subtree)
     return None
+
+
+def _said(verb: Token) -> bool:
+    """Whether a verb is itself one of saying, thinking or stance (a cue of the lexicon)."""
+    lexicon = cue_lexicon()
+    lemma = verb.lemma_.lower()
+    return lemma not in lexicon.deeds and lemma not in lexicon.deed_particles and (
+        lexicon.is_clause_cue(lemma) or lemma in lexicon.objects or lemma in lexicon.particles)
 
 
 def _anonymity(verb: Token) -> bool:
@@ -145,6 +159,8 @@ def _object_content(verb: Token) -> list[Token] | None:
     content = list(verb.doc[objects[0].left_edge.i : last.right_edge.i + 1])
     if all(t.pos_ == "PRON" or t.is_punct or t.is_space for t in content):
         return None  # "welcomed her": a pronoun says nothing that was said or meant
+    if objects[0].lemma_.lower() in cue_lexicon().anonymity_nouns and len(content) == 1:
+        return None  # "requesting anonymity": the source's condition, nothing said
     return content
 
 
@@ -155,11 +171,27 @@ def _particle(verb: Token, allowed: frozenset[str]) -> Token | None:
     return None
 
 
-def _subtree_of_objects(particle: Token) -> list[Token] | None:
+def _with_infinitive(verb: Token, content: list[Token] | None) -> list[Token] | None:
+    """ "called on President Obama to retaliate against Russia": who is called on and what they
+    are asked to do, when the parser hangs the infinitive on the cue verb after the object."""
+    if not content:
+        return content
+    last = max(t.i for t in content)
+    for child in verb.children:
+        if child.dep_ in INFINITIVE_LABELS and child.i == last + 2 and verb.doc[last + 1].lower_ == "to" \
+                and any(c.dep_ == "aux" and c.i == last + 1 for c in child.children):
+            return list(verb.doc[min(t.i for t in content) : child.right_edge.i + 1])
+    return content
+
+
+def _subtree_of_objects(particle: Token, deed: bool = False) -> list[Token] | None:
+    """The particle's object ("called for a ceasefire"); after a particle of deeds only a clause
+    ("agreed on who is a terrorist", not "agreed on a budget": a thing agreed, nothing said)."""
     if particle.dep_ == "prt":
-        objects = [c for c in particle.head.children if c.dep_ == "dobj"]
+        objects = [] if deed else [c for c in particle.head.children if c.dep_ == "dobj"]
     else:
-        objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        labels = ("pcomp",) if deed else ("pobj", "pcomp")
+        objects = [c for c in particle.children if c.dep_ in labels]
     if not objects:
         return None
     return list(objects[0].subtree)

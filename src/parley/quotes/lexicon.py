@@ -16,6 +16,12 @@ class CueLexicon:
     cognition: frozenset[str]  # lemmas of belief and intent with clausal content
     infinitives: frozenset[str]  # lemmas whose to-infinitive is the content ("vowed to fight")
     objects: frozenset[str]  # lemmas whose direct object is what was said or meant
+    # lemmas whose infinitive names a deed done or not ("refused to sign", "agreed to resume
+    # talks"): content only when it is itself a saying or a stance ("declined to comment")
+    deeds: frozenset[str]
+    # lemma -> particles whose object is a thing agreed or voted on ("agreed on a budget"):
+    # content only when it is a clause ("agreed on who is a terrorist")
+    deed_particles: dict[str, frozenset[str]]
     particles: dict[str, frozenset[str]]  # lemma -> prepositions whose object is the content
     according: tuple[tuple[str, ...], ...]  # "according to" phrases, lower-cased words
     source_heads: frozenset[str]  # documents that speak for someone: statement, tweet, letter
@@ -26,6 +32,7 @@ class CueLexicon:
     person_pronouns: frozenset[str]
     genders: dict[str, str]
     anonymity_verbs: frozenset[str]  # "asked not to be named": no statement
+    anonymity_nouns: frozenset[str]  # "requested anonymity": how a source is cited, no statement
     person_bodies: frozenset[str]  # what speaks for a person named as its possessor: "Ruiz's office"
     remark_nouns: frozenset[str]  # "X made the remarks": what a quote before it was
     speaking_verbs: frozenset[str]  # "X was speaking at": the quote before it was X's
@@ -51,6 +58,8 @@ def cue_lexicon() -> CueLexicon:
         cognition=frozenset(raw["cognition_verbs"]),
         infinitives=frozenset(raw["infinitive_verbs"]),
         objects=frozenset(raw["object_verbs"]),
+        deeds=frozenset(raw["deed_verbs"]),
+        deed_particles={lemma: frozenset(preps) for lemma, preps in raw["deed_particles"].items()},
         particles={lemma: frozenset(preps) for lemma, preps in raw["object_particles"].items()},
         according=tuple(tuple(p.split()) for p in raw["according_phrases"]),
         source_heads=frozenset(raw["source_heads"]),
@@ -62,6 +71,7 @@ def cue_lexicon() -> CueLexicon:
         person_pronouns=frozenset(raw["person_pronouns"]),
         genders=dict(raw["gendered_pronouns"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),
+        anonymity_nouns=frozenset(raw["anonymity_nouns"]),
         person_bodies=frozenset(raw["person_bodies"]),
         remark_nouns=frozenset(raw["remark_nouns"]),
         speaking_verbs=frozenset(raw["speaking_verbs"]),

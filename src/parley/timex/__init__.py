@@ -57,6 +57,7 @@ def find_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Tim
             start = _after_possessive(matched, start, end)
             timexes.append(Timex(text[start:end], start, end, part.type, part.value))
             context.remember(part, end)
+            context.remember_span(part, matched[start:end], end)
     return anchor_offsets(timexes, text)
 
 

@@ -148,9 +148,13 @@ def resolve_year_words(candidate: Candidate, ctx: Context) -> Resolved | None:
 
 
 def resolve_decade(candidate: Candidate, ctx: Context) -> Resolved:
-    """decade: "the 1990s", "the mid-1980s", "the '80s" (a TIMEX3 decade is three digits)."""
+    """decade: "the 1990s", "the mid-1980s", "the '80s" (a TIMEX3 decade is three digits).
+    "the 1800s", "the early 1900s" name a century (TIMEX3 "18", "19"); "the 2000s" stays the
+    decade it mostly names in news."""
     century = group(candidate, "century")
     hundreds = int(century) if century.isdigit() else 19
+    if century.isdigit() and group(candidate, "decade") == "0" and hundreds < 20:
+        return Resolved("DATE", f"{hundreds:02d}", Period("C", date(hundreds * 100, 1, 1)))
     return Resolved("DATE", f"{hundreds}{group(candidate, 'decade')}",
                     Period("E", date(hundreds * 100 + int(group(candidate, "decade")) * 10, 1, 1)))
 
@@ -199,8 +203,16 @@ def _quarter_year(candidate: Candidate, ctx: Context, unit: str, number: int) ->
     if recent is not None and recent.start.year in (ctx.dct.year, ctx.dct.year - 1):
         return recent.start.year
     start = date(ctx.dct.year, 1 + (number - 1) * (3 if unit == "Q" else 6), 1)
-    past = ctx.tense(candidate) == "PAST"
-    return ctx.dct.year - 1 if past and start > ctx.dct else ctx.dct.year
+    tense = ctx.tense(candidate)
+    if tense == "PAST" and start > ctx.dct:
+        return ctx.dct.year - 1
+    if tense == "FUTURE" and add_months(start, (3 if unit == "Q" else 6) + 3) <= ctx.dct:
+        # "expects a loss in the first quarter" in November: this year's first quarter ended
+        # more than a quarter ago (its results are out); the one ahead is next year's. The
+        # quarter just ended is still being reported ("expects third-quarter net to fall", in
+        # October).
+        return ctx.dct.year + 1
+    return ctx.dct.year
 
 
 def resolve_month_quarter(candidate: Candidate, ctx: Context) -> Resolved | None:

@@ -22,6 +22,8 @@ REFERENCE_REACH = 2500
 # Lexicon unit codes -> calendar granularities (a decade is E, a century C).
 UNIT_GRANULARITY = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "Y": "Y",
                     "DE": "E", "CE": "C", "ML": "C"}
+# "the first nine months", "the six months", "the nine-month period": a span of one year's months.
+_REPORTED_SPAN = re.compile(r"(?:the\s+)(?:first\s+)?(?:six|nine|6|9)[\s-]+months?\b", re.IGNORECASE)
 _CALENDAR_VALUE = re.compile(r"^\d{2,4}(?:-(?:\d\d(?:-\d\d)?|Q\d|H\d|W\d\d(?:-WE)?|SP|SU|FA|WI))?$")
 
 
@@ -53,6 +55,8 @@ class Context:
     last_quarter_end: int = -(10**9)
     reported_quarter: Period | None = None  # the last quarter (or half) mentioned that has ended
     reported_quarter_end: int = -(10**9)
+    reported_span: Period | None = None  # the year of the last "first nine months" told
+    reported_span_end: int = -(10**9)
     _tenses: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     def tense(self, candidate: Candidate) -> Tense | None:
@@ -81,10 +85,31 @@ class Context:
         """The quarter a "year-ago" figure is compared with: the last one mentioned shortly
         before `at` that has ended by the document date (results are reported for those; a
         forecast "fourth quarter" or "third quarter of next year" is not it), else the last one
-        mentioned."""
-        if self.reported_quarter is not None and at - self.reported_quarter_end <= QUARTER_REACH:
+        mentioned; or, when told after it, the year of a span of months reported on ("for the
+        first nine months, ... year-earlier net")."""
+        span = self.reported_span if at - self.reported_span_end <= QUARTER_REACH else None
+        if self.reported_quarter is not None and at - self.reported_quarter_end <= QUARTER_REACH \
+                and (span is None or self.reported_quarter_end > self.reported_span_end):
             return self.reported_quarter
+        return span or self.recent_quarter(at)
+
+    def recent_period(self, at: int) -> Period | None:
+        """What "the 1988 period" names a year of: the last quarter (or half) mentioned shortly
+        before `at`, or the year of a span of months told after it ("the first nine months")."""
+        if self.reported_span is not None and at - self.reported_span_end <= QUARTER_REACH \
+                and self.reported_span_end > self.last_quarter_end:
+            return self.reported_span
         return self.recent_quarter(at)
+
+    def remember_span(self, resolved: Resolved, text: str, end: int) -> None:
+        """A span of a year's months reported on ("the first nine months", "the six months
+        ended Oct. 1"): the year-ago comparisons after it are of that span a year before, which
+        TIMEX3 writes as the year (a year of the quarter last told, else of the article)."""
+        if resolved.type != "DURATION" or not _REPORTED_SPAN.match(text) or self.dct is None:
+            return
+        quarter = self.recent_quarter(end)
+        year = quarter.start if quarter is not None else self.dct
+        self.reported_span, self.reported_span_end = Period.containing(year, "Y"), end
 
     def remember(self, resolved: Resolved, end: int) -> None:
         """Make a resolved date the reference for the expressions after it."""
@@ -96,6 +121,11 @@ class Context:
             self.last_quarter, self.last_quarter_end = period, end
             if self.dct is None or period.shift(1).start <= self.dct:
                 self.reported_quarter, self.reported_quarter_end = period, end
+
+
+def year_steps(granularity: str) -> int:
+    """How many periods of a granularity make a year (quarter 4, half 2, year 1)."""
+    return {"Q": 4, "H": 2}.get(granularity, 1)
 
 
 def group(candidate: Candidate, name: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from parley.timex.calendar import Period, easter, nth_weekday, season_period
-from parley.timex.context import Context, Resolved, dated, group
+from parley.timex.context import Context, Resolved, dated, group, year_steps
 from parley.timex.grammar import Candidate
 from parley.timex.lexicon import load_lexicon
 from parley.timex.relative import direction_of
@@ -16,7 +16,7 @@ from parley.timex.relative import direction_of
 def resolve_quarter_relative(candidate: Candidate, ctx: Context) -> Resolved | None:
     """quarter_relative: "the quarter", "the latest quarter", "the year-ago period", "this quarter"."""
     direction_word, unit = group(candidate, "dir"), group(candidate, "unit")
-    recent = ctx.recent_quarter(candidate.start)
+    recent = ctx.recent_period(candidate.start) if unit == "period" else ctx.recent_quarter(candidate.start)
     year_ago = "year" in direction_word or direction_word in ("comparable", "corresponding") \
         or bool(group(candidate, "ago"))
     if recent is None and unit == "period":
@@ -34,8 +34,10 @@ def resolve_quarter_relative(candidate: Candidate, ctx: Context) -> Resolved | N
     if direction_word in ("last", "previous", "past") and recent is None:
         base = current.shift(-1) if current else base
     if year_ago:
-        base = ctx.compared_quarter(candidate.start) or base
-        return dated(base.shift(-4 if base.granularity == "Q" else -2), base.granularity, anchors=False)
+        compared = ctx.compared_quarter(candidate.start)
+        if compared is not None and (unit == "period" or compared.granularity != "Y"):
+            base = compared
+        return dated(base.shift(-year_steps(base.granularity)), base.granularity, anchors=False)
     if group(candidate, "year"):  # "the 1988 period": the same quarter of a named year
         base = Period(base.granularity, base.start.replace(year=int(group(candidate, "year"))))
         return dated(base, base.granularity, anchors=False)
@@ -46,7 +48,7 @@ def resolve_year_relative_adjective(candidate: Candidate, ctx: Context) -> Resol
     """year_relative_adjective: "year-earlier", "year-ago" (the same period a year before)."""
     recent = ctx.compared_quarter(candidate.start)
     if recent is not None:
-        return dated(recent.shift(-4 if recent.granularity == "Q" else -2), recent.granularity, anchors=False)
+        return dated(recent.shift(-year_steps(recent.granularity)), recent.granularity, anchors=False)
     year = ctx.dct_period("Y")
     return dated(year.shift(-1) if year else None, "Y", anchors=False)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.nlp import doc_text
 from parley.timex.lexicon import load_lexicon
@@ -43,7 +43,7 @@ def clause_tense(doc: Doc, start: int, end: int, text: str | None = None) -> Ten
     verb = None
     possessive_past = False
     if span is not None and len(span) and span.root.dep_ != "poss":  # "Tuesday's ruling": no verb of its own
-        verb = _outside_later_clause(governing_verb(span.root), span.end)
+        verb = _reporting_verb_before(_outside_later_clause(governing_verb(span.root), span.end), span)
     elif span is not None and len(span):  # ... but "by Friday's close, stocks were up" is no plan
         outer = governing_verb(span.root)
         possessive_past = outer is not None and verb_tense(outer) == "PAST"
@@ -73,6 +73,25 @@ def _outside_later_clause(verb: Token | None, end: int) -> Token | None:
             return None  # the parse made the later clause the sentence: its tense says nothing
         verb = governing_verb(verb.head)
     return verb
+
+
+def _reporting_verb_before(verb: Token | None, span: Span) -> Token | None:
+    """ "The company said Tuesday it would close": a day told right after a verb of saying,
+    before the subject of what was said, dates the saying, though the parser may hang it on the
+    reported clause ("would close"). After a complementizer ("said that on Tuesday it would
+    close") it is the reported clause's."""
+    if verb is None or verb.dep_ != "ccomp":
+        return verb
+    reporting = verb.head
+    if reporting.i >= span.start or reporting.lemma_ not in REPORTING_LEMMAS:
+        return verb
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or subjects[0].i < span.end:
+        return verb
+    between = verb.doc[reporting.i + 1:span.start]
+    if any(token.dep_ == "mark" or token.lower_ == "that" or token.is_punct for token in between):
+        return verb
+    return reporting
 
 
 def _fronted_before_plan(verb: Token, end: int) -> bool:
