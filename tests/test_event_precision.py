@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from parley.events.detector import Prediction
+from parley.events.lexicon import load_lexicon
+from parley.events.proposals import category_protos
 from parley.events.scope import page_scope
+from parley.nlp import parse
 
 from .test_events import countries, events_of, only
 
@@ -652,6 +656,122 @@ def test_approving_an_attack_is_having_it_done_not_yielding() -> None:
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].modality == "planned" and countries(events[0]) == ("PER", "CHL")
     assert "ASSAULT" not in _types("Peru's congress approved the trade agreement with Chile.")
+
+
+def test_releasing_a_document_is_no_release_of_people() -> None:
+    """ "released a summary of a call ... to X", "a statement released by X": the released
+    thing is a document, not the people a preposition names beside it (CAMEO 0841 releases
+    persons); releasing captives stays a release."""
+    assert _types("Last week the Chilean government released a summary of a phone call made by "
+                  "President Mora late last July to Peruvian President Ruiz.") == []
+    assert "RETREAT" not in _types("According to a statement released by the Peruvian president's "
+                                   "office, the talks ended.")
+    freed = only(events_of("Chilean forces released 20 Peruvian soldiers on Monday."), "RETREAT")
+    assert freed.mode == "release" and countries(freed) == ("CHL", "PER")
+
+
+def test_an_obligation_of_no_other_party_is_no_demand() -> None:
+    """ "said the gun laws should be changed", "we need to pray", "said Peru must leave" (by
+    Peru's president): an opinion or one's own course, not a demand on another party; "said
+    Chile must hand over the suspects" is one."""
+    assert _types("Peruvian President Ruiz said at a press conference yesterday the gun laws "
+                  "should be changed.") == []
+    assert _types("Chilean archbishop Mora said: We need to pray so that life is stronger.") == []
+    assert _types("Peruvian President Ruiz has repeatedly stated that Peru must leave the union "
+                  "by that date.") == []
+    demand = only(events_of("Peruvian President Ruiz said Chile must hand over the suspects."), "REQUEST")
+    assert countries(demand) == ("PER", "CHL")
+
+
+def test_leaving_or_going_home_is_no_visit() -> None:
+    """Leaving a country is no consultation (PETRARCH2 files bare "leave" with travel to meet);
+    troops leaving it withdraw; going back to one's own country is no visit."""
+    withdrawal = only(events_of("Chilean President Mora announced Chilean troops would be leaving "
+                                "Peru."), "RETREAT")
+    assert countries(withdrawal) == ("CHL", "PER")
+    assert "CONSULT" not in _types("Chilean President Mora said Chile intends to leave the Andean "
+                                   "Community by the end of January.")
+    assert _types("The Peruvian diplomat left Chile and returned to Peru.") == []
+    visit = only(events_of("The Peruvian president returned to Chile for talks on Monday."), "CONSULT")
+    assert countries(visit) == ("PER", "CHL")
+
+
+def test_a_message_on_a_platform_is_its_posters() -> None:
+    """ "posted a message on Twitter blaming Peru": the participle describes the message, so the
+    poster accuses; the platform the parser hung it on is no actor."""
+    accusation = only(events_of("Chilean Foreign Minister Mora posted a message on Twitter blaming "
+                                "Peru for the attacks."), "ACCUSE")
+    assert accusation.source is not None and accusation.source.name == "Mora"
+    assert countries(accusation) == ("CHL", "PER")
+
+
+def test_the_place_a_statement_was_made_is_no_target() -> None:
+    """ "Speaking on state television in Peru, the rebel spokesman said they had carried out the
+    attack": the participle tells where the speaker spoke, not where the attack struck."""
+    events = events_of("Speaking on state television in Peru, rebel spokesman Ruiz said they had "
+                       "carried out the attack using ten drones.")
+    assert not [e for e in events if e.target is not None and e.target.country == "PER"]
+
+
+def test_a_coordinated_clause_keeps_its_own_subject() -> None:
+    """ "said troops had defeated the rebels and Peru would be moving into Bolivia": the parser
+    joins "Peru" to the object of "defeated"; it is the subject of "would be moving"."""
+    events = events_of("The statement also said Chilean troops had defeated ISIS and Peru would be "
+                       "moving into northern Bolivia.")
+    assert not [e for e in events if e.target is not None and e.target.country == "PER"]
+    assert [countries(e) for e in events if e.type == "THREATEN"] == [("PER", "BOL")]
+
+
+def test_a_relative_clause_with_its_own_subject_is_that_subjects_act() -> None:
+    """ "fighters which, the statement said, Peruvian officials have refused to repatriate": the
+    officials refuse; the relative pronoun is the object, not the fighters acting."""
+    refusal = only(events_of("Chile would also take over guarding captured ISIS fighters which, the "
+                             "statement said, Peruvian officials have refused to repatriate."), "REJECT")
+    assert refusal.source is not None and refusal.source.country == "PER"
+    assert "fighters" not in refusal.source.name
+
+
+def test_a_place_is_no_recipient_of_thanks_and_a_captured_group_no_attack() -> None:
+    """Thanks go to people, not to the place where what they are thanked for happened; an
+    adjectival participle ("guarding captured militants") tells no attack."""
+    thanks = events_of("Peruvian President Ruiz thanked the emergency services responding to the "
+                       "incident in Tacna.")
+    assert not [e for e in thanks if e.target is not None]
+    assert countries(only(events_of("Peruvian President Ruiz thanked Chile for its help."),
+                          "SUPPORT")) == ("PER", "CHL")
+    sent = next(iter(parse("The Chilean statement spoke of Bolivia assuming the duty of guarding "
+                           "captured ISIS militants.").sents))
+    assert not [p for p in category_protos(sent, Prediction("ASSAULT", 0.3, 0.6), load_lexicon())
+                if p.trigger.lower_ == "captured"]
+
+
+def test_an_arranged_meeting_is_not_yet_held() -> None:
+    """ "worked to arrange a meeting between X and Y": arranging plans the meeting (like
+    "schedule"); no meeting held is told."""
+    events = events_of("The envoy also worked to arrange a meeting between Peruvian President Ruiz and "
+                       "Chilean President Mora.")
+    assert not [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+    # the planned meeting is still between the two it names, not the arranger's
+    assert {countries(e) for e in events if e.type == "CONSULT"} <= {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_a_rally_that_is_only_the_setting_of_another_act_is_not_joined() -> None:
+    """ "touts his record in political rallies", "police fired tear gas at a rally": the verb's
+    subject does not protest; "took part in a rally against X" does."""
+    assert "PROTEST" not in _types("Peruvian President Ruiz touts these operations in political rallies.")
+    assert not [e for e in events_of("Police fired tear gas at a rally against Peruvian President Ruiz "
+                                     "in Lima.") if e.type == "PROTEST" and e.source is not None
+                and e.source.name == "Police"]
+    joined = only(events_of("Thousands of people took part in a rally against Peruvian President Ruiz "
+                            "in Lima."), "PROTEST")
+    assert joined.target is not None and joined.target.name == "Ruiz"
+
+
+def test_a_thing_that_acts_in_a_reported_clause_is_not_the_speaker() -> None:
+    """ "said the law has condemned many women": the law condemns; the model's category is not
+    given to the speaker in its place."""
+    assert "ACCUSE" not in _types("Peruvian President Ruiz said the law has condemned many women "
+                                  "to poverty.")
 
 
 def test_a_vow_to_answer_any_attack_is_a_threat_not_an_agreement() -> None:

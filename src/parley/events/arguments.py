@@ -18,6 +18,10 @@ from spacy.tokens import Token
 from parley.actors import resolve_actor_text
 from parley.events.lexicon import load_lexicon
 
+# Prepositions of the medium a message is put out on ("a message on Twitter", "via its website").
+MEDIUM_PREPOSITIONS = frozenset({"on", "via", "through"})
+# Relative pronouns the parser may take for a subject beside the relative clause's own.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # Modifiers of an event noun that may name its agent ("US strikes", "Israeli raids").
 # The lexicon's mode of mediation.
 THIRD_PARTY_MODE = "third-party"
@@ -80,9 +84,29 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
         else:
             items = (token, *sorted((*token.conjuncts, *_listed_appositives(token)), key=lambda t: t.i))
         for item in items:
-            if item not in seen:
+            if item not in seen and (item == token or stranded_verb(item) is None):
                 seen.append(item)
     return seen
+
+
+def stranded_verb(noun: Token) -> Token | None:
+    """The verb a noun is really the subject of when the parser joined it to the object before
+    it: in "said troops had defeated the rebels and Chile would be moving into Tacna" it reads
+    "Chile" as a second object of "defeated" and leaves "moving" (conjoined to "defeated") with no
+    subject. The verb right after the noun (past its auxiliaries), conjoined and subjectless."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    while i < len(doc) and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[i].pos_ != "VERB":
+        i += 1
+    if i >= len(doc) or i == noun.right_edge.i + 1:
+        return None  # no auxiliary between: "defeated X and Y" with a verb after is a list
+    verb = doc[i]
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "conj" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return verb if noun.head.head == verb.head or noun.head == verb.head else None
 
 
 def _listed_appositives(token: Token) -> list[Token]:
@@ -182,16 +206,14 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what a verb says: its subject, or the controlling subject up the tree."""
     if is_passive(verb):
         return agent_tokens(verb)
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    own = [_past_dateline(c) or _launch_origin(c) or _act_agent(c) or c for c in own
-           if not is_dateline(c, len(own) > 1)]
+    own = _own_subjects(verb)
     if own:  # a broken parse may give several subjects: the first, or all if "and" joins them
         members = _members_of(own[0])
         if len(members) > 1:
             return members
         return [*_headline_pair(verb, own[0]), *_buried_coordinates(own[0]),
                 *with_conjuncts(_joined_subjects(own))]
-    fronted = _fronted_list_subjects(verb)
+    fronted = _fronted_list_subjects(verb) or _stranded_subject(verb)
     if fronted:
         return fronted
     if depth > 3:
@@ -216,6 +238,22 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return subject_tokens(head.head, depth + 1) or shared
         return shared
     return _described_subject(verb, depth)
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    own = [_past_dateline(c) or _launch_origin(c) or _act_agent(c) or c for c in own
+           if not is_dateline(c, len(own) > 1)]
+    if len(own) > 1 and own[0].lower_ in RELATIVE_PRONOUNS:  # "fighters which, it said, Chile
+        own = own[1:]  # has refused to repatriate": the relative pronoun is the object
+    return own
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """ "had defeated the rebels and Chile would be moving": Chile moves (see `stranded_verb`)."""
+    if verb.dep_ != "conj":
+        return []
+    return [t for t in verb.doc[verb.sent.start:verb.i] if stranded_verb(t) == verb][-1:]
 
 
 def _fronted_list_subjects(verb: Token) -> list[Token]:
@@ -244,6 +282,9 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
     if headline_infinitive(verb):
         return _headline_infinitive_subject(verb)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        document = _document_of_medium(verb)
+        if document is not None:  # "posted a message on Twitter blaming Chile": the poster blames
+            return subject_tokens(document.head, depth + 1)
         if actor_like(head):
             return [head]
         if verb.dep_ == "acl" and head.dep_ == "dobj":  # "issued a declaration demanding ...": the issuer
@@ -252,6 +293,19 @@ def _described_subject(verb: Token, depth: int) -> list[Token]:
                     or subject_tokens(head.head, depth + 1))
         return []  # "a resolution that aims to ...": no actor
     return []
+
+
+def _document_of_medium(verb: Token) -> Token | None:
+    """The object a participle describes when the parser hung it on the medium that object was
+    put out on: in "posted a message on Twitter blaming Chile", "issued a statement on its website
+    accusing Peru", the message blames, not the site it stands on. The object, or None."""
+    medium = verb.head
+    if verb.dep_ != "acl" or medium.dep_ != "pobj" or medium.head.lower_ not in MEDIUM_PREPOSITIONS:
+        return None
+    document = medium.head.head
+    if document.dep_ != "dobj" or document.pos_ != "NOUN" or document.head.pos_ != "VERB":
+        return None
+    return document
 
 
 def _headline_pair(verb: Token, subject: Token) -> list[Token]:

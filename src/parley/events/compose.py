@@ -77,6 +77,11 @@ PROTEST_SITES = ("outside",)
 # CAMEO roots of sanctions and coercion: a passive one with no agent is by the country it removes
 # its object from ("was expelled from Chile").
 REMOVAL_ROOTS = ("16", "17")
+# Prepositions that make a protest the setting of another act ("fired at a rally", "arrested
+# during the protest"), not one the verb's subject joins.
+SETTING_PREPOSITIONS = frozenset({"at", "during", "outside", "near", "after", "before", "since"})
+# Objects of a verb that still joins the protest its "in" names ("took part in a rally").
+PARTAKING_OBJECTS = frozenset({"part"})
 # CAMEO roots of coercion and force: promised, they are threats (CAMEO 13).
 FORCE_ROOTS = ("17", "18", "19", "20")
 # The preposition that names both parties of a symmetric act ("signed between X and Y").
@@ -254,7 +259,7 @@ def _noun_sources(token: Token, entry: TriggerEntry, event_type: str) -> tuple[l
     anchor = token
     sources = noun_agent_tokens(token, entry.of)
     verb = _governing_verb(token)
-    collective = event_type == "PROTEST" and token.dep_ == "pobj"  # "converging for a rally"
+    collective = event_type == "PROTEST" and _joined_protest(token)  # "converging for a rally"
     if verb is not None and (token.dep_ == "dobj" or verb.lemma_.lower() in entry.via or collective):
         anchor = verb  # "would tighten the blockade", "remained on alert": the verb's tense, date
         if verb.lemma_.lower() in entry.via or _possessive_only(sources) or (collective and not sources):
@@ -268,6 +273,20 @@ def _noun_sources(token: Token, entry: TriggerEntry, event_type: str) -> tuple[l
     if claimant is not None:  # "the rebels claimed responsibility for a drone attack on Callao"
         anchor, sources = claimant, sources or subject_tokens(claimant)
     return sources, anchor
+
+
+def _joined_protest(noun: Token) -> bool:
+    """A protest noun the verb above it takes part in ("converged for a rally", "marched in the
+    protest", "took part in a rally"); not one that is only the setting of another act ("police
+    fired tear gas at a rally", "touts his record in political rallies", "spoke at a rally")."""
+    if noun.dep_ != "pobj":
+        return False
+    preposition = noun.head.lower_
+    if preposition in SETTING_PREPOSITIONS:
+        return False
+    verb = noun.head.head
+    return preposition != "in" or not any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in PARTAKING_OBJECTS for c in verb.children)
 
 
 def _parties_by_entry(token: Token, entry: TriggerEntry, sources: list[Token],

@@ -17,6 +17,7 @@ from parley.actors import resolve_actor_text
 from parley.actors.entities import country_name
 from parley.events.arguments import condition_subjects, preposition_objects, with_conjuncts
 from parley.events.captions import is_caption_sentence
+from parley.events.chain import is_modal
 from parley.events.coding import (
     SUBORDINATE_DEPS,
     clause_depth,
@@ -172,6 +173,8 @@ PLACE_SECTOR = "place"
 CITY_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 # Entity labels of places (spaCy may take a city for a facility: "the streets of La Paz").
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The mode of a visit (CAMEO 042/043): a trip to the traveller's own country is a return home.
+VISIT_MODE = "visit"
 # Modalities of acts not (yet) done: they take no counterpart the sentence does not name.
 UNTOLD_MODALITIES = {"planned", "hypothetical"}
 # Conjunctions of a clause that states a condition of another event, not an event of its own.
@@ -209,8 +212,10 @@ MAX_PAIRS = 12
 MOTION_PREPOSITIONS = ("to",)
 # Categories whose recipient, when no actor is named, is the country where the event happens
 # ("lifted a night curfew in Montenegro", "demonstrated in Kirkuk", "vowed to fight on in the
-# villages near the border with Bulgaria").
-PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SUPPORT", "THREATEN"}
+# villages near the border with Bulgaria"). Not support: thanks and praise go to people, and a
+# place named beside them is where what they are thanked for happened ("thanked the emergency
+# services responding to the incident in Tacna").
+PLACE_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "THREATEN"}
 # Of those, the acts a party states (support, threats): the place where it stated them is no
 # recipient (`_stated_at`).
 VENUE_TYPES = {"SUPPORT", "THREATEN"}
@@ -750,8 +755,9 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     sources, targets = _protest_parties(proto, sources, targets, location, context)
     sources = sources or _people_at_home(proto, unplaced, targets, location)
     sources, targets, inferred = _unnamed_parties(proto, sources, targets, location, own_place, context)
+    alone = _of_no_other_party(proto, sources, targets)  # before a counterpart is supplied
     targets, inferred, counterparted = _with_counterpart(proto, sources, targets, inferred, context, modality)
-    if not sources:
+    if not sources or alone:
         return []
     cameo, mode = refined_code(proto, modality, sources[0], context.lexicon)
     if not _allowed(proto, cameo, targets, context.lexicon, modality):
@@ -778,6 +784,26 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
             intensity=intensity(event_type, mode, context.lexicon),
             confidence=confidence(proto, source, target, when, modality, inferred)))
     return events
+
+
+def _of_no_other_party(proto: Proto, sources: list[Actor], targets: list[Actor]) -> bool:
+    """A bare obligation or a visit that names no party but the source's own country is none
+    ("she left the UK and returned to the US": going home is no visit)."""
+    if is_modal(proto.entry):
+        return not _obliged_party(sources, targets)
+    return proto.mode == VISIT_MODE and bool(targets) and not _obliged_party(sources, targets)
+
+
+def _obliged_party(sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether another party than the source's own country is named: whether a bare reported
+    obligation ("said Chile must ...", no event coded under it) is a demand on another party.
+    Not when what "must" or "should" is no actor ("said the gun laws should be changed", "a
+    state must protect citizens": an opinion), nor when it is the speaker's own country ("said
+    Peru must leave by then", from Peru's president: a course his side states for itself)."""
+    if not targets:
+        return False
+    own = {s.country for s in sources if s.country}
+    return not all(t.sector is None and t.country in own for t in targets)
 
 
 def _told_when_said(proto: Proto) -> Proto:
@@ -1453,12 +1479,21 @@ def _location(proto: Proto, sent: Span, actors: list[Actor],
     own = place_tokens(anchors, extra)
     # a place of its own clause that is no country's ("ships in the Red Sea") is still where the
     # event happened: not a place another clause of the sentence names
-    for token in own or place_tokens(list(sent), ()):
+    for token in own or [t for t in place_tokens(list(sent), ()) if not _report_setting(t, context.lexicon)]:
         found = geocode(entity_text(token), prefer)
         if found is not None:
             under = any(token in a.subtree for a in anchors) and not _place_of_another_act(token, proto)
             return found, bool(own) or under
     return None, False
+
+
+def _report_setting(place: Token, lexicon: Lexicon) -> bool:
+    """True when a place stands in a participle that tells where or how a statement was made
+    ("Speaking on state TV in Chile, the spokesman said they had carried out the attack"): the
+    speaker's setting, not where the reported event happened."""
+    return any(a.tag_ == "VBG" and a.dep_ in ("advcl", "xcomp") and a.head.pos_ == "VERB"
+               and any(e.frame == "report" for e in lexicon.senses("verbs", a.head.lemma_.lower()))
+               for a in place.ancestors)
 
 
 def _place_of_another_act(place: Token, proto: Proto) -> bool:

@@ -109,7 +109,8 @@ def apply_frame(proto: Proto, hit: Hit, lexicon: Lexicon) -> Proto | None:
     code = spec.code_for(proto.content) or proto.cameo
     proto = replace(proto, cameo=code, modality=spec.modality or proto.modality,
                     negated=proto.negated or spec.negated, anchor=hit.token)
-    if not proto.sources and spec.control != "none":
+    if not proto.sources and spec.control != "none" and not _between_parties(proto):
+        # "worked to arrange a meeting between Peru and Chile": the meeting stays theirs
         controllers = object_controller(hit.token) if spec.control == "object" else []
         # "ordered the arrest of X": the ordered act is no one told to act
         controllers = [c for c in controllers if c.i != proto.event_token.i]

@@ -119,15 +119,18 @@ def category_protos(sent: Span, prediction: Prediction, lexicon: Lexicon) -> lis
     lexicon knows as a word of that category: the rules' trigger, which found no party of its
     own ("Both Yerevan and Baku emphasized that negotiations are the best format and agreed to
     continue the dialogue", where the parser hangs "agreed" under "are"). A clause whose subject
-    names no party takes the subject of the sentence's main verb."""
+    names no party takes the subject of the sentence's main verb; not a verb with a subject of its
+    own that is a thing ("said the law has condemned many women": the law, not the speaker)."""
     code = category_codes().get(prediction.type)
     if code is None:
         return []
     protos = []
     for token in sent:
-        if token.pos_ == "VERB" and _category_verb(token, prediction.type, lexicon):
+        if token.pos_ == "VERB" and token.dep_ != "amod" and _category_verb(token, prediction.type, lexicon):
+            # not a participle that describes a noun ("guarding captured fighters"): no act told
             proto = _clause_proto(token, code, prediction, [], lexicon)
-            if not any(actor_like(t) for t in proto.sources):
+            own_subject = any(c.dep_ == "nsubj" for c in token.children)  # a passive one is acted on
+            if not own_subject and not any(actor_like(t) for t in proto.sources):
                 main_subject = subject_tokens(sent.root)
                 proto = replace(proto, sources=[t for t in main_subject if t not in proto.targets])
             protos.append(proto)

@@ -90,6 +90,8 @@ def match_token(token: Token, lexicon: Lexicon, widen: bool = False) -> tuple[Tr
         return entry, False
     if entry is not None:
         return refined_entry(entry, found, lexicon), False
+    if _unmet_hand_sense(token, found, lexicon):
+        return None, False
     widened = widened_entry(found, lexicon)
     if widened is not None and _reaction_to_act(token, widened, lexicon):
         return replace(widened, weak=False), False
@@ -117,6 +119,19 @@ def _one_act(noun: Token) -> bool:
     return any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
+def _unmet_hand_sense(token: Token, found: VerbMatch, lexicon: Lexicon) -> bool:
+    """True when the hand lexicon codes the verb's bare reading under the dictionary's root only
+    on people (`person_target`) and the object is none ("released a summary": release is CAMEO
+    08 of people or goods, not of documents); the dictionary's bare verb does not bring the
+    reading back. (Other conditions, lists of objects, may be incomplete: "would not recognize
+    the new authorities" keeps the dictionary's reading.)"""
+    if found.words or found.code is None:
+        return False
+    root = found.code[:2]
+    return any((sense.cameo or "")[:2] == root and sense.person_target
+               for lemma in lemma_candidates(token, "verbs") for sense in lexicon.senses("verbs", lemma))
+
+
 def _coded_light_verb(token: Token, entry: TriggerEntry,
                       lexicon: Lexicon) -> tuple[TriggerEntry | None, bool]:
     found = match_verb(token)
@@ -140,7 +155,7 @@ def widened_entry(found: VerbMatch, lexicon: Lexicon) -> TriggerEntry | None:
     The verb alone is an ambiguous trigger (weak); with its pattern's words it is a sure one."""
     if not DICTIONARY_WIDENS or found.code is None or lexicon.plover_of(found.code) is None:
         return None
-    if found.words == 0 and not BARE_VERBS:
+    if found.words == 0 and (not BARE_VERBS or found.lemma in DEPARTURE_VERBS):
         return None
     return TriggerEntry(lemma=found.lemma, word_class="verbs", cameo=found.code,
                         symmetric=found.reverse == found.code, weak=found.words == 0)
@@ -178,6 +193,10 @@ def hand_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return None
 
 
+# Verbs of going away that PETRARCH2 files with going to a meeting (its GO_SOMEWHERE block,
+# 040): bare, "left Chile", "departed Lima" is no consultation (only its patterns, "left for
+# talks", say so; armed forces leaving are the hand lexicon's withdrawal).
+DEPARTURE_VERBS = frozenset({"leave", "depart", "egress", "exit", "quit"})
 # CAMEO roots of attacks (assault, fight, mass violence); unlike compose.FORCE_ROOTS, no 17 (coerce).
 ATTACK_ROOTS = ("18", "19", "20")
 
@@ -275,9 +294,14 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
 
 def _person_object(token: Token, objects: list[Token]) -> bool:
     """Whether a verb acts on a person or group ("welcomed the Peruvian president"); in "welcomed
-    the deal with Bolivia" the parser hangs the thing's partner on the verb: the deal is welcomed."""
-    if any(c.dep_ == "dobj" for c in token.children):
-        objects = [o for o in objects if not _with_object(o)]
+    the deal with Bolivia" the parser hangs the thing's partner on the verb: the deal is welcomed.
+    A direct object (or the noun a passive participle describes) is what is acted on: the
+    people a preposition names beside it are not ("released a summary of the call to Ruiz")."""
+    direct = [c for c in token.children if c.dep_ == "dobj"]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        direct.append(token.head)  # "a statement released by X": the statement is what is released
+    if direct:  # "released a summary of a call ... to Ruiz": the summary is released, not Ruiz
+        objects = [o for d in direct for o in (d, *d.conjuncts) if not _with_object(o)]
     return any(_is_actor_like(o) for o in objects)
 
 
