@@ -70,6 +70,14 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         return replace(speaker, name=_known_name(speaker.name, match),
                        country=entity.country or (match.country if match else None),
                        sector=match.sector if match else None, role=match.role if match else None)
+    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
+            mention.endswith(speaker.name) and speaker.name.split()[-1].isalpha() and \
+            speaker.name.split()[-1].islower():
+        # "Syrian state media", "Muslim-majority countries": a description whose modifier
+        # names a place or people; the description speaks, placed by its modifier
+        match = resolve_actor_text(speaker.name, date)
+        return replace(speaker, country=entity.country or (match.country if match else None),
+                       sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
         name = entity.name if entity.type == "PERSON" else group_name(entity.name, date)
         return Actor(name=name, country=entity.country, sector=entity.sector,

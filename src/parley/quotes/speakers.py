@@ -15,7 +15,7 @@ from parley.actors.knowledge import national_forces
 from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
-from parley.quotes.grammar import entities, is_verb, sentence_of, subject_of, text_of
+from parley.quotes.grammar import entities, is_verb, members_of, sentence_of, subject_of, text_of
 from parley.quotes.lexicon import cue_lexicon
 from parley.quotes.marks import find_quoted_spans
 
@@ -48,6 +48,7 @@ def speaker_actor(token: Token) -> Actor:
 def mention_span(token: Token) -> Span:
     """The named entity holding the token, else the token with its left modifiers."""
     doc = token.doc
+    token = members_of(token)
     if token.ent_type_ != "PERSON":
         # "Foreign Minister Omar Haddad": a title whose name follows as its apposition, right
         # after it or set off by a comma ("his father, Abdullah Kurdi", "the mayor of Lima,
@@ -58,7 +59,9 @@ def mention_span(token: Token) -> Span:
                   for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG", "LOC")]
         named = [c for head in (token, *places) for c in head.rights
                  if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
-                     c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
+                     c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN") or (
+                     # "television broadcaster PBS", "rights group Amnesty International"
+                     c.ent_type_ == "ORG" and head.pos_ == "NOUN" and c.left_edge.i == head.i + 1))
                  and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
                       or _after_sibling(doc[c.left_edge.i - 1], c))]
         # ("one of the family's lawyers, Ana Ruiz,": a number the recogniser labelled CARDINAL)
@@ -148,8 +151,10 @@ def resolve_speaker_name(mention: Span) -> str:
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
         return _title_holder(doc, mention) or _body_served(mention) or _bare(mention)
-    if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
-        return _document_author(doc, mention) or _nearest_body(doc, mention.start) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": who issued it,
+        # else the body named last (not a people's adjective: 'Turkish'), else the document
+        return _document_author(doc, mention) or _nearest_body(doc, mention.start, labels={"ORG"}) \
+            or _bare(mention)
     if mention.root.lemma_.lower() in lexicon.group_nouns or mention.root.lower_ in lexicon.group_nouns:
         # "Yemen's Houthis said ... '...,' the group said": the body named last
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
@@ -310,9 +315,19 @@ def _document_author(doc: Doc, mention: Span) -> str | None:
             issuers = [c for c in token.head.children if c.dep_ == "nsubj"]
             if issuers and issuers[0].pos_ in ("PROPN", "NOUN"):
                 return _bare(mention_span(issuers[0]))
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and is_verb(token.head.head):
+            # "Ruiz, in a statement, announced ...": who made the statement
+            issuer = subject_of(token.head.head)
+            if issuer is not None and issuer.pos_ in ("PROPN", "NOUN") and issuer.i < token.i:
+                return _bare(mention_span(issuer))
         for child in token.children:
             if child.dep_ == "poss":
                 return _bare(mention_span(child))
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement released by X"
+                agents = [o for a in child.children if a.dep_ == "agent" for o in a.children
+                          if o.dep_ == "pobj"]
+                if agents:
+                    return _bare(mention_span(agents[0]))
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -327,10 +342,17 @@ def _bare(mention: Span) -> str:
     return mention.doc[start : mention.end].text
 
 
-def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False) -> str | None:
+def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False,
+                  labels: set[str] | None = None) -> str | None:
     """The organisation or group named last before a position, without its article
-    (`outside_quotes`: not one named inside a quotation)."""
-    if outside_quotes:
+    (`outside_quotes`: not one named inside a quotation; `labels`: only entities so labelled,
+    outside quotations)."""
+    if labels is not None:
+        quoted = _quoted_ranges(doc)
+        bodies = [ent.text for ent in entities(doc) if ent.end <= before and ent.label_ in labels
+                  and not any(s <= ent.start_char < e for s, e in quoted)]
+        name = bodies[-1] if bodies else None
+    elif outside_quotes:
         quoted = _quoted_ranges(doc)
         bodies = [ent.text for ent in entities(doc) if ent.end <= before and _is_body(ent)
                   and not any(s <= ent.start_char < e for s, e in quoted)]
