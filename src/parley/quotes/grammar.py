@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.knowledge import load_knowledge
 from parley.actors.resolve import resolve_actor_text
+from parley.datafiles import read_data_json
 from parley.models import QuoteKind
 from parley.nlp import doc_text
 from parley.quotes.lexicon import cue_lexicon
@@ -24,6 +25,7 @@ TRAILING = " \t\n,;:—–-―"
 # Named entities that can make a statement; and the endings of English nouns of doers
 # ('analyst', 'critic', 'observer', 'resident', 'representative'), by derivational morphology.
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+SPEAKER_NOUNS_FILE = "quote_speaker_nouns.json"
 DOER_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ic", "ive")
 # How many punctuation marks may stand between indirect speech and the mark closing its last
 # quoted words ('for "years."').
@@ -228,11 +230,17 @@ def may_speak(token: Token) -> bool:
                   lexicon.person_bodies, lexicon.person_pronouns):
         if lemma in words or word in words:
             return True
-    if lemma in actor_heads() or word in actor_heads():
+    if lemma in actor_heads() or word in actor_heads() or lemma in person_nouns():
         return True
     if resolve_actor_text(word) is not None or resolve_actor_text(lemma) is not None:
         return True
     return lemma.endswith(DOER_ENDINGS)
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Common nouns for people and parties beyond the actor tables ('side', 'witness')."""
+    return frozenset(read_data_json(SPEAKER_NOUNS_FILE)["person_nouns"])
 
 
 @lru_cache(maxsize=1)

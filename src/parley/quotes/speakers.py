@@ -320,10 +320,16 @@ def _document_author(doc: Doc, mention: Span) -> str | None:
             issuer = subject_of(token.head.head)
             if issuer is not None and issuer.pos_ in ("PROPN", "NOUN") and issuer.i < token.i:
                 return _bare(mention_span(issuer))
+        lexicon = cue_lexicon()
+        modifiers = [t for t in token.lefts if t.ent_type_ in ("ORG", "GPE", "NORP")]
+        if token.i < mention.start and modifiers:  # "a Houthi statement ... the statement said"
+            return _bare(mention_span(modifiers[-1]))
         for child in token.children:
             if child.dep_ == "poss":
                 return _bare(mention_span(child))
-            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement released by X"
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in lexicon.speech \
+                    and child.lemma_.lower() not in lexicon.objects:
+                # "a statement released by X" (not "quoted by" the media that carry it)
                 agents = [o for a in child.children if a.dep_ == "agent" for o in a.children
                           if o.dep_ == "pobj"]
                 if agents:
