@@ -206,10 +206,7 @@ def members_of(token: Token) -> Token:
     if group is None or token.ent_type_ in ("PERSON", "ORG") or group.tag_ not in ("NNS", "NNPS"):
         return token
     lexicon = cue_lexicon()
-    quantity = token.pos_ in ("NUM", "DET", "PRON") or (
-        token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-        and token.lower_ not in lexicon.titles and token.lower_ not in lexicon.agent_titles
-        and token.lower_ not in lexicon.group_nouns and resolve_actor_text(token.lower_) is None)
+    quantity = token.pos_ in ("NUM", "DET", "PRON") or token.lemma_.lower() in speaker_nouns("quantity_nouns")
     return group if quantity else token
 
 
@@ -220,8 +217,12 @@ def may_speak(token: Token) -> bool:
     countries'). Not an event, a thing or an abstraction ('a referendum seeking to ...',
     'slogans supporting ...', 'evidence supported ...')."""
     token = members_of(token)
-    if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKING_ENTITIES:
-        return True
+    if token.pos_ in ("PRON", "PROPN", "DET", "NUM") or token.ent_type_ in SPEAKING_ENTITIES:
+        return True  # (and 'each', 'most', 'one' of a group named before)
+    if token.is_title and not token.is_sent_start:
+        return True  # a name the tagger took for a common noun ('The Latest: Trump urges ...')
+    if any(c.dep_ == "appos" and (c.ent_type_ in SPEAKING_ENTITIES or c.pos_ == "PROPN") for c in token.children):
+        return True  # the speaker named in apposition to a misparsed subject
     if any(c.ent_type_ in SPEAKING_ENTITIES for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")):
         return True
     lexicon = cue_lexicon()
@@ -230,17 +231,19 @@ def may_speak(token: Token) -> bool:
                   lexicon.person_bodies, lexicon.person_pronouns):
         if lemma in words or word in words:
             return True
-    if lemma in actor_heads() or word in actor_heads() or lemma in person_nouns():
+    if lemma in actor_heads() or word in actor_heads() or lemma in speaker_nouns("person_nouns"):
         return True
     if resolve_actor_text(word) is not None or resolve_actor_text(lemma) is not None:
         return True
     return lemma.endswith(DOER_ENDINGS)
 
 
-@lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    """Common nouns for people and parties beyond the actor tables ('side', 'witness')."""
-    return frozenset(read_data_json(SPEAKER_NOUNS_FILE)["person_nouns"])
+@lru_cache(maxsize=2)
+def speaker_nouns(kind: str) -> frozenset[str]:
+    """Nouns of data/quote_speaker_nouns.json: 'person_nouns' for people and parties beyond
+    the actor tables ('side', 'witness'), 'quantity_nouns' for amounts ('a number of')."""
+    words: list[str] = read_data_json(SPEAKER_NOUNS_FILE)[kind]
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,12 @@ def speaker_actor(token: Token) -> Actor:
 def mention_span(token: Token) -> Span:
     """The named entity holding the token, else the token with its left modifiers."""
     doc = token.doc
-    token = members_of(token)
+    group = members_of(token)
+    if group is not token and group.dep_ != "appos":
+        # "a number of senators", "one of its members": the amount and the group it is of
+        inner = mention_span(group)
+        return _same_paragraph(doc[min(token.left_edge.i, inner.start) : inner.end], token)
+    token = group
     if token.ent_type_ != "PERSON":
         # "Foreign Minister Omar Haddad": a title whose name follows as its apposition, right
         # after it or set off by a comma ("his father, Abdullah Kurdi", "the mayor of Lima,
