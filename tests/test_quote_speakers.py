@@ -171,3 +171,28 @@ def test_a_documents_speaker_is_whoever_made_it_never_a_stray_adjective() -> Non
             "Chilean President Juan Mora. The statement also said the troops had finished their task.")
     names = {name for _, name, content in all_quotes(text) if content.startswith("the troops had")}
     assert names == {"Ana Ruiz"}, all_quotes(text)
+
+
+def test_a_quote_after_a_lead_is_the_leads_not_the_next_speakers() -> None:
+    text = ('Cardinal Ana Ruiz of the Holy See said, "We have said for years that priests should follow '
+            'rules, so why should the bishops be exempt?"  Archbishop Juan Mora said, "People must know '
+            'that bishops serve the people."')
+    assert speaker_of(text, "We have said").name.endswith("Ana Ruiz")
+    assert speaker_of(text, "People must know").name.endswith("Juan Mora")
+
+
+def test_a_quote_after_another_persons_statement_is_theirs_not_the_last_quotes() -> None:
+    text = ('Former Chilean envoy Ana Ruiz wrote on Twitter, "We must always back our allies. Leaving '
+            'them is a big mistake."\n\nJuan Mora, who was the special envoy until December, also '
+            'criticized the decision. "The statement tonight shows a complete lack of understanding '
+            'of the situation on the ground."')
+    assert speaker_of(text, "The statement tonight").name == "Juan Mora"
+    kinds = {(kind, name) for kind, name, _ in all_quotes(text)}
+    assert ("indirect", "Juan Mora") in kinds  # the statement itself is still reported
+
+
+def test_a_denied_statement_hands_no_quote_over() -> None:
+    text = ('"We have had problems with intrusions from Peru in the past," Ruiz said after the meeting. '
+            'She did not suggest retaliation. "Our goal is to set some norms so that everybody acts '
+            'responsibly."')
+    assert speaker_of(text, "Our goal is").name == "Ruiz"

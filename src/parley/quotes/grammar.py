@@ -76,6 +76,9 @@ class Finding:
     cue_start: int | None
     cue_end: int | None
     speaker: Token | None
+    # a quote standing alone that takes the cue of the statement before it ('She criticized
+    # the plan. "..."'): that statement is still reported on its own
+    borrowed_cue: bool = False
 
     @property
     def cue(self) -> tuple[int, int] | None:
