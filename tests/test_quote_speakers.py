@@ -196,3 +196,22 @@ def test_a_denied_statement_hands_no_quote_over() -> None:
             'She did not suggest retaliation. "Our goal is to set some norms so that everybody acts '
             'responsibly."')
     assert speaker_of(text, "Our goal is").name == "Ruiz"
+
+
+def test_a_title_whose_place_ran_into_the_holders_name() -> None:
+    text = ('Former Peruvian Ambassador to the United Nations Ana Ruiz wrote on Twitter, "We must '
+            'always stand by our allies. Leaving them alone is a big mistake."')
+    assert speaker_of(text, "We must always").name == "Ana Ruiz"
+
+
+def test_associates_of_a_person_are_not_that_person() -> None:
+    text = ("The flight was redirected to Lima. Associates of Juan Mora alleged he had been poisoned. "
+            "Mora is in a coma.")
+    names = [name for _, name, content in all_quotes(text) if content.startswith("he had been")]
+    assert names and names[0] != "Juan Mora", all_quotes(text)
+
+
+def test_a_relative_pronoun_object_holds_no_content() -> None:
+    text = ("The front had sent the police a plan for the march, which they rejected, approving only a "
+            "rally in the park.")
+    assert not [content for _, _, content in all_quotes(text) if content.endswith("which")]

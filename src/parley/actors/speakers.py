@@ -34,6 +34,8 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         return speaker
     mention, end = text[speaker.start:speaker.end], speaker.end
     entity = _entity_at(entities, speaker.start, speaker.end)
+    if entity is not None and not _heads(entity, speaker.start, mention):
+        entity = None
     owner = _office_holder(speaker.name)
     if owner is not None:
         # "Ruiz's office said", "his office said": the office speaks, placed by its holder
@@ -134,6 +136,20 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _heads(entity: Entity, start: int, mention: str) -> bool:
+    """Whether an entity overlapping a speaker mention can be who it names: not one that
+    begins before the mention (a name the recogniser glued onto a place before it: 'the United
+    Nations Nikki Haley'), nor one after an 'of' ('Associates of Navalny', 'one of its
+    members': the group speaks, not the one it is of)."""
+    of = mention.find(" of ")
+    for m_start, m_end in entity.mentions:
+        if m_end <= start or m_start >= start + len(mention):
+            continue
+        if m_start < start or (of > 0 and m_start >= start + of):
+            return False
+    return True
 
 
 def _modifies(entity: Entity, end: int) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.gender import may_stand_for
+from parley.actors.gender import may_stand_for, pronoun_of
 from parley.actors.knowledge import national_forces
 from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
@@ -68,10 +68,13 @@ def mention_span(token: Token) -> Span:
                      # "television broadcaster PBS", "rights group Amnesty International"
                      c.ent_type_ == "ORG" and head.pos_ == "NOUN" and c.left_edge.i == head.i + 1))
                  and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
-                      or _after_sibling(doc[c.left_edge.i - 1], c))]
+                      or _after_sibling(doc[c.left_edge.i - 1], c) or _after_own_phrase(token, c))]
         # ("one of the family's lawyers, Ana Ruiz,": a number the recogniser labelled CARDINAL)
         token = named[0] if named and (not token.ent_type_ or token.ent_type_ in ("NORP", "CARDINAL")) \
             else token
+    person = _person_after_title(token)
+    if person is not None:
+        return person
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
             return _same_paragraph(_with_given_names(_trimmed(ent)), token)
@@ -80,6 +83,30 @@ def mention_span(token: Token) -> Span:
         if child.dep_ in MENTION_MODIFIERS:
             left = min(left, child.left_edge.i)
     return _same_paragraph(doc[left : token.i + 1], token)
+
+
+def _person_after_title(token: Token) -> Span | None:
+    """'Former Ambassador to the United Nations Nikki Haley', 'President of Ukraine Ana
+    Ruiz': a title whose place the recogniser ran into the holder's name. The name starts at
+    the first known given name inside the place's entity, after the place's own words."""
+    if token.lower_ not in cue_lexicon().titles:
+        return None
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "for"):
+            continue
+        for place in prep.children:
+            ent = next((e for e in entities(token.doc) if e.start <= place.i < e.end), None)
+            if ent is None or place.i != ent.end - 1 or ent.label_ == "PERSON":
+                continue
+            for word in ent[:-1]:
+                if word.pos_ != "PROPN" or pronoun_of(f"{word.text} X") is None:
+                    continue
+                before = token.doc[word.i - 1]
+                if (word.i > ent.start and resolve_actor_text(ent.doc[ent.start : word.i].text) is not None) \
+                        or (word.i == ent.start and before.ent_type_ in ("ORG", "GPE") and before.i > prep.i):
+                    # ('the United Nations Nikki Haley' as one name, or 'Nikki Haley' its own)
+                    return Span(token.doc, word.i, ent.end, label="PERSON")
+    return None
 
 
 def _with_given_names(name: Span) -> Span:
@@ -98,6 +125,13 @@ def _with_given_names(name: Span) -> Span:
     if start == name.start:
         return name
     return Span(name.doc, start, name.end, label=name.label_)
+
+
+def _after_own_phrase(title: Token, appos: Token) -> bool:
+    """'Ambassador to the United Nations Ana Ruiz': the name follows the title's own phrase."""
+    before = appos.doc[appos.left_edge.i - 1]
+    return appos.pos_ == "PROPN" and any(
+        p.dep_ == "prep" and p.i > title.i and before.i == p.right_edge.i for p in title.rights)
 
 
 def _after_sibling(before: Token, appos: Token) -> bool:
