@@ -161,8 +161,12 @@ def _parenthetical_content(verb: Token) -> list[Token] | None:
 def _object_content(verb: Token) -> list[Token] | None:
     """The object and what the clause goes on to say about it, up to a new clause or a comma."""
     objects = [c for c in verb.children if c.dep_ in OBJECT_LABELS]
-    if not objects or objects[0].tag_ in RELATIVE_TAGS:
-        return None  # ('a plan which they rejected': what was rejected is the noun before)
+    if not objects:
+        return None
+    if objects[0].tag_ in RELATIVE_TAGS and not any(
+            c.i > verb.i and c.dep_ in ("prep", "oprd", "xcomp") for c in verb.children):
+        return None  # ('a plan which they rejected': no more is said than that; but 'which the
+        # BBC describes as "..."' says what of the noun before it)
     last = objects[0]
     for child in verb.rights:
         if child.i < objects[0].i:

@@ -317,7 +317,10 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
         return None
     verb = verbs[-1]
     subject = subject_of(verb)
-    if subject is not None and subject.idx >= at:
+    if subject is not None and subject.idx >= at and not (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject.head.i != verb.i
+            and not any(q.start <= subject.idx < q.end for q in find_quoted_spans(text_of(doc)))):
+        # (but 'Saying "...", President Ruiz added': the subject of the clause it opens)
         subject = None  # found inside the quote: not who said it
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if subject is not None and subject.ent_type_ != "PERSON" and before is not None and \
