@@ -215,3 +215,10 @@ def test_a_relative_pronoun_object_holds_no_content() -> None:
     text = ("The front had sent the police a plan for the march, which they rejected, approving only a "
             "rally in the park.")
     assert not [content for _, _, content in all_quotes(text) if content.endswith("which")]
+
+
+def test_according_to_a_countrys_media_or_military_is_not_the_country() -> None:
+    text = ("Chile closed the border crossing on Monday. Seventeen rockets struck near the base, according "
+            "to Peruvian state media.")
+    actor = speaker_of(text, "Seventeen rockets")
+    assert (actor.name, actor.country) == ("Peruvian state media", "PER")

@@ -72,13 +72,15 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
         return replace(speaker, name=_known_name(speaker.name, match),
                        country=entity.country or (match.country if match else None),
                        sector=match.sector if match else None, role=match.role if match else None)
-    if entity is not None and entity.type != "PERSON" and _modifies(entity, end) and \
+    if entity is not None and entity.type != "PERSON" and _modifies_here(entity, speaker.start, end) and \
             mention.endswith(speaker.name) and speaker.name.split()[-1].isalpha() and \
             speaker.name.split()[-1].islower():
-        # "Syrian state media", "Muslim-majority countries": a description whose modifier
-        # names a place or people; the description speaks, placed by its modifier
-        match = resolve_actor_text(speaker.name, date)
-        return replace(speaker, country=entity.country or (match.country if match else None),
+        # "Syrian state media", "Muslim-majority countries", "Iraqi military": a description
+        # whose modifier names a place or people; the description speaks (by its proper name
+        # when the tables know the body), placed by its modifier
+        match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
+        name = _known_name(speaker.name, match) if _names_a_body(mention, date) else speaker.name
+        return replace(speaker, name=name, country=entity.country or (match.country if match else None),
                        sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
         name = entity.name if entity.type == "PERSON" else group_name(entity.name, date)
@@ -150,6 +152,13 @@ def _heads(entity: Entity, start: int, mention: str) -> bool:
         if m_start < start or (of > 0 and m_start >= start + of):
             return False
     return True
+
+
+def _modifies_here(entity: Entity, start: int, end: int) -> bool:
+    """Whether the entity's mention inside a speaker mention stops before its end: a modifier
+    of the head ('Syrian' of 'Syrian state media'), wherever else the entity is named."""
+    inside = [(s, e) for s, e in entity.mentions if s < end and start < e]
+    return bool(inside) and all(e < end for _, e in inside)
 
 
 def _modifies(entity: Entity, end: int) -> bool:
