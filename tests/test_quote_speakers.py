@@ -120,7 +120,7 @@ def all_quotes(text: str) -> list[tuple[str, str | None, str]]:
 
 def test_according_to_a_description_keeps_its_words_not_its_country() -> None:
     text = "According to Peruvian state media, Chilean troops began leaving the border town yesterday."
-    kind, name, content = all_quotes(text)[0]
+    _, name, content = all_quotes(text)[0]
     assert name == "Peruvian state media"
     assert content.startswith("Chilean troops began leaving")
 

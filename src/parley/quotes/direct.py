@@ -153,7 +153,8 @@ def _statement_before(doc: Doc, quoted: QuotedSpan, same_paragraph: bool = False
     root = sentence.root
     lexicon = cue_lexicon()
     cues = lexicon.speech | lexicon.objects if same_paragraph else lexicon.speech
-    if root.lemma_.lower() not in cues or not is_verb(root) or any(c.dep_ == "neg" for c in root.children) or \
+    denied = any(c.dep_ == "neg" for c in root.children)  # ('did not suggest')
+    if root.lemma_.lower() not in cues or not is_verb(root) or denied or \
             any(q.start <= root.idx < q.end for q in find_quoted_spans(text)):
         return None
     speaker = subject_of(root)

@@ -202,13 +202,12 @@ def members_of(token: Token) -> Token:
     quantity speaks as the group it is of (a number, a quantifier, or a singular noun with 'a'
     and 'of' before a plural: not a title or a body, 'a spokesman of the party')."""
     named = next((c for c in token.rights if c.dep_ == "appos"), None)
-    if named is not None:  # 'one of the lawyers, Ana Ruiz,': the name (a person's is found later)
+    if named is not None:  # 'one of the lawyers, Ana Ruiz,': the name (a person's found later)
         return named if named.ent_type_ in ("ORG", "NORP") and token.pos_ == "NUM" else token
     of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if group is None or token.ent_type_ in ("PERSON", "ORG") or group.tag_ not in ("NNS", "NNPS"):
         return token
-    lexicon = cue_lexicon()
     quantity = token.pos_ in ("NUM", "DET", "PRON") or token.lemma_.lower() in speaker_nouns("quantity_nouns")
     return group if quantity else token
 
@@ -224,9 +223,11 @@ def may_speak(token: Token) -> bool:
         return True  # (and 'each', 'most', 'one' of a group named before)
     if token.is_title and not token.is_sent_start:
         return True  # a name the tagger took for a common noun ('The Latest: Trump urges ...')
-    if any(c.dep_ == "appos" and (c.ent_type_ in SPEAKING_ENTITIES or c.pos_ == "PROPN") for c in token.children):
+    if any(c.dep_ == "appos" and (c.ent_type_ in SPEAKING_ENTITIES or c.pos_ == "PROPN")
+           for c in token.children):
         return True  # the speaker named in apposition to a misparsed subject
-    if any(c.ent_type_ in SPEAKING_ENTITIES for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")):
+    if any(c.ent_type_ in SPEAKING_ENTITIES for c in token.lefts
+           if c.dep_ in ("amod", "compound", "poss", "nmod")):
         return True
     lexicon = cue_lexicon()
     lemma, word = token.lemma_.lower(), token.lower_

@@ -350,33 +350,42 @@ def _document_author(doc: Doc, mention: Span) -> str | None:
     for token in [mention.root, *reversed(doc[: mention.start])]:
         if token.lemma_ != lemma:
             continue
-        if token.dep_ == "dobj":  # "the ministry issued a statement"
-            issuers = [c for c in token.head.children if c.dep_ == "nsubj"]
-            if issuers and issuers[0].pos_ in ("PROPN", "NOUN"):
-                return _bare(mention_span(issuers[0]))
-        if token.dep_ == "pobj" and token.head.lower_ == "in" and is_verb(token.head.head):
-            # "Ruiz, in a statement, announced ...": who made the statement
-            issuer = subject_of(token.head.head)
-            if issuer is not None and issuer.pos_ in ("PROPN", "NOUN") and issuer.i < token.i:
-                return _bare(mention_span(issuer))
-        lexicon = cue_lexicon()
-        modifiers = [t for t in token.lefts if t.ent_type_ in ("ORG", "GPE", "NORP")]
-        if token.i < mention.start and modifiers:  # "a Houthi statement ... the statement said"
-            return _bare(mention_span(modifiers[-1]))
-        for child in token.children:
-            if child.dep_ == "poss":
-                return _bare(mention_span(child))
-            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in lexicon.speech \
-                    and child.lemma_.lower() not in lexicon.objects:
-                # "a statement released by X" (not "quoted by" the media that carry it)
-                agents = [o for a in child.children if a.dep_ == "agent" for o in a.children
-                          if o.dep_ == "pobj"]
-                if agents:
-                    return _bare(mention_span(agents[0]))
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return _bare(mention_span(objects[0]))
+        issuer = _issuer_of(token, mention)
+        if issuer is not None:
+            return _bare(mention_span(issuer))
+    return None
+
+
+def _issuer_of(document: Token, mention: Span) -> Token | None:
+    """Who a document names as its maker, where it is named: the subject of the verb issuing
+    it ('the ministry issued a statement') or of the verb it accompanies ('Ruiz, in a
+    statement, announced'), an earlier mention's body or place ('a Houthi statement'), its
+    possessor, the agent of its making ('released by X', not 'quoted by' the media that carry
+    it), or the object of 'from'/'by'/'of'."""
+    lexicon = cue_lexicon()
+    if document.dep_ == "dobj":
+        issuers = [c for c in document.head.children if c.dep_ == "nsubj"]
+        if issuers and issuers[0].pos_ in ("PROPN", "NOUN"):
+            return issuers[0]
+    if document.dep_ == "pobj" and document.head.lower_ == "in" and is_verb(document.head.head):
+        issuer = subject_of(document.head.head)
+        if issuer is not None and issuer.pos_ in ("PROPN", "NOUN") and issuer.i < document.i:
+            return issuer
+    modifiers = [t for t in document.lefts if t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if document.i < mention.start and modifiers:
+        return modifiers[-1]
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in lexicon.speech \
+                and child.lemma_.lower() not in lexicon.objects:
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 
