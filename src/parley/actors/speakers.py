@@ -33,7 +33,7 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
     if speaker.start is None or speaker.end is None:
         return speaker
     mention, end = text[speaker.start:speaker.end], speaker.end
-    entity = _entity_at(entities, speaker.start, speaker.end)
+    entity = _speaker_entity(entities, speaker.start, mention)
     owner = _office_holder(speaker.name)
     if owner is not None:
         # "Ruiz's office said", "his office said": the office speaks, placed by its holder
@@ -72,8 +72,9 @@ def _identify(speaker: Actor, entities: list[Entity], text: str, date: str | Non
                        sector=match.sector if match else None, role=match.role if match else None)
     if entity is not None:
         name = entity.name if entity.type == "PERSON" else group_name(entity.name, date)
-        return Actor(name=name, country=entity.country, sector=entity.sector,
-                     role=entity.role, start=speaker.start, end=speaker.end)
+        return _description(speaker, entity, mention, date) or Actor(
+            name=name, country=entity.country, sector=entity.sector, role=entity.role,
+            start=speaker.start, end=speaker.end)
     # the name a description was resolved to ("the bank" -> "Bank of Russia") says more
     match = (resolve_actor_text(speaker.name, date) if speaker.name != mention else None) or (
         resolve_actor_text(mention, date))
@@ -126,6 +127,49 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
                 if best is None or rank < best[:2]:
                     best = (*rank, entity)
     return best[2] if best else None
+
+
+def _description(speaker: Actor, entity: Entity | None, mention: str, date: str | None) -> Actor | None:
+    """"Syrian state media", "Muslim-majority countries", "Iraqi military": a description
+    whose modifier names a place or people speaks as the description (by its proper name when
+    the tables know the body), placed by its modifier. None for anything else."""
+    if entity is None or entity.type == "PERSON" or speaker.start is None or speaker.end is None:
+        return None
+    last = speaker.name.split()[-1] if speaker.name.split() else ""
+    if not (_modifies_here(entity, speaker.start, speaker.end) and mention.endswith(speaker.name)
+            and last.isalpha() and last.islower()):
+        return None
+    match = resolve_actor_text(speaker.name, date) or resolve_actor_text(mention, date)
+    name = _known_name(speaker.name, match) if _names_a_body(mention, date) else speaker.name
+    return replace(speaker, name=name, country=entity.country or (match.country if match else None),
+                   sector=match.sector if match else None, role=match.role if match else None)
+
+
+def _speaker_entity(entities: list[Entity], start: int, mention: str) -> Entity | None:
+    """The entity a speaker mention belongs to, when it can be who the mention names."""
+    entity = _entity_at(entities, start, start + len(mention))
+    return entity if entity is not None and _heads(entity, start, mention) else None
+
+
+def _heads(entity: Entity, start: int, mention: str) -> bool:
+    """Whether an entity overlapping a speaker mention can be who it names: not one that
+    begins before the mention (a name the recogniser glued onto a place before it: 'the United
+    Nations Nikki Haley'), nor one after an 'of' ('Associates of Navalny', 'one of its
+    members': the group speaks, not the one it is of)."""
+    of = mention.find(" of ")
+    for m_start, m_end in entity.mentions:
+        if m_end <= start or m_start >= start + len(mention):
+            continue
+        if m_start < start or (of > 0 and m_start >= start + of):
+            return False
+    return True
+
+
+def _modifies_here(entity: Entity, start: int, end: int) -> bool:
+    """Whether the entity's mention inside a speaker mention stops before its end: a modifier
+    of the head ('Syrian' of 'Syrian state media'), wherever else the entity is named."""
+    inside = [(s, e) for s, e in entity.mentions if s < end and start < e]
+    return bool(inside) and all(e < end for _, e in inside)
 
 
 def _modifies(entity: Entity, end: int) -> bool:

@@ -18,6 +18,7 @@ from parley.quotes.grammar import (
     char_range,
     finding,
     is_verb,
+    may_speak,
     sentence_of,
     speaker_of,
     text_of,
@@ -29,6 +30,8 @@ CLAUSE_LABELS = frozenset({"ccomp"})
 INFINITIVE_LABELS = frozenset({"xcomp"})
 OBJECT_LABELS = frozenset({"dobj"})
 # What ends an object's content on the verb's right: a comma, a new clause, a conjoined verb.
+# Relative pronouns by tag: 'the agreement, according to which ...'.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 OBJECT_STOPS = frozenset({"punct", "cc", "conj", "parataxis", "advcl"})
 
 
@@ -75,6 +78,7 @@ def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:
     cue_end = verb
     if lexicon.is_clause_cue(lemma):
         content = _clause_content(verb) or _parenthetical_content(verb)
+    clause = content is not None
     if content is None and lemma in lexicon.infinitives:
         content = _infinitive_content(verb, lemma in lexicon.deeds)
     if content is None and lemma in lexicon.objects:
@@ -87,9 +91,33 @@ def _verb_finding(doc: Doc, verb: Token, lexicon: CueLexicon) -> Finding | None:
             cue_end = particle
     if not content:
         return None
+    if verb.tag_ == "VB" and verb.dep_ not in ("xcomp", "conj") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") or c.tag_ == "MD" or c.lower_ == "to" for c in verb.children):
+        return None  # an order or a title ('Just don't tell anyone'), no one's statement
+    content = _whole_content(verb, content)
     start, end = _within_paragraph(text_of(doc), char_range(content), verb.idx)
     speaker = speaker_of(verb, (start, end))
+    if not clause and (speaker is None or not may_speak(speaker)):
+        # a stance held by no one ('priests are expected to notify ...') or by a thing ('a
+        # referendum seeking to create ...', 'evidence supported his murder'): no statement
+        return None
     return finding(doc, start, end, "indirect", (verb.idx, cue_end.idx + len(cue_end)), speaker)
+
+
+def _whole_content(verb: Token, content: list[Token]) -> list[Token]:
+    """Content that the parse cut short at its start, made whole: a relative clause with the
+    noun it describes ('fighters which, the statement said, nations refused to take back'), a
+    clause that the parse opened inside a parenthesis ('hundreds of ISIS (Islamic State) fighters
+    escaped': from the word after the cue on)."""
+    doc, first = verb.doc, content[0]
+    if first.tag_ in RELATIVE_TAGS:
+        clause = next((t for t in (first, *first.ancestors) if t.dep_ == "relcl"), None)
+        if clause is not None and clause.head.i < first.i:
+            return list(doc[clause.head.left_edge.i : content[-1].i + 1])
+    words = [t.text for t in content]
+    if words.count(")") > words.count("(") and first.i > verb.i:
+        return list(doc[verb.i + 1 : content[-1].i + 1])
+    return content
 
 
 def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
@@ -149,6 +177,10 @@ def _object_content(verb: Token) -> list[Token] | None:
     objects = [c for c in verb.children if c.dep_ in OBJECT_LABELS]
     if not objects:
         return None
+    if objects[0].tag_ in RELATIVE_TAGS and not any(
+            c.i > verb.i and c.dep_ in ("prep", "oprd", "xcomp") for c in verb.children):
+        return None  # ('a plan which they rejected': no more is said than that; but 'which the
+        # BBC describes as "..."' says what of the noun before it)
     last = objects[0]
     for child in verb.rights:
         if child.i < objects[0].i:
@@ -212,10 +244,25 @@ def _according(doc: Doc, token: Token, lexicon: CueLexicon) -> Finding | None:
 
 
 def _according_content(doc: Doc, cue: Token, source: Token, cue_span: tuple[int, int]) -> Finding | None:
+    """The clause the phrase modifies: the rest of a sentence it opens; else the words before
+    it, unless the parse hangs it on a clause after it ('On Sunday in Lima, according to
+    witnesses, a man ...': that clause, or the whole sentence when it goes on from the words
+    before: '... attacked him, then, according to officials, fled'). 'according to which'
+    speaks for the noun the relative clause describes, with the rest of that clause."""
     sentence = sentence_of(cue)
     phrase_end = max(t.i for t in source.subtree) + 1
-    if cue.i - sentence.start <= 1:
+    if source.tag_ in RELATIVE_TAGS:
+        clause = next((t for t in cue.ancestors if t.dep_ == "relcl"), None)
+        if clause is None:
+            return None
+        tokens = [t for t in clause.subtree if t.i >= phrase_end]
+        source = clause.head
+    elif cue.i - sentence.start <= 1:
         tokens = list(doc[phrase_end : sentence.end])
+    elif cue.head.i >= phrase_end and cue.head.i < sentence.end:
+        before = doc[sentence.start : cue.i]
+        opening = 0 if any(is_verb(t) for t in before) else phrase_end - sentence.start
+        tokens = list(doc[sentence.start + opening : sentence.end])
     else:
         tokens = list(doc[sentence.start : cue.i])
     if not tokens:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,6 +64,9 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
     if DATELINE.fullmatch(lead):
         lead_start, lead = quoted.open, ""  # 'GAZA CITY (AP) — "..."': where, not what was said
     tail = _tail_attribution(doc, quoted) or _tail_attribution(doc, quoted, across=True)
+    if tail is not None and lead.strip() and _ends_as_lead(lead) and _introduces_next(doc, quoted, tail):
+        # 'A said, "...?"  B said, "..."': B's verb hands over to the next quote; A said this one
+        tail = _lead_attribution(doc, quoted.open, lead) or tail
     if tail is not None and lead.strip() and not _ends_as_lead(lead):
         # 'The country "has changed," he said': the unquoted lead-in is part of what was said.
         return finding(doc, lead_start, quoted.end, "mixed", tail.cue, tail.speaker)
@@ -76,6 +79,12 @@ def _attribute(doc: Doc, quoted: QuotedSpan, previous: Finding | None, floor: in
     if _tail_tokens(doc, quoted) and not text_of(doc)[quoted.start : quoted.end].rstrip().endswith(
             tuple(SENTENCE_ENDS)):
         return None  # the sentence goes on after the quote: not a quote standing alone
+    statement = _statement_before(doc, quoted, same_paragraph=True)
+    if statement is not None and (previous is None or previous.cue_start is None
+                                  or previous.cue_start < statement_start(doc, quoted)):
+        # 'B also criticized the decision. "..."': the statement made since the last quote
+        found = finding(doc, quoted.start, quoted.end, "direct", statement.cue, statement.speaker)
+        return replace(found, borrowed_cue=True) if found is not None else None
     if previous is None or quoted.open - previous.end > CONTINUATION_CHARS or previous.speaker is None:
         after = _remark_attribution(doc, quoted) or _statement_before(doc, quoted)
         if after is None:
@@ -116,21 +125,36 @@ def _remark_attribution(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
     return None
 
 
-def _statement_before(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
+def statement_start(doc: Doc, quoted: QuotedSpan) -> int:
+    """Where the sentence right before a quote starts (its offset), or the quote's own start."""
+    before = text_of(doc)[: quoted.open].rstrip()
+    last = doc.char_span(0, len(before), alignment_mode="contract") if before else None
+    return last[-1].sent.start_char if last is not None and len(last) else quoted.open
+
+
+def _statement_before(doc: Doc, quoted: QuotedSpan, same_paragraph: bool = False) -> Attribution | None:
     """A quote standing alone as the paragraph after a reported statement goes on with it:
     'Ana Ruiz said the talks had failed.' then '"We tried everything. ..."'. The sentence
-    right before must be that statement: its main verb a speech verb with a subject."""
+    right before must be that statement: its main verb a speech verb with a subject.
+    `same_paragraph`: the quote opens a sentence right after that statement in its paragraph,
+    whose verb may also be one of stance ('She criticized the decision. "..."')."""
     text = text_of(doc)
     before = text[: quoted.open]
     gap = before[len(before.rstrip()):]
-    if not 0 < gap.count("\n") <= 2 or quoted.open - len(gap) <= 0:
+    if same_paragraph:
+        if "\n" in gap or not gap or not before.rstrip().endswith(tuple(SENTENCE_ENDS)):
+            return None
+    elif not 0 < gap.count("\n") <= 2 or quoted.open - len(gap) <= 0:
         return None
     last = doc.char_span(0, len(before.rstrip()), alignment_mode="contract")
     if last is None or len(last) == 0:
         return None
     sentence = last[-1].sent
     root = sentence.root
-    if root.lemma_.lower() not in cue_lexicon().speech or not is_verb(root) or \
+    lexicon = cue_lexicon()
+    cues = lexicon.speech | lexicon.objects if same_paragraph else lexicon.speech
+    denied = any(c.dep_ == "neg" for c in root.children)  # ('did not suggest')
+    if root.lemma_.lower() not in cues or not is_verb(root) or denied or \
             any(q.start <= root.idx < q.end for q in find_quoted_spans(text)):
         return None
     speaker = subject_of(root)
@@ -138,6 +162,23 @@ def _statement_before(doc: Doc, quoted: QuotedSpan) -> Attribution | None:
                                or speaker.pos_ in ("PROPN", "NOUN", "PRON")):
         return None
     return Attribution((root.idx, root.idx + len(root)), speaker)
+
+
+def _introduces_next(doc: Doc, quoted: QuotedSpan, tail: Attribution) -> bool:
+    """Whether a tail's cue hands over to the next quote ('B said, "..."'): only a comma or
+    colon stands between the cue's words and an opening mark, and the quote before did not
+    end with a comma awaiting it."""
+    if tail.cue is None:
+        return False
+    inner = text_of(doc)[quoted.start : quoted.end].rstrip().rstrip(INNER_MARKS)
+    if inner.endswith(","):
+        return False
+    sentence_end = doc.char_span(tail.cue[0], tail.cue[1], alignment_mode="expand")
+    if sentence_end is None:
+        return False
+    rest = text_of(doc)[tail.cue[1] : tail.cue[1] + 200]
+    words = rest.split('"')[0].split("“")[0]
+    return words.rstrip().endswith(LEAD_ENDINGS) and not any(c in words for c in ".!?\n")
 
 
 def _word_count(span: Span) -> int:
@@ -277,7 +318,10 @@ def _lead_attribution(doc: Doc, at: int, lead: str) -> Attribution | None:
         return None
     verb = verbs[-1]
     subject = subject_of(verb)
-    if subject is not None and subject.idx >= at:
+    if subject is not None and subject.idx >= at and not (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject.head.i != verb.i
+            and not any(q.start <= subject.idx < q.end for q in find_quoted_spans(text_of(doc)))):
+        # (but 'Saying "...", President Ruiz added': the subject of the clause it opens)
         subject = None  # found inside the quote: not who said it
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if subject is not None and subject.ent_type_ != "PERSON" and before is not None and \

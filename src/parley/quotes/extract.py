@@ -35,7 +35,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 def _repeats(candidate: Finding, direct: list[Finding]) -> bool:
     for quote in direct:
-        if candidate.cue_start is not None and candidate.cue_start == quote.cue_start:
+        same_cue = candidate.cue_start is not None and candidate.cue_start == quote.cue_start
+        if same_cue and not quote.borrowed_cue:
             return True
         overlap = min(candidate.end, quote.end) - max(candidate.start, quote.start)
         if overlap > OVERLAP_DUPLICATE * (candidate.end - candidate.start):

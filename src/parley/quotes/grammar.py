@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.knowledge import load_knowledge
+from parley.actors.resolve import resolve_actor_text
+from parley.datafiles import read_data_json
 from parley.models import QuoteKind
 from parley.nlp import doc_text
 from parley.quotes.lexicon import cue_lexicon
@@ -19,6 +22,11 @@ MAX_SUBJECT_CLIMB = 3
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 TRAILING = " \t\n,;:—–-―"
+# Named entities that can make a statement; and the endings of English nouns of doers
+# ('analyst', 'critic', 'observer', 'resident', 'representative'), by derivational morphology.
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+SPEAKER_NOUNS_FILE = "quote_speaker_nouns.json"
+DOER_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ic", "ive")
 # How many punctuation marks may stand between indirect speech and the mark closing its last
 # quoted words ('for "years."').
 TAIL_PUNCTUATION_REACH = 2
@@ -68,6 +76,9 @@ class Finding:
     cue_start: int | None
     cue_end: int | None
     speaker: Token | None
+    # a quote standing alone that takes the cue of the statement before it ('She criticized
+    # the plan. "..."'): that statement is still reported on its own
+    borrowed_cue: bool = False
 
     @property
     def cue(self) -> tuple[int, int] | None:
@@ -184,3 +195,63 @@ def is_verb(token: Token) -> bool:
 
 def char_range(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def members_of(token: Token) -> Token:
+    """'One of these groups, the SDF,', 'a number of senators', 'some of the protesters': the
+    quantity speaks as the group it is of (a number, a quantifier, or a singular noun with 'a'
+    and 'of' before a plural: not a title or a body, 'a spokesman of the party')."""
+    named = next((c for c in token.rights if c.dep_ == "appos"), None)
+    if named is not None:  # 'one of the lawyers, Ana Ruiz,': the name (a person's found later)
+        return named if named.ent_type_ in ("ORG", "NORP") and token.pos_ == "NUM" else token
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or token.ent_type_ in ("PERSON", "ORG") or group.tag_ not in ("NNS", "NNPS"):
+        return token
+    quantity = token.pos_ in ("NUM", "DET", "PRON") or token.lemma_.lower() in speaker_nouns("quantity_nouns")
+    return group if quantity else token
+
+
+def may_speak(token: Token) -> bool:
+    """Whether a subject can hold a stance or make a statement: a name, a pronoun, a body or a
+    person called by role ('officials', 'the ministry', 'critics'), a document that speaks for
+    its issuer, or a noun whose own modifiers name a country or body ('Muslim-majority
+    countries'). Not an event, a thing or an abstraction ('a referendum seeking to ...',
+    'slogans supporting ...', 'evidence supported ...')."""
+    token = members_of(token)
+    if token.pos_ in ("PRON", "PROPN", "DET", "NUM") or token.ent_type_ in SPEAKING_ENTITIES:
+        return True  # (and 'each', 'most', 'one' of a group named before)
+    if token.is_title and not token.is_sent_start:
+        return True  # a name the tagger took for a common noun ('The Latest: Trump urges ...')
+    if any(c.dep_ == "appos" and (c.ent_type_ in SPEAKING_ENTITIES or c.pos_ == "PROPN")
+           for c in token.children):
+        return True  # the speaker named in apposition to a misparsed subject
+    if any(c.ent_type_ in SPEAKING_ENTITIES for c in token.lefts
+           if c.dep_ in ("amod", "compound", "poss", "nmod")):
+        return True
+    lexicon = cue_lexicon()
+    lemma, word = token.lemma_.lower(), token.lower_
+    for words in (lexicon.titles, lexicon.agent_titles, lexicon.group_nouns, lexicon.source_heads,
+                  lexicon.person_bodies, lexicon.person_pronouns):
+        if lemma in words or word in words:
+            return True
+    if lemma in actor_heads() or word in actor_heads() or lemma in speaker_nouns("person_nouns"):
+        return True
+    if resolve_actor_text(word) is not None or resolve_actor_text(lemma) is not None:
+        return True
+    return lemma.endswith(DOER_ENDINGS)
+
+
+@lru_cache(maxsize=2)
+def speaker_nouns(kind: str) -> frozenset[str]:
+    """Nouns of data/quote_speaker_nouns.json: 'person_nouns' for people and parties beyond
+    the actor tables ('side', 'witness'), 'quantity_nouns' for amounts ('a number of')."""
+    words: list[str] = read_data_json(SPEAKER_NOUNS_FILE)[kind]
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def actor_heads() -> frozenset[str]:
+    """The head nouns of the actor tables' sector patterns ('election commission', 'customs
+    official', 'security council'): the words that name a kind of actor."""
+    return frozenset(pattern.split()[-1] for pattern in load_knowledge().sectors if pattern.split())

@@ -10,12 +10,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.gender import may_stand_for
+from parley.actors.gender import may_stand_for, pronoun_of
 from parley.actors.knowledge import national_forces
 from parley.actors.people import is_listener
 from parley.actors.resolve import resolve_actor_text
 from parley.models import Actor
-from parley.quotes.grammar import entities, is_verb, sentence_of, subject_of, text_of
+from parley.quotes.grammar import entities, is_verb, members_of, sentence_of, subject_of, text_of
 from parley.quotes.lexicon import cue_lexicon
 from parley.quotes.marks import find_quoted_spans
 
@@ -48,6 +48,12 @@ def speaker_actor(token: Token) -> Actor:
 def mention_span(token: Token) -> Span:
     """The named entity holding the token, else the token with its left modifiers."""
     doc = token.doc
+    group = members_of(token)
+    if group is not token and group.dep_ != "appos":
+        # "a number of senators", "one of its members": the amount and the group it is of
+        inner = mention_span(group)
+        return _same_paragraph(doc[min(token.left_edge.i, inner.start) : inner.end], token)
+    token = group
     if token.ent_type_ != "PERSON":
         # "Foreign Minister Omar Haddad": a title whose name follows as its apposition, right
         # after it or set off by a comma ("his father, Abdullah Kurdi", "the mayor of Lima,
@@ -58,12 +64,17 @@ def mention_span(token: Token) -> Span:
                   for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "ORG", "LOC")]
         named = [c for head in (token, *places) for c in head.rights
                  if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
-                     c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN"))
+                     c.pos_ == "PROPN" and not c.ent_type_ and c.left_edge.pos_ == "PROPN") or (
+                     # "television broadcaster PBS", "rights group Amnesty International"
+                     c.ent_type_ == "ORG" and head.pos_ == "NOUN" and c.left_edge.i == head.i + 1))
                  and (c.left_edge.i == token.i + 1 or doc[c.left_edge.i - 1].text == ","
-                      or _after_sibling(doc[c.left_edge.i - 1], c))]
+                      or _after_sibling(doc[c.left_edge.i - 1], c) or _after_own_phrase(token, c))]
         # ("one of the family's lawyers, Ana Ruiz,": a number the recogniser labelled CARDINAL)
         token = named[0] if named and (not token.ent_type_ or token.ent_type_ in ("NORP", "CARDINAL")) \
             else token
+    person = _person_after_title(token)
+    if person is not None:
+        return person
     for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_ENTITIES:
             return _same_paragraph(_with_given_names(_trimmed(ent)), token)
@@ -72,6 +83,30 @@ def mention_span(token: Token) -> Span:
         if child.dep_ in MENTION_MODIFIERS:
             left = min(left, child.left_edge.i)
     return _same_paragraph(doc[left : token.i + 1], token)
+
+
+def _person_after_title(token: Token) -> Span | None:
+    """'Former Ambassador to the United Nations Nikki Haley', 'President of Ukraine Ana
+    Ruiz': a title whose place the recogniser ran into the holder's name. The name starts at
+    the first known given name inside the place's entity, after the place's own words."""
+    if token.lower_ not in cue_lexicon().titles:
+        return None
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "for"):
+            continue
+        for place in prep.children:
+            ent = next((e for e in entities(token.doc) if e.start <= place.i < e.end), None)
+            if ent is None or place.i != ent.end - 1 or ent.label_ == "PERSON":
+                continue
+            for word in ent[:-1]:
+                if word.pos_ != "PROPN" or pronoun_of(f"{word.text} X") is None:
+                    continue
+                before = token.doc[word.i - 1]
+                if (word.i > ent.start and resolve_actor_text(ent.doc[ent.start : word.i].text) is not None) \
+                        or (word.i == ent.start and before.ent_type_ in ("ORG", "GPE") and before.i > prep.i):
+                    # ('the United Nations Nikki Haley' as one name, or 'Nikki Haley' its own)
+                    return Span(token.doc, word.i, ent.end, label="PERSON")
+    return None
 
 
 def _with_given_names(name: Span) -> Span:
@@ -90,6 +125,13 @@ def _with_given_names(name: Span) -> Span:
     if start == name.start:
         return name
     return Span(name.doc, start, name.end, label=name.label_)
+
+
+def _after_own_phrase(title: Token, appos: Token) -> bool:
+    """'Ambassador to the United Nations Ana Ruiz': the name follows the title's own phrase."""
+    before = appos.doc[appos.left_edge.i - 1]
+    return appos.pos_ == "PROPN" and any(
+        p.dep_ == "prep" and p.i > title.i and before.i == p.right_edge.i for p in title.rights)
 
 
 def _after_sibling(before: Token, appos: Token) -> bool:
@@ -148,8 +190,10 @@ def resolve_speaker_name(mention: Span) -> str:
         return _full_name(doc, mention)
     if mention.root.lower_ in lexicon.titles:
         return _title_holder(doc, mention) or _body_served(mention) or _bare(mention)
-    if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": the body named last
-        return _document_author(doc, mention) or _nearest_body(doc, mention.start) or _bare(mention)
+    if mention.root.lemma_.lower() in lexicon.source_heads:  # "a statement said": who issued it,
+        # else the body named last (not a people's adjective: 'Turkish'), else the document
+        return _document_author(doc, mention) or _nearest_body(doc, mention.start, labels={"ORG"}) \
+            or _bare(mention)
     if mention.root.lemma_.lower() in lexicon.group_nouns or mention.root.lower_ in lexicon.group_nouns:
         # "Yemen's Houthis said ... '...,' the group said": the body named last
         return _named_body(doc, mention) or _nearest_body(doc, mention.start, outside_quotes=True) \
@@ -306,17 +350,42 @@ def _document_author(doc: Doc, mention: Span) -> str | None:
     for token in [mention.root, *reversed(doc[: mention.start])]:
         if token.lemma_ != lemma:
             continue
-        if token.dep_ == "dobj":  # "the ministry issued a statement"
-            issuers = [c for c in token.head.children if c.dep_ == "nsubj"]
-            if issuers and issuers[0].pos_ in ("PROPN", "NOUN"):
-                return _bare(mention_span(issuers[0]))
-        for child in token.children:
-            if child.dep_ == "poss":
-                return _bare(mention_span(child))
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return _bare(mention_span(objects[0]))
+        issuer = _issuer_of(token, mention)
+        if issuer is not None:
+            return _bare(mention_span(issuer))
+    return None
+
+
+def _issuer_of(document: Token, mention: Span) -> Token | None:
+    """Who a document names as its maker, where it is named: the subject of the verb issuing
+    it ('the ministry issued a statement') or of the verb it accompanies ('Ruiz, in a
+    statement, announced'), an earlier mention's body or place ('a Houthi statement'), its
+    possessor, the agent of its making ('released by X', not 'quoted by' the media that carry
+    it), or the object of 'from'/'by'/'of'."""
+    lexicon = cue_lexicon()
+    if document.dep_ == "dobj":
+        issuers = [c for c in document.head.children if c.dep_ == "nsubj"]
+        if issuers and issuers[0].pos_ in ("PROPN", "NOUN"):
+            return issuers[0]
+    if document.dep_ == "pobj" and document.head.lower_ == "in" and is_verb(document.head.head):
+        issuer = subject_of(document.head.head)
+        if issuer is not None and issuer.pos_ in ("PROPN", "NOUN") and issuer.i < document.i:
+            return issuer
+    modifiers = [t for t in document.lefts if t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if document.i < mention.start and modifiers:
+        return modifiers[-1]
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in lexicon.speech \
+                and child.lemma_.lower() not in lexicon.objects:
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 
@@ -327,10 +396,17 @@ def _bare(mention: Span) -> str:
     return mention.doc[start : mention.end].text
 
 
-def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False) -> str | None:
+def _nearest_body(doc: Doc, before: int, outside_quotes: bool = False,
+                  labels: set[str] | None = None) -> str | None:
     """The organisation or group named last before a position, without its article
-    (`outside_quotes`: not one named inside a quotation)."""
-    if outside_quotes:
+    (`outside_quotes`: not one named inside a quotation; `labels`: only entities so labelled,
+    outside quotations)."""
+    if labels is not None:
+        quoted = _quoted_ranges(doc)
+        bodies = [ent.text for ent in entities(doc) if ent.end <= before and ent.label_ in labels
+                  and not any(s <= ent.start_char < e for s, e in quoted)]
+        name = bodies[-1] if bodies else None
+    elif outside_quotes:
         quoted = _quoted_ranges(doc)
         bodies = [ent.text for ent in entities(doc) if ent.end <= before and _is_body(ent)
                   and not any(s <= ent.start_char < e for s, e in quoted)]
