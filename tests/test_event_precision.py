@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from parley.events.detector import Prediction
 from parley.events.lexicon import load_lexicon
 from parley.events.proposals import category_protos
@@ -862,3 +864,19 @@ def test_an_attack_judged_likely_or_imminent_is_foreseen_not_done() -> None:
 def test_what_a_party_stops_short_of_is_not_done() -> None:
     assert "ASSAULT" not in _types("Peru stopped short of attacking Chile.")
     assert "ASSAULT" not in _types("Peru stopped short of an attack on Chile.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru gave Chile until Friday to withdraw its troops.",
+    "Peru gave Chile two days to withdraw its troops.",
+])
+def test_time_given_to_a_party_to_act_is_an_ultimatum(text: str) -> None:
+    """A limit of time given to a party to do something is a final demand (CAMEO 139), not
+    an agreement with it."""
+    coded = [(e.type, e.cameo, e.target.country if e.target else None) for e in events_of(text)]
+    assert ("THREATEN", "139", "CHL") in coded
+    assert not [t for t, _, _ in coded if t in ("AGREE", "AID", "CONCEDE")]
+
+
+def test_aid_given_with_a_time_is_no_ultimatum() -> None:
+    assert [e.type for e in events_of("Peru gave Chile aid until Friday.")] == ["AID"]

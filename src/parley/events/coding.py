@@ -40,6 +40,10 @@ FORECAST_FRAMES = frozenset({"report", "light", "resolve"})
 CONDITIONED_THREAT_TYPES = frozenset({"MOBILIZE", "SANCTION"})
 # Entity labels of the parties a warning may name as who would act.
 NAMED_PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Prepositions that set a limit of time given to someone ("gave Chile until Friday").
+LIMIT_PREPOSITIONS = frozenset({"until", "till", "til"})
+# The noun whose lexicon code is a final demand with a deadline (CAMEO 139, give ultimatum).
+ULTIMATUM_NOUN = "ultimatum"
 # The content whose threat is one of military force (CAMEO 18, assault: threatened, 138).
 FORCE_CONTENT = "18"
 
@@ -87,6 +91,40 @@ def countered_force(proto: Proto, lexicon: Lexicon) -> Proto:
         code = proto.cameo  # already a threat of force, maybe of a kind ("strike back": 1384)
     return replace(proto, type="THREATEN", cameo=code, mode=lexicon.mode_of(code), targets=agents,
                    more_targets=[], symmetric=False)
+
+
+def time_limit(proto: Proto, lexicon: Lexicon) -> Proto:
+    """ "gave Chile until Friday to withdraw", "gave Chile two days to leave": a giving verb
+    (one with a light-verb sense, "give an ultimatum") whose gift is a span or limit of time is
+    a final demand with a deadline, CAMEO's "give ultimatum" (139; the code the noun lexicon
+    gives "ultimatum", and PETRARCH2's GIVE * DEADLINE), aimed at the one given the time."""
+    if proto.nominal or proto.type == "THREATEN" or not _gives_time(proto.trigger, lexicon):
+        return proto
+    recipients = [c for c in proto.trigger.children if c.dep_ in ("dative", "dobj") and not _time_word(c)]
+    code = next((s.cameo for s in lexicon.senses("nouns", ULTIMATUM_NOUN) if s.cameo), None)
+    if not recipients or code is None:
+        return proto
+    return replace(proto, type=lexicon.plover_of(code) or "THREATEN", cameo=code, mode=lexicon.mode_of(code),
+                   targets=recipients[:1], more_targets=[], symmetric=False)
+
+
+def _gives_time(verb: Token, lexicon: Lexicon) -> bool:
+    if not any(s.frame == "light" for s in lexicon.senses("verbs", verb.lemma_.lower())):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and not _time_word(c)]
+    if len(objects) != 1:
+        return False  # "gave Chile aid last year": a gift besides the one given it, and a time
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "npadvmod") and _time_word(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in LIMIT_PREPOSITIONS and any(
+                _time_word(o) for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _time_word(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in ("deadline", "deadlines")
 
 
 def mutual_commitment(proto: Proto, lexicon: Lexicon) -> Proto:

@@ -27,6 +27,7 @@ from parley.events.coding import (
     intensity,
     mutual_commitment,
     refined_code,
+    time_limit,
     typed,
     warning_of_another,
 )
@@ -730,6 +731,7 @@ def _events_of(proto: Proto, sent: Span, context: _Context) -> list[Event]:
     modality, negated = clause_modality(proto)
     proto = conditional_threat(proto, modality, context.lexicon)
     proto = mutual_commitment(countered_force(proto, context.lexicon), context.lexicon)
+    proto = time_limit(proto, context.lexicon)
     if proto.type == "THREATEN" and modality in ("planned", "hypothetical"):
         modality = "asserted"  # the threat is made now, whenever the force would come
         proto = _told_when_said(proto)
