@@ -245,3 +245,41 @@ def test_a_refusal_to_attend_talks_is_not_dated_by_the_talks() -> None:
     assert "2025-05-16" in [e.date for e in events if e.type == "CONSULT"]
     other = first(events_of("Kenya refused to attend the talks with Ethiopia."), "REJECT")
     assert other.date == MONDAY
+
+
+def test_a_paragraph_told_in_the_past_takes_no_date_of_the_news() -> None:
+    """ "In December, Peru accused Chile ... Ruiz also accused Mora": once its paragraph has moved
+    back before the news, an undated event is not the lead's news day (nor the publication's)."""
+    events = events_of("Peru's foreign minister met his Chilean counterpart in Lima on Saturday.\n"
+                       "In December, Peru accused Chile of arming smugglers. Minister Ruiz also "
+                       "accused Mora of lying to the press.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert len(accusations) >= 2, [(e.type, e.date) for e in events]
+    assert accusations[0].date == "2024-12"
+    assert all(e.date is None for e in accusations[1:]), [(e.date, e.date_basis) for e in accusations]
+    # a news anchor after the past in the same paragraph brings the narrative back to the news
+    events = events_of("Peru's foreign minister met his Chilean counterpart in Lima on Saturday.\n"
+                       "In December, Peru accused Chile of arming smugglers. On Sunday, Ruiz "
+                       "met Mora. Minister Ruiz also accused Mora of lying to the press.")
+    assert events[-1].type == "ACCUSE" and events[-1].date == "2025-08-03", [(e.type, e.date) for e in events]
+
+
+def test_a_speakers_today_counts_from_the_day_of_the_statement() -> None:
+    """ "Today, I am asking ..." quoted from a statement the article tells as Saturday's, in an
+    article of Monday: the speaker's today is Saturday."""
+    events = events_of("Peru's president Ruiz met Chilean envoy Mora in Lima on Saturday.\n"
+                       'In a televised statement, Ruiz said: "Today, I am asking Chile to return '
+                       'the detained fishermen."')
+    request = first(events, "REQUEST")
+    assert (request.date, request.date_basis) == ("2025-08-02", "discourse")
+    # outside quotation marks the article's today stands
+    request = first(events_of("Today, Peru asked Chile to return the detained fishermen."), "REQUEST")
+    assert (request.date, request.date_basis) == (MONDAY, "text")
+
+
+def test_support_not_announced_is_not_given() -> None:
+    """ "did not announce whom they would support": no statement of support was made."""
+    events = events_of("Peru's ruling party met in Lima on Saturday. The party did not immediately "
+                       "announce whom they would support in the vote on Chile's proposal.")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert all(e.date is None for e in support), [(e.modality, e.date) for e in support]
