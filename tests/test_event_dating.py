@@ -283,3 +283,13 @@ def test_support_not_announced_is_not_given() -> None:
                        "announce whom they would support in the vote on Chile's proposal.")
     support = [e for e in events if e.type == "SUPPORT"]
     assert all(e.date is None for e in support), [(e.modality, e.date) for e in support]
+
+
+def test_a_paragraph_told_last_week_takes_no_date_of_the_news() -> None:
+    """ "For three days last week, the court heard ... Ruiz has accused Mora": the paragraph is
+    at last week, not at the lead's day."""
+    events = events_of("Peru's foreign minister met his Chilean counterpart in Lima on Saturday.\n"
+                       "For three days last week, the court heard arguments. Minister Ruiz has "
+                       "accused Mora of lying to the press.", "2025-08-06")
+    accusation = first(events, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == (None, None)

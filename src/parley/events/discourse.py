@@ -41,6 +41,7 @@ whose words place it at another time the calendar cannot pin down ("Peru earlier
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -63,6 +64,8 @@ from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
+# An ISO week value ("last week" -> 2025-W31).
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
 # The modalities dated here (see the module's docstring for how far each).
 DATEABLE_MODALITIES = frozenset({"asserted", "refused", "reported_past"})
 # Categories a statement of what one will do performs now: saying one will support a plan
@@ -193,8 +196,13 @@ def background_marks(doc: Doc, timexes: list[Timex], reference: str | None) -> l
     marks = []
     for timex in timexes:
         value = calendar_date(timex)
-        end = period_end(value) if value else None
-        if end is None or end >= news or starts_state(doc, timex) or not _tells_past(doc, timex):
+        week = _WEEK.match(timex.value) if timex.type == "DATE" else None
+        if week:  # "last week": a week over before the news day (its month may hold that day)
+            end: date | None = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 7)
+            late = news + timedelta(days=BACKGROUND_DAYS)
+        else:
+            end, late = (period_end(value) if value else None), news
+        if end is None or end >= late or starts_state(doc, timex) or not _tells_past(doc, timex):
             continue
         marks.append(Anchor(timex.start, value or "", timex.text))
     return marks
