@@ -293,3 +293,13 @@ def test_a_paragraph_told_last_week_takes_no_date_of_the_news() -> None:
                        "accused Mora of lying to the press.", "2025-08-06")
     accusation = first(events, "ACCUSE")
     assert (accusation.date, accusation.date_basis) == (None, None)
+
+
+def test_a_past_perfect_clause_does_not_take_the_date_of_the_clause_beside_it() -> None:
+    """ "On Friday, Chile approved a quarter of the aid Peru had requested": the request was
+    made before Friday, on a day the text does not give; "by Friday Peru had recalled its
+    envoy" is dated by its own clause."""
+    events = events_of("On Friday, Chile's congress approved about a quarter of the funds that "
+                       "Peru had requested from Chile.")
+    request = first(events, "REQUEST")
+    assert request.date is None, (request.date, request.date_text)

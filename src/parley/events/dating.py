@@ -89,9 +89,21 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
     clause_timexes = [t for t in in_sentence if not starts_state(doc, t, proto.anchor)]
     found = governing_date(doc, clause_timexes, sent.start_char, sent.end_char, None,
                            trigger=proto.anchor.idx)
-    if found is not None:
+    if found is not None and not _before_its_sentence_date(doc, found.timex, proto.anchor):
         return EventDate(found.value, found.timex.text if found.timex else None, "text")
     return UNDATED
+
+
+def _before_its_sentence_date(doc: Doc, timex: Timex | None, anchor: Token) -> bool:
+    """ "On Friday, Congress approved a quarter of what the president had requested": a past
+    perfect clause is before the time of the clause whose date it stands next to; that date is
+    not its own (its own would govern its own verb: "by Friday Peru had recalled its envoy")."""
+    verb = governing_verb(anchor)
+    if timex is None or verb is None or clause_aspect(verb) != "pluperfect":
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    dated = governing_verb(span.root) if span is not None and len(span) else None
+    return dated is not None and dated != verb
 
 
 def starts_state(doc: Doc, timex: Timex, event: Token | None = None) -> bool:
