@@ -140,7 +140,8 @@ def in_relative_clause(doc: Doc, timex: Timex, event: Token) -> bool:
     for token in span.root.ancestors:
         if token in above_event:
             return False
-        if token.dep_ == "relcl" or (token.dep_ in ("prep", "advcl") and token.lower_ in BACKGROUND_PREPOSITIONS):
+        if token.dep_ == "relcl" or (token.dep_ in ("prep", "advcl")
+                                     and token.lower_ in BACKGROUND_PREPOSITIONS):
             return True
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPOSITIONS
                                          for c in token.children):

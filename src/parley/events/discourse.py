@@ -13,7 +13,12 @@ the (headline, reporting) present, in this order of preference:
 4. `publication`: the article's date.
 
 An anchor must be news: not after the article's date and not more than a week before it
-(`dating.BACKGROUND_DAYS`). Two other kinds of event are dated, each only as far as it is news:
+(`dating.BACKGROUND_DAYS`), and told by the article, not inside quotation marks (a speaker's
+"last night" is the speaker's). Where the paragraph has moved back before the news since its
+last anchor ("In December, the prince accepted ...", "For three days last week, the court
+heard ..."), rules 3 and 4 do not apply: the lead's day is not the day of its past. A day a
+speaker names from their own now inside quotation marks ("Today, I am asking ...") is counted
+from the day of the statement (rule 2 or 3), not from the article's date. Two other kinds of event are dated, each only as far as it is news:
 
 - a refusal ("the ministry said the president would not attend the talks", "Peru refused to attend")
   is an act of its statement: told in the past or present (its own clause or the reporting
@@ -224,7 +229,7 @@ def _at_speech_day(text: str, event: Event, anchors: list[Anchor], published: st
             return event  # not counted from the article's date
     except ValueError:
         return event
-    own = [a for a in anchors if event.sentence_start <= a.start < event.sentence_end and not _quoted(text, a.start)]
+    own = [a for a in anchors if event.sentence_start <= a.start < event.sentence_end]  # none quoted
     said = own[0] if own else (_paragraph_anchor(text, event.sentence_start, anchors)
                                or (anchors[0] if anchors else None))
     if said is None or said.value == published:
