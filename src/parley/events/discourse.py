@@ -18,7 +18,8 @@ An anchor must be news: not after the article's date and not more than a week be
 last anchor ("In December, the prince accepted ...", "For three days last week, the court
 heard ..."), rules 3 and 4 do not apply: the lead's day is not the day of its past. A day a
 speaker names from their own now inside quotation marks ("Today, I am asking ...") is counted
-from the day of the statement (rule 2 or 3), not from the article's date. Two other kinds of event are dated, each only as far as it is news:
+from the day of the statement (rule 2 or 3), not from the article's date. Two other kinds of
+event are dated, each only as far as it is news:
 
 - a refusal ("the ministry said the president would not attend the talks", "Peru refused to attend")
   is an act of its statement: told in the past or present (its own clause or the reporting
