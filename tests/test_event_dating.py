@@ -245,3 +245,80 @@ def test_a_refusal_to_attend_talks_is_not_dated_by_the_talks() -> None:
     assert "2025-05-16" in [e.date for e in events if e.type == "CONSULT"]
     other = first(events_of("Kenya refused to attend the talks with Ethiopia."), "REJECT")
     assert other.date == MONDAY
+
+
+def test_a_paragraph_told_in_the_past_takes_no_date_of_the_news() -> None:
+    """ "In December, Peru accused Chile ... Ruiz also accused Mora": once its paragraph has moved
+    back before the news, an undated event is not the lead's news day (nor the publication's)."""
+    events = events_of("Peru's foreign minister met his Chilean counterpart in Lima on Saturday.\n"
+                       "In December, Peru accused Chile of arming smugglers. Minister Ruiz also "
+                       "accused Mora of lying to the press.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert len(accusations) >= 2, [(e.type, e.date) for e in events]
+    assert accusations[0].date == "2024-12"
+    assert all(e.date is None for e in accusations[1:]), [(e.date, e.date_basis) for e in accusations]
+    # a news anchor after the past in the same paragraph brings the narrative back to the news
+    events = events_of("Peru's foreign minister met his Chilean counterpart in Lima on Saturday.\n"
+                       "In December, Peru accused Chile of arming smugglers. On Sunday, Ruiz "
+                       "met Mora. Minister Ruiz also accused Mora of lying to the press.")
+    assert events[-1].type == "ACCUSE" and events[-1].date == "2025-08-03", [(e.type, e.date) for e in events]
+
+
+def test_a_speakers_today_counts_from_the_day_of_the_statement() -> None:
+    """ "Today, I am asking ..." quoted from a statement the article tells as Saturday's, in an
+    article of Monday: the speaker's today is Saturday."""
+    events = events_of("Peru's president Ruiz met Chilean envoy Mora in Lima on Saturday.\n"
+                       'In a televised statement, Ruiz said: "Today, I am asking Chile to return '
+                       'the detained fishermen."')
+    request = first(events, "REQUEST")
+    assert (request.date, request.date_basis) == ("2025-08-02", "discourse")
+    # outside quotation marks the article's today stands
+    request = first(events_of("Today, Peru asked Chile to return the detained fishermen."), "REQUEST")
+    assert (request.date, request.date_basis) == (MONDAY, "text")
+
+
+def test_support_not_announced_is_not_given() -> None:
+    """ "did not announce whom they would support": no statement of support was made."""
+    events = events_of("Peru's ruling party met in Lima on Saturday. The party did not immediately "
+                       "announce whom they would support in the vote on Chile's proposal.")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert all(e.date is None for e in support), [(e.modality, e.date) for e in support]
+
+
+def test_a_paragraph_told_last_week_takes_no_date_of_the_news() -> None:
+    """ "For three days last week, the court heard ... Ruiz has accused Mora": the paragraph is
+    at last week, not at the lead's day."""
+    events = events_of("Peru's foreign minister met his Chilean counterpart in Lima on Saturday.\n"
+                       "For three days last week, the court heard arguments. Minister Ruiz has "
+                       "accused Mora of lying to the press.", "2025-08-06")
+    accusation = first(events, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == (None, None)
+
+
+def test_a_past_perfect_clause_does_not_take_the_date_of_the_clause_beside_it() -> None:
+    """ "On Friday, Chile approved a quarter of the aid Peru had requested": the request was
+    made before Friday, on a day the text does not give; "by Friday Peru had recalled its
+    envoy" is dated by its own clause."""
+    events = events_of("On Friday, Chile's congress approved about a quarter of the funds that "
+                       "Peru had requested from Chile.")
+    request = first(events, "REQUEST")
+    assert request.date is None, (request.date, request.date_text)
+
+
+def test_a_date_in_a_relative_clause_dates_only_that_clause() -> None:
+    """ "Kenya accused Somalia over the border deal, which was signed in March 2024": the month
+    is the signing's, not the accusation's (which the lead's day dates)."""
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday.\n"
+                       "Kenya accused Somalia over the border deal, which was signed in March 2024.")
+    accusation = first(events, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == ("2025-08-02", "discourse")
+
+
+def test_a_date_in_what_the_event_follows_is_not_its_own() -> None:
+    """ "Chile held its vote, following the talks in Lima on February 3": February 3 is the
+    talks' day; the vote, told later in the article of Saturday's news, is not dated by it."""
+    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday.\n"
+                       "Kenya accused Somalia of arming militias, following the clashes in Baidoa "
+                       "on July 3.")
+    accusation = first(events, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == ("2025-08-02", "discourse")

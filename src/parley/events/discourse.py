@@ -13,7 +13,13 @@ the (headline, reporting) present, in this order of preference:
 4. `publication`: the article's date.
 
 An anchor must be news: not after the article's date and not more than a week before it
-(`dating.BACKGROUND_DAYS`). Two other kinds of event are dated, each only as far as it is news:
+(`dating.BACKGROUND_DAYS`), and told by the article, not inside quotation marks (a speaker's
+"last night" is the speaker's). Where the paragraph has moved back before the news since its
+last anchor ("In December, the prince accepted ...", "For three days last week, the court
+heard ..."), rules 3 and 4 do not apply: the lead's day is not the day of its past. A day a
+speaker names from their own now inside quotation marks ("Today, I am asking ...") is counted
+from the day of the statement (rule 2 or 3), not from the article's date. Two other kinds of
+event are dated, each only as far as it is news:
 
 - a refusal ("the ministry said the president would not attend the talks", "Peru refused to attend")
   is an act of its statement: told in the past or present (its own clause or the reporting
@@ -41,6 +47,7 @@ whose words place it at another time the calendar cannot pin down ("Peru earlier
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -53,6 +60,7 @@ from parley.events.dating import (
     NEWS_ASPECTS,
     clause_aspect,
     event_aspect,
+    period_end,
     period_start,
     starts_state,
 )
@@ -62,6 +70,8 @@ from parley.timex.anchor import calendar_date
 from parley.timex.lexicon import load_lexicon as load_timex_lexicon
 from parley.timex.tense import REPORTING_LEMMAS, clause_tense, governing_verb
 
+# An ISO week value ("last week" -> 2025-W31).
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
 # The modalities dated here (see the module's docstring for how far each).
 DATEABLE_MODALITIES = frozenset({"asserted", "refused", "reported_past"})
 # Categories a statement of what one will do performs now: saying one will support a plan
@@ -105,6 +115,8 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
     (its publication date): anchors must be news against it, and it dates nothing by itself."""
     published = article_date[:10] if article_date else None
     anchors = narrative_anchors(doc, timexes, published or reference)
+    backgrounds = background_marks(doc, timexes, published or reference)
+    events = [_at_speech_day(doc_text(doc), e, anchors, published) for e in events]
     # an event dated by the day of the verb that reports it lends no date, and takes its own
     by_report = {id(e) for e in events
                  if e.date and e.date_basis == "text" and dated_by_report(doc, e, timexes)}
@@ -119,7 +131,8 @@ def date_by_discourse(doc: Doc, events: list[Event], timexes: list[Timex], artic
                 event = replace(event, date=same.date, date_text=same.date_text, date_basis="discourse")
         elif event.date is None and _dateable(doc, event, timexes):
             value, text, basis = _best_date(doc_text(doc), event, dated, anchors, published,
-                                            same_event_only=event.modality == "reported_past")
+                                            same_event_only=event.modality == "reported_past",
+                                            backgrounds=backgrounds)
             if value is not None and not _refuses_meeting_of(event, value, dated):
                 event = replace(event, date=value, date_text=text, date_basis=basis)
         result.append(event)
@@ -161,15 +174,76 @@ def dated_by_report(doc: Doc, event: Event, timexes: list[Timex]) -> bool:
 
 
 def narrative_anchors(doc: Doc, timexes: list[Timex], reference: str | None) -> list[Anchor]:
-    """The day-precise dates of the article's news, in text order."""
+    """The day-precise dates of the article's news, in text order (not those inside quotation
+    marks: a speaker's "last night" is counted from the speaker's day, and moves no narrative)."""
     anchors = []
+    text = doc_text(doc)
     for timex in timexes:
+        if _quoted(text, timex.start):
+            continue
         value = calendar_date(timex)
         if value is None or len(value) != 10 or starts_state(doc, timex):
             continue
         if _is_news(value, reference) and _tells_past(doc, timex) and not _dates_background(doc, timex):
             anchors.append(Anchor(timex.start, value, timex.text))
     return anchors
+
+
+def background_marks(doc: Doc, timexes: list[Timex], reference: str | None) -> list[Anchor]:
+    """The dates, of any precision, that move the narrative back before the news ("In
+    December, the prince accepted ...", "a call made late last July"): a past or present clause
+    at a time that ended more than `BACKGROUND_DAYS` before the reference day."""
+    if reference is None:
+        return []
+    try:
+        news = date.fromisoformat(reference) - timedelta(days=BACKGROUND_DAYS)
+    except ValueError:
+        return []
+    marks = []
+    for timex in timexes:
+        value = calendar_date(timex)
+        week = _WEEK.match(timex.value) if timex.type == "DATE" else None
+        if week:  # "last week": a week over before the news day (its month may hold that day)
+            end: date | None = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 7)
+            late = news + timedelta(days=BACKGROUND_DAYS)
+        else:
+            end, late = (period_end(value) if value else None), news
+        if end is None or end >= late or starts_state(doc, timex) or not _tells_past(doc, timex):
+            continue
+        marks.append(Anchor(timex.start, value or "", timex.text))
+    return marks
+
+
+def _at_speech_day(text: str, event: Event, anchors: list[Anchor], published: str | None) -> Event:
+    """ "Today, I am asking all Americans", in a statement the article tells as Monday's: a day
+    named from the speaker's now ("today", "last night") inside quotation marks is counted from the
+    day the statement was made (the sentence's own news date outside the quotation, else the
+    narrative anchor of the paragraph, else the story's), not from the article's date."""
+    if event.date_basis != "text" or event.date is None or event.date_text is None or published is None:
+        return event
+    offset = load_timex_lexicon().deictic_days.get(event.date_text.strip().lower())
+    where = text.find(event.date_text, event.sentence_start, event.sentence_end)
+    if offset is None or where < 0 or not _quoted(text, where):
+        return event
+    try:
+        if event.date != (date.fromisoformat(published) + timedelta(days=offset)).isoformat():
+            return event  # not counted from the article's date
+    except ValueError:
+        return event
+    own = [a for a in anchors if event.sentence_start <= a.start < event.sentence_end]  # none quoted
+    said = own[0] if own else (_paragraph_anchor(text, event.sentence_start, anchors)
+                               or (anchors[0] if anchors else None))
+    if said is None or said.value == published:
+        return event
+    day = date.fromisoformat(said.value) + timedelta(days=offset)
+    return replace(event, date=day.isoformat(), date_basis="discourse")
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether a character of the text lies inside quotation marks opened in its paragraph."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _dates_background(doc: Doc, timex: Timex) -> bool:
@@ -203,13 +277,18 @@ def _tells_past(doc: Doc, timex: Timex) -> bool:
 
 def _best_date(text: str, event: Event, dated: list[Event], anchors: list[Anchor],
                published: str | None, same_event_only: bool = False,
+               backgrounds: list[Anchor] | None = None,
                ) -> tuple[str | None, str | None, DateBasis | None]:
     same = _same_event_date(event, dated) if event.modality in ("asserted", "reported_past") else None
     if same is not None:
         return same.date, same.date_text, "discourse"
     if same_event_only:
         return None, None, None
-    anchor = _paragraph_anchor(text, event.sentence_start, anchors) or (anchors[0] if anchors else None)
+    anchor = _paragraph_anchor(text, event.sentence_start, anchors)
+    told_back = _paragraph_anchor(text, event.sentence_start, backgrounds or [])
+    if told_back is not None and (anchor is None or told_back.start > anchor.start):
+        return None, None, None  # the paragraph tells its past ("In 2016 ... The talks were ...")
+    anchor = anchor or (anchors[0] if anchors else None)
     if anchor is not None:
         return anchor.value, anchor.text, "discourse"
     if published is not None:
@@ -333,7 +412,8 @@ def _stated_as_news(verb: Token) -> bool:
     reporting verb is made by the statement."""
     reporting = verb.head
     return (verb.dep_ == "ccomp" and reporting.lemma_ in REPORTING_LEMMAS
-            and clause_aspect(reporting) in NEWS_ASPECTS)
+            and clause_aspect(reporting) in NEWS_ASPECTS
+            and not any(c.dep_ == "neg" for c in reporting.children))  # "did not announce" states nothing
 
 
 def _reported_now(verb: Token) -> bool:
