@@ -109,13 +109,15 @@ def time_limit(proto: Proto, lexicon: Lexicon) -> Proto:
 
 
 def _gives_time(verb: Token, lexicon: Lexicon) -> bool:
-    if not any(s.frame == "light" for s in lexicon.senses("verbs", verb.lemma_.lower())):
-        return False
+    senses = lexicon.senses("verbs", verb.lemma_.lower())
+    if not any(s.frame == "light" for s in senses) or not any("dative" in s.target for s in senses):
+        return False  # a verb of giving: a light verb with a recipient ("give", not "launch")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and not _time_word(c)]
-    if len(objects) != 1:
+    if len(objects) != 1 or objects[0].ent_type_ not in NAMED_PARTY_LABELS:
         return False  # "gave Chile aid last year": a gift besides the one given it, and a time
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "npadvmod") and _time_word(child):
+        if child.dep_ in ("dobj", "dative") and _time_word(child) or (
+                child.dep_ == "npadvmod" and objects[0].dep_ == "dative" and _time_word(child)):
             return True
         if child.dep_ == "prep" and child.lower_ in LIMIT_PREPOSITIONS and any(
                 _time_word(o) for o in child.children if o.dep_ == "pobj"):
