@@ -116,7 +116,7 @@ def _gives_time(verb: Token, lexicon: Lexicon) -> bool:
     if len(objects) != 1 or objects[0].ent_type_ not in NAMED_PARTY_LABELS:
         return False  # "gave Chile aid last year": a gift besides the one given it, and a time
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and _time_word(child) or (
+        if (child.dep_ in ("dobj", "dative") and _time_word(child)) or (
                 child.dep_ == "npadvmod" and objects[0].dep_ == "dative" and _time_word(child)):
             return True
         if child.dep_ == "prep" and child.lower_ in LIMIT_PREPOSITIONS and any(
