@@ -312,13 +312,3 @@ def test_a_date_in_a_relative_clause_dates_only_that_clause() -> None:
                        "Kenya accused Somalia over the border deal, which was signed in March 2024.")
     accusation = first(events, "ACCUSE")
     assert (accusation.date, accusation.date_basis) == ("2025-08-02", "discourse")
-
-
-def test_a_date_in_what_the_event_follows_is_not_its_own() -> None:
-    """ "Chile held its vote, following the talks in Lima on February 3": February 3 is the
-    talks' day; the vote, told later in the article of Saturday's news, is not dated by it."""
-    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday.\n"
-                       "Kenya accused Somalia of arming militias, following the clashes in Baidoa "
-                       "on July 3.")
-    accusation = first(events, "ACCUSE")
-    assert (accusation.date, accusation.date_basis) == ("2025-08-02", "discourse")

@@ -130,9 +130,7 @@ def starts_state(doc: Doc, timex: Timex, event: Token | None = None) -> bool:
 def in_relative_clause(doc: Doc, timex: Timex, event: Token) -> bool:
     """ "I asked Ruiz for his resignation, which was given to me this morning": a date in a
     relative clause dates that clause's own event (the resignation given), not the event of
-    the clause its noun stands in (unless the event is in the relative clause itself). So does
-    a date in what the event follows ("held its primary, following the caucuses in Iowa on
-    February 3"; "after Chile closed the border on Monday"): that is before the event."""
+    the clause its noun stands in (unless the event is in the relative clause itself)."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -140,11 +138,7 @@ def in_relative_clause(doc: Doc, timex: Timex, event: Token) -> bool:
     for token in span.root.ancestors:
         if token in above_event:
             return False
-        if token.dep_ == "relcl" or (token.dep_ in ("prep", "advcl")
-                                     and token.lower_ in BACKGROUND_PREPOSITIONS):
-            return True
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPOSITIONS
-                                         for c in token.children):
+        if token.dep_ == "relcl":
             return True
     return False
 
