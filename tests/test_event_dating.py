@@ -303,12 +303,3 @@ def test_a_past_perfect_clause_does_not_take_the_date_of_the_clause_beside_it() 
                        "Peru had requested from Chile.")
     request = first(events, "REQUEST")
     assert request.date is None, (request.date, request.date_text)
-
-
-def test_a_date_in_a_relative_clause_dates_only_that_clause() -> None:
-    """ "Kenya accused Somalia over the border deal, which was signed in March 2024": the month
-    is the signing's, not the accusation's (which the lead's day dates)."""
-    events = events_of("Kenya's foreign minister met his Ethiopian counterpart in Nairobi on Saturday.\n"
-                       "Kenya accused Somalia over the border deal, which was signed in March 2024.")
-    accusation = first(events, "ACCUSE")
-    assert (accusation.date, accusation.date_basis) == ("2025-08-02", "discourse")

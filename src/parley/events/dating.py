@@ -86,8 +86,7 @@ def event_date(doc: Doc, sent: Span, timexes: list[Timex], proto: Proto,
         if _in_background_phrase(noun):
             return UNDATED
     in_sentence = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
-    clause_timexes = [t for t in in_sentence if not starts_state(doc, t, proto.anchor)
-                      and not in_relative_clause(doc, t, proto.anchor)]
+    clause_timexes = [t for t in in_sentence if not starts_state(doc, t, proto.anchor)]
     found = governing_date(doc, clause_timexes, sent.start_char, sent.end_char, None,
                            trigger=proto.anchor.idx)
     if found is not None and not _before_its_sentence_date(doc, found.timex, proto.anchor):
@@ -123,22 +122,6 @@ def starts_state(doc: Doc, timex: Timex, event: Token | None = None) -> bool:
             return False
         if token.lower_ in STATE_START_WORDS or any(
                 c.dep_ == "mark" and c.lower_ in STATE_START_WORDS for c in token.children):
-            return True
-    return False
-
-
-def in_relative_clause(doc: Doc, timex: Timex, event: Token) -> bool:
-    """ "I asked Ruiz for his resignation, which was given to me this morning": a date in a
-    relative clause dates that clause's own event (the resignation given), not the event of
-    the clause its noun stands in (unless the event is in the relative clause itself)."""
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    above_event = set(event.ancestors) | {event}
-    for token in span.root.ancestors:
-        if token in above_event:
-            return False
-        if token.dep_ == "relcl":
             return True
     return False
 
