@@ -192,6 +192,8 @@ class ParticipantResolver:
         titled = self._titled_person(head, entity, mention)
         if titled is not None:
             return titled
+        if entity is not None and entity.type == "PERSON" and (start, end) == tuple(mention):
+            return self._from_entity(entity, mention)  # a name alone: no place its words spell
         if entity is None and is_act_noun(head) and not _agent_phrase(head):
             # an act names its agent before it ("Israeli strikes"), never by where or to whom
             # it was done ("the summit in Lima", "the release of Chilean prisoners")
