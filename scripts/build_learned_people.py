@@ -7,13 +7,14 @@ Input: shared/data/wikinews/wikinews_{2019,2020}.csv (English Wikinews, CC BY 2.
 must be stated about the person, so only what a title or apposition of the person's own name
 says is kept ("Iraqi Prime Minister X", "X, the Prime Minister of Iraq,"), never a country
 guessed from a place named elsewhere in the sentence. Refused as well: a title in front of a
-name that modifies another noun ("former X White House Press Secretary Y": the title is Y's);
-a country the title names only as the object of the role ("Special Representative for Iran",
-"Ambassador to Germany"); a title that holds another person's name ("Mayor of Sadiq"); a code that is no country (a region) or an unknown sector; a "name"
-with a role word or stray characters in it ("Mayor X"); people whose titles name different
-countries in different articles; a media role for someone the seed dictionary knows in a state
-or political role. The role and sector are those of the latest article. The output is
-committed; re-run this to rebuild it.
+name that modifies another noun ("former X White House Press Secretary Y": the title is Y's); a
+country the title names only as the object of the role ("Special Representative for Iran",
+"Ambassador to Germany"); a title that holds another person's name ("Mayor of Sadiq"); a code
+that is no country (a region) or an unknown sector; a "name" with a role word or stray
+characters in it ("Mayor X"); people whose titles name different countries in different
+articles; a media role for someone the seed dictionary knows in a state or political role. The
+role and sector are those of the latest article. The output is committed; re-run this to rebuild
+it.
 """
 
 from __future__ import annotations

@@ -344,3 +344,8 @@ def test_a_medium_of_speech_is_no_person() -> None:
     people = _people("Senator Ana Mora wrote on Twitter that she disagreed. Her rival Luis Ruiz "
                      "told supporters via Twitter that he agreed.")
     assert "Twitter" not in people
+
+
+def test_a_hyphenated_role_matches_the_tables_words() -> None:
+    match = resolve_actor_text("director-general")
+    assert match is not None and match.sector == "GOV"

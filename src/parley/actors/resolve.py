@@ -375,8 +375,9 @@ def _pattern_keys(tokens: list[str]) -> tuple[str, ...]:
     """Role-table keys of some words: as written, and with the last word made singular
     ("Sen." -> "sen", "relatives" -> "relative")."""
     words = [t.rstrip(".") for t in tokens]
-    return tuple(dict.fromkeys((" ".join(words), *(" ".join([*words[:-1], form])
-                                                   for form in _singulars(words[-1])))))
+    keys = (" ".join(words), *(" ".join([*words[:-1], form]) for form in _singulars(words[-1])))
+    # "director-general", "commander-in-chief": the table writes the words apart
+    return tuple(dict.fromkeys((*keys, *(k.replace("-", " ") for k in keys if "-" in k))))
 
 
 def _singulars(word: str) -> tuple[str, ...]:
