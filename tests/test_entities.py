@@ -349,3 +349,8 @@ def test_a_medium_of_speech_is_no_person() -> None:
 def test_a_hyphenated_role_matches_the_tables_words() -> None:
     match = resolve_actor_text("director-general")
     assert match is not None and match.sector == "GOV"
+
+
+def test_a_medium_named_after_a_message_is_no_person() -> None:
+    people = _people("Foreign Minister Ana Mora posted a message on Twitter blaming Chile for the attacks.")
+    assert "Twitter" not in people and "Ana Mora" in people

@@ -103,8 +103,13 @@ def _without_channels(spans: list[Span]) -> list[Span]:
 
 
 def _is_channel(token: Token) -> bool:
+    """ "wrote on X", "posted a message on X", "Trump on X defended ...": the object of "on" or
+    "via" hung on a verb, on a singular thing a verb acts on, or on the speaker."""
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in _CHANNEL_PREPOSITIONS and prep.head.pos_ == "VERB"
+    if token.dep_ != "pobj" or prep.lower_ not in _CHANNEL_PREPOSITIONS:
+        return False
+    head = prep.head
+    return head.pos_ in ("VERB", "PROPN") or (head.tag_ == "NN" and head.head.pos_ == "VERB")
 
 
 def _joined_names(doc: Doc) -> list[Span]:
