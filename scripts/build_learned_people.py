@@ -7,13 +7,14 @@ Input: shared/data/wikinews/wikinews_{2019,2020}.csv (English Wikinews, CC BY 2.
 must be stated about the person, so only what a title or apposition of the person's own name
 says is kept ("Iraqi Prime Minister X", "X, the Prime Minister of Iraq,"), never a country
 guessed from a place named elsewhere in the sentence. Refused as well: a title in front of a
-name that modifies another noun ("former X White House Press Secretary Y": the title is Y's);
-a country the title names only as the object of the role ("Special Representative for Iran",
-"Ambassador to Germany"); a code that is no country (a region) or an unknown sector; a "name"
-with a role word or stray characters in it ("Mayor X"); people whose titles name different
-countries in different articles; a media role for someone the seed dictionary knows in a state
-or political role. The role and sector are those of the latest article. The output is
-committed; re-run this to rebuild it.
+name that modifies another noun ("former X White House Press Secretary Y": the title is Y's); a
+country the title names only as the object of the role ("Special Representative for Iran",
+"Ambassador to Germany"); a title that holds another person's name ("Mayor of Sadiq"); a code
+that is no country (a region) or an unknown sector; a "name" with a role word or stray
+characters in it ("Mayor X"); people whose titles name different countries in different
+articles; a media role for someone the seed dictionary knows in a state or political role. The
+role and sector are those of the latest article. The output is committed; re-run this to rebuild
+it.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def stated_titles(doc: Doc, date: str) -> Iterator[tuple[str, list[str], TitleIn
         title = person_title(span, date)
         if person is None or len(person.name.split()) < 2 or title is None:
             continue
-        if title.country and title.sectors and not _country_is_object(doc, title):
+        if title.country and title.sectors and not _country_is_object(doc, title) \
+                and not _names_another_person(doc, title, span):
             yield person.name, [n for n in person.names if len(n.split()) >= 2], title
 
 
@@ -89,6 +91,14 @@ def _country_is_object(doc: Doc, title: TitleInfo) -> bool:
     naming = [t for t in span if (place := places.get(normalize_name(t.text))) is not None
               and place.iso3 == title.country]
     return bool(naming) and all(t.i > 0 and doc[t.i - 1].lower_ in OBJECT_PREPOSITIONS for t in naming)
+
+
+def _names_another_person(doc: Doc, title: TitleInfo, span: Span) -> bool:
+    """True if the title's words hold another person's name ("Mayor of Sadiq", "Ratcliffe and
+    FBI Director"): the parse joined two phrases, and the title is no statement about this one."""
+    words = doc.char_span(title.start, title.end, alignment_mode="expand")
+    return words is None or any(t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end)
+                                for t in words)
 
 
 def _modifies_next_noun(span: Span) -> bool:

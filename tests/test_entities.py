@@ -306,3 +306,51 @@ def test_a_government_named_by_its_leaders_surname_is_that_leaders_country() -> 
     assert match is not None and (match.country, match.sector) == ("IND", "GOV")
     generic = resolve_actor_text("the caretaker government", "2025-08-04")
     assert generic is not None and generic.country is None
+
+
+def test_a_persons_name_is_no_place_it_spells() -> None:
+    # "Lima" is Peru's capital; a name ending in it is a person's, and no government's
+    assert resolve_actor_text("Lima", person=True) is None
+    capital = resolve_actor_text("Lima")
+    assert capital is not None and capital.country == "PER"
+
+
+def test_a_rank_word_before_a_role_is_no_role_of_its_own() -> None:
+    # the reference table's "deputy" is a police deputy; "deputy director" is no police officer
+    match = resolve_actor_text("deputy director of the Chilean Energy Forum")
+    assert match is None or "COP" not in match.sectors
+    deputy = resolve_actor_text("a deputy")
+    assert deputy is not None and deputy.sector == "COP"
+
+
+def test_a_title_coordinated_with_a_placed_title_shares_its_country() -> None:
+    people = _people("The meeting was attended by Peruvian president Ana Mora and energy minister "
+                     "Luis Ruiz, and Chilean president Jorge Soto and energy minister Pablo Vera.")
+    assert (people["Luis Ruiz"].country, people["Luis Ruiz"].sector) == ("PER", "GOV")
+    assert (people["Pablo Vera"].country, people["Pablo Vera"].sector) == ("CHL", "GOV")
+
+
+def test_a_relative_clause_states_the_persons_office() -> None:
+    people = _people("Luis Ruiz, who was Peru's ambassador to Chile until May, criticized the decision.")
+    assert (people["Luis Ruiz"].country, people["Luis Ruiz"].sector) == ("PER", "GOV")
+
+
+def test_a_legislators_of_place_is_a_seat_not_a_nationality() -> None:
+    people = _people("Republican committee member Doug Rivas of Georgia said the vote was wrong.")
+    assert people["Doug Rivas"].country is None
+
+
+def test_a_medium_of_speech_is_no_person() -> None:
+    people = _people("Senator Ana Mora wrote on Twitter that she disagreed. Her rival Luis Ruiz "
+                     "told supporters via Twitter that he agreed.")
+    assert "Twitter" not in people
+
+
+def test_a_hyphenated_role_matches_the_tables_words() -> None:
+    match = resolve_actor_text("director-general")
+    assert match is not None and match.sector == "GOV"
+
+
+def test_a_medium_named_after_a_message_is_no_person() -> None:
+    people = _people("Foreign Minister Ana Mora posted a message on Twitter blaming Chile for the attacks.")
+    assert "Twitter" not in people and "Ana Mora" in people

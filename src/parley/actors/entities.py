@@ -136,11 +136,32 @@ def _person_entity(doc: Doc, person: Person, people: list[Person], lookup: Perso
             sectors = sectors or ((known.sector,) if known.sector else ())
             role = role or known.role
     if country is None and sectors and sectors[0] in STATE_SECTORS:
-        country = _context_country(doc, person, people)
+        country = _context_country(doc, person, people) or _conjunct_country(doc, person, people)
     aliases = tuple(n for n in dict.fromkeys(person.names) if n != person.name)
     return Entity(name=person.name, type="PERSON", country=country,
                   sector=sectors[0] if sectors else None, role=role, aliases=aliases,
                   mentions=tuple(dict.fromkeys(person.mentions)))
+
+
+def _conjunct_country(doc: Doc, person: Person, people: list[Person]) -> str | None:
+    """The country of the titled person a titled mention is coordinated with: "Greek prime
+    minister Ana Mora and energy minister Luis Ruiz" -> Ruiz is Greek as Mora is (the title
+    right before, joined by "and", not another country the sentence names)."""
+    text = doc.text
+    own = [t.start for t in person.titles]
+    if not own:
+        return None
+    placed = [(e, t.country) for p in people if p is not person
+              for t in p.titles[:1] if t.country and t.sectors and t.sectors[0] in STATE_SECTORS
+              for s, e in p.mentions]
+    for start in own:
+        before = [(e, c) for e, c in placed if e <= start]
+        if not before:
+            continue
+        end, country = max(before)
+        if text[end:start].strip(" ,") == "and":
+            return country
+    return None
 
 
 def _context_country(doc: Doc, person: Person, people: list[Person]) -> str | None:

@@ -36,6 +36,8 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh",
 _SURNAME_ARTICLES = ("al-", "el-")
 # Dependency labels of a subject pronoun that stands for a person ("he said").
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions that name the medium of an act ("wrote on Twitter", "via Telegram").
+_CHANNEL_PREPOSITIONS = frozenset({"on", "via"})
 
 
 @dataclass
@@ -79,6 +81,7 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus other entities whose text is a PERSON's surname ("Trump" as ORG)."""
     persons = [span for e in _joined_names(doc) if not is_country_name(e.text)
                if (span := clean_person_span(e)) is not None]
+    persons = _without_channels(persons)
     surnames = {bare_surname(_tokens(p.text)[-1]) for p in persons if len(_tokens(p.text)) > 1}
     # a family name written first ("Kim Jong Un" ... "Kim", "Wang Yi" ... "Wang")
     surnames |= {_tokens(p.text)[0] for p in persons if len(_tokens(p.text)) > 1}
@@ -86,6 +89,29 @@ def person_spans(doc: Doc) -> list[Span]:
                                                   "WORK_OF_ART", "EVENT")
               and bare_surname(normalize_name(e.text)) in surnames]
     return persons + others
+
+
+def _without_channels(spans: list[Span]) -> list[Span]:
+    """Without a one-word "name" that is only ever the channel of an act ("said on Twitter",
+    "told the public via Telegram"): a medium the tagger took for a person, not a person."""
+    surnames = {_tokens(s.text)[-1] for s in spans if len(_tokens(s.text)) > 1}
+    by_word: dict[str, list[Span]] = {}
+    for span in spans:
+        if len(span) == 1:
+            by_word.setdefault(span.text.lower(), []).append(span)
+    channels = {word for word, found in by_word.items()
+                if word not in surnames and all(_is_channel(s.root) for s in found)}
+    return [s for s in spans if not (len(s) == 1 and s.text.lower() in channels)]
+
+
+def _is_channel(token: Token) -> bool:
+    """ "wrote on X", "posted a message on X", "Trump on X defended ...": the object of "on" or
+    "via" hung on a verb, on a singular thing a verb acts on, or on the speaker."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _CHANNEL_PREPOSITIONS:
+        return False
+    head = prep.head
+    return head.pos_ in ("VERB", "PROPN") or (head.tag_ == "NN" and head.head.pos_ == "VERB")
 
 
 def _joined_names(doc: Doc) -> list[Span]:

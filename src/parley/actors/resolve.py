@@ -68,6 +68,7 @@ class Modifiers:
     heading_roles: frozenset[str]  # roles that take the sector of the body they head
     relational: frozenset[str]  # nouns for actors related to an owner ("Israel's enemies")
     determiner_starts: frozenset[str] = frozenset()  # the first word of each determiner
+    rank_prefixes: frozenset[str] = frozenset()  # roles only as a phrase's head ("deputy")
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,7 @@ def _modifiers() -> Modifiers:
     determiners = sorted((tuple(d.split()) for d in raw["determiners"]), key=len, reverse=True)
     return Modifiers(tuple(determiners), frozenset(raw["pronouns"]), frozenset(raw["former"]),
                      frozenset(raw["heading_roles"]), frozenset(raw["relational_nouns"]),
-                     frozenset(d[0] for d in determiners if d))
+                     frozenset(d[0] for d in determiners if d), frozenset(raw.get("rank_prefixes", ())))
 
 
 def is_relational_noun(word: str) -> bool:
@@ -122,6 +123,8 @@ def _resolve_tokens(text: str, tokens: list[str], date: str | None, person: bool
     generic = not _has_capitals(text)
     described = generic and _is_role(tokens, knowledge)  # "paramilitary organization"
     whole = None if described else _whole_phrase(" ".join(tokens), knowledge, date)
+    if whole is not None and person and whole.kind in ("capital", "country"):
+        whole = None  # a person's name is no place, whatever its words spell ("Sudesh Amman")
     if whole is not None:
         return _facet_named(whole, tokens, knowledge)
     of_part = _of_institution(tokens, date, knowledge)
@@ -334,8 +337,12 @@ def _find_sectors(tokens: list[str], knowledge: Knowledge) -> tuple[tuple[str, .
     """Sectors of the longest role pattern in the phrase (the rightmost among equals)."""
     longest = min(knowledge.longest_pattern, len(tokens))
     vague: tuple[tuple[str, ...], str] | None = None
+    ranks = _modifiers().rank_prefixes
     for size in range(longest, 0, -1):
         for start in range(len(tokens) - size, -1, -1):
+            if size == 1 and tokens[start] in ranks and start + 1 < len(tokens) \
+                    and tokens[start + 1] not in ("of", "'s"):
+                continue  # "deputy director": a rank of the role after it, not a deputy
             for key in _pattern_keys(tokens[start : start + size]):
                 codes = knowledge.sectors.get(key)
                 if codes and codes != ("UNK",):
@@ -404,8 +411,9 @@ def _pattern_keys(tokens: list[str]) -> tuple[str, ...]:
     """Role-table keys of some words: as written, and with the last word made singular
     ("Sen." -> "sen", "relatives" -> "relative")."""
     words = [t.rstrip(".") for t in tokens]
-    return tuple(dict.fromkeys((" ".join(words), *(" ".join([*words[:-1], form])
-                                                   for form in _singulars(words[-1])))))
+    keys = (" ".join(words), *(" ".join([*words[:-1], form]) for form in _singulars(words[-1])))
+    # "director-general", "commander-in-chief": the table writes the words apart
+    return tuple(dict.fromkeys((*keys, *(k.replace("-", " ") for k in keys if "-" in k))))
 
 
 def _singulars(word: str) -> tuple[str, ...]:

@@ -37,12 +37,19 @@ class TitleInfo:
 
 def person_title(span: Span, date: str | None = None) -> TitleInfo | None:
     """The title in front of a PERSON span, else its apposition, resolved to role and country."""
-    title = _preceding_title(span, date) or _apposition(span, date) or _left_apposition(span, date)
-    if title is not None and title.country is None:
+    title = _preceding_title(span, date) or _apposition(span, date) or _left_apposition(span, date) \
+        or _relative_title(span, date)
+    if title is not None and title.country is None and not _constituency(title):
         country = _of_country(span)  # "King Hassan of Morocco"
         if country is not None:
             return TitleInfo(title.role, country, title.sectors, title.start, title.end)
     return title
+
+
+def _constituency(title: TitleInfo) -> bool:
+    """True for a legislator's or a member's title: "Representative Ana Mora of Georgia" names
+    the seat she holds (a US state that shares a country's name), not her nationality."""
+    return not title.sectors or title.sectors[0] in ("LEG", "UNK")
 
 
 def _of_country(span: Span) -> str | None:
@@ -109,6 +116,32 @@ def _apposition(span: Span, date: str | None) -> TitleInfo | None:
            for t in doc[start:end]):
         return None
     return _resolve(doc, start, end, date)
+
+
+def _relative_title(span: Span, date: str | None) -> TitleInfo | None:
+    """ "Ana Mora, who was Peru's envoy to ...": the noun a relative "who is/was" clause right
+    after the name makes the person; a possessor that is a known office holder places it
+    ("who was Boric's envoy": Chile's)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "who":
+        return None
+    verb = doc[span.end + 1].head
+    if verb.lemma_ != "be" or verb.dep_ != "relcl":
+        return None
+    attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    if not attrs:
+        return None
+    attr = attrs[0]
+    start = attr.left_edge.i
+    title = _resolve(doc, start, attr.i + 1, date)
+    if title is None or title.country:
+        return title
+    for owner in (c for c in attr.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"):
+        match = resolve_actor_text(owner.text, date, person=True)
+        if match is not None and match.country and match.sectors and match.sectors[0] in ("GOV", "MIL"):
+            role = title.role.split("'s ", 1)[-1].strip() if title.role else None
+            return TitleInfo(role, match.country, title.sectors, title.start, title.end)
+    return title
 
 
 def _left_apposition(span: Span, date: str | None) -> TitleInfo | None:

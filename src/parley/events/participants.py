@@ -192,6 +192,9 @@ class ParticipantResolver:
         titled = self._titled_person(head, entity, mention)
         if titled is not None:
             return titled
+        if entity is not None and entity.type == "PERSON" and (start, end) == tuple(mention) \
+                and _spells_a_place(text, self.date):
+            return self._from_entity(entity, mention)  # a person's surname alone is no place
         if entity is None and is_act_noun(head) and not _agent_phrase(head):
             # an act names its agent before it ("Israeli strikes"), never by where or to whom
             # it was done ("the summit in Lima", "the release of Chilean prisoners")
@@ -678,3 +681,10 @@ def _relational_objects(head: Token) -> list[Token]:
             found.append(obj)
             found += _relational_objects(obj)
     return found
+
+
+def _spells_a_place(text: str, date: str | None) -> bool:
+    """True if a person's name, as written here, is a place's whole name ("Amman" of "Sudesh
+    Amman" is Jordan's capital): the person is the entity, not the place."""
+    match = resolve_actor_text(text, date)
+    return match is not None and match.kind in ("capital", "country")
