@@ -262,3 +262,23 @@ def test_a_halt_of_fire_a_leader_announces_is_the_truce_declared() -> None:
     assert declared.date == "2025-08-04"
     said = only(events_of("Ruiz said Chile will stop targeting Bolivia's rebels next week."), "RETREAT")
     assert said.modality == "planned"
+
+
+def test_a_capital_the_tagger_took_for_a_person_is_the_capital() -> None:
+    """One word tagged PERSON, known by no fuller name, that is a capital's whole name
+    ("separate agreements with Baku and Yerevan") acts for that government; a surname of a
+    person named in full ("Sudesh Amman" ... "Amman") stays the person's."""
+    from parley.events.participants import ParticipantResolver
+    from parley.models import Entity
+    from parley.nlp import parse
+
+    text = "Washington signed separate agreements with Lima and Santiago. Luis Amman said so."
+    doc = parse(text)
+    lima = Entity(name="Lima", type="PERSON", mentions=((text.index("Lima"), text.index("Lima") + 4),))
+    amman = Entity(name="Luis Amman", type="PERSON", aliases=("Amman",),
+                   mentions=((text.index("Luis Amman"), text.index("Luis Amman") + 10),))
+    resolver = ParticipantResolver(doc, [lima, amman], "2025-08-09")
+    place = resolver._from_entity(lima, lima.mentions[0])
+    assert (place.country, place.sector) == ("PER", "GOV")
+    person = resolver._from_entity(amman, amman.mentions[0])
+    assert person.country is None

@@ -215,14 +215,15 @@ def test_a_workers_peak_memory_is_its_own() -> None:
 
     from parley.workers import peak_rss_bytes
 
-    ballast = bytearray(300 * 2**20)  # the main process: at least 300 MiB resident
+    ballast = bytearray(600 * 2**20)  # the main process: at least 600 MiB resident
     ballast[:: 4096] = b"x" * len(ballast[:: 4096])
-    assert peak_rss_bytes() > 300 * 2**20
+    assert peak_rss_bytes() > 600 * 2**20
     runner = ProcessRunner(1, initializer=None)
     try:
         assert runner.result(runner.submit(_pid_after, 0.0))[0] > 0
-        assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > 300 * 2**20
-        assert 0 < runner.peak_rss[0] < 200 * 2**20
+        assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > 600 * 2**20
+        # a fresh worker imports parley (about 100-250 MiB); the main process's 600 MiB are not its
+        assert 0 < runner.peak_rss[0] < 450 * 2**20
     finally:
         runner.close()
         del ballast

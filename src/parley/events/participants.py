@@ -381,12 +381,17 @@ class ParticipantResolver:
         country = normalize_country(entity.country, (entity.sector,) if entity.sector else (), "entity")
         sector = entity.sector
         match = None
+        person = False
         if country is None or entity.type == "GPE":
-            match = resolve_actor_text(entity.name, self.date, person=entity.type == "PERSON")
+            # one word the tagger took for a person, known by no fuller name, that is a place's
+            # whole name ("agreements with Baku and Yerevan") is that place
+            person = entity.type == "PERSON" and (len(entity.name.split()) > 1 or bool(entity.aliases))
+            match = resolve_actor_text(entity.name, self.date, person=person)
         if match is not None and country is None:
             sectors = (*match.sectors, sector) if sector else match.sectors
             country = normalize_country(match.country, sectors, match.kind)
-        if match is not None and match.kind == "capital" and entity.type == "GPE":
+        if match is not None and match.kind == "capital" and (entity.type == "GPE" or (
+                entity.type == "PERSON" and not person)):
             sector = sector or "GOV"  # "Islamabad hosted ...": a capital acts for its government
         return Actor(name=entity.name, country=country, sector=sector, role=entity.role,
                      start=mention[0], end=mention[1])
