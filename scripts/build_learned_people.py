@@ -32,9 +32,11 @@ refused title with its reason and sentence):
   articles; a media role for someone the seed dictionary knows in a state or political role.
 The role and sector are those of the latest article; the role loses words that open the phrase
 but are not part of it (a conjunct before "and the", leading conjunctions, determiners and days:
-"But the General Manager", "Wednesday Foreign Minister"), and a title whose only sector is the
-civilian CVL that a place word of its object gives takes the sector of its head word ("the mayor
-of Davao City": GOV). The output is committed; re-run this to rebuild it.
+"But the General Manager", "Wednesday Foreign Minister"; a first conjunct that a preposition in
+front governs: "X for president and former governor Y" gives "Former Governor"; a possessive
+left without its possessor: "Director of 's Amnesty"), and a title whose only sector is the
+civilian CVL that a place word of its object gives takes the sector of its head word ("the
+mayor of Davao City": GOV). The output is committed; re-run this to rebuild it.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -111,15 +113,33 @@ def stated_titles(doc: Doc, date: str) -> Iterator[tuple[str, list[str], TitleIn
             continue
         if not title.country or not title.sectors:
             continue
-        reason = _refusal(doc, title, span, person, people)
+        reason = _refusal(doc, title, span, people)
         if reason is None:
-            yield person.name, [n for n in person.names if len(n.split()) >= 2], title
+            yield person.name, [n for n in person.names if len(n.split()) >= 2], \
+                _without_prepositional_conjunct(doc, title)
         elif EXPLAIN:
             print(f"refused {person.name} {title.country} {title.role!r}: {reason}\n    {span.sent.text!r}",
                   file=sys.stderr)
 
 
-def _refusal(doc: Doc, title: TitleInfo, span: Span, person: Person, people: list[Person]) -> str | None:
+def _without_prepositional_conjunct(doc: Doc, title: TitleInfo) -> TitleInfo:
+    """The title without its first conjunct when a preposition governs that conjunct ("X for
+    president and former Massachusetts governor Y": Y's role is "Former Governor", the
+    president is X's)."""
+    words = doc.char_span(title.start, title.end, alignment_mode="expand")
+    role = (title.role or "").split()
+    lower = [w.lower() for w in role]
+    if words is None or words.start == 0 or doc[words.start - 1].pos_ != "ADP" \
+            or not CONJUNCTIONS & set(lower):
+        return title
+    joint = next((t.i for t in words if t.lower_ in CONJUNCTIONS), words.end)
+    if not any(t.dep_ == "pobj" and t.head.i == words.start - 1 for t in doc[words.start:joint]):
+        return title  # the preposition governs the whole phrase ("of senator and candidate X")
+    cut = min(i for i, w in enumerate(lower) if w in CONJUNCTIONS)
+    return replace(title, role=" ".join(role[cut + 1:])) if cut + 1 < len(role) else title
+
+
+def _refusal(doc: Doc, title: TitleInfo, span: Span, people: list[Person]) -> str | None:
     """Why this title is no statement of the person's country and role, or None if it is."""
     if _country_is_object(doc, title):
         return "country is the object of the role"
@@ -350,8 +370,9 @@ def supported(entry: Learned) -> tuple[str, str, str, str] | None:
 def clean_role(role: str) -> str:
     """The role without words that open the phrase but are no part of it: a conjunct before
     "and the" ("Politicians and the Archbishop" -> Archbishop), leading conjunctions and
-    determiners ("But the General Manager"), and a leading day ("Wednesday Foreign Minister";
-    weekdays and deictic days of timex_lexicon.json)."""
+    determiners ("But the General Manager"), a leading day ("Wednesday Foreign Minister";
+    weekdays and deictic days of timex_lexicon.json), and a possessive left after a preposition
+    when its possessor was taken out ("Director of 's Amnesty International")."""
     words = role.split()
     lower = [w.lower() for w in words]
     for i in range(len(words) - 2, 0, -1):
@@ -361,7 +382,10 @@ def clean_role(role: str) -> str:
     skip = CONJUNCTIONS | _determiners() | _day_words()
     while len(words) > 1 and lower[0] in skip:
         words, lower = words[1:], lower[1:]
-    return " ".join(words)
+    # a possessive whose possessor (a place) the title resolver took out: "Director of 's Amnesty"
+    kept = [w for i, w in enumerate(words) if not (lower[i] in ("'s", "’s")
+                                                    and (i == 0 or lower[i - 1] in ROLE_PREPOSITIONS))]
+    return " ".join(kept)
 
 
 @lru_cache(maxsize=1)

@@ -56,12 +56,19 @@ def test_a_verb_form_is_no_role() -> None:
     assert facts.get("Hamid bin Rashid", (None, ""))[1] != "Serving"
 
 
+def test_a_conjunct_governed_by_a_preposition_in_front_is_another_persons_role() -> None:
+    facts = learned("The 2016 ticket of Ray Dorsett for president and former Ohio governor "
+                    "Walt Brennick for vice president won few votes.")
+    assert facts.get("Walt Brennick", (None, None))[1] == "Former Governor"
+
+
 @pytest.mark.parametrize(("role", "clean"), [
     ("But the General Manager of Abu Dhabi Media", "General Manager of Abu Dhabi Media"),
     ("Wednesday Foreign Minister", "Foreign Minister"),
     ("Politicians and the Archbishop", "Archbishop"),
     ("Senator and Presidential Candidate", "Senator and Presidential Candidate"),
     ("Prime Minister", "Prime Minister"),
+    ("Director of 's Amnesty International", "Director of Amnesty International"),
 ])
 def test_clean_role_drops_words_that_open_the_phrase_but_are_not_part_of_it(role: str, clean: str) -> None:
     assert clean_role(role) == clean
